@@ -1,0 +1,195 @@
+"""The `duban` command line. DubanError → a Chinese message and exit 1; usage → 2; no tracebacks."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import NoReturn
+from zoneinfo import ZoneInfo
+
+from scheduler import __version__
+from scheduler.clock import parse_day, parse_now, system_now
+from scheduler.errors import ConfigError, DubanError, Severity, UsageError
+from scheduler.runtime import Runtime, build_runtime, config_path, planner_for
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"用法错误：{message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", help="设置文件（默认 config/duban.toml 或 $DUBAN_CONFIG）")
+    common.add_argument("--now", help="以此时刻代替当前时间（2021-06-23 或 2021-06-23T09:30）")
+    top = _Parser(prog="duban", description="督办：政府工作任务的工作日提醒", parents=[common])
+    top.add_argument("--version", action="version", version=f"duban {__version__}")
+    sub = top.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sub.add_parser("check", parents=[common], help="检查设置、单位和任务文件")
+    plan = sub.add_parser("plan", parents=[common], help="列出一段时间内的提醒计划")
+    plan.add_argument("--from", dest="start")
+    plan.add_argument("--to", dest="end")
+    plan.add_argument("--task")
+    plan.add_argument("--unit")
+    plan.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    wd = sub.add_parser("workdays", parents=[common], help="工作日计算：is D · count A B · shift D N")
+    wd.add_argument("op", choices=("is", "count", "shift"))
+    wd.add_argument("args", nargs="+")
+    imp = sub.add_parser("import", parents=[common], help="从工作要点文本生成 tasks.toml 草稿")
+    imp.add_argument("doc")
+    imp.add_argument("--year", type=int)
+    imp.add_argument("--prefix", default="T-")
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except ConfigError as err:
+        for problem in err.problems:
+            if problem.severity is Severity.ERROR:
+                print(problem, file=sys.stderr)
+        return 1
+    except DubanError as err:
+        print(f"错误：{err}", file=sys.stderr)
+        return err.exit_code
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    handler = {"check": _check, "plan": _plan, "workdays": _workdays, "import": _import}
+    return handler[args.command](args)
+
+
+def _now(args: argparse.Namespace, tz: ZoneInfo) -> datetime:
+    return parse_now(args.now, tz) if args.now else system_now(tz)
+
+
+def _out(chunks: Iterable[str]) -> None:
+    write = sys.stdout.write
+    for chunk in chunks:
+        write(chunk)
+    sys.stdout.flush()
+
+
+def _check(args: argparse.Namespace) -> int:
+    from scheduler.check import run_check
+
+    path = config_path(args.config)
+    tz = _zone_of(path)
+    result = run_check(path, _now(args, tz))
+    _out(line + "\n" for line in result.lines)
+    return 0 if result.ok else 1
+
+
+def _zone_of(path: Path) -> ZoneInfo:
+    """The configured zone when the settings can be read, for --now; Shanghai otherwise."""
+    try:
+        from scheduler.load.settings import load_settings
+
+        return load_settings(path).timezone
+    except DubanError:
+        return SHANGHAI
+
+
+def _plan(args: argparse.Namespace) -> int:
+    from scheduler.plan import Window
+    from scheduler.plan_view import to_csv, to_json, to_table
+
+    runtime = build_runtime(config_path(args.config))
+    today = _now(args, runtime.settings.timezone).date()
+    start = parse_day(args.start, "--from") if args.start else today
+    end = parse_day(args.end, "--to") if args.end else start + timedelta(days=30)
+    if end < start:
+        raise UsageError(f"--to（{end}）早于 --from（{start}）")
+    tasks = [t for t in runtime.tasks if not args.task or t.id == args.task]
+    if args.task and not tasks:
+        raise DubanError(f"没有编号为“{args.task}”的任务")
+    reminders = planner_for(runtime).plan(tasks, Window(start, end))
+    if args.unit:
+        reminders = _for_unit(runtime, reminders, args.unit)
+    by_id = {t.id: t for t in runtime.tasks}
+    if args.format == "json":
+        _out(to_json(reminders))
+    elif args.format == "csv":
+        sys.stdout.buffer.write(b"\xef\xbb\xbf")
+        sys.stdout.flush()
+        _out(to_csv(reminders, by_id))
+    else:
+        _out(to_table(reminders, by_id))
+    return 0
+
+
+def _for_unit(runtime: Runtime, reminders: list, name: str) -> list:  # type: ignore[type-arg]
+    if not runtime.directory.known(name):
+        raise DubanError(f"units.toml 中没有单位、别名或分组“{name}”{runtime.directory.suggest(name)}")
+    units = set(runtime.directory.resolve(name))
+    return [r for r in reminders if r.unit in units or r.via in units]
+
+
+def _workdays(args: argparse.Namespace) -> int:
+    from scheduler.workdays import WorkCalendar
+
+    given = args.config or os.environ.get("DUBAN_CONFIG")
+    path = config_path(given)
+    cal = WorkCalendar.from_settings(path) if given or path.is_file() else WorkCalendar()
+    values = args.args
+    need = {"is": 1, "count": 2, "shift": 2}[args.op]
+    if len(values) != need:
+        raise UsageError(f"workdays {args.op} 需要 {need} 个参数")
+    first = parse_day(values[0], "日期")
+    if args.op == "is":
+        print("true" if cal.is_workday(first) else "false")
+    elif args.op == "count":
+        print(cal.count(first, parse_day(values[1], "日期")))
+    else:
+        print(cal.shift(first, _nonzero(values[1])).isoformat())
+    return 0
+
+
+def _nonzero(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise UsageError(f"工作日数“{text}”应为非零整数，如 5 或 -3") from None
+    if n == 0:
+        raise UsageError("工作日数不能为 0：正数向后、负数向前数工作日")
+    return n
+
+
+def _import(args: argparse.Namespace) -> int:
+    from scheduler.importer.run import import_file
+
+    known = None
+    if args.config:
+        runtime_units = _directory(Path(args.config))
+        known = runtime_units.known
+    text = import_file(Path(args.doc), args.year, args.prefix, known)
+    sys.stdout.write(text)
+    return 0
+
+
+def _directory(path: Path):  # type: ignore[no-untyped-def]
+    from scheduler.load.reader import read_toml
+    from scheduler.load.settings import load_settings
+    from scheduler.load.units import parse_units
+
+    settings = load_settings(path)
+    problems: list = []  # type: ignore[type-arg]
+    return parse_units(read_toml(settings.units), settings.units, problems.append)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,70 @@
+"""The exception tree of duban, and the Problem record that carries a located message.
+
+    DubanError                    anything a coordinator or operator must be told (exit 1)
+    ├── ConfigError               one or more Problems found while loading files
+    ├── CalendarGapError          a date in a year without holiday data under fallback="error"
+    └── UsageError                a bad argument value on the command line (exit 2)
+
+Every message is Simplified Chinese and names the file and the place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(Enum):
+    ERROR = "错误"
+    WARNING = "警告"
+    INFO = "说明"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One finding about one place in one file."""
+
+    severity: Severity
+    file: str
+    place: str
+    message: str
+
+    def located(self) -> str:
+        """`tasks.toml 第12行 [[task]] id="X" → lead[1]：message`."""
+        where = f"{self.file} {self.place}".strip()
+        return f"{where}：{self.message}" if where else self.message
+
+    def __str__(self) -> str:
+        return f"{self.severity.value}：{self.located()}"
+
+
+class DubanError(Exception):
+    """Base of all errors that are shown to a person without a traceback."""
+
+    exit_code = 1
+
+
+class ConfigError(DubanError):
+    """Loading found errors; `problems` lists them all (errors and warnings)."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        errors = [p for p in problems if p.severity is Severity.ERROR]
+        super().__init__("\n".join(str(p) for p in errors))
+
+
+class CalendarGapError(DubanError):
+    """A computation needed a year for which there is no holiday data."""
+
+    def __init__(self, year: int) -> None:
+        self.year = year
+        super().__init__(
+            f"{year}年没有节假日数据（calendar.fallback = \"error\"）："
+            f"请在 config/duban.toml 的 [calendar.years.{year}] 中补充国务院办公厅通知的安排"
+        )
+
+
+class UsageError(DubanError):
+    """A command-line argument that cannot be used."""
+
+    exit_code = 2

@@ -1,0 +1,100 @@
+"""Unit assignments as documents write them.
+
+    责任单位：省政府审改办牵头，省司法厅等省政府相关部门按职责分工负责
+    （牵头单位：省发展改革委；配合单位：省财政厅；完成时限：持续推进）
+    （国家发展改革委牵头，商务部等国务院相关部门及各地区按职责分工负责）
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_LABELS = {"牵头单位": "lead", "主办单位": "lead", "责任单位": "responsible",
+           "配合单位": "cooperating", "协办单位": "cooperating", "参与单位": "cooperating",
+           "完成时限": "deadline", "时间安排": "deadline", "完成时间": "deadline"}
+_LABEL_RE = re.compile(r"(" + "|".join(_LABELS) + r")\s*[:：]")
+_TAIL = re.compile(r"(?:按职责分工|按照职责分工|按职责|分别|共同|具体|等?负责落实|负责|牵头|配合|参与|落实)+$")
+_GENERIC = re.compile(r"^(?:其他|其它)?(?:相关|有关)?(?:部门|单位)$")
+
+
+@dataclass
+class Assignment:
+    lead: list[str] = field(default_factory=list)
+    responsible: list[str] = field(default_factory=list)
+    cooperating: list[str] = field(default_factory=list)
+    deadline: str = ""
+    etc: bool = False  # the list said 等: more units than named
+
+    def empty(self) -> bool:
+        return not (self.lead or self.responsible or self.cooperating)
+
+
+def looks_like_assignment(text: str) -> bool:
+    """True for a clause that assigns units (the parenthesis or 责任单位 line)."""
+    return bool(_LABEL_RE.search(text)) or bool(
+        re.search(r"(牵头|按职责分工负责|负责落实|分工负责|配合)", text) and len(text) < 300
+    )
+
+
+def parse_assignment(text: str) -> Assignment:
+    text = text.strip().strip("（）()。. ")
+    out = Assignment()
+    if _LABEL_RE.match(text) and not text.startswith("责任单位") or _has_several_labels(text):
+        _labelled(text, out)
+    else:
+        _free(re.sub(r"^(?:责任单位|牵头单位)\s*[:：]", "", text), out)
+    return out
+
+
+def _has_several_labels(text: str) -> bool:
+    return len(_LABEL_RE.findall(text)) > 1
+
+
+def _labelled(text: str, out: Assignment) -> None:
+    parts = _LABEL_RE.split(text)
+    for label, value in zip(parts[1::2], parts[2::2], strict=False):
+        value = value.strip().strip("；;，,。 ")
+        kind = _LABELS[label]
+        if kind == "deadline":
+            out.deadline = value
+        elif kind == "responsible":
+            _free(value, out)
+        else:
+            getattr(out, kind).extend(_names(value, out))
+
+
+def _free(text: str, out: Assignment) -> None:
+    for clause in re.split(r"[，,；;]", text):
+        clause = clause.strip()
+        if not clause:
+            continue
+        if clause.startswith(("完成时限", "时间")):
+            out.deadline = re.sub(r"^[^:：]*[:：]", "", clause)
+            continue
+        names = _names(clause, out)
+        if re.search(r"牵头$", clause):
+            out.lead.extend(n for n in names if n not in out.lead)
+        elif re.search(r"(配合|参与)$", clause):
+            out.cooperating.extend(n for n in names if n not in out.cooperating)
+        else:
+            out.responsible.extend(n for n in names if n not in out.responsible)
+
+
+def _names(clause: str, out: Assignment) -> list[str]:
+    clause = _TAIL.sub("", clause.strip()).strip()
+    names: list[str] = []
+    for part in re.split(r"、|以及|及(?=[^及]{2,})", clause):
+        for name in _split_etc(part.strip(" 　"), out):
+            if name and not _GENERIC.match(name) and name not in names and len(name) <= 40:
+                names.append(name)
+    return names
+
+
+def _split_etc(part: str, out: Assignment) -> list[str]:
+    """"省司法厅等省政府相关部门" → the named unit and the collective (generic ones dropped)."""
+    if "等" not in part:
+        return [part]
+    out.etc = True
+    head, _, tail = part.partition("等")
+    return [head, _TAIL.sub("", tail).strip()]

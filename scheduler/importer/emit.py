@@ -1,0 +1,85 @@
+"""Draft → tasks.toml text: valid TOML, document order, a source-line comment per task."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from scheduler import phrases
+from scheduler.importer.parse import Draft, DraftTask
+
+Known = Callable[[str], bool]
+
+
+def q(text: str) -> str:
+    """A TOML basic string (JSON's escapes are valid TOML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def emit_toml(draft: Draft, source: str, prefix: str, year: int | None,
+              known: Known | None = None) -> str:
+    base_year = year or (draft.issued.year if draft.issued else None)
+    out = [
+        f"# duban import 生成的草稿，来源：{source}",
+        f"# 文件标题：{draft.title or '（未识别）'}；文号：{draft.number or '（未识别）'}；"
+        f"日期：{draft.issued.isoformat() if draft.issued else '（未识别）'}",
+        "# 请逐项核对单位与时限后再使用（duban check）。", "",
+        "[document]",
+        f"title = {q(draft.title)}",
+        f"number = {q(draft.number)}",
+    ]
+    if draft.issued:
+        out.append(f"issued = {draft.issued.isoformat()}")
+    elif base_year:
+        out.append(f"# issued 未识别；“6月底前”等按 {base_year} 年解析")
+    for task in draft.tasks:
+        out += ["", *_task(task, prefix, base_year, known)]
+    return "\n".join(out) + "\n"
+
+
+def _task(task: DraftTask, prefix: str, year: int | None, known: Known | None) -> list[str]:
+    lines = [f"# 原文第{task.line}行", "[[task]]", f"id = {q(prefix + task.key)}",
+             f"number = {q(task.number)}", f"title = {q(task.title)}"]
+    if task.detail:
+        lines.append(f"detail = {q(task.detail)}")
+    a = task.assignment
+    for key, names in (("lead", a.lead), ("responsible", a.responsible),
+                       ("cooperating", a.cooperating)):
+        if names:
+            lines.append(f"{key} = [{', '.join(q(n) for n in names)}]" + _unknown(names, known))
+    if a.etc:
+        lines.append("# 原文单位列表含“等”，可能还有未列出的单位")
+    if a.empty():
+        lines.append("# 未识别到责任单位，请补充")
+    lines += _deadlines(task, year)
+    return lines
+
+
+def _unknown(names: list[str], known: Known | None) -> str:
+    if known is None:
+        return ""
+    missing = [n for n in names if not known(n)]
+    return f"  # units.toml 中未找到：{'、'.join(missing)}" if missing else ""
+
+
+def _deadlines(task: DraftTask, year: int | None) -> list[str]:
+    if task.ongoing and not task.deadlines:
+        return [f"deadline = {q(task.ongoing)}"]
+    resolved = []
+    for phrase, clause in task.deadlines:
+        try:
+            r = phrases.resolve(phrase, year)
+        except phrases.PhraseError:
+            continue
+        if r.deadline and all(r.deadline != d for d, _, _ in resolved):
+            resolved.append((r.deadline, phrase, clause))
+    if not resolved:
+        return ["# 原文未写完成时限（持续推进）"]
+    if len(resolved) == 1:
+        return [f"deadline = {resolved[0][0].isoformat()}  # {resolved[0][1]}"]
+    out = []
+    for deadline, phrase, clause in resolved:
+        out += ["  [[task.milestone]]", f"  deadline = {deadline.isoformat()}  # {phrase}"]
+        if clause:
+            out.append(f"  what = {q(clause)}")
+    return out

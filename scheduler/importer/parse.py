@@ -1,0 +1,164 @@
+"""Document text → Draft: header facts, numbered items, their units and deadlines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from scheduler import phrases
+from scheduler.importer.assign import Assignment, looks_like_assignment, parse_assignment
+
+CN_NUM = "一二三四五六七八九十百零〇"
+_SECTION = re.compile(rf"^([{CN_NUM}]+)[、．.]\s*(.*)$")
+_ITEM = re.compile(rf"^[（(]([{CN_NUM}]+)[）)]\s*(.*)$")
+_ASSIGN_LINE = re.compile(r"^(?:责任单位|牵头单位|责任部门|牵头部门)\s*[:：]")
+_TRAILING_PAREN = re.compile(r"[（(]([^（）()]*(?:牵头|负责|配合|单位[:：])[^（）()]*)[）)]\s*。?\s*$")
+_NUMBER_ID = re.compile(r"[〔\[]\s*(\d{4})\s*[〕\]]")
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}〔\d{4}〕\d+号")
+_DOC_DATE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
+_ISSUED_META = re.compile(r"成文日期\s*[:：]\s*(\d{4})-(\d{2})-(\d{2})")
+_TITLE = re.compile(r"(工作要点|工作方案|实施方案|分工方案|行动方案|任务清单|重点任务)$")
+_WIDE = {0xFF10 + i: 0x30 + i for i in range(10)} | {0x3000: 0x20}
+_SECTION_RULE = re.compile(r"以下[^。]*?均(?:需|由)([^，。；]+?)负责(?:落实|实施)?")
+
+
+@dataclass
+class DraftTask:
+    number: str  # as written, ASCII parentheses: "(二)", "3."
+    key: str  # id suffix: "02", "05-3"
+    line: int
+    title: str
+    detail: str
+    assignment: Assignment
+    deadlines: list[tuple[str, str]] = field(default_factory=list)  # (phrase, clause)
+    ongoing: str = ""
+
+
+@dataclass
+class Draft:
+    title: str = ""
+    number: str = ""
+    issued: date | None = None
+    tasks: list[DraftTask] = field(default_factory=list)
+
+
+def cn_to_int(text: str) -> int:
+    """一 → 1, 十二 → 12, 二十三 → 23, 一百零五 → 105."""
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
+    digits["〇"] = 0
+    total, current = 0, 0
+    for ch in text:
+        if ch in digits:
+            current = digits[ch]
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+    return total + current
+
+
+def parse_document(text: str) -> Draft:
+    lines = [ln.translate(_WIDE).strip() for ln in text.splitlines()]
+    draft = _header(lines)
+    _Walker(draft, lines).run()
+    return draft
+
+
+def _header(lines: list[str]) -> Draft:
+    draft = Draft()
+    for ln in lines[:60]:
+        if not draft.number and (m := _DOC_NUMBER.search(ln)):
+            draft.number = m.group(0)
+        if not draft.issued and (m := _ISSUED_META.search(ln) or _DOC_DATE.match(ln)):
+            draft.issued = _safe_date(m)
+    for i, ln in enumerate(lines[:80]):
+        if _TITLE.search(ln) and len(ln) < 80 and "《" not in ln:
+            draft.title = _with_first_half(lines, i)
+            break
+    return draft
+
+
+def _with_first_half(lines: list[str], i: int) -> str:
+    """Titles are often set on two lines: join a short heading line just above."""
+    above = [ln for ln in lines[max(0, i - 2):i] if ln]
+    prev = above[-1] if above else ""
+    if prev and len(prev) < 40 and not re.search(r"[：:。，,；]$|通知|〔|^[（(]", prev):
+        return prev + lines[i]
+    return lines[i]
+
+
+def _safe_date(m: re.Match[str]) -> date | None:
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+class _Walker:
+    """One pass over the lines: sections, items and sub-items, with lines that follow them."""
+
+    def __init__(self, draft: Draft, lines: list[str]) -> None:
+        self.draft = draft
+        self.lines = lines
+        self.section_units: list[str] = []
+        self.item: tuple[str, str, int, list[str]] | None = None  # number, key, line, texts
+        self.section = 0
+
+    def run(self) -> None:
+        for i, ln in enumerate(self.lines, start=1):
+            if not ln:
+                continue
+            if (m := _SECTION.match(ln)) and len(ln) < 60:
+                self.flush()
+                self.section = cn_to_int(m[1])
+                self.section_units = []
+            elif m := _ITEM.match(ln):
+                self.flush()
+                self.item = (f"({m[1]})", f"{cn_to_int(m[1]):02d}", i, [m[2]])
+            elif self.item is not None:
+                self.item[3].append(ln)
+            if rule := _SECTION_RULE.search(ln):
+                self.section_units = [u for u in re.split(r"[、和及]", rule[1]) if u]
+        self.flush()
+
+    def flush(self) -> None:
+        if self.item is not None:
+            number, key, line, texts = self.item
+            task = _task(number, key, line, texts, self.section_units)
+            if task is not None:
+                self.draft.tasks.append(task)
+        self.item = None
+
+
+def _task(number: str, key: str, line: int, texts: list[str], extra: list[str]) -> DraftTask | None:
+    body_lines = [t for t in texts if not _ASSIGN_LINE.match(t)]
+    assign_text = " ".join(t for t in texts if _ASSIGN_LINE.match(t))
+    body = "".join(body_lines)
+    if not assign_text and (m := _TRAILING_PAREN.search(body)) and looks_like_assignment(m[1]):
+        assign_text, body = m[1], body[: m.start()]
+    assignment = parse_assignment(assign_text) if assign_text else Assignment()
+    for unit in extra:
+        if unit not in assignment.responsible and unit not in assignment.lead:
+            assignment.responsible.append(unit)
+    title, _, detail = body.partition("。")
+    if not title.strip():
+        return None
+    task = DraftTask(number, key, line, title.strip(), detail.strip(), assignment)
+    _deadlines(task, body)
+    return task
+
+
+def _deadlines(task: DraftTask, body: str) -> None:
+    written = task.assignment.deadline
+    if written and any(w in written for w in phrases.ONGOING_WORDS):
+        task.ongoing = written
+    elif written:
+        task.deadlines.append((written, ""))
+    clauses = [c for c in re.split(r"[。；;]", body) if c]
+    for clause in clauses:
+        for phrase in phrases.find_all(clause):
+            if all(p != phrase for p, _ in task.deadlines):
+                task.deadlines.append((phrase, clause.strip()))

@@ -1,0 +1,207 @@
+"""tasks.toml → Tasks (SPEC §2.3). Names are checked against the Directory, phrases resolved.
+
+Places are written `第12行 [[task]] id="QH2021-02" → lead[1]`: the line of the task's header and
+the key, so a coordinator finds the spot in a long file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from dateutil.rrule import rrulestr
+
+from scheduler import phrases
+from scheduler.errors import Problem, Severity
+from scheduler.load.schema import Report, Section
+from scheduler.load.units import Directory
+from scheduler.model import Document, Milestone, Policy, Recurrence, Task, TaskStatus
+
+_ID = re.compile(r"[^\s\"'\\]{1,64}")
+_TASK_HEADER = re.compile(r"^\s*\[\[\s*task\s*\]\]", re.MULTILINE)
+_EARLIEST, _LATEST = date(2000, 1, 1), date(2099, 12, 31)
+_ROLE_KEYS = ("lead", "responsible", "cooperating")
+
+
+class TaskContext:
+    """What validating one file needs from the others."""
+
+    def __init__(self, directory: Directory, policies: Mapping[str, Policy], report: Report) -> None:
+        self.directory = directory
+        self.policies = policies
+        self.report = report
+
+
+def parse_tasks(data: dict[str, Any], text: str, path: Path, ctx: TaskContext) -> list[Task]:
+    top = Section(data, ctx.report, path.name, "")
+    document = _document(top.child(top.table("document"), "[document]"))
+    lines = [text.count("\n", 0, m.start()) + 1 for m in _TASK_HEADER.finditer(text)]
+    tasks = []
+    for i, table in enumerate(top.tables("task")):
+        line = lines[i] if i < len(lines) else 0
+        task = _task(table, i, line, path.name, document, ctx)
+        if task is not None:
+            tasks.append(task)
+    top.finish()
+    return tasks
+
+
+def _document(sec: Section) -> Document:
+    doc = Document(sec.text("title"), sec.text("number"), sec.day("issued"))
+    if doc.issued and not _EARLIEST <= doc.issued <= _LATEST:
+        sec.error("issued", f"日期 {doc.issued} 不在合理范围（2000–2099年）内")
+    sec.finish()
+    return doc
+
+
+def _task(table: dict[str, Any], index: int, line: int, label: str, document: Document,
+          ctx: TaskContext) -> Task | None:
+    raw_id = table.get("id")
+    where = f"第{line}行 " if line else ""
+    shown = f'id="{raw_id}"' if isinstance(raw_id, str) else f"第{index + 1}项"
+    sec = Section(table, ctx.report, label, f"{where}[[task]] {shown}")
+    task_id = sec.text("id", required=True)
+    if task_id and not _ID.fullmatch(task_id):
+        sec.error("id", "应为不含空格和引号的编号，如 \"QH2021-02\"（最长 64 个字符）")
+    base_year = document.issued.year if document.issued else None
+    start = _bounded_day(sec, "start")
+    task = Task(
+        id=task_id, title=sec.text("title", required=True), source=label, line=line,
+        number=sec.text("number"), detail=sec.text("detail"),
+        lead=_names(sec, "lead", ctx), responsible=_names(sec, "responsible", ctx),
+        cooperating=_names(sec, "cooperating", ctx), status=_status(sec),
+        policy=_policy(sec, ctx), start=start, document=document,
+        milestones=_milestones(sec, base_year), recurrence=_recurrence(sec, start),
+    )
+    sec.texts("note")
+    sec.finish()
+    if not (task.lead or task.responsible or task.cooperating):
+        sec.warn("lead", "没有牵头、责任或配合单位：只有发给督办单位的阶段会发送")
+    return task if task_id else None
+
+
+def _names(sec: Section, key: str, ctx: TaskContext) -> tuple[str, ...]:
+    names = sec.texts(key)
+    for i, name in enumerate(names):
+        if not ctx.directory.known(name):
+            sec.error(f"{key}[{i}]", f"units.toml 中没有单位、别名或分组“{name}”"
+                      f"{ctx.directory.suggest(name)}")
+    return names
+
+
+def _status(sec: Section) -> TaskStatus:
+    value = sec.text("status", default="open")
+    try:
+        return TaskStatus(value)
+    except ValueError:
+        sec.error("status", f"应为 \"open\"、\"done\" 或 \"suspended\"，实际是“{value}”")
+        return TaskStatus.OPEN
+
+
+def _policy(sec: Section, ctx: TaskContext) -> str:
+    name = sec.text("policy", default="default")
+    if name not in ctx.policies:
+        known = "、".join(f"“{p}”" for p in ctx.policies)
+        sec.error("policy", f"duban.toml 中没有策略“{name}”，已有：{known}")
+    return name
+
+
+def _bounded_day(sec: Section, key: str) -> date | None:
+    value = sec.day(key)
+    if value is not None and not _EARLIEST <= value <= _LATEST:
+        sec.error(key, f"日期 {value} 不在合理范围（2000–2099年）内")
+        return None
+    return value
+
+
+def _deadline(sec: Section, key: str, base_year: int | None) -> tuple[date | None, str, bool]:
+    """(deadline, phrase as written, present); a phrase meaning 持续推进 gives (None, phrase, True)."""
+    value = sec.get(key, (date, str))
+    if value is None:
+        return None, "", False
+    if isinstance(value, date):
+        return (_bounded_day(sec, key), "", True)
+    try:
+        resolved = phrases.resolve(value, base_year)
+    except phrases.PhraseError as err:
+        sec.error(key, str(err))
+        return None, value, True
+    if resolved.deadline is not None:
+        sec.report(Problem(Severity.INFO, sec.file, sec.at(key),
+                           f"“{value}”按 {resolved.deadline.isoformat()} 处理"))
+        if not _EARLIEST <= resolved.deadline <= _LATEST:
+            sec.error(key, f"“{value}”超出合理范围（2000–2099年）")
+            return None, value, True
+    return resolved.deadline, value, True
+
+
+def _milestones(sec: Section, base_year: int | None) -> tuple[Milestone, ...]:
+    deadline, written, present = _deadline(sec, "deadline", base_year)
+    tables = sec.tables("milestone")
+    if present and tables:
+        sec.error("milestone", "deadline 和 [[task.milestone]] 只能写一种")
+    if deadline is not None:
+        return (Milestone("1", deadline, written=written),)
+    out: list[Milestone] = []
+    for i, table in enumerate(tables):
+        ms = sec.child(table, f"{sec.place} → milestone[{i}]")
+        milestone = _milestone(ms, str(i + 1), base_year)
+        if milestone is not None:
+            if any(m.id == milestone.id for m in out):
+                ms.error("id", f"时间节点编号“{milestone.id}”重复")
+            out.append(milestone)
+    return tuple(out)
+
+
+def _milestone(sec: Section, default_id: str, base_year: int | None) -> Milestone | None:
+    value = sec.get("id", (str, int))
+    mid = str(value) if value is not None else default_id
+    deadline, written, present = _deadline(sec, "deadline", base_year)
+    if not present:
+        sec.error("deadline", "缺少必填项（如 2021-06-30 或 \"6月底前\"）")
+    done = _bounded_day(sec, "done")
+    what = sec.text("what")
+    sec.finish()
+    if deadline is None:
+        return None
+    return Milestone(mid, deadline, what, done, written)
+
+
+def _recurrence(sec: Section, start: date | None) -> Recurrence | None:
+    rule = sec.get("repeat", str)
+    until = _bounded_day(sec, "until")
+    done_through = _bounded_day(sec, "done_through")
+    if rule is None:
+        for key in ("until", "done_through"):
+            if key in sec.data:
+                sec.error(key, "只有写了 repeat 的任务才能写此项")
+        return None
+    if "deadline" in sec.data or "milestone" in sec.data:
+        sec.error("repeat", "repeat 不能与 deadline 或 [[task.milestone]] 同时使用")
+    if start is None:
+        sec.error("start", "写了 repeat 的任务必须写 start（第一次的起算日期）")
+        return None
+    if until is not None and until < start:
+        sec.error("until", f"{until} 早于 start（{start}）")
+    elif until is not None and until > start + timedelta(days=366 * 20):
+        sec.error("until", f"{until} 距 start 超过 20 年，请检查年份")
+    if not _valid_rrule(rule, start):
+        sec.error("repeat", f"“{rule}”不是有效的 RRULE（RFC 5545），"
+                  "如 \"FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=-1\"（每季度最后一天）")
+        return None
+    return Recurrence(rule, start, until, done_through)
+
+
+def _valid_rrule(rule: str, start: date) -> bool:
+    if "DTSTART" in rule.upper() or "\n" in rule:
+        return False
+    try:
+        rr = rrulestr(rule, dtstart=datetime.combine(start, datetime.min.time()))
+        next(iter(rr), None)
+    except (ValueError, TypeError, KeyError, IndexError, OverflowError):
+        return False
+    return True
+

@@ -1,0 +1,136 @@
+"""config/units.toml → Directory: units, aliases and groups, with names resolved (SPEC §2.2)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from scheduler.load.schema import Report, Section, did_you_mean
+from scheduler.load.settings import secret_ref
+from scheduler.model import Group, Unit
+
+_EMAIL = re.compile(r"[^@\s<>\"',;]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+_MOBILE = re.compile(r"1\d{10}|@all")
+
+
+@dataclass(frozen=True, slots=True)
+class Directory:
+    """Every name a task may use, and what it stands for."""
+
+    units: Mapping[str, Unit]
+    groups: Mapping[str, Group]
+    aliases: Mapping[str, str]  # alias → unit name
+
+    def known(self, name: str) -> bool:
+        return name in self.units or name in self.groups or name in self.aliases
+
+    def resolve(self, name: str) -> tuple[str, ...]:
+        """Unit names for a unit, alias or group (groups expanded, in order, no repeats)."""
+        if name in self.units:
+            return (name,)
+        if name in self.aliases:
+            return (self.aliases[name],)
+        out: dict[str, None] = {}
+        self._expand(name, out, ())
+        return tuple(out)
+
+    def _expand(self, name: str, out: dict[str, None], path: tuple[str, ...]) -> None:
+        if name in path:
+            return  # cycles are reported at load time
+        group = self.groups.get(name)
+        if group is None:
+            for unit in self.resolve(name) if self.known(name) else ():
+                out.setdefault(unit, None)
+            return
+        for member in group.members:
+            self._expand(member, out, (*path, name))
+
+    def suggest(self, name: str) -> str:
+        names = [*self.units, *self.aliases, *self.groups]
+        hint = did_you_mean(name, names)
+        if not hint:
+            partial = [n for n in names if name in n or n in name][:3]
+            hint = ("，相近的名称：" + "、".join(f"“{n}”" for n in partial)) if partial else ""
+        return hint
+
+
+def parse_units(data: dict[str, Any], path: Path, report: Report) -> Directory:
+    top = Section(data, report, path.name, "")
+    units: dict[str, Unit] = {}
+    aliases: dict[str, str] = {}
+    for name, table in top.table("unit").items():
+        sec = top.child(table if isinstance(table, dict) else {}, f'[unit."{name}"]')
+        if not isinstance(table, dict):
+            sec.error("", "应为表")
+            continue
+        unit = _unit(sec, name, path.parent)
+        units[name] = unit
+        for alias in unit.aliases:
+            _add_alias(sec, aliases, units, alias, name)
+    groups = {name: _group(top, name, table) for name, table in top.table("group").items()}
+    top.finish()
+    directory = Directory(units, groups, aliases)
+    _check_groups(top, directory)
+    return directory
+
+
+def _unit(sec: Section, name: str, base: Path) -> Unit:
+    emails = sec.texts("email")
+    for i, addr in enumerate(emails):
+        if not _EMAIL.fullmatch(addr):
+            sec.error(f"email[{i}]", f"“{addr}”不是电子邮件地址（应为 name@example.gov.cn）")
+    mobiles = sec.texts("mention_mobiles")
+    for i, mobile in enumerate(mobiles):
+        if not _MOBILE.fullmatch(mobile):
+            sec.error(f"mention_mobiles[{i}]", f"“{mobile}”不是 11 位手机号码")
+    unit = Unit(name, sec.texts("aliases"), emails, secret_ref(sec, "wecom_key", base), mobiles)
+    sec.texts("note")
+    sec.finish()
+    return unit
+
+
+def _add_alias(sec: Section, aliases: dict[str, str], units: Mapping[str, Unit],
+               alias: str, name: str) -> None:
+    if alias in units and alias != name:
+        sec.error("aliases", f"别名“{alias}”与单位名称重复")
+    elif aliases.get(alias, name) != name:
+        sec.error("aliases", f"别名“{alias}”已属于单位“{aliases[alias]}”")
+    elif alias != name:
+        aliases[alias] = name
+
+
+def _group(top: Section, name: str, table: Any) -> Group:
+    sec = top.child(table if isinstance(table, dict) else {}, f'[group."{name}"]')
+    members = sec.texts("members", required=True)
+    if "members" in sec.data and not members:
+        sec.error("members", "成员不能为空")
+    sec.texts("note")
+    sec.finish()
+    return Group(name, members)
+
+
+def _check_groups(top: Section, directory: Directory) -> None:
+    for name, group in directory.groups.items():
+        sec = top.child({}, f'[group."{name}"]')
+        if name in directory.units or name in directory.aliases:
+            sec.error("", f"分组名称“{name}”与单位名称或别名重复")
+        for i, member in enumerate(group.members):
+            if not directory.known(member):
+                sec.error(f"members[{i}]", f"未知的单位“{member}”{directory.suggest(member)}")
+        cycle = _cycle(directory, name, ())
+        if cycle:
+            sec.error("members", "分组循环包含：" + " → ".join(cycle))
+
+
+def _cycle(directory: Directory, name: str, path: tuple[str, ...]) -> tuple[str, ...]:
+    if name in path:
+        return (*path[path.index(name):], name)
+    group = directory.groups.get(name)
+    for member in group.members if group else ():
+        found = _cycle(directory, member, (*path, name))
+        if found and found[0] == (path[0] if path else name):
+            return found
+    return ()

@@ -1,0 +1,121 @@
+"""Deadline phrases as work plans write them: "2021年6月底前", "年底前", "持续推进" …
+
+Pure and shared by tasks.toml loading and `duban import`. A phrase resolves to a date (the last
+day of the period it names), to ONGOING (no deadline), or fails with PhraseError.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+ONGOING_WORDS = ("持续推进", "长期坚持", "常态化", "长期推进", "持续开展")
+
+_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+              "十": 10, "十一": 11, "十二": 12}
+_QUARTER = {"一": 3, "二": 6, "三": 9, "四": 12, "1": 3, "2": 6, "3": 9, "4": 12}
+
+_YEAR = r"(?:(?P<year>\d{4})\s*年)?"
+_MONTH = r"(?P<month>\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月"
+_SUFFIX = r"(?:底|末)?(?:前|以前|之前)?(?:完成)?"
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("day", re.compile(_YEAR + _MONTH + r"(?P<day>\d{1,2})\s*[日号]" + r"(?:前|以前|之前)?(?:完成)?$")),
+    ("month", re.compile(_YEAR + _MONTH + _SUFFIX + "$")),
+    ("quarter", re.compile(_YEAR + r"(?:第)?(?P<q>[一二三四1-4])季度" + _SUFFIX + "$")),
+    ("half", re.compile(_YEAR + r"(?P<half>上|下)半年" + _SUFFIX + "$")),
+    ("year_end", re.compile(_YEAR + r"年?(?:底|末)" + r"(?:前|以前|之前)?(?:完成)?$")),
+    ("within_year", re.compile(r"(?:(?P<year>\d{4})\s*年|年)内(?:完成)?$")),
+    ("year", re.compile(r"(?P<year>\d{4})\s*年(?:前|以前|之前)?(?:完成)?$")),
+)
+
+
+class PhraseError(ValueError):
+    """The phrase is not a deadline duban understands; str() is a Chinese message."""
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A resolved phrase: `deadline` None means ongoing (持续推进)."""
+
+    phrase: str
+    deadline: date | None
+    year_given: bool  # the phrase named its year itself
+
+    @property
+    def ongoing(self) -> bool:
+        return self.deadline is None
+
+
+def normalize(phrase: str) -> str:
+    """Full-width digits and spaces folded (NFKC), surrounding punctuation dropped."""
+    text = unicodedata.normalize("NFKC", phrase).strip()
+    return text.strip("，。,.;；:：（）() ")
+
+
+def resolve(phrase: str, base_year: int | None) -> Resolved:
+    """Resolve `phrase`; `base_year` supplies the year when the phrase names none."""
+    text = normalize(phrase)
+    if any(text == w or text == f"完成时限{w}" for w in ONGOING_WORDS):
+        return Resolved(phrase, None, False)
+    for kind, pattern in _PATTERNS:
+        match = pattern.match(text)
+        if match:
+            return _resolved(phrase, kind, match, base_year)
+    raise PhraseError(
+        f"无法识别的时限“{phrase}”：应为日期（2021-06-30）或“6月底前”“2021年6月底前”"
+        "“年底前”“2022年11月底前”“2024年”“持续推进”“长期坚持”“常态化”之一"
+    )
+
+
+def _resolved(phrase: str, kind: str, match: re.Match[str], base_year: int | None) -> Resolved:
+    given = match.groupdict().get("year")
+    year = int(given) if given else base_year
+    if year is None:
+        raise PhraseError(
+            f"时限“{phrase}”没有写年份，且无法推断：请在 [document] 中填写 issued，或写成“2021年…”"
+        )
+    if not 1900 <= year <= 2200:
+        raise PhraseError(f"时限“{phrase}”的年份 {year} 不合理")
+    try:
+        return Resolved(phrase, _last_day(kind, match, year), given is not None)
+    except ValueError:
+        raise PhraseError(f"时限“{phrase}”不是存在的日期") from None
+
+
+def _last_day(kind: str, match: re.Match[str], year: int) -> date:
+    groups = match.groupdict()
+    if kind in ("year_end", "within_year", "year"):
+        return date(year, 12, 31)
+    if kind == "half":
+        return date(year, 6, 30) if groups["half"] == "上" else date(year, 12, 31)
+    if kind == "quarter":
+        return _month_end(year, _QUARTER[groups["q"]])
+    month_text = groups["month"]
+    month = int(month_text) if month_text.isdigit() else _CN_DIGITS[month_text]
+    if kind == "day":
+        return date(year, month, int(groups["day"]))
+    return _month_end(year, month)
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def find_all(text: str) -> list[str]:
+    """Every dated deadline phrase inside free text, in order (for the importer).
+
+    Ongoing words are not searched for: "持续推进“互联网＋监管”" is a verb, not a deadline; the
+    importer reads them only after "完成时限".
+    """
+    return [m.group(0) for m in _FINDER.finditer(unicodedata.normalize("NFKC", text))]
+
+
+_FINDER = re.compile(
+    r"(?:\d{4}\s*年\s*)?(?:\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月\s*(?:\d{1,2}\s*[日号]\s*)?(?:底|末)?(?:前|以前|之前)"
+    r"|(?:\d{4}\s*年\s*)?(?:第)?[一二三四]季度(?:末|底)?(?:前)?"
+    r"|(?:\d{4}\s*年\s*)?[上下]半年(?:底|末)?前?"
+    r"|(?:\d{4}\s*年\s*)?年?(?:底|末)(?:前|以前|之前)"
+)

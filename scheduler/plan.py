@@ -1,0 +1,184 @@
+"""The reminder plan (SPEC §3.2): from the files alone, every firing inside a window. Pure.
+
+For each open milestone, `due` is the last working day on or before its deadline, and a stage
+with offset k (repeat r) fires on the working days with index idx(due) + k + j·r. Planning works
+on working-day indices, so the repetitions inside a window are found by arithmetic, never by
+walking from repetition 0. Nothing here reads a clock or a file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Protocol
+from zoneinfo import ZoneInfo
+
+from dateutil.rrule import rrulestr
+
+from scheduler.model import (
+    Milestone, Policy, Recurrence, Reminder, Role, Stage, Task, TaskStatus, Unit,
+)
+from scheduler.workdays import WorkCalendar
+
+_FIRST_ROLES = (Role.LEAD, Role.RESPONSIBLE, Role.COOPERATING)
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """Dates [start, end], both included."""
+
+    start: date
+    end: date
+
+
+@dataclass(frozen=True, slots=True)
+class Recipient:
+    unit: str
+    role: Role
+    channels: tuple[str, ...]
+    via: str | None
+
+
+class Names(Protocol):
+    """What the planner needs of the unit directory (scheduler.load.units.Directory)."""
+
+    @property
+    def units(self) -> Mapping[str, Unit]: ...
+
+    def resolve(self, name: str) -> tuple[str, ...]: ...
+
+
+class Audience:
+    """Who is told about a task at a stage: roles resolved, groups expanded, contacts routed."""
+
+    def __init__(self, directory: Names, coordinator: str) -> None:
+        self._directory = directory
+        self._resolved: dict[str, tuple[str, ...]] = {}
+        self.coordinator = self._resolve(coordinator)[0] if coordinator else ""
+        self._cache: dict[tuple[str, tuple[Role, ...]], tuple[Recipient, ...]] = {}
+
+    def _resolve(self, name: str) -> tuple[str, ...]:
+        found = self._resolved.get(name)
+        if found is None:
+            found = self._resolved[name] = self._directory.resolve(name) or (name,)
+        return found
+
+    def _channels(self, unit: str) -> tuple[str, ...]:
+        found = self._directory.units.get(unit)
+        return found.channels if found is not None else ()
+
+    def of(self, task: Task, roles: tuple[Role, ...]) -> tuple[Recipient, ...]:
+        key = (task.id, roles)
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = self._cache[key] = tuple(self._build(task, roles))
+        return cached
+
+    def _build(self, task: Task, roles: tuple[Role, ...]) -> Iterator[Recipient]:
+        best: dict[str, Role] = {}
+        for role in _FIRST_ROLES:
+            if role in roles:
+                for name in task.names(role):
+                    for unit in self._resolve(name):
+                        best.setdefault(unit, role)
+        if Role.COORDINATOR in roles and self.coordinator:
+            best.setdefault(self.coordinator, Role.COORDINATOR)
+        for unit, role in best.items():
+            yield self.recipient(unit, role)
+
+    def recipient(self, unit: str, role: Role) -> Recipient:
+        channels = self._channels(unit)
+        if channels:
+            return Recipient(unit, role, channels, None)
+        if unit == self.coordinator:
+            return Recipient(unit, role, ("outbox",), None)
+        return Recipient(unit, role, self._channels(self.coordinator) or ("outbox",),
+                         self.coordinator)
+
+
+def occurrences(rec: Recurrence, through: date | None) -> list[date]:
+    """Dates of a recurrence from `start` to min(until, through)."""
+    last = min(d for d in (rec.until, through) if d is not None) if (rec.until or through) else None
+    if last is None:
+        last = rec.start + timedelta(days=366)
+    begin = datetime.combine(rec.start, time())
+    rule = rrulestr(rec.rule, dtstart=begin)
+    return [d.date() for d in rule.between(begin, datetime.combine(last, time()), inc=True)]
+
+
+def open_milestones(task: Task, through: date) -> Iterator[Milestone]:
+    """The task's milestones that can still fire: fixed ones not done, recurrences not done."""
+    if task.status is not TaskStatus.OPEN:
+        return
+    for ms in task.milestones:
+        if ms.done is None:
+            yield ms
+    rec = task.recurrence
+    if rec is not None:
+        for day in occurrences(rec, through):
+            if rec.done_through is None or day > rec.done_through:
+                yield Milestone(day.isoformat(), day)
+
+
+class Planner:
+    """Computes firings for a window; one instance may serve many windows."""
+
+    def __init__(self, calendar: WorkCalendar, policies: Mapping[str, Policy], audience: Audience,
+                 send_at: time, tz: ZoneInfo) -> None:
+        self.calendar = calendar
+        self.policies = policies
+        self.audience = audience
+        self.send_at = send_at
+        self.tz = tz
+        self._at: dict[int, datetime] = {}
+
+    def plan(self, tasks: Iterable[Task], window: Window) -> list[Reminder]:
+        out: list[Reminder] = []
+        for task in tasks:
+            out.extend(self.for_task(task, window))
+        out.sort(key=lambda r: (r.at, r.task, r.milestone, r.stage, r.unit))
+        return out
+
+    def for_task(self, task: Task, window: Window) -> Iterator[Reminder]:
+        policy = self.policies[task.policy]
+        lookahead = max((-s.offset for s in policy.stages), default=0)
+        through = window.end + timedelta(days=2 * lookahead + 20)
+        not_before = max((d for d in (task.document.issued, task.start, window.start) if d),
+                         default=window.start)
+        if not_before > window.end:
+            return
+        cal = self.calendar
+        lo, hi = cal.first_index_from(not_before), cal.workday_index(window.end)
+        for ms in open_milestones(task, through):
+            due_index = cal.workday_index(ms.deadline)
+            due = cal.workday_at(due_index)
+            for stage in policy.stages:
+                for j, idx in _firings(stage, due_index, lo, hi):
+                    yield from self._reminders(task, ms, due, stage, j, idx, due_index)
+
+    def _reminders(self, task: Task, ms: Milestone, due: date, stage: Stage, j: int, idx: int,
+                   due_index: int) -> Iterator[Reminder]:
+        at = self._at.get(idx)
+        if at is None:
+            at = self._at[idx] = datetime.combine(self.calendar.workday_at(idx), self.send_at,
+                                                  self.tz)
+        for r in self.audience.of(task, stage.to):
+            yield Reminder(at, task.id, ms.id, ms.deadline, due, stage.name, idx - due_index, j,
+                           r.role, r.unit, r.channels, r.via)
+
+
+def _firings(stage: Stage, due_index: int, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+    """(repetition, working-day index) of a stage's firings with lo <= index <= hi."""
+    first = due_index + stage.offset
+    r = stage.repeat_every
+    if not r:
+        if lo <= first <= hi:
+            yield 0, first
+        return
+    j = max(0, -((first - lo) // r))  # ceil((lo - first) / r), at least 0
+    idx = first + j * r
+    while idx <= hi:
+        yield j, idx
+        j += 1
+        idx += r

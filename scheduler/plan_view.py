@@ -1,0 +1,105 @@
+"""`duban plan` output: JSON (SPEC §4), CSV for Excel (UTF-8 BOM), a Chinese table by day."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+
+from scheduler.model import Reminder, Task
+
+CHANNEL_LABEL = {"email": "邮件", "wecom": "企业微信", "outbox": "发件箱"}
+
+
+def days_phrase(offset: int) -> str:
+    """还剩N个工作日 / 今天到期 / 已逾期N个工作日, from the firing's offset to due."""
+    if offset < 0:
+        return f"还剩{-offset}个工作日"
+    return "今天到期" if offset == 0 else f"已逾期{offset}个工作日"
+
+
+def width(text: str) -> int:
+    """Display width in a terminal: CJK characters take two columns."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def pad(text: str, columns: int) -> str:
+    return text + " " * max(0, columns - width(text))
+
+
+_HEAD = ("时间", "任务", "节点", "阶段", "单位", "角色", "渠道", "截止/到期", "剩余工作日")
+_WIDTHS = (5, 10, 10, 8, 22, 4, 18, 21, 14)
+
+
+def _row(cells: Iterable[str]) -> str:
+    return "  " + " ".join(pad(c, w) for c, w in zip(cells, _WIDTHS, strict=True)).rstrip()
+
+
+def to_json(reminders: Iterable[Reminder]) -> Iterator[str]:
+    """One JSON array, streamed; strings are quoted once per distinct value."""
+    quoted: dict[str, str] = {}
+
+    def q(text: str) -> str:
+        found = quoted.get(text)
+        if found is None:
+            found = quoted[text] = json.dumps(text, ensure_ascii=False)
+        return found
+
+    yield "["
+    first = True
+    for r in reminders:
+        via = f', "via": {q(r.via)}' if r.via else ""
+        channels = "[" + ", ".join(q(c) for c in r.channels) + "]"
+        yield ("" if first else ",") + (
+            f'\n{{"at": "{r.at.isoformat()}", "task": {q(r.task)}, "milestone": {q(r.milestone)}, '
+            f'"deadline": "{r.deadline.isoformat()}", "due": "{r.due.isoformat()}", '
+            f'"stage": {q(r.stage)}, "offset": {r.offset}, "repetition": {r.repetition}, '
+            f'"role": "{r.role.value}", "unit": {q(r.unit)}, "channels": {channels}{via}}}'
+        )
+        first = False
+    yield "\n]\n"
+
+
+CSV_HEADER = ("时间", "任务编号", "序号", "任务", "节点", "时限", "到期日", "阶段", "距到期",
+              "重复次数", "角色", "单位", "渠道", "转交")
+
+
+def to_csv(reminders: Iterable[Reminder], tasks: Mapping[str, Task]) -> Iterator[str]:
+    """CSV with a header row; the caller writes the UTF-8 BOM first."""
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(CSV_HEADER)
+    for r in reminders:
+        task = tasks.get(r.task)
+        writer.writerow((
+            r.at.strftime("%Y-%m-%d %H:%M"), r.task, task.number if task else "",
+            task.title if task else "", r.milestone, r.deadline.isoformat(), r.due.isoformat(),
+            r.stage, days_phrase(r.offset), r.repetition, r.role.label, r.unit,
+            "、".join(CHANNEL_LABEL.get(c, c) for c in r.channels), r.via or "",
+        ))
+        yield buf.getvalue()
+        buf.seek(0)
+        buf.truncate()
+    yield buf.getvalue()
+
+
+def to_table(reminders: list[Reminder], tasks: Mapping[str, Task]) -> Iterator[str]:
+    if not reminders:
+        yield "这段时间内没有要发送的提醒。\n"
+        return
+    day = None
+    for r in reminders:
+        if r.at.date() != day:
+            day = r.at.date()
+            yield f"\n{day.isoformat()}（星期{'一二三四五六日'[day.weekday()]}）\n{_row(_HEAD)}\n"
+        task = tasks.get(r.task)
+        channels = "、".join(CHANNEL_LABEL.get(c, c) for c in r.channels)
+        if r.via:
+            channels += f"（转{r.via}）"
+        title = f"{task.number}{task.title}" if task else ""
+        cells = (f"{r.at:%H:%M}", r.task, r.milestone, r.stage, r.unit, r.role.label, channels,
+                 f"{r.deadline.isoformat()}/{r.due.isoformat()}", days_phrase(r.offset))
+        yield f"{_row(cells)}  {title[:24]}\n"
+    yield f"\n共{len(reminders)}条提醒。\n"
