@@ -13,7 +13,9 @@ from zoneinfo import ZoneInfo
 
 from scheduler import __version__
 from scheduler.clock import parse_day, parse_now, system_now
-from scheduler.errors import ConfigError, DubanError, Severity, UsageError
+from scheduler.errors import ConfigError, DubanError, Problem, Severity, UsageError
+from scheduler.load.units import Directory
+from scheduler.model import Reminder
 from scheduler.runtime import Runtime, build_runtime, config_path, planner_for
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -26,7 +28,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--config", help="设置文件（默认 config/duban.toml 或 $DUBAN_CONFIG）")
     common.add_argument("--now", help="以此时刻代替当前时间（2021-06-23 或 2021-06-23T09:30）")
     top = _Parser(prog="duban", description="督办：政府工作任务的工作日提醒", parents=[common])
@@ -132,7 +134,7 @@ def _plan(args: argparse.Namespace) -> int:
     return 0
 
 
-def _for_unit(runtime: Runtime, reminders: list, name: str) -> list:  # type: ignore[type-arg]
+def _for_unit(runtime: Runtime, reminders: list[Reminder], name: str) -> list[Reminder]:
     if not runtime.directory.known(name):
         raise DubanError(f"units.toml 中没有单位、别名或分组“{name}”{runtime.directory.suggest(name)}")
     units = set(runtime.directory.resolve(name))
@@ -181,13 +183,13 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _directory(path: Path):  # type: ignore[no-untyped-def]
+def _directory(path: Path) -> Directory:
     from scheduler.load.reader import read_toml
     from scheduler.load.settings import load_settings
     from scheduler.load.units import parse_units
 
     settings = load_settings(path)
-    problems: list = []  # type: ignore[type-arg]
+    problems: list[Problem] = []
     return parse_units(read_toml(settings.units), settings.units, problems.append)
 
 

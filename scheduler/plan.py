@@ -17,7 +17,15 @@ from zoneinfo import ZoneInfo
 from dateutil.rrule import rrulestr
 
 from scheduler.model import (
-    Milestone, Policy, Recurrence, Reminder, Role, Stage, Task, TaskStatus, Unit,
+    Milestone,
+    Policy,
+    Recurrence,
+    Reminder,
+    Role,
+    Stage,
+    Task,
+    TaskStatus,
+    Unit,
 )
 from scheduler.workdays import WorkCalendar
 

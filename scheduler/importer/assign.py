@@ -40,7 +40,7 @@ def looks_like_assignment(text: str) -> bool:
 def parse_assignment(text: str) -> Assignment:
     text = text.strip().strip("（）()。. ")
     out = Assignment()
-    if _LABEL_RE.match(text) and not text.startswith("责任单位") or _has_several_labels(text):
+    if (_LABEL_RE.match(text) and not text.startswith("责任单位")) or _has_several_labels(text):
         _labelled(text, out)
     else:
         _free(re.sub(r"^(?:责任单位|牵头单位)\s*[:：]", "", text), out)

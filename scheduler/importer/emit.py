@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import date
 
 from scheduler import phrases
 from scheduler.importer.parse import Draft, DraftTask
@@ -65,7 +66,7 @@ def _unknown(names: list[str], known: Known | None) -> str:
 def _deadlines(task: DraftTask, year: int | None) -> list[str]:
     if task.ongoing and not task.deadlines:
         return [f"deadline = {q(task.ongoing)}"]
-    resolved = []
+    resolved: list[tuple[date, str, str]] = []
     for phrase, clause in task.deadlines:
         try:
             r = phrases.resolve(phrase, year)

@@ -60,9 +60,7 @@ class Section:
             return None
         value = self.data[key]
         kinds = kind if isinstance(kind, tuple) else (kind,)
-        if isinstance(value, bool) and bool not in kinds:
-            ok = False
-        elif isinstance(value, datetime) and datetime not in kinds:
+        if (isinstance(value, bool) and bool not in kinds) or (isinstance(value, datetime) and datetime not in kinds):
             ok = False
         else:
             ok = isinstance(value, kinds)

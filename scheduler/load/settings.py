@@ -39,9 +39,12 @@ class EmailSettings:
     timeout: float = 30.0
 
 
+WECOM_URL = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send"
+
+
 @dataclass(frozen=True, slots=True)
 class WecomSettings:
-    base_url: str = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send"
+    base_url: str = WECOM_URL
     per_minute: int = 20
     timeout: float = 15.0
 
@@ -255,9 +258,10 @@ def _wecom(channels: Section) -> WecomSettings | None:
     if "wecom" not in channels.data:
         return None
     wc = channels.child(channels.table("wecom"), "[channels.wecom]")
-    base_url = wc.text("base_url", default=WecomSettings.base_url)
+    base_url = wc.text("base_url", default=WECOM_URL)
     if not re.match(r"https?://[^/\s]+", base_url) or "key=" in base_url:
-        wc.error("base_url", "应为 http(s) 地址且不含 key=（机器人密钥写在 units.toml 的 wecom_key_env/wecom_key_file）")
+        wc.error("base_url", "应为 http(s) 地址且不含 key=（机器人密钥写在 units.toml 的 "
+                 "wecom_key_env/wecom_key_file）")
     per_minute = wc.integer("per_minute", 20) or 20
     if not 1 <= per_minute <= 20:
         wc.error("per_minute", "应为 1–20 之间的整数（平台限制每个机器人每分钟 20 条）")
