@@ -115,7 +115,7 @@ def _plan(args: argparse.Namespace) -> int:
     start = parse_day(args.start, "--from") if args.start else today
     end = parse_day(args.end, "--to") if args.end else start + timedelta(days=30)
     if end < start:
-        raise UsageError(f"--to（{end}）早于 --from（{start}）")
+        raise DubanError(f"--to（{end}）早于 --from（{start}）")
     tasks = [t for t in runtime.tasks if not args.task or t.id == args.task]
     if args.task and not tasks:
         raise DubanError(f"没有编号为“{args.task}”的任务")
@@ -165,9 +165,9 @@ def _nonzero(text: str) -> int:
     try:
         n = int(text)
     except ValueError:
-        raise UsageError(f"工作日数“{text}”应为非零整数，如 5 或 -3") from None
+        raise DubanError(f"工作日数“{text}”应为非零整数，如 5 或 -3") from None
     if n == 0:
-        raise UsageError("工作日数不能为 0：正数向后、负数向前数工作日")
+        raise DubanError("工作日数不能为 0：正数向后、负数向前数工作日")
     return n
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from scheduler.errors import UsageError
+from scheduler.errors import DubanError
 
 
 def system_now(tz: ZoneInfo) -> datetime:
@@ -17,7 +17,7 @@ def parse_now(text: str, tz: ZoneInfo) -> datetime:
     try:
         value = datetime.fromisoformat(text.strip())
     except ValueError:
-        raise UsageError(f"--now 的值“{text}”无法识别，应为 2021-06-23 或 2021-06-23T09:30") from None
+        raise DubanError(f"--now 的值“{text}”无法识别，应为 2021-06-23 或 2021-06-23T09:30") from None
     if value.tzinfo is None:
         return value.replace(tzinfo=tz)
     return value.astimezone(tz)
@@ -27,7 +27,7 @@ def parse_day(text: str, what: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise UsageError(f"{what}“{text}”不是日期，应写成 2021-06-30") from None
+        raise DubanError(f"{what}“{text}”不是日期，应写成 2021-06-30") from None
 
 
 def at_local(day: date, moment: time, tz: ZoneInfo) -> datetime:

@@ -21,7 +21,7 @@ from scheduler.load.units import Directory
 from scheduler.model import Document, Milestone, Policy, Recurrence, Task, TaskStatus
 
 _ID = re.compile(r"[^\s\"'\\]{1,64}")
-_TASK_HEADER = re.compile(r"^\s*\[\[\s*task\s*\]\]", re.MULTILINE)
+_TASK_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*task[ \t]*\]\]", re.MULTILINE)
 _EARLIEST, _LATEST = date(2000, 1, 1), date(2099, 12, 31)
 _ROLE_KEYS = ("lead", "responsible", "cooperating")
 

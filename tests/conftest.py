@@ -1,0 +1,107 @@
+"""Shared helpers: a small config directory in tmp_path, and running the CLI in-process."""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from scheduler.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO.parent / "shared" / "seeds"
+
+SETTINGS = """\
+timezone = "Asia/Shanghai"
+send_at = "09:00"
+send_until = "18:00"
+tasks = "tasks.toml"
+units = "units.toml"
+state = "state/duban.db"
+coordinator = "督查室"
+
+[channels.outbox]
+dir = "outbox"
+"""
+
+UNITS = """\
+[unit."督查室"]
+email = ["dcs@example.gov.cn"]
+
+[unit."省司法厅"]
+aliases = ["司法厅"]
+email = ["sft@example.gov.cn"]
+
+[unit."省财政厅"]
+email = ["czt@example.gov.cn"]
+
+[unit."省残联"]
+
+[group."各地区"]
+members = ["西宁市", "海东市"]
+
+[unit."西宁市"]
+email = ["xn@example.gov.cn"]
+
+[unit."海东市"]
+email = ["hd@example.gov.cn"]
+"""
+
+TASKS = """\
+[document]
+title = "测试工作要点"
+number = "测〔2021〕1号"
+issued = 2021-06-02
+
+[[task]]
+id = "T-01"
+title = "第一项任务"
+lead = ["省司法厅"]
+responsible = ["各地区"]
+deadline = 2021-06-30
+"""
+
+
+@dataclass
+class Project:
+    root: Path
+
+    @property
+    def config(self) -> Path:
+        return self.root / "duban.toml"
+
+    def write(self, name: str, text: str) -> Path:
+        path = self.root / name
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    p = Project(tmp_path)
+    p.write("duban.toml", SETTINGS)
+    p.write("units.toml", UNITS)
+    p.write("tasks.toml", TASKS)
+    return p
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def duban(capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
+    def run(*args: str) -> Result:
+        try:
+            code = main(list(args))
+        except SystemExit as exc:  # argparse usage errors
+            code = int(exc.code or 0)
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return run
