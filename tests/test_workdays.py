@@ -82,7 +82,7 @@ def test_shift_zero_is_refused() -> None:
 
 # -- properties -----------------------------------------------------------------------------
 
-days = st.dates(min_value=D(2004, 1, 1), max_value=D(2026, 12, 1))
+days = st.dates(min_value=D(2004, 3, 1), max_value=D(2026, 10, 31))  # reference walks ±25 wd
 
 
 def reference_is_workday(day: date) -> bool:
