@@ -183,7 +183,7 @@ def test_plan_json_has_exactly_the_spec_fields(project: Project, duban) -> None:
         assert all(c in {"email", "wecom", "outbox"} for c in item["channels"])
     keys = [(i["at"], i["task"], i["milestone"], i["stage"], i["unit"]) for i in items]
     assert keys == sorted(keys)
-    assert [i for i in items if i["unit"] == "省残联"][0] == {"at": "2021-06-16T09:00:00+08:00", "task": "T-01", "milestone": "1",
+    assert next(i for i in items if i["unit"] == "省残联") == {"at": "2021-06-16T09:00:00+08:00", "task": "T-01", "milestone": "1",
                         "deadline": "2021-06-30", "due": "2021-06-30", "stage": "提前告知", "offset": -10,
                         "repetition": 0, "role": "responsible", "unit": "省残联", "channels": ["email"],
                         "via": "督查室"}
