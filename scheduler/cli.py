@@ -15,7 +15,7 @@ from scheduler import __version__
 from scheduler.clock import parse_day, parse_now, system_now
 from scheduler.errors import ConfigError, DubanError, Problem, Severity, UsageError
 from scheduler.load.units import Directory
-from scheduler.model import Reminder
+from scheduler.plan import Firing
 from scheduler.runtime import Runtime, build_runtime, config_path, planner_for
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -119,13 +119,15 @@ def _plan(args: argparse.Namespace) -> int:
     tasks = [t for t in runtime.tasks if not args.task or t.id == args.task]
     if args.task and not tasks:
         raise DubanError(f"没有编号为“{args.task}”的任务")
-    reminders = planner_for(runtime).plan(tasks, Window(start, end))
+    firings = planner_for(runtime).firings(tasks, Window(start, end))
     if args.unit:
-        reminders = _for_unit(runtime, reminders, args.unit)
+        firings = _for_unit(runtime, firings, args.unit)
     by_id = {t.id: t for t in runtime.tasks}
     if args.format == "json":
-        _out(to_json(reminders))
-    elif args.format == "csv":
+        _out(to_json(firings))
+        return 0
+    reminders = [r for f in firings for r in f.reminders()]
+    if args.format == "csv":
         sys.stdout.buffer.write(b"\xef\xbb\xbf")
         sys.stdout.flush()
         _out(to_csv(reminders, by_id))
@@ -134,11 +136,12 @@ def _plan(args: argparse.Namespace) -> int:
     return 0
 
 
-def _for_unit(runtime: Runtime, reminders: list[Reminder], name: str) -> list[Reminder]:
+def _for_unit(runtime: Runtime, firings: list[Firing], name: str) -> list[Firing]:
+    """What `name` (a unit, alias or group) receives, including reminders routed via it."""
     if not runtime.directory.known(name):
         raise DubanError(f"units.toml 中没有单位、别名或分组“{name}”{runtime.directory.suggest(name)}")
     units = set(runtime.directory.resolve(name))
-    return [r for r in reminders if r.unit in units or r.via in units]
+    return [kept for f in firings if (kept := f.only(units)) is not None]
 
 
 def _workdays(args: argparse.Namespace) -> int:

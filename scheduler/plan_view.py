@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 
 from scheduler.model import Reminder, Task
+from scheduler.plan import Firing, Recipient
 
 CHANNEL_LABEL = {"email": "邮件", "wecom": "企业微信", "outbox": "发件箱"}
 
@@ -37,29 +38,43 @@ def _row(cells: Iterable[str]) -> str:
     return "  " + " ".join(pad(c, w) for c, w in zip(cells, _WIDTHS, strict=True)).rstrip()
 
 
-def to_json(reminders: Iterable[Reminder]) -> Iterator[str]:
-    """One JSON array, streamed; strings are quoted once per distinct value."""
-    quoted: dict[str, str] = {}
+def to_json(firings: Iterable[Firing]) -> Iterator[str]:
+    """One JSON array (SPEC §4), streamed. Each firing's shared fields are formatted once and
+    each recipient's once per plan, so a large plan is mostly string joins."""
+    quote = _Quoter()
+    tails: dict[Recipient, str] = {}
+    prefix = "\n"
+    yield "["
+    for f in firings:
+        head = (f'{{"at": "{f.at.isoformat()}", "task": {quote(f.task)}, "milestone": {quote(f.milestone)}, '
+                f'"deadline": "{f.deadline.isoformat()}", "due": "{f.due.isoformat()}", '
+                f'"stage": {quote(f.stage)}, "offset": {f.offset}, "repetition": {f.repetition}, ')
+        parts = []
+        for r in f.recipients:
+            tail = tails.get(r)
+            if tail is None:
+                tail = tails[r] = _recipient_json(r, quote)
+            parts.append(prefix + head + tail)
+            prefix = ",\n"
+        yield "".join(parts)
+    yield "\n]\n"
 
-    def q(text: str) -> str:
-        found = quoted.get(text)
+
+class _Quoter:
+    def __init__(self) -> None:
+        self.cache: dict[str, str] = {}
+
+    def __call__(self, text: str) -> str:
+        found = self.cache.get(text)
         if found is None:
-            found = quoted[text] = json.dumps(text, ensure_ascii=False)
+            found = self.cache[text] = json.dumps(text, ensure_ascii=False)
         return found
 
-    yield "["
-    first = True
-    for r in reminders:
-        via = f', "via": {q(r.via)}' if r.via else ""
-        channels = "[" + ", ".join(q(c) for c in r.channels) + "]"
-        yield ("" if first else ",") + (
-            f'\n{{"at": "{r.at.isoformat()}", "task": {q(r.task)}, "milestone": {q(r.milestone)}, '
-            f'"deadline": "{r.deadline.isoformat()}", "due": "{r.due.isoformat()}", '
-            f'"stage": {q(r.stage)}, "offset": {r.offset}, "repetition": {r.repetition}, '
-            f'"role": "{r.role.value}", "unit": {q(r.unit)}, "channels": {channels}{via}}}'
-        )
-        first = False
-    yield "\n]\n"
+
+def _recipient_json(r: Recipient, quote: _Quoter) -> str:
+    via = f', "via": {quote(r.via)}' if r.via else ""
+    channels = ", ".join(quote(c) for c in r.channels)
+    return f'"role": "{r.role.value}", "unit": {quote(r.unit)}, "channels": [{channels}]{via}}}'
 
 
 CSV_HEADER = ("时间", "任务编号", "序号", "任务", "节点", "时限", "到期日", "阶段", "距到期",

@@ -38,7 +38,7 @@ class TaskContext:
 def parse_tasks(data: dict[str, Any], text: str, path: Path, ctx: TaskContext) -> list[Task]:
     top = Section(data, ctx.report, path.name, "")
     document = _document(top.child(top.table("document"), "[document]"))
-    lines = [text.count("\n", 0, m.start()) + 1 for m in _TASK_HEADER.finditer(text)]
+    lines = _header_lines(text)
     tasks = []
     for i, table in enumerate(top.tables("task")):
         line = lines[i] if i < len(lines) else 0
@@ -47,6 +47,16 @@ def parse_tasks(data: dict[str, Any], text: str, path: Path, ctx: TaskContext) -
             tasks.append(task)
     top.finish()
     return tasks
+
+
+def _header_lines(text: str) -> list[int]:
+    """1-based line of each `[[task]]` header, counted incrementally (linear in the text)."""
+    lines, line, pos = [], 1, 0
+    for m in _TASK_HEADER.finditer(text):
+        line += text.count("\n", pos, m.start())
+        pos = m.start()
+        lines.append(line)
+    return lines
 
 
 def _document(sec: Section) -> Document:
