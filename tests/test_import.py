@@ -1,0 +1,51 @@
+"""`duban import` on real work plans (shared/seeds)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, SEEDS
+
+SEED_003 = SEEDS / "003_b80b79bf0441d402.txt"
+needs_seeds = pytest.mark.skipif(not SEED_003.exists(), reason="shared/seeds not beside the repository")
+
+
+@needs_seeds
+def test_seed_003_draft_has_every_task_and_passes_check(tmp_path: Path, duban) -> None:
+    result = duban("import", str(SEED_003), "--prefix", "QH2021-", "--config", str(REPO / "config" / "duban.toml"))
+    assert result.code == 0, result.err
+    draft = result.out
+    assert draft.count("[[task]]") == 58
+    assert 'number = "(二)"' in draft and 'title = "持续精简行政审批事项"' in draft
+    assert "deadline = 2021-06-30  # 2021年6月底前" in draft
+    assert 'lead = ["省政府审改办"]' in draft
+    assert "units.toml 中未找到" not in draft  # every unit of the plan is in the sample directory
+    assert "青政办〔2021〕41号" in draft and "issued = 2021-06-02" in draft
+    shutil.copytree(REPO / "config", tmp_path / "config")
+    (tmp_path / "tasks.toml").write_text(draft, encoding="utf-8")
+    check = duban("check", "--config", str(tmp_path / "config" / "duban.toml"))
+    assert check.code == 0, check.out + check.err
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"", "没有找到编号的任务"),
+    (b"\x00\x01\x02binary" * 100, "二进制文件"),
+    ("这是一部小说。他走进房间，看见了她。".encode() * 2000, "没有找到编号的任务"),
+])
+def test_bad_documents_give_a_message(tmp_path: Path, duban, content: bytes, message: str) -> None:
+    doc = tmp_path / "doc.txt"
+    doc.write_bytes(content)
+    result = duban("import", str(doc))
+    assert result.code == 1
+    assert message in result.err
+
+
+def test_gbk_document_is_read(tmp_path: Path, duban) -> None:
+    doc = tmp_path / "doc.txt"
+    doc.write_bytes("一、总体要求\n（一）推进改革。2021年6月底前完成。\n责任单位：省司法厅牵头\n".encode("gb18030"))
+    result = duban("import", str(doc), "--prefix", "X-")
+    assert result.code == 0, result.err
+    assert 'lead = ["省司法厅"]' in result.out and "deadline = 2021-06-30" in result.out
