@@ -44,6 +44,8 @@ def _parser() -> argparse.ArgumentParser:
     wd = sub.add_parser("workdays", parents=[common], help="工作日计算：is D · count A B · shift D N")
     wd.add_argument("op", choices=("is", "count", "shift"))
     wd.add_argument("args", nargs="+")
+    st = sub.add_parser("send-test", parents=[common], help="向单位的每个联系方式发送一条测试消息")
+    st.add_argument("unit")
     imp = sub.add_parser("import", parents=[common], help="从工作要点文本生成 tasks.toml 草稿")
     imp.add_argument("doc")
     imp.add_argument("--year", type=int)
@@ -71,7 +73,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    handler = {"check": _check, "plan": _plan, "workdays": _workdays, "import": _import}
+    handler = {"check": _check, "plan": _plan, "workdays": _workdays, "import": _import,
+               "send-test": _send_test}
     return handler[args.command](args)
 
 
@@ -172,6 +175,17 @@ def _nonzero(text: str) -> int:
     if n == 0:
         raise DubanError("工作日数不能为 0：正数向后、负数向前数工作日")
     return n
+
+
+def _send_test(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from scheduler.send_test import send_test
+
+    runtime = build_runtime(config_path(args.config), strict_secrets=True)
+    ok, lines = asyncio.run(send_test(runtime, args.unit, _now(args, runtime.settings.timezone)))
+    _out(line + "\n" for line in lines)
+    return 0 if ok else 1
 
 
 def _import(args: argparse.Namespace) -> int:

@@ -11,6 +11,9 @@ Glossary
 - reminder:   one firing of one stage for one milestone to one unit, at a local date-time.
 - contact:    an e-mail address or a WeCom robot key of a unit.
 - channel:    a way to deliver: email, wecom, or the outbox directory.
+- digest:     the due reminders of one unit for one channel, gathered into one notice.
+- message:    one rendered notice ready to send (a long WeCom digest becomes several).
+- receipt:    what a channel says about one send: sent, temporary or permanent failure.
 """
 
 from __future__ import annotations
@@ -215,3 +218,24 @@ class Reminder:
     @property
     def identity(self) -> tuple[str, str, date, str, int, str]:
         return (self.task, self.milestone, self.due, self.stage, self.repetition, self.unit)
+
+
+def identity_key(identity: tuple[str, str, date, str, int, str]) -> str:
+    """A reminder identity as one string (for the ledger): task|milestone|due|stage|rep|unit."""
+    task, milestone, due, stage, repetition, unit = identity
+    return f"{task}|{milestone}|{due.isoformat()}|{stage}|{repetition}|{unit}"
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """One notice to one unit over one channel; `key` is stable for the same content."""
+
+    key: str
+    channel: str  # email | wecom
+    unit: str
+    subject: str
+    text: str  # email plain text, or the WeCom content
+    to: tuple[str, ...] = ()  # email addresses
+    html: str = ""
+    payload: str = ""  # WeCom JSON body
+    reminders: tuple[str, ...] = ()  # identity keys of the reminders it carries

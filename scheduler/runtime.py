@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from scheduler import secrets
 from scheduler.errors import CalendarGapError, ConfigError, DubanError, Problem, Severity
 from scheduler.load.reader import read_toml, read_toml_text
 from scheduler.load.schema import Report
@@ -104,12 +105,6 @@ def _check_coordinator(settings: Settings, directory: Directory, report: Report)
                        "督办单位没有联系方式：发给它的提醒只会写入发件箱目录（outbox）"))
 
 
-def secret_present(ref: SecretRef) -> bool:
-    if ref.env:
-        return bool(os.environ.get(ref.env))
-    return ref.file is not None and ref.file.is_file() and os.access(ref.file, os.R_OK)
-
-
 def _check_secrets(settings: Settings, directory: Directory, strict: bool, report: Report) -> None:
     """Secrets of configured channels only: an unconfigured channel goes to the outbox."""
     severity = Severity.ERROR if strict else Severity.WARNING
@@ -120,7 +115,7 @@ def _check_secrets(settings: Settings, directory: Directory, strict: bool, repor
         if unit.wecom_key:
             refs.append((settings.units.name, f'[unit."{unit.name}"] → wecom_key', unit.wecom_key))
     for label, place, ref in refs:
-        if not secret_present(ref):
+        if not secrets.present(ref):
             report(Problem(severity, label, place, f"找不到密钥：{ref.describe()} 不存在或为空"))
 
 

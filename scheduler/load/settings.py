@@ -82,7 +82,7 @@ def load_settings(path: Path, report: Report | None = None) -> Settings:
 
 def parse_settings(data: dict[str, Any], path: Path, report: Report) -> Settings:
     sec = Section(data, report, path.name, "")
-    base = path.parent
+    base = _Base(path.parent)
     tz = _timezone(sec)
     send_at = _clock(sec, "send_at", time(9, 0))
     send_until = _clock(sec, "send_until", time(18, 0))
@@ -99,6 +99,16 @@ def parse_settings(data: dict[str, Any], path: Path, report: Report) -> Settings
     channels.finish()
     sec.finish()
     return settings
+
+
+class _Base:
+    """The settings file's directory: `base / "../x"` gives a normalised path."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+
+    def __truediv__(self, other: str) -> Path:
+        return Path(os.path.normpath(self.directory / other))
 
 
 def _timezone(sec: Section) -> ZoneInfo:
@@ -121,12 +131,12 @@ def _clock(sec: Section, key: str, default: time) -> time:
     return default
 
 
-def _task_paths(sec: Section, base: Path) -> tuple[Path, ...]:
+def _task_paths(sec: Section, base: _Base) -> tuple[Path, ...]:
     names = sec.texts("tasks")
     return tuple(base / n for n in names) if names else (base / "../tasks.toml",)
 
 
-def _state_path(sec: Section, base: Path) -> Path:
+def _state_path(sec: Section, base: _Base) -> Path:
     state = sec.text("state", default="../state/duban.db")
     directory = os.environ.get("STATE_DIRECTORY")
     if directory:  # systemd's StateDirectory= wins (SPEC §2.1); it may list several
@@ -134,7 +144,7 @@ def _state_path(sec: Section, base: Path) -> Path:
     return base / state
 
 
-def _outbox(channels: Section, base: Path) -> Path:
+def _outbox(channels: Section, base: _Base) -> Path:
     out = channels.child(channels.table("outbox"), "[channels.outbox]")
     path = base / out.text("dir", default="../outbox")
     out.finish()
@@ -235,7 +245,7 @@ def _stage(sec: Section) -> Stage:
     return Stage(name, offset or 0, tuple(roles), repeat)
 
 
-def _email(channels: Section, base: Path) -> EmailSettings | None:
+def _email(channels: Section, base: _Base) -> EmailSettings | None:
     if "email" not in channels.data:
         return None
     em = channels.child(channels.table("email"), "[channels.email]")
@@ -270,7 +280,7 @@ def _wecom(channels: Section) -> WecomSettings | None:
     return WecomSettings(base_url, per_minute, timeout)
 
 
-def secret_ref(sec: Section, stem: str, base: Path) -> SecretRef | None:
+def secret_ref(sec: Section, stem: str, base: _Base | Path) -> SecretRef | None:
     """`<stem>_env` or `<stem>_file` (exactly one); a literal `<stem>` is refused."""
     if stem in sec.data:
         sec.used.add(stem)

@@ -1,0 +1,1 @@
+"""Delivery channels: one small class per kind behind the Channel protocol (base.py)."""

@@ -1,0 +1,77 @@
+"""E-mail over SMTP with aiosmtplib: implicit TLS (465), STARTTLS (587) or plain (tests)."""
+
+from __future__ import annotations
+
+import ssl
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+
+import aiosmtplib
+
+from scheduler.channels.base import Outcome, Receipt
+from scheduler.load.settings import EmailSettings
+from scheduler.model import Message, Secret
+from scheduler.render import email_mime
+
+
+class EmailChannel:
+    kind = "email"
+
+    def __init__(self, settings: EmailSettings, password: Secret | None, now: Callable[[], datetime],
+                 tls_context: ssl.SSLContext | None = None) -> None:
+        self.settings = settings
+        self._password = password
+        self._now = now
+        self._tls = tls_context
+
+    async def send(self, message: Message) -> Receipt:
+        s = self.settings
+        mime = email_mime(message, s.sender, self._now())
+        try:
+            errors, _ = await aiosmtplib.send(
+                mime, hostname=s.host, port=s.port, username=s.username or None,
+                password=self._password.reveal() if self._password and s.username else None,
+                use_tls=s.security == "tls", start_tls=s.security == "starttls",
+                timeout=s.timeout, tls_context=self._tls,
+                sender=_address(s.sender), recipients=list(message.to),
+            )
+        except aiosmtplib.SMTPRecipientsRefused as err:
+            return _refused({r.recipient: r.code for r in err.recipients})
+        except aiosmtplib.SMTPResponseException as err:
+            outcome = Outcome.TEMPORARY if 400 <= err.code < 500 else Outcome.PERMANENT
+            return Receipt(outcome, f"SMTP {err.code} {err.message}")
+        except (aiosmtplib.SMTPServerDisconnected, aiosmtplib.SMTPConnectError,
+                aiosmtplib.SMTPTimeoutError, OSError) as err:
+            return Receipt(Outcome.TEMPORARY, f"连接邮件服务器失败：{type(err).__name__}: {err}")
+        except aiosmtplib.SMTPException as err:
+            return Receipt(Outcome.PERMANENT, f"邮件服务器不支持所需功能：{err}")
+        return _partial(message, {rcpt: resp.code for rcpt, resp in errors.items()})
+
+    async def aclose(self) -> None:
+        return None
+
+
+def _address(sender: str) -> str:
+    from email.utils import parseaddr
+
+    return parseaddr(sender)[1]
+
+
+def _refused(codes: dict[str, int]) -> Receipt:
+    temporary = tuple(sorted(r for r, c in codes.items() if 400 <= c < 500))
+    permanent = tuple(sorted(r for r, c in codes.items() if not 400 <= c < 500))
+    detail = "收件人被拒绝：" + "、".join(f"{r}（{c}）" for r, c in sorted(codes.items()))
+    if temporary:
+        return Receipt(Outcome.TEMPORARY, detail, retry_to=temporary, refused=permanent)
+    return Receipt(Outcome.PERMANENT, detail, refused=permanent)
+
+
+def _partial(message: Message, codes: dict[str, int]) -> Receipt:
+    """aiosmtplib does not raise when only some recipients are refused: read the dict."""
+    if not codes:
+        return Receipt(Outcome.SENT)
+    receipt = _refused(codes)
+    if receipt.outcome is Outcome.TEMPORARY:
+        return receipt  # accepted for the others; deliver.py retries only `retry_to`
+    return replace(receipt, outcome=Outcome.SENT)

@@ -1,0 +1,78 @@
+"""WeChat Work group robot: POST JSON to base_url?key=KEY; success is errcode 0, not HTTP 200.
+
+The key is the robot's only credential: it appears only in the request's query string and is
+redacted from every text this module returns.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+
+import httpx
+
+from scheduler.channels.base import Outcome, Receipt
+from scheduler.load.settings import WecomSettings
+from scheduler.model import Message, Secret
+
+TEMPORARY_ERRCODES = {-1, 45009}
+PERMANENT_HINTS = {
+    93000: "机器人地址无效（密钥错误、已被移除，或把完整网址填成了密钥）",
+    40008: "消息类型不合法",
+    40058: "消息内容超出长度限制",
+    44004: "消息内容为空",
+}
+
+
+class WecomChannel:
+    kind = "wecom"
+
+    def __init__(self, settings: WecomSettings, keys: Mapping[str, Secret],
+                 client: httpx.AsyncClient | None = None) -> None:
+        self.settings = settings
+        self._keys = dict(keys)  # unit name → robot key
+        self._client = client or httpx.AsyncClient(timeout=settings.timeout, trust_env=False)
+
+    def robot(self, message: Message) -> str:
+        """A stable, non-secret name of the robot a message goes to (for the rate limiter)."""
+        return f"wecom:{message.unit}"
+
+    async def send(self, message: Message) -> Receipt:
+        key = self._keys.get(message.unit)
+        if key is None:
+            return Receipt(Outcome.PERMANENT, f"单位“{message.unit}”没有配置企业微信机器人密钥")
+        secret = key.reveal()
+        try:
+            response = await self._client.post(
+                self.settings.base_url, params={"key": secret}, content=message.payload.encode(),
+                headers={"Content-Type": "application/json; charset=utf-8"},
+            )
+        except httpx.HTTPError as err:
+            return Receipt(Outcome.TEMPORARY, redact(f"连接企业微信失败：{type(err).__name__}: {err}", secret))
+        return classify(response.status_code, response.content, secret)
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+
+
+def classify(status: int, body: bytes, secret: str) -> Receipt:
+    if status >= 500 or status == 429:
+        return Receipt(Outcome.TEMPORARY, f"企业微信服务器返回 HTTP {status}")
+    try:
+        answer = json.loads(body)
+        errcode = int(answer.get("errcode", -999))
+        errmsg = redact(str(answer.get("errmsg", "")), secret)
+    except (ValueError, AttributeError, TypeError):
+        return Receipt(Outcome.TEMPORARY if status != 200 else Outcome.PERMANENT,
+                       f"企业微信返回无法识别的内容（HTTP {status}）")
+    if errcode == 0:
+        return Receipt(Outcome.SENT, f"errcode=0 errmsg={errmsg}")
+    detail = f"errcode={errcode} errmsg={errmsg}"
+    if errcode in TEMPORARY_ERRCODES:
+        return Receipt(Outcome.TEMPORARY, detail, retry_after=60.0 if errcode == 45009 else 0.0)
+    hint = PERMANENT_HINTS.get(errcode, "")
+    return Receipt(Outcome.PERMANENT, f"{detail}（{hint}）" if hint else detail)
+
+
+def redact(text: str, secret: str) -> str:
+    return text.replace(secret, "<key>") if secret else text

@@ -1,0 +1,221 @@
+"""Digest → Messages: e-mail (plain + HTML) and WeCom (markdown, or text to @ by mobile). Pure.
+
+Templates are Jinja2 files shipped in scheduler/templates and overridable by files of the same
+name in a `templates/` directory beside the settings file. Text from coordinators' files is
+made harmless for each format: header values lose line breaks, HTML is escaped by Jinja, and
+WeCom markdown/mention syntax is replaced by full-width look-alikes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from email.message import EmailMessage
+from email.utils import format_datetime, formataddr, parseaddr
+from pathlib import Path
+
+import jinja2
+
+from scheduler.group import Digest, DigestItem
+from scheduler.model import Message, Role, Unit, identity_key
+
+MARKDOWN_LIMIT = 4096  # bytes of markdown.content
+TEXT_LIMIT = 2048  # bytes of text.content (the documented, safe budget)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
+_MARKDOWN = str.maketrans({"*": "＊", "_": "＿", "[": "［", "]": "］", "(": "（", ")": "）", "#": "＃",
+                           "`": "｀", "<": "＜", ">": "＞", "~": "～", "|": "｜"})
+_MENTION = str.maketrans({"<": "＜", ">": "＞", "@": "＠"})
+
+
+def days_phrase(offset: int) -> str:
+    """还剩N个工作日 / 今天到期 / 已逾期N个工作日, from a firing's offset to due."""
+    if offset < 0:
+        return f"还剩{-offset}个工作日"
+    return "今天到期" if offset == 0 else f"已逾期{offset}个工作日"
+
+
+def one_line(text: str) -> str:
+    """No line breaks or control characters: safe in a header and in a list item."""
+    return _CONTROL.sub(" ", text).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class ItemView:
+    number: str
+    title: str
+    stage: str
+    days: str
+    written: str
+    due: str
+    role: str
+    for_unit: str
+    others: str
+    what: str
+    document: str
+    color: str  # WeCom font colour
+    html_color: str
+
+
+def item_view(item: DigestItem) -> ItemView:
+    r, task = item.reminder, item.task
+    milestone = next((m for m in task.milestones if m.id == r.milestone), None)
+    written = milestone.written if milestone and milestone.written else r.deadline.isoformat()
+    what = (milestone.what if milestone and milestone.what else task.detail)[:200]
+    doc = task.document
+    document = f"{doc.title}（{doc.number}）" if doc.title and doc.number else doc.title or doc.number
+    urgent = r.offset >= 0
+    return ItemView(
+        number=one_line(task.number), title=one_line(task.title), stage=r.stage, days=days_phrase(r.offset),
+        written=one_line(written), due=r.due.isoformat(), role=r.role.label,
+        for_unit=r.unit if r.via else "", others="、".join(item.others), what=one_line(what),
+        document=one_line(document), color="warning" if urgent else "info",
+        html_color="#c0392b" if r.offset > 0 else "#d35400" if urgent else "#2c3e50",
+    )
+
+
+def summary(digest: Digest) -> str:
+    """`2项任务临近完成时限，1项已逾期`."""
+    offsets = [i.reminder.offset for i in digest.items]
+    counts = ((sum(o < 0 for o in offsets), "临近完成时限"), (sum(o == 0 for o in offsets), "今天到期"),
+              (sum(o > 0 for o in offsets), "已逾期"))
+    parts: list[str] = []
+    for n, label in counts:
+        if n:
+            parts.append(f"{n}项{'' if parts else '任务'}{label}")
+    return "，".join(parts)
+
+
+def subject(digest: Digest) -> str:
+    kind = "【督办通报】" if digest.escalation else "【督办提醒】"
+    return one_line(f"{kind}{digest.unit}：{summary(digest)}")
+
+
+def by_unit(digest: Digest) -> list[dict[str, str]]:
+    """For escalations: per unit concerned, how many items are overdue or near."""
+    counts: dict[str, list[int]] = {}
+    for item in digest.items:
+        r = item.reminder
+        if r.via:
+            units: tuple[str, ...] = (r.unit,)
+        elif r.role is Role.COORDINATOR:
+            units = item.task.lead + item.task.responsible
+        else:
+            continue
+        for unit in units:
+            row = counts.setdefault(unit, [0, 0])
+            row[0 if r.offset > 0 else 1] += 1
+    return [{"unit": u, "text": "，".join(t for t in (f"{o}项逾期" if o else "", f"{n}项临期或到期" if n else "") if t)}
+            for u, (o, n) in sorted(counts.items())]
+
+
+class Renderer:
+    def __init__(self, template_dir: Path | None) -> None:
+        loaders: list[jinja2.BaseLoader] = [jinja2.PackageLoader("scheduler", "templates")]
+        if template_dir is not None and template_dir.is_dir():
+            loaders.insert(0, jinja2.FileSystemLoader(template_dir))
+        loader = jinja2.ChoiceLoader(loaders)
+        self.text = jinja2.Environment(loader=loader, autoescape=False, keep_trailing_newline=True,
+                                       undefined=jinja2.StrictUndefined)
+        self.html = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined)
+
+    def render(self, digest: Digest, unit: Unit | None, now: datetime) -> list[Message]:
+        if digest.channel == "wecom":
+            mobiles = unit.mention_mobiles if unit else ()
+            return self.wecom(digest, mobiles)
+        return [self.email(digest, unit.emails if unit else (), now)]
+
+    def email(self, digest: Digest, to: tuple[str, ...], now: datetime) -> Message:
+        subj, sent_at = subject(digest), f"{now:%Y-%m-%d %H:%M}"
+        context = {"unit": digest.unit, "summary": summary(digest), "items": [item_view(i) for i in digest.items],
+                   "subject": subj, "by_unit": by_unit(digest) if digest.escalation else [], "sent_at": sent_at}
+        text = self.text.get_template("email.txt.j2").render(context)
+        html = self.html.get_template("email.html.j2").render(context)
+        # the key ignores the sending time: the same content keeps its Message-ID when re-sent
+        key = _key("email", digest.unit, "\x1f".join(to), subj, text.replace(sent_at, ""))
+        return Message(key, "email", digest.unit, subj, text, to, html, "", _identities(digest))
+
+    def wecom(self, digest: Digest, mobiles: tuple[str, ...]) -> list[Message]:
+        as_text = bool(mobiles)
+        suffix, limit, clean = (".txt.j2", TEXT_LIMIT, _MENTION) if as_text else (".md.j2", MARKDOWN_LIMIT, _MARKDOWN)
+        subj = subject(digest)
+        blocks = [self._wecom_item(n, item, suffix, clean) for n, item in enumerate(digest.items, 1)]
+        sized_head = self.text.get_template("wecom_head" + suffix).render(subject=subj.translate(clean), part="续99/99")
+        groups = pack(blocks, limit - len(sized_head.encode()) - 1)
+        messages = []
+        for n, group_items in enumerate(groups, 1):
+            part = f"{n}/{len(groups)}" if len(groups) > 1 else ""
+            head = self.text.get_template("wecom_head" + suffix).render(subject=subj.translate(clean), part=part)
+            content = (head.rstrip("\n") + "\n" + "\n".join(b for _, b in group_items)).strip()
+            payload = _payload(content, mobiles)
+            identities = tuple(identity_key(digest.items[i].reminder.identity) for i, _ in group_items)
+            key = _key("wecom", digest.unit, payload)
+            messages.append(Message(key, "wecom", digest.unit, subj, content, (), "", payload, identities))
+        return messages
+
+    def _wecom_item(self, n: int, item: DigestItem, suffix: str, clean: dict[int, str]) -> str:
+        view = item_view(item)
+        cleaned = ItemView(*(getattr(view, f).translate(clean) if f not in ("color",) else getattr(view, f)
+                             for f in ItemView.__slots__))
+        return self.text.get_template("wecom_item" + suffix).render(index=n, item=cleaned).strip("\n")
+
+
+def pack(blocks: list[str], budget: int) -> list[list[tuple[int, str]]]:
+    """Greedy packing of blocks (kept whole where possible) into groups of at most `budget` bytes."""
+    groups: list[list[tuple[int, str]]] = []
+    current: list[tuple[int, str]] = []
+    used = 0
+    for i, block in enumerate(blocks):
+        size = len(block.encode()) + 1
+        if size > budget:
+            block = truncate_bytes(block, budget - 1)
+            size = budget
+        if current and used + size > budget:
+            groups.append(current)
+            current, used = [], 0
+        current.append((i, block))
+        used += size
+    if current:
+        groups.append(current)
+    return groups
+
+
+def truncate_bytes(text: str, limit: int) -> str:
+    """At most `limit` UTF-8 bytes, cut on a character boundary, marked with …"""
+    data = text.encode()
+    if len(data) <= limit:
+        return text
+    return data[: max(0, limit - 3)].decode("utf-8", errors="ignore") + "…"
+
+
+def _payload(content: str, mobiles: tuple[str, ...]) -> str:
+    if mobiles:
+        body = {"msgtype": "text", "text": {"content": content, "mentioned_mobile_list": list(mobiles)}}
+    else:
+        body = {"msgtype": "markdown", "markdown": {"content": content}}
+    return json.dumps(body, ensure_ascii=False)
+
+
+def _key(*parts: str) -> str:
+    return hashlib.sha256("\x1e".join(parts).encode()).hexdigest()[:32]
+
+
+def _identities(digest: Digest) -> tuple[str, ...]:
+    return tuple(identity_key(i.reminder.identity) for i in digest.items)
+
+
+def email_mime(message: Message, sender: str, date: datetime) -> EmailMessage:
+    """The MIME message: multipart plain + HTML, RFC 2047 headers, stable Message-ID."""
+    mime = EmailMessage()
+    name, address = parseaddr(sender)
+    mime["Subject"] = one_line(message.subject)
+    mime["From"] = formataddr((one_line(name), address)) if name else address
+    mime["To"] = ", ".join(message.to)
+    mime["Date"] = format_datetime(date)
+    mime["Message-ID"] = f"<{message.key}@{address.rpartition('@')[2] or 'duban.local'}>"
+    mime.set_content(message.text)
+    if message.html:
+        mime.add_alternative(message.html, subtype="html")
+    return mime
