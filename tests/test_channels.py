@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import trustme
 
-from scheduler.channels.base import Outcome
+from scheduler.channels.base import Outcome, Receipt
 from scheduler.channels.email import EmailChannel
 from scheduler.channels.wecom import WecomChannel
 from scheduler.deliver import Deliverer, Limiter, RetryPolicy
@@ -175,18 +175,19 @@ def test_wecom_answers_are_classified(keys, script, message, outcome, code) -> N
 
 
 def test_wecom_rate_limit_answer_asks_for_a_minute() -> None:
-    robot = WecomRobot({KEY}, per_minute=2)
+    robot = WecomRobot({KEY})  # 20 a minute, like the real robot
 
-    async def burst() -> list[Outcome]:
+    async def burst() -> list[Receipt]:
         channel = wecom(robot, srv.url)
         try:
-            return [(await channel.send(robot_message())).outcome for _ in range(3)]
+            return [await channel.send(robot_message()) for _ in range(21)]
         finally:
             await channel.aclose()
 
     with WecomServer(robot) as srv:
-        outcomes = run(burst())
-    assert outcomes == [Outcome.SENT, Outcome.SENT, Outcome.TEMPORARY]
+        receipts = run(burst())
+    assert [r.outcome for r in receipts] == [Outcome.SENT] * 20 + [Outcome.TEMPORARY]
+    assert "45009" in receipts[-1].detail and receipts[-1].retry_after == 60.0
 
 
 def test_key_never_appears_in_logs_or_errors(caplog: pytest.LogCaptureFixture) -> None:

@@ -98,3 +98,13 @@ def test_hostile_titles_are_harmless(project: Project) -> None:
     for raw in ("<script>", "**粗体**", "[链接](", "<@all>"):
         assert raw not in content
     assert "\n" not in content.split("\n")[1]  # the title line stays one line
+
+
+def test_templates_can_be_overridden_from_the_config_directory(project: Project, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    runtime, ds = digests(project, tasks_toml(1))
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "email.txt.j2").write_text("{{ unit }}同志：共{{ items|length }}项。\n", encoding="utf-8")
+    message = Renderer(templates).render(ds[0], runtime.directory.units["省司法厅"], NOW)[0]
+    assert message.text == "省司法厅同志：共1项。\n"
+    assert "<table" in message.html  # the HTML template was not overridden
