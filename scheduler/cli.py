@@ -44,6 +44,11 @@ def _parser() -> argparse.ArgumentParser:
     wd = sub.add_parser("workdays", parents=[common], help="工作日计算：is D · count A B · shift D N")
     wd.add_argument("op", choices=("is", "count", "shift"))
     wd.add_argument("args", nargs="+")
+    run = sub.add_parser("run", parents=[common], help="运行督办服务（常驻）；--once 只运行一次")
+    run.add_argument("--once", action="store_true")
+    run.add_argument("--dry-run", action="store_true", help="所有消息写入发件箱，不真正发送")
+    status = sub.add_parser("status", parents=[common], help="各未完成节点的红黄绿灯、最近提醒和失败")
+    status.add_argument("--format", choices=("table", "json"), default="table")
     st = sub.add_parser("send-test", parents=[common], help="向单位的每个联系方式发送一条测试消息")
     st.add_argument("unit")
     imp = sub.add_parser("import", parents=[common], help="从工作要点文本生成 tasks.toml 草稿")
@@ -74,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _dispatch(args: argparse.Namespace) -> int:
     handler = {"check": _check, "plan": _plan, "workdays": _workdays, "import": _import,
-               "send-test": _send_test}
+               "send-test": _send_test, "run": _run, "status": _status}
     return handler[args.command](args)
 
 
@@ -175,6 +180,33 @@ def _nonzero(text: str) -> int:
     if n == 0:
         raise DubanError("工作日数不能为 0：正数向后、负数向前数工作日")
     return n
+
+
+def _run(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from scheduler.service import describe, run_once
+
+    path = config_path(args.config)
+    runtime = build_runtime(path, strict_secrets=not args.dry_run)
+    if not args.once:
+        from scheduler.daemon import serve
+
+        start = parse_now(args.now, runtime.settings.timezone) if args.now else None
+        return serve(path, runtime, args.dry_run, start)
+    now = _now(args, runtime.settings.timezone)
+    recovered, result = asyncio.run(run_once(runtime, now, args.dry_run))
+    print(describe(result, recovered))
+    return 1 if result.failed or recovered.failed else 0
+
+
+def _status(args: argparse.Namespace) -> int:
+    from scheduler import status
+
+    runtime = build_runtime(config_path(args.config))
+    today = _now(args, runtime.settings.timezone).date()
+    _out([status.to_json(runtime, today)] if args.format == "json" else status.to_table(runtime, today))
+    return 0
 
 
 def _send_test(args: argparse.Namespace) -> int:

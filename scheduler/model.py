@@ -220,10 +220,19 @@ class Reminder:
         return (self.task, self.milestone, self.due, self.stage, self.repetition, self.unit)
 
 
+_SEP = "\x1f"  # unit separator: cannot occur in a TOML basic string value
+
+
 def identity_key(identity: tuple[str, str, date, str, int, str]) -> str:
-    """A reminder identity as one string (for the ledger): task|milestone|due|stage|rep|unit."""
+    """A reminder identity as one string (for the ledger): task, milestone, due, stage, rep, unit."""
     task, milestone, due, stage, repetition, unit = identity
-    return f"{task}|{milestone}|{due.isoformat()}|{stage}|{repetition}|{unit}"
+    return _SEP.join((task, milestone, due.isoformat(), stage, str(repetition), unit))
+
+
+def identity_row(key: str) -> tuple[str, str, str, str, str]:
+    """(identity, task, milestone, unit, stage) for the ledger's reminders table."""
+    task, milestone, _due, stage, _rep, unit = key.split(_SEP)
+    return key, task, milestone, unit, stage
 
 
 @dataclass(frozen=True, slots=True)

@@ -210,6 +210,31 @@ class Planner:
                     yield Firing(self._at_index(idx), task.id, ms.id, ms.deadline, due, stage.name,
                                  idx - due_index, j, recipients)
 
+    def latest(self, tasks: Iterable[Task], now: datetime) -> list[Firing]:
+        """For each open milestone and stage, its last firing at or before `now` (catch-up)."""
+        local = now.astimezone(self.tz)
+        day = local.date() if local.time() >= self.send_at else local.date() - timedelta(days=1)
+        cal, out = self.calendar, []
+        hi = cal.workday_index(day)
+        for task in tasks:
+            start = max((d for d in (task.document.issued, task.start) if d), default=None)
+            lo = cal.first_index_from(start) if start else 0
+            if lo > hi:
+                continue
+            for ms in open_milestones(task, day + timedelta(days=60)):
+                due_index = cal.workday_index(ms.deadline)
+                for stage in self.policies[task.policy].stages:
+                    first = due_index + stage.offset
+                    if first > hi:
+                        continue
+                    j = (hi - first) // stage.repeat_every if stage.repeat_every else 0
+                    idx = first + j * (stage.repeat_every or 0)
+                    recipients = self.audience.of(task, stage.to)
+                    if idx >= lo and recipients:
+                        out.append(Firing(self._at_index(idx), task.id, ms.id, ms.deadline,
+                                          cal.workday_at(due_index), stage.name, idx - due_index, j, recipients))
+        return out
+
     def _at_index(self, idx: int) -> datetime:
         at = self._at.get(idx)
         if at is None:

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import socket
 import ssl
@@ -105,10 +106,25 @@ class WecomServer:
 
 @dataclass
 class Mailbox:
-    """An aiosmtpd handler: records envelopes; refuses recipients by prefix; optional DATA answer."""
+    """An aiosmtpd handler: records envelopes; refuses recipients by prefix; optional DATA answer.
+    `hold` makes DATA hang (a server that never answers) after setting `data_started`."""
 
     data_answer: str = "250 Message accepted"
     received: list[Any] = field(default_factory=list)
+    hold: bool = False
+    data_started: threading.Event = field(default_factory=threading.Event)
+    arrived: threading.Condition = field(default_factory=threading.Condition)
+
+    def wait_for(self, count: int, timeout: float = 20.0) -> bool:
+        with self.arrived:
+            return self.arrived.wait_for(lambda: len(self.received) >= count, timeout)
+
+    def subjects(self) -> list[str]:
+        import email
+        import email.policy
+
+        return [str(email.message_from_bytes(e.content, policy=email.policy.default)["Subject"])
+                for e in self.received]
 
     async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str, options: Any) -> str:
         if address.startswith("bad"):
@@ -119,8 +135,13 @@ class Mailbox:
         return "250 OK"
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        self.data_started.set()
+        if self.hold:
+            await asyncio.sleep(3600)
         if self.data_answer.startswith("250"):
-            self.received.append(envelope)
+            with self.arrived:
+                self.received.append(envelope)
+                self.arrived.notify_all()
         return self.data_answer
 
 
