@@ -11,10 +11,15 @@ $(BIN)/duban: pyproject.toml
 	$(BIN)/pip install -q -e '.[dev]'
 	touch $@
 
+# The daemon on the bundled sample, its clock set to 2021-06-30 09:30 (the deadline of task (二)):
+# it catches up, writes the reminders to ./outbox, runs for 8 seconds and stops on SIGTERM.
 demo: $(BIN)/duban
+	rm -rf state outbox
 	$(BIN)/duban check
-	$(BIN)/duban plan --now 2021-06-15 --to 2021-07-09 --unit 省政府审改办
-	$(BIN)/duban workdays shift 2021-10-01 -1
+	timeout --preserve-status -s TERM 8 $(BIN)/duban run --now 2021-06-30T09:30
+	$(BIN)/duban status --now 2021-06-30
+	@echo; echo "发件箱 outbox/："; ls outbox; echo
+	@$(BIN)/python -c "import email,email.policy,glob; m=email.message_from_binary_file(open(glob.glob('outbox/email-省政府审改办-*.eml')[0],'rb'),policy=email.policy.default); print('Subject:',m['Subject']); print(m.get_body(('plain',)).get_content())"
 
 test: $(BIN)/duban
 	$(BIN)/pytest

@@ -136,6 +136,7 @@ class Daemon:
 
 def serve(path: Path, runtime: Runtime, dry_run: bool, start: datetime | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
     return asyncio.run(_serve(path, runtime, dry_run, start))
 
 
