@@ -147,12 +147,14 @@ def _place(task: Task, milestone: str) -> str:
 
 
 def _check_contacts(runtime: Runtime, report: Report) -> None:
-    used: dict[str, None] = {}
+    names: dict[str, None] = {}
     for task in runtime.tasks:
-        for role in (Role.LEAD, Role.RESPONSIBLE, Role.COOPERATING):
-            for name in task.names(role):
-                for unit in runtime.directory.resolve(name):
-                    used.setdefault(unit, None)
+        for name in (*task.lead, *task.responsible, *task.cooperating):
+            names.setdefault(name, None)
+    used: dict[str, None] = {}
+    for name in names:
+        for unit in runtime.directory.resolve(name):
+            used.setdefault(unit, None)
     silent = [u for u in used if not runtime.channels_of(u)]
     if silent:
         report(Problem(Severity.WARNING, runtime.settings.units.name, "",

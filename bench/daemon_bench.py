@@ -1,0 +1,91 @@
+"""Daemon figures: a pass over the 20,000-task configuration (time, peak memory), the reload time
+at that size, and the idle daemon's CPU over 60 s and RSS on the bundled sample.
+
+    python bench/daemon_bench.py [--idle-seconds 60]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from plan_bench import write_config  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def duban(*args: str) -> list[str]:
+    return [sys.executable, "-m", "scheduler.cli", *args]
+
+
+def big_pass(root: Path) -> None:
+    settings = write_config(root, 20_000)
+    start = time.perf_counter()
+    out = subprocess.run(duban("run", "--once", "--dry-run", "--config", str(settings), "--now", "2021-07-01T10:00"),
+                         capture_output=True, text=True, check=True)
+    wall = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"pass over 20,000 tasks (fresh state, --dry-run): {wall:.1f} s wall, peak RSS {peak:.0f} MB")
+    print(f"  {out.stdout.strip()[:120]}")
+    start = time.perf_counter()
+    subprocess.run(duban("run", "--once", "--dry-run", "--config", str(settings), "--now", "2021-07-01T11:00"),
+                   capture_output=True, check=True)
+    print(f"second pass at the same size (nothing new to send): {time.perf_counter() - start:.1f} s wall")
+    reload_time(settings)
+
+
+def reload_time(settings: Path) -> None:
+    from scheduler.runtime import build_runtime, planner_for
+
+    runs = []
+    for _ in range(3):
+        start = time.perf_counter()
+        runtime = build_runtime(settings)
+        planner_for(runtime)
+        runs.append(time.perf_counter() - start)
+    print(f"reload (build + validate + swap) at 20,000 tasks: {min(runs):.2f} s best of 3, excluding sends")
+
+
+def idle(seconds: int) -> None:
+    work = Path(tempfile.mkdtemp(prefix="duban-idle-"))
+    shutil.copytree(ROOT / "config", work / "config")
+    shutil.copy(ROOT / "tasks.toml", work / "tasks.toml")
+    proc = subprocess.Popen(duban("run", "--config", str(work / "config" / "duban.toml"), "--now", "2021-07-03T10:00"),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        time.sleep(5)  # start-up and the first pass
+        ticks = os.sysconf("SC_CLK_TCK")
+        before = _cpu(proc.pid)
+        time.sleep(seconds)
+        used = (_cpu(proc.pid) - before) / ticks
+        rss = next(int(line.split()[1]) for line in Path(f"/proc/{proc.pid}/status").read_text().splitlines()
+                   if line.startswith("VmRSS"))
+        print(f"idle daemon on the sample: {used / seconds * 100:.2f} % CPU over {seconds} s, RSS {rss / 1024:.0f} MB")
+    finally:
+        proc.terminate()
+        proc.wait(20)
+
+
+def _cpu(pid: int) -> int:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])  # utime + stime
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--idle-seconds", type=int, default=60)
+    args = parser.parse_args()
+    big_pass(Path(tempfile.mkdtemp(prefix="duban-bench-")))
+    idle(args.idle_seconds)
+
+
+if __name__ == "__main__":
+    main()
