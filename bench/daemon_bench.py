@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from plan_bench import write_config  # noqa: E402
+from plan_bench import write_config
 
 ROOT = Path(__file__).resolve().parent.parent
 

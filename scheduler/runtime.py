@@ -18,7 +18,7 @@ from scheduler.load.schema import Report
 from scheduler.load.settings import Settings, parse_settings
 from scheduler.load.tasks import TaskContext, parse_tasks
 from scheduler.load.units import Directory, parse_units
-from scheduler.model import Policy, Role, SecretRef, Task
+from scheduler.model import Policy, SecretRef, Task
 from scheduler.plan import Audience, Planner
 from scheduler.workdays import WorkCalendar
 
