@@ -20,9 +20,11 @@ from pathlib import Path
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from scheduler import logs
 from scheduler.channels.factory import open_channels
 from scheduler.errors import ConfigError, DubanError, Severity
-from scheduler.pipeline import notify_coordinator, recover, run_pass
+from scheduler.notify import Notifier
+from scheduler.pipeline import Services, notify_coordinator, recover, run_pass
 from scheduler.runtime import Runtime, build_runtime
 from scheduler.service import Service, describe
 from scheduler.watch import watch_files
@@ -45,12 +47,13 @@ class Daemon:
         self.stopping = asyncio.Event()
         self.reload_wanted = asyncio.Event()
         self.pass_lock = asyncio.Lock()
+        self.notifier = Notifier()
         self.scheduler = AsyncIOScheduler(timezone=tz, job_defaults={
             "misfire_grace_time": 6 * 3600,  # a late pass still runs (the default 1 s drops it)
             "coalesce": True, "max_instances": 1})
 
     @property
-    def services(self):  # type: ignore[no-untyped-def]
+    def services(self) -> Services:
         return self.service.services
 
     async def main(self) -> int:
@@ -61,6 +64,8 @@ class Daemon:
         self.scheduler.start()
         self.scheduler.add_job(self.run_pass, "interval", minutes=SAFETY_MINUTES, id="safety")
         watcher = asyncio.create_task(watch_files(self.services.runtime.files, self.reload_wanted, self.stopping))
+        self.notifier.ready("已加载，正在检查待发提醒")
+        pinger = asyncio.create_task(self.notifier.watchdog())
         log.info("duban started: %d tasks, state %s", len(self.services.runtime.tasks),
                  self.services.runtime.settings.state)
         try:
@@ -68,6 +73,7 @@ class Daemon:
             await self.run_pass()
             await self._loop()
         finally:
+            pinger.cancel()
             await self._shutdown(watcher)
         return 0
 
@@ -91,17 +97,27 @@ class Daemon:
             result = await run_pass(self.services, now)
             if not result.waiting or result.sent:
                 log.info("pass at %s: %s", now.isoformat(timespec="seconds"), describe(result, type(result)()))
-            self.arm(now)
+            opening = self.arm(now)
+            waiting = result.due if result.waiting else result.retry
+            self.notifier.status(f"下一次发送：{opening:%Y-%m-%d %H:%M}，待发{waiting}条")
 
-    def arm(self, now: datetime) -> None:
+    def arm(self, now: datetime) -> datetime:
         """The next pass at the next opening of the send window."""
         opening = self.services.window.next_opening(now)
         delay = max(0.0, (opening - now).total_seconds())
         run_at = datetime.now(self.services.runtime.settings.timezone) + timedelta(seconds=delay)
         self.scheduler.add_job(self.run_pass, "date", run_date=run_at, id="next", replace_existing=True)
         log.debug("next pass at %s", opening.isoformat(timespec="minutes"))
+        return opening
 
     async def reload(self) -> None:
+        self.notifier.reloading()
+        try:
+            await self._reload()
+        finally:
+            self.notifier.ready()
+
+    async def _reload(self) -> None:
         started = time.perf_counter()
         try:
             runtime = build_runtime(self.path, strict_secrets=not self.dry_run)
@@ -125,6 +141,7 @@ class Daemon:
 
     async def _shutdown(self, watcher: asyncio.Task[None]) -> None:
         log.info("stopping")
+        self.notifier.stopping()
         self.scheduler.shutdown(wait=False)
         watcher.cancel()
         try:
@@ -135,8 +152,7 @@ class Daemon:
 
 
 def serve(path: Path, runtime: Runtime, dry_run: bool, start: datetime | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    logs.setup()
     return asyncio.run(_serve(path, runtime, dry_run, start))
 
 

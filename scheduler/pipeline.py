@@ -58,6 +58,7 @@ class Services:
 @dataclass
 class PassResult:
     waiting: bool = False  # outside the send window
+    due: int = 0  # reminders waiting for the window (when waiting)
     sent: int = 0
     retry: int = 0
     failed: list[str] = field(default_factory=list)
@@ -65,12 +66,12 @@ class PassResult:
 
 
 async def run_pass(svc: Services, now: datetime) -> PassResult:
-    if not svc.window.open_at(now):
-        return PassResult(waiting=True)
     runtime = svc.runtime
     candidates = [r for f in svc.planner.latest(runtime.tasks, now) for r in f.reminders()]
     handled = svc.ledger.handled(identity_key(r.identity) for r in candidates)
     decision = decide(candidates, handled)
+    if not svc.window.open_at(now):
+        return PassResult(waiting=True, due=len(decision.send))
     svc.ledger.supersede((identity_row(identity_key(r.identity)) for r in decision.supersede), now)
     digests = group(decision.send, {t.id: t for t in runtime.tasks})
     units = runtime.directory.units

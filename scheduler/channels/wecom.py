@@ -7,14 +7,13 @@ redacted from every text this module returns.
 from __future__ import annotations
 
 import json
-import logging
-import re
 from collections.abc import Mapping
 
 import httpx
 
 from scheduler.channels.base import Outcome, Receipt
 from scheduler.load.settings import WecomSettings
+from scheduler.logs import guard_http_logs
 from scheduler.model import Message, Secret
 
 TEMPORARY_ERRCODES = {-1, 45009}
@@ -26,26 +25,6 @@ PERMANENT_HINTS = {
 }
 
 
-_KEY_PARAM = re.compile(r"(key=)[^&\s'\"]+")
-
-
-class RedactKeys(logging.Filter):
-    """httpx logs every request URL at INFO; the robot key is in its query string."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        if "key=" in message:
-            record.msg, record.args = _KEY_PARAM.sub(r"\1<key>", message), None
-        return True
-
-
-def _guard_http_logs() -> None:
-    for name in ("httpx", "httpcore"):
-        logger = logging.getLogger(name)
-        if not any(isinstance(f, RedactKeys) for f in logger.filters):
-            logger.addFilter(RedactKeys())
-
-
 class WecomChannel:
     kind = "wecom"
 
@@ -54,7 +33,7 @@ class WecomChannel:
         self.settings = settings
         self._keys = dict(keys)  # unit name → robot key
         self._client = client or httpx.AsyncClient(timeout=settings.timeout, trust_env=False)
-        _guard_http_logs()
+        guard_http_logs()
 
     def robot(self, message: Message) -> str:
         """A stable, non-secret name of the robot a message goes to (for the rate limiter)."""
