@@ -96,7 +96,7 @@ class Daemon:
             now = self.now()
             result = await run_pass(self.services, now)
             if not result.waiting or result.sent:
-                log.info("pass at %s: %s", now.isoformat(timespec="seconds"), describe(result, type(result)()))
+                log.info("pass at %s: %s", now.isoformat(timespec="seconds"), describe(result))
             opening = self.arm(now)
             waiting = result.due if result.waiting else result.retry
             self.notifier.status(f"下一次发送：{opening:%Y-%m-%d %H:%M}，待发{waiting}条")

@@ -24,7 +24,7 @@ from scheduler.group import group
 from scheduler.ledger import Ledger
 from scheduler.model import Message, identity_key, identity_row
 from scheduler.plan import Planner
-from scheduler.render import TEXT_LIMIT, Renderer, truncate_bytes
+from scheduler.render import CHANNEL_LABEL, TEXT_LIMIT, Renderer, truncate_bytes
 from scheduler.runtime import Runtime, planner_for
 
 log = logging.getLogger("duban")
@@ -116,12 +116,9 @@ async def _deliver(svc: Services, message: Message, now: datetime, result: PassR
         result.retry += 1
         log.warning("temporary failure to %s via %s: %s", message.unit, message.channel, receipt.detail)
     else:
-        result.failed.append(f"{message.unit}（{_label(message.channel)}）：{receipt.detail}")
+        label = CHANNEL_LABEL.get(message.channel, message.channel)
+        result.failed.append(f"{message.unit}（{label}）：{receipt.detail}")
         log.error("permanent failure to %s via %s: %s", message.unit, message.channel, receipt.detail)
-
-
-def _label(channel: str) -> str:
-    return {"email": "邮件", "wecom": "企业微信"}.get(channel, channel)
 
 
 async def notify_coordinator(svc: Services, title: str, lines: list[str], now: datetime) -> None:

@@ -10,15 +10,7 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from scheduler.model import Reminder, Task
 from scheduler.plan import Firing, Recipient
-
-CHANNEL_LABEL = {"email": "邮件", "wecom": "企业微信", "outbox": "发件箱"}
-
-
-def days_phrase(offset: int) -> str:
-    """还剩N个工作日 / 今天到期 / 已逾期N个工作日, from the firing's offset to due."""
-    if offset < 0:
-        return f"还剩{-offset}个工作日"
-    return "今天到期" if offset == 0 else f"已逾期{offset}个工作日"
+from scheduler.render import CHANNEL_LABEL, days_phrase
 
 
 def width(text: str) -> int:

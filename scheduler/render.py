@@ -30,6 +30,9 @@ _MARKDOWN = str.maketrans({"*": "＊", "_": "＿", "[": "［", "]": "］", "(": 
 _MENTION = str.maketrans({"<": "＜", ">": "＞", "@": "＠"})
 
 
+CHANNEL_LABEL = {"email": "邮件", "wecom": "企业微信", "outbox": "发件箱"}
+
+
 def days_phrase(offset: int) -> str:
     """还剩N个工作日 / 今天到期 / 已逾期N个工作日, from a firing's offset to due."""
     if offset < 0:

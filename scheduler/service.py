@@ -50,7 +50,8 @@ async def run_once(runtime: Runtime, now: datetime, dry_run: bool) -> tuple[Pass
     return recovered, result
 
 
-def describe(result: PassResult, recovered: PassResult) -> str:
+def describe(result: PassResult, recovered: PassResult | None = None) -> str:
+    recovered = recovered or PassResult()
     if result.waiting:
         return "不在发送时段（工作日的 send_at–send_until）内：本次不发送，提醒将在下一个发送时段发出"
     parts = [f"发送{result.sent + recovered.sent}条消息"]

@@ -64,6 +64,12 @@ deadline = 2021-06-30
 """
 
 
+def email_channel(port: int, extra: str = "") -> str:
+    """A [channels.email] table pointing at a local test SMTP server."""
+    return (f'\n[channels.email]\nhost = "127.0.0.1"\nport = {port}\nsecurity = "none"\n'
+            f'sender = "督办系统 <duban@example.gov.cn>"\n{extra}')
+
+
 @dataclass
 class Project:
     root: Path

@@ -15,7 +15,7 @@ import sys
 
 import pytest
 
-from tests.conftest import SETTINGS, Project
+from tests.conftest import SETTINGS, Project, email_channel
 from tests.fakes import Mailbox, SmtpServer
 
 TASKS = """\
@@ -39,14 +39,7 @@ deadline = 2021-07-09
 
 
 def configure(project: Project, port: int) -> None:
-    project.write("duban.toml", SETTINGS + f'''
-[channels.email]
-host = "127.0.0.1"
-port = {port}
-security = "none"
-sender = "督办系统 <duban@example.gov.cn>"
-timeout = 5
-''')
+    project.write("duban.toml", SETTINGS + email_channel(port, "timeout = 5\n"))
     project.write("tasks.toml", TASKS)
 
 

@@ -4,23 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import SETTINGS, Project
+from tests.conftest import SETTINGS, Project, email_channel
 from tests.fakes import Mailbox, SmtpServer, WecomRobot, WecomServer
 
 KEY = "robot-key-for-send-test-123"
 
 
 def configure(project: Project, smtp_port: int, wecom_url: str) -> None:
-    project.write("duban.toml", SETTINGS + f'''
-[channels.email]
-host = "127.0.0.1"
-port = {smtp_port}
-security = "none"
-sender = "督办系统 <duban@example.gov.cn>"
-
-[channels.wecom]
-base_url = "{wecom_url}"
-''')
+    project.write("duban.toml", SETTINGS + email_channel(smtp_port) + f'\n[channels.wecom]\nbase_url = "{wecom_url}"\n')
     units = (project.root / "units.toml").read_text(encoding="utf-8")
     project.write("units.toml", units.replace('email = ["sft@example.gov.cn"]',
                                               'email = ["sft@example.gov.cn"]\nwecom_key_env = "DUBAN_TEST_KEY"'))

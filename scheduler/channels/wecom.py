@@ -35,10 +35,6 @@ class WecomChannel:
         self._client = client or httpx.AsyncClient(timeout=settings.timeout, trust_env=False)
         guard_http_logs()
 
-    def robot(self, message: Message) -> str:
-        """A stable, non-secret name of the robot a message goes to (for the rate limiter)."""
-        return f"wecom:{message.unit}"
-
     async def send(self, message: Message) -> Receipt:
         key = self._keys.get(message.unit)
         if key is None:
