@@ -49,3 +49,36 @@ def test_gbk_document_is_read(tmp_path: Path, duban) -> None:
     result = duban("import", str(doc), "--prefix", "X-")
     assert result.code == 0, result.err
     assert 'lead = ["省司法厅"]' in result.out and "deadline = 2021-06-30" in result.out
+
+
+SEED_001 = SEEDS / "001_445477fb280825f5.txt"
+SEED_004 = SEEDS / "004_43d324f93e9ca206.txt"
+
+
+@needs_seeds
+def test_seed_001_traditional_with_garbled_brackets_gives_its_21_items() -> None:
+    from scheduler.importer.parse import parse_document
+    from scheduler.importer.run import read_document
+
+    draft = parse_document(read_document(SEED_001))
+    numbered = [t for t in draft.tasks if "-" in t.key]
+    assert len(numbered) == 21
+    assert [t.key for t in numbered[:4]] == ["01-1", "01-2", "01-3", "01-4"]
+    first = numbered[0]
+    assert first.title == "加強政府信息化平臺建設"  # names and text kept as written (traditional)
+    assert first.assignment.lead[:2] == ["省發展改革委", "省工信廳"]
+    assert first.assignment.responsible[:2] == ["各市州政府", "蘭州新區管委會"]
+    assert [p for p, _ in numbered[1].deadlines] == ["6月底前", "9月底前"]  # two milestones
+    assert draft.issued is not None and draft.issued.year == 2021
+
+
+@needs_seeds
+def test_seed_004_specific_measures_are_tasks_with_their_own_units(duban) -> None:
+    result = duban("import", str(SEED_004), "--prefix", "GB2020-", "--year", "2020")
+    assert result.code == 0, result.err
+    draft = result.out
+    assert 'id = "GB2020-03-1"' in draft and 'number = "(三)1"' in draft
+    assert 'id = "GB2020-05-2"' in draft
+    block = draft.split('id = "GB2020-05-2"')[1].split("[[task]]")[0]
+    assert "deadline = 2021-06-30  # 2021年6月底前" in block
+    assert 'responsible = ["国务院办公厅"]' in block  # "(国务院办公厅负责)"

@@ -10,12 +10,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+# Traditional forms of the keywords (seed 001 is published in traditional characters); unit
+# names themselves are kept exactly as written.
+_TRADITIONAL = {"牵": "牽", "头": "頭", "单": "單", "责": "責", "负": "負", "职": "職", "时": "時",
+                "关": "關", "门": "門", "间": "間", "协": "協", "办": "辦", "实": "實", "与": "與"}
+
+
+def either(pattern: str) -> str:
+    """A regex accepting simplified or traditional forms of the keyword characters."""
+    return "".join(f"[{c}{_TRADITIONAL[c]}]" if c in _TRADITIONAL else c for c in pattern)
+
+
+def simplified(text: str) -> str:
+    """Keyword characters folded to simplified (only for classifying, never for names)."""
+    back = {t: s for s, t in _TRADITIONAL.items()}
+    return "".join(back.get(c, c) for c in text)
+
+
 _LABELS = {"牵头单位": "lead", "主办单位": "lead", "责任单位": "responsible",
            "配合单位": "cooperating", "协办单位": "cooperating", "参与单位": "cooperating",
            "完成时限": "deadline", "时间安排": "deadline", "完成时间": "deadline"}
-_LABEL_RE = re.compile(r"(" + "|".join(_LABELS) + r")\s*[:：]")
-_TAIL = re.compile(r"(?:按职责分工|按照职责分工|按职责|分别|共同|具体|等?负责落实|负责|牵头|配合|参与|落实)+$")
-_GENERIC = re.compile(r"^(?:其他|其它)?(?:相关|有关)?(?:部门|单位)$")
+_LABEL_RE = re.compile("(" + "|".join(either(k) for k in _LABELS) + r")\s*[:：]")
+_TAIL = re.compile(either("(?:按职责分工|按照职责分工|按职责|分别|共同|具体|等?负责落实|负责|牵头|配合|参与|落实)+$"))
+_GENERIC = re.compile(either("^(?:其他|其它)?(?:相关|有关)?(?:部门|单位)$"))
 
 
 @dataclass
@@ -33,7 +50,7 @@ class Assignment:
 def looks_like_assignment(text: str) -> bool:
     """True for a clause that assigns units (the parenthesis or 责任单位 line)."""
     return bool(_LABEL_RE.search(text)) or bool(
-        re.search(r"(牵头|按职责分工负责|负责落实|分工负责|配合)", text) and len(text) < 300
+        re.search(either("(牵头|负责|配合)"), text) and len(text) < 300
     )
 
 
@@ -55,7 +72,7 @@ def _labelled(text: str, out: Assignment) -> None:
     parts = _LABEL_RE.split(text)
     for label, value in zip(parts[1::2], parts[2::2], strict=False):
         value = value.strip().strip("；;，,。 ")
-        kind = _LABELS[label]
+        kind = _LABELS[simplified(label)]
         if kind == "deadline":
             out.deadline = value
         elif kind == "responsible":
@@ -69,11 +86,11 @@ def _free(text: str, out: Assignment) -> None:
         clause = clause.strip()
         if not clause:
             continue
-        if clause.startswith(("完成时限", "时间")):
+        if simplified(clause).startswith(("完成时限", "时间")):
             out.deadline = re.sub(r"^[^:：]*[:：]", "", clause)
             continue
         names = _names(clause, out)
-        if re.search(r"牵头$", clause):
+        if re.search(either("牵头$"), clause):
             out.lead.extend(n for n in names if n not in out.lead)
         elif re.search(r"(配合|参与)$", clause):
             out.cooperating.extend(n for n in names if n not in out.cooperating)
@@ -93,7 +110,7 @@ def _names(clause: str, out: Assignment) -> list[str]:
 
 def _split_etc(part: str, out: Assignment) -> list[str]:
     """"省司法厅等省政府相关部门" → the named unit and the collective (generic ones dropped)."""
-    if "等" not in part:
+    if "等" not in part or part.startswith("等"):
         return [part]
     out.etc = True
     head, _, tail = part.partition("等")

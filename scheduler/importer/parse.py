@@ -7,13 +7,16 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from scheduler import phrases
-from scheduler.importer.assign import Assignment, looks_like_assignment, parse_assignment
+from scheduler.importer.assign import Assignment, either, looks_like_assignment, parse_assignment
 
 CN_NUM = "一二三四五六七八九十百零〇"
 _SECTION = re.compile(rf"^([{CN_NUM}]+)[、．.]\s*(.*)$")
 _ITEM = re.compile(rf"^[（(]([{CN_NUM}]+)[）)]\s*(.*)$")
-_ASSIGN_LINE = re.compile(r"^(?:责任单位|牵头单位|责任部门|牵头部门)\s*[:：]")
-_TRAILING_PAREN = re.compile(r"[（(]([^（）()]*(?:牵头|负责|配合|单位[:：])[^（）()]*)[）)]\s*。?\s*$")
+_ASSIGN_LINE = re.compile(either(r"^(?:责任单位|牵头单位|责任部门|牵头部门)\s*[:：]"))
+_TRAILING_PAREN = re.compile(either(r"[（(]([^（）()]*(?:牵头|负责|配合|单位[:：])[^（）()]*)[）)]\s*。?\s*$"))
+_SUB = re.compile(r"^(\d{1,2})[.．、](?!\d*[.．]\d)\s*(.+)$")
+_GARBLED = re.compile(r"^\?[。.]")  # a damaged "（一）" as seen in published copies (seed 001)
+_MEASURES = re.compile(r"^(?:具体措施|主要措施|工作措施)[:：]?$")
 _NUMBER_ID = re.compile(r"[〔\[]\s*(\d{4})\s*[〕\]]")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}〔\d{4}〕\d+号")
 _DOC_DATE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
@@ -41,6 +44,7 @@ class Draft:
     number: str = ""
     issued: date | None = None
     tasks: list[DraftTask] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # prose items: no units, no deadline
 
 
 def cn_to_int(text: str) -> int:
@@ -64,7 +68,19 @@ def parse_document(text: str) -> Draft:
     lines = [ln.translate(_WIDE).strip() for ln in text.splitlines()]
     draft = _header(lines)
     _Walker(draft, lines).run()
+    _drop_prose(draft)
     return draft
+
+
+def _drop_prose(draft: Draft) -> None:
+    """When most items assign units, items with neither units nor a deadline are prose
+    (总体安排, 保障措施), not tasks; they are listed in the draft's header instead."""
+    def prose(t: DraftTask) -> bool:
+        return t.assignment.empty() and not t.deadlines and not t.ongoing
+
+    if sum(not prose(t) for t in draft.tasks) * 2 > len(draft.tasks):
+        draft.skipped = [t.number for t in draft.tasks if prose(t)]
+        draft.tasks = [t for t in draft.tasks if not prose(t)]
 
 
 def _header(lines: list[str]) -> Draft:
@@ -97,40 +113,74 @@ def _safe_date(m: re.Match[str]) -> date | None:
         return None
 
 
+@dataclass
+class _Item:
+    number: str
+    key: str
+    line: int
+    texts: list[str]
+    subs: list[_Item] = field(default_factory=list)
+
+
 class _Walker:
-    """One pass over the lines: sections, items and sub-items, with lines that follow them."""
+    """One pass over the lines: sections, items （一） and sub-items 1., with the lines that follow."""
 
     def __init__(self, draft: Draft, lines: list[str]) -> None:
         self.draft = draft
         self.lines = lines
         self.section_units: list[str] = []
-        self.item: tuple[str, str, int, list[str]] | None = None  # number, key, line, texts
-        self.section = 0
+        self.item: _Item | None = None
+        self.last_number = 0
 
     def run(self) -> None:
         for i, ln in enumerate(self.lines, start=1):
-            if not ln:
-                continue
-            if (m := _SECTION.match(ln)) and len(ln) < 60:
-                self.flush()
-                self.section = cn_to_int(m[1])
-                self.section_units = []
-            elif m := _ITEM.match(ln):
-                self.flush()
-                self.item = (f"({m[1]})", f"{cn_to_int(m[1]):02d}", i, [m[2]])
-            elif self.item is not None:
-                self.item[3].append(ln)
+            if ln and not _MEASURES.match(ln):
+                self.line(i, ln)
             if rule := _SECTION_RULE.search(ln):
                 self.section_units = [u for u in re.split(r"[、和及]", rule[1]) if u]
         self.flush()
 
+    def line(self, i: int, ln: str) -> None:
+        if (m := _SECTION.match(ln)) and len(ln) < 60:
+            self.flush()
+            self.section_units, self.last_number = [], 0
+        elif m := _ITEM.match(ln):
+            self.open_item(cn_to_int(m[1]), i, m[2])
+        elif _GARBLED.match(ln):
+            self.open_item(self.last_number + 1, i, _GARBLED.sub("", ln).lstrip("ㄒ唬ǘㄈㄋㄎ┚┱┮"))
+        elif (m := _SUB.match(ln)) and self.item is not None:
+            self.item.subs.append(_Item(f"{self.item.number}{m[1]}", f"{self.item.key}-{m[1]}", i, [m[2]]))
+        elif self.item is not None:
+            (self.item.subs[-1] if self.item.subs else self.item).texts.append(ln)
+
+    def open_item(self, number: int, line: int, text: str) -> None:
+        self.flush()
+        self.last_number = number
+        self.item = _Item(f"({int_to_cn(number)})", f"{number:02d}", line, [text])
+
     def flush(self) -> None:
-        if self.item is not None:
-            number, key, line, texts = self.item
-            task = _task(number, key, line, texts, self.section_units)
+        item, self.item = self.item, None
+        if item is None:
+            return
+        parent = _task(item.number, item.key, item.line, item.texts, self.section_units)
+        if parent is not None and (not item.subs or not parent.assignment.empty()):
+            self.draft.tasks.append(parent)
+        for sub in item.subs:
+            task = _task(sub.number, sub.key, sub.line, sub.texts, self.section_units)
             if task is not None:
+                if task.assignment.empty() and parent is not None:
+                    task.assignment = parent.assignment
                 self.draft.tasks.append(task)
-        self.item = None
+
+
+def int_to_cn(n: int) -> str:
+    """1 → 一, 12 → 十二, 23 → 二十三 (the numbering of （一） items)."""
+    digits = "零一二三四五六七八九"
+    if not 0 < n < 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else "十" if tens == 1 else digits[tens] + "十"
+    return head + (digits[ones] if ones else "")
 
 
 def _task(number: str, key: str, line: int, texts: list[str], extra: list[str]) -> DraftTask | None:
