@@ -82,3 +82,12 @@ def test_seed_004_specific_measures_are_tasks_with_their_own_units(duban) -> Non
     block = draft.split('id = "GB2020-05-2"')[1].split("[[task]]")[0]
     assert "deadline = 2021-06-30  # 2021年6月底前" in block
     assert 'responsible = ["国务院办公厅"]' in block  # "(国务院办公厅负责)"
+
+
+def test_numbering_that_restarts_per_section_gives_unique_ids(tmp_path: Path, duban) -> None:
+    doc = tmp_path / "doc.txt"
+    doc.write_text("一、第一部分\n（一）甲任务。6月底前完成。（省司法厅负责）\n"
+                   "二、第二部分\n（一）乙任务。9月底前完成。（省财政厅负责）\n", encoding="utf-8")
+    result = duban("import", str(doc), "--prefix", "X-", "--year", "2021")
+    assert result.code == 0, result.err
+    assert 'id = "X-01"' in result.out and 'id = "X-01-2"' in result.out

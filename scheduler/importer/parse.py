@@ -69,7 +69,17 @@ def parse_document(text: str) -> Draft:
     draft = _header(lines)
     _Walker(draft, lines).run()
     _drop_prose(draft)
+    _unique_keys(draft)
     return draft
+
+
+def _unique_keys(draft: Draft) -> None:
+    """Numbering may restart in each section: a repeated key gets "-2", "-3" … (ids stay unique)."""
+    seen: dict[str, int] = {}
+    for task in draft.tasks:
+        count = seen[task.key] = seen.get(task.key, 0) + 1
+        if count > 1:
+            task.key = f"{task.key}-{count}"
 
 
 def _drop_prose(draft: Draft) -> None:
