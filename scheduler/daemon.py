@@ -1,7 +1,7 @@
 """`duban run`: the long-running service.
 
 APScheduler (3.11, AsyncIOScheduler, memory store, explicit zone) keeps the timers: the next pass
-at the next opening of the send window, and a safety pass every 15 minutes (retries, clock jumps).
+at the next opening of the send window, and a safety pass every 15 minutes inside the window (retries, clock jumps).
 Jobs are few and derived from the files; nothing is pickled. A file change in the configuration
 directories or SIGHUP requests a reload: a whole new runtime is built and validated first and
 swapped in only if valid; otherwise the old one stays and the coordinator is told once.
@@ -62,7 +62,7 @@ class Daemon:
             loop.add_signal_handler(sig, self.stopping.set)
         loop.add_signal_handler(signal.SIGHUP, self.reload_wanted.set)
         self.scheduler.start()
-        self.scheduler.add_job(self.run_pass, "interval", minutes=SAFETY_MINUTES, id="safety")
+        self.scheduler.add_job(self.safety_pass, "interval", minutes=SAFETY_MINUTES, id="safety")
         watcher = asyncio.create_task(watch_files(self.services.runtime.files, self.reload_wanted, self.stopping))
         self.notifier.ready("已加载，正在检查待发提醒")
         pinger = asyncio.create_task(self.notifier.watchdog())
@@ -88,6 +88,12 @@ class Daemon:
                 await asyncio.sleep(0.3)  # coalesce an editor's burst of writes
                 self.reload_wanted.clear()
                 await self.reload()
+
+    async def safety_pass(self) -> None:
+        """Retries and clock jumps matter only while messages may be sent: outside the window this
+        wake-up does nothing (the pass armed for the next opening does the work)."""
+        if self.services.window.open_at(self.now()):
+            await self.run_pass()
 
     async def run_pass(self) -> None:
         if self.stopping.is_set():

@@ -193,8 +193,7 @@ class Planner:
         policy = self.policies[task.policy]
         lookahead = max((-s.offset for s in policy.stages), default=0)
         through = window.end + timedelta(days=2 * lookahead + 20)
-        not_before = max((d for d in (task.document.issued, task.start, window.start) if d),
-                         default=window.start)
+        not_before = max(window.start, _not_before(task) or window.start)
         if not_before > window.end:
             return
         cal = self.calendar
@@ -217,7 +216,7 @@ class Planner:
         cal, out = self.calendar, []
         hi = cal.workday_index(day)
         for task in tasks:
-            start = max((d for d in (task.document.issued, task.start) if d), default=None)
+            start = _not_before(task)
             lo = cal.first_index_from(start) if start else 0
             if lo > hi:
                 continue
@@ -241,6 +240,11 @@ class Planner:
             day = self.calendar.workday_at(idx)
             at = self._at[idx] = datetime.combine(day, self.send_at, self.tz)
         return at
+
+
+def _not_before(task: Task) -> date | None:
+    """No reminder fires before the document was issued or the task starts."""
+    return max((d for d in (task.document.issued, task.start) if d), default=None)
 
 
 def _firings(stage: Stage, due_index: int, lo: int, hi: int) -> Iterator[tuple[int, int]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from datetime import datetime
 
@@ -20,8 +21,6 @@ class Service:
 
     def __init__(self, runtime: Runtime, now: Callable[[], datetime], dry_run: bool = False,
                  clock: Callable[[], float] | None = None) -> None:
-        import time
-
         self.lock = Lock(runtime.settings.state)
         self.lock.acquire()
         try:
