@@ -108,14 +108,36 @@ def find_all(text: str) -> list[str]:
     """Every dated deadline phrase inside free text, in order (for the importer).
 
     Ongoing words are not searched for: "持续推进“互联网＋监管”" is a verb, not a deadline; the
-    importer reads them only after "完成时限".
+    importer reads them only after "完成时限". A range ("2017年7月18日至2017年7月25日") gives its
+    end; a bare year counts only as a target ("到2024年", "2021年全面推广"), never as "2020年版".
     """
-    return [m.group(0) for m in _FINDER.finditer(unicodedata.normalize("NFKC", text))]
+    found = []
+    text = unicodedata.normalize("NFKC", text)
+    for m in _FINDER.finditer(text):
+        if text[max(0, m.start() - 2):m.start()] in ("截至", "截止", "自从") or text[m.end():m.end() + 2] == "以来":
+            continue  # a reference point ("截至2020年6月底"), not a deadline
+        if m["end"]:
+            found.append(m["end"])
+        elif target := m["target"] or m["target2"]:
+            found.append(target + "年")
+        else:
+            found.append(m.group(0))
+    return found
 
 
+_Y = r"(?:\d{4}\s*年\s*)"
+_M = r"(?:\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月"
+_D = r"(?:\d{1,2}\s*[日号])"
+_BEFORE = r"(?:前|以前|之前)"
 _FINDER = re.compile(
-    r"(?:\d{4}\s*年\s*)?(?:\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月\s*(?:\d{1,2}\s*[日号]\s*)?(?:底|末)?(?:前|以前|之前)"
-    r"|(?:\d{4}\s*年\s*)?(?:第)?[一二三四]季度(?:末|底)?(?:前)?"
-    r"|(?:\d{4}\s*年\s*)?[上下]半年(?:底|末)?前?"
-    r"|(?:\d{4}\s*年\s*)?年?(?:底|末)(?:前|以前|之前)"
+    rf"{_Y}?{_M}\s*{_D}?\s*[至到—－~-]\s*(?P<end>{_Y}?{_M}\s*{_D})"
+    rf"|{_Y}?{_M}\s*{_D}?\s*(?:底|末)?{_BEFORE}"
+    rf"|{_Y}{_M}\s*(?:底|末)(?!{_BEFORE})"
+    rf"|{_Y}?{_M}\s*(?:底|末)?完成"
+    rf"|{_Y}?(?:第)?[一二三四]季度(?:末|底)?(?:前)?"
+    rf"|{_Y}?[上下]半年(?:底|末)?前?"
+    rf"|{_Y}?年?(?:底|末){_BEFORE}"
+    rf"|\d{{4}}\s*年\s*(?:底|末)"
+    r"|(?:到|至)\s*(?P<target>\d{4})\s*年(?![\d底末上下第版度])"
+    r"|(?<![\d至到])(?P<target2>\d{4})\s*年(?=基本|全面|力争|要|实现|完成|建成)"
 )

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from scheduler import phrases
+
 # Traditional forms of the keywords (seed 001 is published in traditional characters); unit
 # names themselves are kept exactly as written.
 _TRADITIONAL = {"牵": "牽", "头": "頭", "单": "單", "责": "責", "负": "負", "职": "職", "时": "時",
@@ -29,7 +31,8 @@ def simplified(text: str) -> str:
 
 _LABELS = {"牵头单位": "lead", "主办单位": "lead", "责任单位": "responsible",
            "配合单位": "cooperating", "协办单位": "cooperating", "参与单位": "cooperating",
-           "完成时限": "deadline", "时间安排": "deadline", "完成时间": "deadline"}
+           "完成时限": "deadline", "时间安排": "deadline", "完成时间": "deadline",
+           "时间节点": "deadline", "时限要求": "deadline"}
 _LABEL_RE = re.compile("(" + "|".join(either(k) for k in _LABELS) + r")\s*[:：]")
 _TAIL = re.compile(either("(?:按职责分工|按照职责分工|按职责|分别|共同|具体|等?负责落实|负责|牵头|配合|参与|落实)+$"))
 _GENERIC = re.compile(either("^(?:其他|其它)?(?:相关|有关)?(?:部门|单位)$"))
@@ -55,13 +58,33 @@ def looks_like_assignment(text: str) -> bool:
 
 
 def parse_assignment(text: str) -> Assignment:
-    text = text.strip().strip("（）()。. ")
+    text = _unwrap(text)
     out = Assignment()
     if (_LABEL_RE.match(text) and not text.startswith("责任单位")) or _has_several_labels(text):
         _labelled(text, out)
     else:
         _free(re.sub(r"^(?:责任单位|牵头单位)\s*[:：]", "", text), out)
     return out
+
+
+_OPEN, _CLOSE = "（(〔[【", "）)〕]】"
+
+
+def _unwrap(text: str) -> str:
+    """Outer brackets and final stops removed; a name's own "(功能区)" kept."""
+    text = text.strip().strip("。.；; ")
+    while text and text[0] in _OPEN and text[-1] in _CLOSE and _balanced(text[1:-1]):
+        text = text[1:-1].strip().strip("。.；; ")
+    return text
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        depth += (ch in _OPEN) - (ch in _CLOSE)
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def _has_several_labels(text: str) -> bool:
@@ -78,7 +101,11 @@ def _labelled(text: str, out: Assignment) -> None:
         elif kind == "responsible":
             _free(value, out)
         else:
-            getattr(out, kind).extend(_names(value, out))
+            for clause in re.split(r"[，,；;]", value):
+                if is_deadline(clause.strip()):
+                    out.deadline = clause.strip()
+                else:
+                    getattr(out, kind).extend(n for n in _names(clause, out) if n not in getattr(out, kind))
 
 
 def _free(text: str, out: Assignment) -> None:
@@ -89,6 +116,9 @@ def _free(text: str, out: Assignment) -> None:
         if simplified(clause).startswith(("完成时限", "时间")):
             out.deadline = re.sub(r"^[^:：]*[:：]", "", clause)
             continue
+        if is_deadline(clause):  # "（牵头单位：…；责任单位：…，6月底完成）"
+            out.deadline = clause
+            continue
         names = _names(clause, out)
         if re.search(either("牵头$"), clause):
             out.lead.extend(n for n in names if n not in out.lead)
@@ -96,6 +126,15 @@ def _free(text: str, out: Assignment) -> None:
             out.cooperating.extend(n for n in names if n not in out.cooperating)
         else:
             out.responsible.extend(n for n in names if n not in out.responsible)
+
+
+def is_deadline(clause: str) -> bool:
+    """A clause that is a deadline phrase on its own ("6月底完成", "2021年底前", "长期坚持")."""
+    try:
+        phrases.resolve(clause, 2000)
+    except phrases.PhraseError:
+        return False
+    return True
 
 
 def _names(clause: str, out: Assignment) -> list[str]:

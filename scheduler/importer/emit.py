@@ -35,11 +35,12 @@ def emit_toml(draft: Draft, source: str, prefix: str, year: int | None,
     elif base_year:
         out.append(f"# issued 未识别；“6月底前”等按 {base_year} 年解析")
     for task in draft.tasks:
-        out += ["", *_task(task, prefix, base_year, known)]
+        out += ["", *_task(task, prefix, base_year, draft.issued, known)]
     return "\n".join(out) + "\n"
 
 
-def _task(task: DraftTask, prefix: str, year: int | None, known: Known | None) -> list[str]:
+def _task(task: DraftTask, prefix: str, year: int | None, issued: date | None,
+          known: Known | None) -> list[str]:
     lines = [f"# 原文第{task.line}行", "[[task]]", f"id = {q(prefix + task.key)}",
              f"number = {q(task.number)}", f"title = {q(task.title)}"]
     if task.detail:
@@ -53,7 +54,7 @@ def _task(task: DraftTask, prefix: str, year: int | None, known: Known | None) -
         lines.append("# 原文单位列表含“等”，可能还有未列出的单位")
     if a.empty():
         lines.append("# 未识别到责任单位，请补充")
-    lines += _deadlines(task, year)
+    lines += _deadlines(task, year, issued)
     return lines
 
 
@@ -64,17 +65,27 @@ def _unknown(names: list[str], known: Known | None) -> str:
     return f"  # units.toml 中未找到：{'、'.join(missing)}" if missing else ""
 
 
-def _deadlines(task: DraftTask, year: int | None) -> list[str]:
-    if task.ongoing and not task.deadlines:
-        return [f"deadline = {q(task.ongoing)}"]
+def resolve_deadlines(task: DraftTask, year: int | None, issued: date | None) -> list[tuple[date, str, str]]:
+    """(date, phrase, clause) for each distinct deadline of the task. A date the text names
+    with its year that falls before the document was issued is a reference ("对2019年12月31日前
+    出台的政策措施进行清理"), not a deadline."""
     resolved: list[tuple[date, str, str]] = []
     for phrase, clause in task.deadlines:
         try:
             r = phrases.resolve(phrase, year)
         except phrases.PhraseError:
             continue
-        if r.deadline and all(r.deadline != d for d, _, _ in resolved):
+        if r.deadline is None or (clause and r.year_given and issued and r.deadline < issued):
+            continue
+        if all(r.deadline != d for d, _, _ in resolved):
             resolved.append((r.deadline, phrase, clause))
+    return resolved
+
+
+def _deadlines(task: DraftTask, year: int | None, issued: date | None) -> list[str]:
+    if task.ongoing and not task.deadlines:
+        return [f"deadline = {q(task.ongoing)}"]
+    resolved = resolve_deadlines(task, year, issued)
     if not resolved:
         return ["# 原文未写完成时限（持续推进）"]
     if len(resolved) == 1:

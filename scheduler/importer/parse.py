@@ -12,8 +12,12 @@ from scheduler.importer.assign import Assignment, either, looks_like_assignment,
 CN_NUM = "一二三四五六七八九十百零〇"
 _SECTION = re.compile(rf"^([{CN_NUM}]+)[、．.]\s*(.*)$")
 _ITEM = re.compile(rf"^[（(]([{CN_NUM}]+)[）)]\s*(.*)$")
-_ASSIGN_LINE = re.compile(either(r"^(?:责任单位|牵头单位|责任部门|牵头部门)\s*[:：]"))
-_TRAILING_PAREN = re.compile(either(r"[（(]([^（）()]*(?:牵头|负责|配合|单位[:：])[^（）()]*)[）)]\s*。?\s*$"))
+_ASSIGN_LINE = re.compile(either(
+    r"^(?:责任单位|牵头单位|责任部门|牵头部门|配合单位|配合部门|协办单位|主办单位|完成时限|完成时间|时间节点)\s*[:：]"))
+_OPEN, _CLOSE = "（(〔[【", "）)〕]】"
+_PHASE_SECTION = re.compile(r"(实施步骤|工作步骤|步骤安排|进度安排|时间安排|实施阶段|阶段安排|推进步骤)")
+_PHASE_LINE = re.compile(
+    r"^((?:第[一二三四五六七八九十]+阶段|[\u4e00-\u9fff]{2,10}阶段)[^。:：]{0,40}?)\s*[。:：]\s*(.*)$")
 _SUB = re.compile(r"^(\d{1,2})[.．、](?!\d*[.．]\d)\s*(.+)$")
 _GARBLED = re.compile(r"^\?[。.]")  # a damaged "（一）" as seen in published copies (seed 001)
 _MEASURES = re.compile(r"^(?:具体措施|主要措施|工作措施)[:：]?$")
@@ -36,6 +40,7 @@ class DraftTask:
     assignment: Assignment
     deadlines: list[tuple[str, str]] = field(default_factory=list)  # (phrase, clause)
     ongoing: str = ""
+    phase: bool = False  # a step of 实施步骤: a task even without units
 
 
 @dataclass
@@ -86,7 +91,7 @@ def _drop_prose(draft: Draft) -> None:
     """When most items assign units, items with neither units nor a deadline are prose
     (总体安排, 保障措施), not tasks; they are listed in the draft's header instead."""
     def prose(t: DraftTask) -> bool:
-        return t.assignment.empty() and not t.deadlines and not t.ongoing
+        return t.assignment.empty() and not t.deadlines and not t.ongoing and not t.phase
 
     if sum(not prose(t) for t in draft.tasks) * 2 > len(draft.tasks):
         draft.skipped = [t.number for t in draft.tasks if prose(t)]
@@ -130,6 +135,7 @@ class _Item:
     line: int
     texts: list[str]
     subs: list[_Item] = field(default_factory=list)
+    top: bool = False  # a "1." item directly under a section (no （一） level)
 
 
 class _Walker:
@@ -141,6 +147,7 @@ class _Walker:
         self.section_units: list[str] = []
         self.item: _Item | None = None
         self.last_number = 0
+        self.phases = False  # inside 实施步骤: every step is a task, numbered or not
 
     def run(self) -> None:
         for i, ln in enumerate(self.lines, start=1):
@@ -151,36 +158,70 @@ class _Walker:
         self.flush()
 
     def line(self, i: int, ln: str) -> None:
-        if (m := _SECTION.match(ln)) and len(ln) < 60:
+        if (m := _SECTION.match(ln)) and _is_heading(m[2]):
             self.flush()
             self.section_units, self.last_number = [], 0
+            self.phases = bool(_PHASE_SECTION.search(m[2]))
+        elif m := _SECTION.match(ln):  # a whole task at section level: "一、…。（X牵头）"
+            self.open_item(f"{m[1]}、", cn_to_int(m[1]), i, m[2])
         elif m := _ITEM.match(ln):
-            self.open_item(cn_to_int(m[1]), i, m[2])
+            self.open_item(f"({m[1]})", cn_to_int(m[1]), i, m[2])
         elif _GARBLED.match(ln):
-            self.open_item(self.last_number + 1, i, _GARBLED.sub("", ln).lstrip("ㄒ唬ǘㄈㄋㄎ┚┱┮"))
-        elif (m := _SUB.match(ln)) and self.item is not None:
+            number = self.last_number + 1
+            self.open_item(f"({int_to_cn(number)})", number, i, _GARBLED.sub("", ln).lstrip("ㄒ唬ǘㄈㄋㄎ┚┱┮"))
+        elif (m := _SUB.match(ln)) and self.item is not None and not self.item.top:
             self.item.subs.append(_Item(f"{self.item.number}{m[1]}", f"{self.item.key}-{m[1]}", i, [m[2]]))
+        elif m := _SUB.match(ln):
+            self.open_item(f"{m[1]}.", int(m[1]), i, m[2], top=True)
+        elif self.phases and (m := _PHASE_LINE.match(ln)):
+            self.open_item("", self.last_number + 1, i, m[1] + "。" + m[2], top=True)
         elif self.item is not None:
             (self.item.subs[-1] if self.item.subs else self.item).texts.append(ln)
 
-    def open_item(self, number: int, line: int, text: str) -> None:
+    def open_item(self, number: str, n: int, line: int, text: str, top: bool = False) -> None:
         self.flush()
-        self.last_number = number
-        self.item = _Item(f"({int_to_cn(number)})", f"{number:02d}", line, [text])
+        self.last_number = n
+        self.item = _Item(number, f"{n:02d}", line, [text], top=top)
 
     def flush(self) -> None:
         item, self.item = self.item, None
         if item is None:
             return
+        found: list[DraftTask] = []
         parent = _task(item.number, item.key, item.line, item.texts, self.section_units)
         if parent is not None and (not item.subs or not parent.assignment.empty()):
-            self.draft.tasks.append(parent)
+            found.append(parent)
         for sub in item.subs:
             task = _task(sub.number, sub.key, sub.line, sub.texts, self.section_units)
             if task is not None:
                 if task.assignment.empty() and parent is not None:
                     task.assignment = parent.assignment
-                self.draft.tasks.append(task)
+                found.append(task)
+        for task in found:
+            task.phase = self.phases
+        self.draft.tasks.extend(found)
+
+
+def _is_heading(text: str) -> bool:
+    """"一、持续深化行政审批制度改革" is a heading; a long line or one assigning units is a task."""
+    if len(text) >= 60:
+        return False
+    group = _trailing_group(text)
+    return group is None or not looks_like_assignment(group[0])
+
+
+def _trailing_group(text: str) -> tuple[str, int] | None:
+    """The bracketed group ending `text` ("（X牵头，Y负责）", "〔牵头单位：…（功能区）〕") and
+    where it starts; nested brackets inside names are kept whole."""
+    body = text.rstrip("。.；; ")
+    if not body or body[-1] not in _CLOSE:
+        return None
+    depth = 0
+    for pos in range(len(body) - 1, -1, -1):
+        depth += (body[pos] in _CLOSE) - (body[pos] in _OPEN)
+        if depth == 0:
+            return body[pos + 1:-1], pos
+    return None
 
 
 def int_to_cn(n: int) -> str:
@@ -197,8 +238,8 @@ def _task(number: str, key: str, line: int, texts: list[str], extra: list[str]) 
     body_lines = [t for t in texts if not _ASSIGN_LINE.match(t)]
     assign_text = " ".join(t for t in texts if _ASSIGN_LINE.match(t))
     body = "".join(body_lines)
-    if not assign_text and (m := _TRAILING_PAREN.search(body)) and looks_like_assignment(m[1]):
-        assign_text, body = m[1], body[: m.start()]
+    if not assign_text and (group := _trailing_group(body)) and looks_like_assignment(group[0]):
+        assign_text, body = group[0], body[: group[1]]
     assignment = parse_assignment(assign_text) if assign_text else Assignment()
     for unit in extra:
         if unit not in assignment.responsible and unit not in assignment.lead:
