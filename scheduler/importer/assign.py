@@ -59,6 +59,7 @@ def looks_like_assignment(text: str) -> bool:
 
 def parse_assignment(text: str) -> Assignment:
     text = _unwrap(text)
+    text = "。".join(s for s in text.split("。") if not s.startswith(("以下", "下同", "不再")))
     out = Assignment()
     if (_LABEL_RE.match(text) and not text.startswith("责任单位")) or _has_several_labels(text):
         _labelled(text, out)
@@ -67,13 +68,13 @@ def parse_assignment(text: str) -> Assignment:
     return out
 
 
-_OPEN, _CLOSE = "（(〔[【", "）)〕]】"
+OPEN, CLOSE = "（(〔[【", "）)〕]】"
 
 
 def _unwrap(text: str) -> str:
     """Outer brackets and final stops removed; a name's own "(功能区)" kept."""
     text = text.strip().strip("。.；; ")
-    while text and text[0] in _OPEN and text[-1] in _CLOSE and _balanced(text[1:-1]):
+    while text and text[0] in OPEN and text[-1] in CLOSE and _balanced(text[1:-1]):
         text = text[1:-1].strip().strip("。.；; ")
     return text
 
@@ -81,7 +82,7 @@ def _unwrap(text: str) -> str:
 def _balanced(text: str) -> bool:
     depth = 0
     for ch in text:
-        depth += (ch in _OPEN) - (ch in _CLOSE)
+        depth += (ch in OPEN) - (ch in CLOSE)
         if depth < 0:
             return False
     return depth == 0
@@ -101,7 +102,7 @@ def _labelled(text: str, out: Assignment) -> None:
         elif kind == "responsible":
             _free(value, out)
         else:
-            for clause in re.split(r"[，,；;]", value):
+            for clause in split_outside(value, _CLAUSE):
                 if is_deadline(clause.strip()):
                     out.deadline = clause.strip()
                 else:
@@ -109,7 +110,7 @@ def _labelled(text: str, out: Assignment) -> None:
 
 
 def _free(text: str, out: Assignment) -> None:
-    for clause in re.split(r"[，,；;]", text):
+    for clause in split_outside(text, _CLAUSE):
         clause = clause.strip()
         if not clause:
             continue
@@ -137,10 +138,32 @@ def is_deadline(clause: str) -> bool:
     return True
 
 
+_CLAUSE = re.compile(r"[，,；;]")
+_NAME_SEP = re.compile(r"、|以及|及(?=[^及]{2,})")
+_REMARK = re.compile(r"[（(][^（）()]*(?:下同|除|为准|注)[^（）()]*[）)]")
+
+
+def split_outside(text: str, sep: re.Pattern[str]) -> list[str]:
+    """Split on `sep` outside brackets: "各县(市、区)政府、市财政局" → two names."""
+    parts, start, depth, pos = [], 0, 0, 0
+    while pos < len(text):
+        ch = text[pos]
+        depth += (ch in OPEN) - (ch in CLOSE)
+        m = sep.match(text, pos) if depth == 0 else None
+        if m and m.end() > pos:
+            parts.append(text[start:pos])
+            start = pos = m.end()
+            continue
+        pos += 1
+    parts.append(text[start:])
+    return parts
+
+
 def _names(clause: str, out: Assignment) -> list[str]:
+    clause = _REMARK.sub("", clause)  # "(除标注“分别牵头”外，列第一位为牵头单位，下同)"
     clause = _TAIL.sub("", clause.strip()).strip()
     names: list[str] = []
-    for part in re.split(r"、|以及|及(?=[^及]{2,})", clause):
+    for part in split_outside(clause, _NAME_SEP):
         for name in _split_etc(part.strip(" 　"), out):
             if name and not _GENERIC.match(name) and name not in names and len(name) <= 40:
                 names.append(name)

@@ -7,14 +7,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from scheduler import phrases
-from scheduler.importer.assign import Assignment, either, looks_like_assignment, parse_assignment
+from scheduler.importer.assign import CLOSE, OPEN, Assignment, either, looks_like_assignment, parse_assignment
 
 CN_NUM = "一二三四五六七八九十百零〇"
 _SECTION = re.compile(rf"^([{CN_NUM}]+)[、．.]\s*(.*)$")
 _ITEM = re.compile(rf"^[（(]([{CN_NUM}]+)[）)]\s*(.*)$")
 _ASSIGN_LINE = re.compile(either(
     r"^(?:责任单位|牵头单位|责任部门|牵头部门|配合单位|配合部门|协办单位|主办单位|完成时限|完成时间|时间节点)\s*[:：]"))
-_OPEN, _CLOSE = "（(〔[【", "）)〕]】"
 _PHASE_SECTION = re.compile(r"(实施步骤|工作步骤|步骤安排|进度安排|时间安排|实施阶段|阶段安排|推进步骤)")
 _PHASE_LINE = re.compile(
     r"^((?:第[一二三四五六七八九十]+阶段|[\u4e00-\u9fff]{2,10}阶段)[^。:：]{0,40}?)\s*[。:：]\s*(.*)$")
@@ -22,12 +21,16 @@ _SUB = re.compile(r"^(\d{1,2})[.．、](?!\d*[.．]\d)\s*(.+)$")
 _GARBLED = re.compile(r"^\?[。.]")  # a damaged "（一）" as seen in published copies (seed 001)
 _MEASURES = re.compile(r"^(?:具体措施|主要措施|工作措施)[:：]?$")
 _NUMBER_ID = re.compile(r"[〔\[]\s*(\d{4})\s*[〕\]]")
-_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}〔\d{4}〕\d+号")
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[]\d{4}[〕\]]\d+[号號]")
 _DOC_DATE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 _ISSUED_META = re.compile(r"成文日期\s*[:：]\s*(\d{4})-(\d{2})-(\d{2})")
-_TITLE = re.compile(r"(工作要点|工作方案|实施方案|分工方案|行动方案|任务清单|重点任务)$")
+_TITLE = re.compile(
+    r"(工作要[点點]|工作方案|实施方案|實施方案|分工方案|行动方案|行動方案|任务清单|重点任务|工作计划|工作計劃"
+    r"|实施意见|實施意見|实施细则|實施細則|责任分解|責任分解|若干措施)(?:[(（][^()（）]{1,12}[)）])?$")
 _WIDE = {0xFF10 + i: 0x30 + i for i in range(10)} | {0x3000: 0x20}
-_SECTION_RULE = re.compile(r"以下[^。]*?均(?:需|由)([^，。；]+?)负责(?:落实|实施)?")
+_SECTION_RULE = re.compile(either(r"以下[^。]*?均(?:需|由)([^，。；]+?)(?:负责落实|负责实施|负责|落实|实施)"))
+_FIRST_IS_LEAD = re.compile(either(r"(?:列|排)(?:在)?第一位的?(?:单位)?(?:为|是)牵头"))
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)\)")
 
 
 @dataclass
@@ -70,7 +73,7 @@ def cn_to_int(text: str) -> int:
 
 
 def parse_document(text: str) -> Draft:
-    lines = [ln.translate(_WIDE).strip() for ln in text.splitlines()]
+    lines = [_PINYIN.sub("", ln.translate(_WIDE)).strip() for ln in text.splitlines()]
     draft = _header(lines)
     _Walker(draft, lines).run()
     _drop_prose(draft)
@@ -116,7 +119,7 @@ def _with_first_half(lines: list[str], i: int) -> str:
     """Titles are often set on two lines: join a short heading line just above."""
     above = [ln for ln in lines[max(0, i - 2):i] if ln]
     prev = above[-1] if above else ""
-    if prev and len(prev) < 40 and not re.search(r"[：:。，,；]$|通知|〔|^[（(]", prev):
+    if prev and len(prev) < 40 and not re.search(r"[：:。，,；]$|通知|〔|^[（(]|^\d{4}\s*年.*日$", prev):
         return prev + lines[i]
     return lines[i]
 
@@ -144,7 +147,7 @@ class _Walker:
     def __init__(self, draft: Draft, lines: list[str]) -> None:
         self.draft = draft
         self.lines = lines
-        self.section_units: list[str] = []
+        self.rules = _Rules()
         self.item: _Item | None = None
         self.last_number = 0
         self.phases = False  # inside 实施步骤: every step is a task, numbered or not
@@ -154,13 +157,15 @@ class _Walker:
             if ln and not _MEASURES.match(ln):
                 self.line(i, ln)
             if rule := _SECTION_RULE.search(ln):
-                self.section_units = [u for u in re.split(r"[、和及]", rule[1]) if u]
+                self.rules.section_units = [u for u in re.split(r"[、和及]", rule[1]) if u]
+            if _FIRST_IS_LEAD.search(ln):
+                self.rules.first_is_lead = True
         self.flush()
 
     def line(self, i: int, ln: str) -> None:
         if (m := _SECTION.match(ln)) and _is_heading(m[2]):
             self.flush()
-            self.section_units, self.last_number = [], 0
+            self.rules.section_units, self.last_number = [], 0
             self.phases = bool(_PHASE_SECTION.search(m[2]))
         elif m := _SECTION.match(ln):  # a whole task at section level: "一、…。（X牵头）"
             self.open_item(f"{m[1]}、", cn_to_int(m[1]), i, m[2])
@@ -188,11 +193,11 @@ class _Walker:
         if item is None:
             return
         found: list[DraftTask] = []
-        parent = _task(item.number, item.key, item.line, item.texts, self.section_units)
+        parent = _task(item.number, item.key, item.line, item.texts, self.rules)
         if parent is not None and (not item.subs or not parent.assignment.empty()):
             found.append(parent)
         for sub in item.subs:
-            task = _task(sub.number, sub.key, sub.line, sub.texts, self.section_units)
+            task = _task(sub.number, sub.key, sub.line, sub.texts, self.rules)
             if task is not None:
                 if task.assignment.empty() and parent is not None:
                     task.assignment = parent.assignment
@@ -214,11 +219,11 @@ def _trailing_group(text: str) -> tuple[str, int] | None:
     """The bracketed group ending `text` ("（X牵头，Y负责）", "〔牵头单位：…（功能区）〕") and
     where it starts; nested brackets inside names are kept whole."""
     body = text.rstrip("。.；; ")
-    if not body or body[-1] not in _CLOSE:
+    if not body or body[-1] not in CLOSE:
         return None
     depth = 0
     for pos in range(len(body) - 1, -1, -1):
-        depth += (body[pos] in _CLOSE) - (body[pos] in _OPEN)
+        depth += (body[pos] in CLOSE) - (body[pos] in OPEN)
         if depth == 0:
             return body[pos + 1:-1], pos
     return None
@@ -234,14 +239,24 @@ def int_to_cn(n: int) -> str:
     return head + (digits[ones] if ones else "")
 
 
-def _task(number: str, key: str, line: int, texts: list[str], extra: list[str]) -> DraftTask | None:
+@dataclass
+class _Rules:
+    """What the document says once for the items that follow."""
+
+    section_units: list[str] = field(default_factory=list)  # "以下均需各市州政府负责落实"
+    first_is_lead: bool = False  # "列第一位的为牵头单位，下同"
+
+
+def _task(number: str, key: str, line: int, texts: list[str], rules: _Rules) -> DraftTask | None:
     body_lines = [t for t in texts if not _ASSIGN_LINE.match(t)]
     assign_text = " ".join(t for t in texts if _ASSIGN_LINE.match(t))
     body = "".join(body_lines)
     if not assign_text and (group := _trailing_group(body)) and looks_like_assignment(group[0]):
         assign_text, body = group[0], body[: group[1]]
     assignment = parse_assignment(assign_text) if assign_text else Assignment()
-    for unit in extra:
+    if rules.first_is_lead and not assignment.lead and len(assignment.responsible) > 1:
+        assignment.lead.append(assignment.responsible.pop(0))
+    for unit in rules.section_units:
         if unit not in assignment.responsible and unit not in assignment.lead:
             assignment.responsible.append(unit)
     title, _, detail = body.partition("。")
