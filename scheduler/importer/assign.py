@@ -15,7 +15,8 @@ from scheduler import phrases
 # Traditional forms of the keywords (seed 001 is published in traditional characters); unit
 # names themselves are kept exactly as written.
 _TRADITIONAL = {"牵": "牽", "头": "頭", "单": "單", "责": "責", "负": "負", "职": "職", "时": "時",
-                "关": "關", "门": "門", "间": "間", "协": "協", "办": "辦", "实": "實", "与": "與"}
+                "关": "關", "门": "門", "间": "間", "协": "協", "办": "辦", "实": "實", "与": "與",
+                "据": "據", "别": "別", "设": "設", "应": "應", "划": "劃", "数": "數"}
 
 
 def either(pattern: str) -> str:
@@ -34,7 +35,8 @@ _LABELS = {"牵头单位": "lead", "主办单位": "lead", "责任单位": "resp
            "完成时限": "deadline", "时间安排": "deadline", "完成时间": "deadline",
            "时间节点": "deadline", "时限要求": "deadline"}
 _LABEL_RE = re.compile("(" + "|".join(either(k) for k in _LABELS) + r")\s*[:：]")
-_TAIL = re.compile(either("(?:按职责分工|按照职责分工|按职责|分别|共同|具体|等?负责落实|负责|牵头|配合|参与|落实)+$"))
+_TAIL = re.compile(either(
+    "(?:按职责分工|按照职责分工|根据职责分工|依据职责分工|按职责|根据职责|分别|共同|具体|等?负责落实|负责|牵头|配合|参与|落实)+$"))
 _GENERIC = re.compile(either("^(?:其他|其它)?(?:相关|有关)?(?:部门|单位)$"))
 
 

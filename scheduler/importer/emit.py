@@ -35,7 +35,10 @@ def emit_toml(draft: Draft, source: str, prefix: str, year: int | None,
     elif base_year:
         out.append(f"# issued 未识别；“6月底前”等按 {base_year} 年解析")
     for task in draft.tasks:
-        out += ["", *_task(task, prefix, base_year, draft.issued, known)]
+        out.append("")
+        if task.line in draft.damaged:
+            out.append("# 原文此行有乱码，编号按顺序推定，标题可能不完整，请核对")
+        out += _task(task, prefix, base_year, draft.issued, known)
     return "\n".join(out) + "\n"
 
 

@@ -53,6 +53,7 @@ class Draft:
     issued: date | None = None
     tasks: list[DraftTask] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # prose items: no units, no deadline
+    damaged: set[int] = field(default_factory=set)  # lines whose garbled number could not be repaired
 
 
 def cn_to_int(text: str) -> int:
@@ -169,11 +170,13 @@ class _Walker:
             self.phases = bool(_PHASE_SECTION.search(m[2]))
         elif m := _SECTION.match(ln):  # a whole task at section level: "一、…。（X牵头）"
             self.open_item(f"{m[1]}、", cn_to_int(m[1]), i, m[2])
-        elif m := _ITEM.match(ln):
+        elif (m := _ITEM.match(ln)) or (_GARBLED.match(ln) and (m := _ITEM.match(repair_mojibake(ln)))):
             self.open_item(f"({m[1]})", cn_to_int(m[1]), i, m[2])
         elif _GARBLED.match(ln):
             number = self.last_number + 1
-            self.open_item(f"({int_to_cn(number)})", number, i, _GARBLED.sub("", ln).lstrip("ㄒ唬ǘㄈㄋㄎ┚┱┮"))
+            text = _GARBLED.sub("", ln).lstrip("ㄒ唬ǘㄈㄋㄎ┚┱┮")
+            self.open_item(f"({int_to_cn(number)})", number, i, text)
+            self.draft.damaged.add(i)
         elif (m := _SUB.match(ln)) and self.item is not None and not self.item.top:
             self.item.subs.append(_Item(f"{self.item.number}{m[1]}", f"{self.item.key}-{m[1]}", i, [m[2]]))
         elif m := _SUB.match(ln):
@@ -205,6 +208,19 @@ class _Walker:
         for task in found:
             task.phase = self.phases
         self.draft.tasks.extend(found)
+
+
+def repair_mojibake(line: str) -> str:
+    """Undo the damage seen in published copies (seed 001): GBK text whose first byte was lost
+    ("?") and the rest decoded one byte out of step (" ?。ㄒ唬┚劢箶底终ㄔO" for "（一）聚焦數字政府
+    建設"). Re-encoding and dropping the stray byte restores it; "" when that fails."""
+    raw = bytearray()
+    for ch in line[1:]:
+        try:
+            raw += ch.encode("cp936")
+        except UnicodeEncodeError:
+            raw += ch.encode("gb18030")
+    return raw[1:].decode("gb18030", errors="replace").translate(_WIDE)
 
 
 def _is_heading(text: str) -> bool:
