@@ -30,11 +30,13 @@ def simplified(text: str) -> str:
     return "".join(back.get(c, c) for c in text)
 
 
-_LABELS = {"牵头单位": "lead", "主办单位": "lead", "责任单位": "responsible",
-           "配合单位": "cooperating", "协办单位": "cooperating", "参与单位": "cooperating",
+_LABELS = {"牵头单位": "lead", "主办单位": "lead", "牵头部门": "lead", "牵头责任单位": "lead",
+           "责任单位": "responsible", "责任部门": "responsible", "协同责任单位": "responsible",
+           "配合单位": "cooperating", "配合部门": "cooperating", "协办单位": "cooperating",
+           "参与单位": "cooperating", "协同单位": "cooperating",
            "完成时限": "deadline", "时间安排": "deadline", "完成时间": "deadline",
            "时间节点": "deadline", "时限要求": "deadline"}
-_LABEL_RE = re.compile("(" + "|".join(either(k) for k in _LABELS) + r")\s*[:：]")
+_LABEL_RE = re.compile("(" + "|".join(either(k) for k in sorted(_LABELS, key=len, reverse=True)) + r")\s*[:：]")
 _TAIL = re.compile(either(
     "(?:按职责分工|按照职责分工|根据职责分工|依据职责分工|按职责|根据职责|分别|共同|具体|等?负责落实|负责|牵头|配合|参与|落实)+$"))
 _GENERIC = re.compile(either("^(?:其他|其它)?(?:相关|有关)?(?:部门|单位)$"))
@@ -165,11 +167,24 @@ def _names(clause: str, out: Assignment) -> list[str]:
     clause = _REMARK.sub("", clause)  # "(除标注“分别牵头”外，列第一位为牵头单位，下同)"
     clause = _TAIL.sub("", clause.strip()).strip()
     names: list[str] = []
-    for part in split_outside(clause, _NAME_SEP):
+    for part in _rejoin_places(split_outside(clause, _NAME_SEP)):
         for name in _split_etc(part.strip(" 　"), out):
             if name and not _GENERIC.match(name) and name not in names and len(name) <= 40:
                 names.append(name)
     return names
+
+
+def _rejoin_places(parts: list[str]) -> list[str]:
+    """"各县、市、区政府" and "市、县政府" are one collective: a lone 县/市/区 joins the next part."""
+    out: list[str] = []
+    pending: list[str] = []
+    for part in parts:
+        if re.fullmatch(r"各?[县市区州旗乡镇]", part.strip()):
+            pending.append(part.strip())
+            continue
+        out.append("、".join([*pending, part]) if pending else part)
+        pending = []
+    return out + (["、".join(pending)] if pending else [])
 
 
 def _split_etc(part: str, out: Assignment) -> list[str]:
