@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from scheduler import phrases
@@ -47,7 +48,7 @@ class Assignment:
     lead: list[str] = field(default_factory=list)
     responsible: list[str] = field(default_factory=list)
     cooperating: list[str] = field(default_factory=list)
-    deadline: str = ""
+    deadlines: list[str] = field(default_factory=list)  # clauses as written: "完成时限：6月底前"
     etc: bool = False  # the list said 等: more units than named
 
     def empty(self) -> bool:
@@ -55,10 +56,29 @@ class Assignment:
 
 
 def looks_like_assignment(text: str) -> bool:
-    """True for a clause that assigns units (the parenthesis or 责任单位 line)."""
-    return bool(_LABEL_RE.search(text)) or bool(
-        re.search(either("(牵头|负责|配合)"), text) and len(text) < 300
-    )
+    """True for a clause that assigns units (the parenthesis or 责任单位 line), including a bare
+    list of unit names ("〔市大数据局、各县（市、区）政府；年底前完成〕")."""
+    if _LABEL_RE.search(text) or (re.search(either("(牵头|负责|配合)"), text) and len(text) < 300):
+        return True
+    parts = [p.strip() for p in split_outside(text, _CLAUSE) if p.strip()]
+    names = [n for p in parts if not starts_with_deadline(p) for n in split_outside(p, _NAME_SEP)]
+    return bool(names) and all(_UNIT_NAME.search(n.strip()) and len(n.strip()) <= 25 for n in names)
+
+
+_UNIT_NAME = re.compile(either(
+    r"(?:局|厅|委|办|院|部|署|室|政府|中心|公司|银行|支行|小组|管委会|委员会|办公室|分局|集团|协会|联合会|海关|法院|检察院"
+    r"|部门|单位)(?:[（(][^（）()]*[）)])?$"))
+
+
+def starts_with_deadline(clause: str) -> bool:
+    """"9月底前完成评估" is a dated clause, not a unit."""
+    found = phrases.find_all(clause)
+    return bool(found) and unicodedata.normalize("NFKC", clause).startswith(found[0])
+
+
+def split_names(text: str) -> list[str]:
+    """Unit names of a list as written: "各县（市、区）政府和市财政局" → two names."""
+    return [n.strip() for n in _rejoin_places(split_outside(text, re.compile(r"、|和|及"))) if n.strip()]
 
 
 def parse_assignment(text: str) -> Assignment:
@@ -102,13 +122,13 @@ def _labelled(text: str, out: Assignment) -> None:
         value = value.strip().strip("；;，,。 ")
         kind = _LABELS[simplified(label)]
         if kind == "deadline":
-            out.deadline = value
+            out.deadlines.append(value)
         elif kind == "responsible":
             _free(value, out)
         else:
             for clause in split_outside(value, _CLAUSE):
-                if is_deadline(clause.strip()):
-                    out.deadline = clause.strip()
+                if is_deadline(clause.strip()) or starts_with_deadline(clause.strip()):
+                    out.deadlines.append(clause.strip())
                 else:
                     getattr(out, kind).extend(n for n in _names(clause, out) if n not in getattr(out, kind))
 
@@ -119,10 +139,10 @@ def _free(text: str, out: Assignment) -> None:
         if not clause:
             continue
         if simplified(clause).startswith(("完成时限", "时间")):
-            out.deadline = re.sub(r"^[^:：]*[:：]", "", clause)
+            out.deadlines.append(re.sub(r"^[^:：]*[:：]", "", clause))
             continue
-        if is_deadline(clause):  # "（牵头单位：…；责任单位：…，6月底完成）"
-            out.deadline = clause
+        if is_deadline(clause) or starts_with_deadline(clause):  # "（…；责任单位：…，6月底完成）"
+            out.deadlines.append(clause)
             continue
         names = _names(clause, out)
         if re.search(either("牵头$"), clause):

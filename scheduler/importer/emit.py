@@ -45,7 +45,7 @@ def emit_toml(draft: Draft, source: str, prefix: str, year: int | None,
 def _task(task: DraftTask, prefix: str, year: int | None, issued: date | None,
           known: Known | None) -> list[str]:
     lines = [f"# 原文第{task.line}行", "[[task]]", f"id = {q(prefix + task.key)}",
-             f"number = {q(task.number)}", f"title = {q(task.title)}"]
+             *([f"number = {q(task.number)}"] if task.number else []), f"title = {q(task.title)}"]
     if task.detail:
         lines.append(f"detail = {q(task.detail)}")
     a = task.assignment
@@ -82,7 +82,7 @@ def resolve_deadlines(task: DraftTask, year: int | None, issued: date | None) ->
             continue
         if all(r.deadline != d for d, _, _ in resolved):
             resolved.append((r.deadline, phrase, clause))
-    return resolved
+    return sorted(resolved, key=lambda r: r[0])
 
 
 def _deadlines(task: DraftTask, year: int | None, issued: date | None) -> list[str]:

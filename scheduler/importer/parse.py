@@ -7,7 +7,17 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from scheduler import phrases
-from scheduler.importer.assign import CLOSE, OPEN, Assignment, either, looks_like_assignment, parse_assignment
+from scheduler.importer.assign import (
+    CLOSE,
+    OPEN,
+    Assignment,
+    either,
+    is_deadline,
+    looks_like_assignment,
+    parse_assignment,
+    split_names,
+    split_outside,
+)
 
 CN_NUM = "一二三四五六七八九十百零〇"
 _SECTION = re.compile(rf"^([{CN_NUM}]+)[、．.]\s*(.*)$")
@@ -93,13 +103,13 @@ def _unique_keys(draft: Draft) -> None:
 
 
 def _drop_prose(draft: Draft) -> None:
-    """When most items assign units, items with neither units nor a deadline are prose
-    (总体安排, 保障措施), not tasks; they are listed in the draft's header instead."""
+    """Items with neither units nor a deadline (总体要求, 保障措施) are prose, not tasks, unless
+    nothing in the document is more: they are listed in the draft's header instead."""
     def prose(t: DraftTask) -> bool:
         return t.assignment.empty() and not t.deadlines and not t.ongoing and not t.phase
 
-    if sum(not prose(t) for t in draft.tasks) * 2 > len(draft.tasks):
-        draft.skipped = [t.number for t in draft.tasks if prose(t)]
+    if any(not prose(t) for t in draft.tasks):
+        draft.skipped = [f"{t.number}（第{t.line}行）" for t in draft.tasks if prose(t)]
         draft.tasks = [t for t in draft.tasks if not prose(t)]
 
 
@@ -159,7 +169,7 @@ class _Walker:
             if ln and not _MEASURES.match(ln):
                 self.line(i, ln)
             if rule := _SECTION_RULE.search(ln):
-                self.rules.section_units = [u for u in re.split(r"[、和及]", rule[1]) if u]
+                self.rules.section_units = split_names(rule[1])
             if _FIRST_IS_LEAD.search(ln):
                 self.rules.first_is_lead = True
         self.flush()
@@ -285,13 +295,32 @@ def _task(number: str, key: str, line: int, texts: list[str], rules: _Rules) -> 
 
 
 def _deadlines(task: DraftTask, body: str) -> None:
-    written = task.assignment.deadline
-    if written and any(w in written for w in phrases.ONGOING_WORDS):
-        task.ongoing = written
-    elif written:
-        task.deadlines.append((written, ""))
-    clauses = [c for c in re.split(r"[。；;]", body) if c]
-    for clause in clauses:
+    for written in task.assignment.deadlines:
+        if any(w in written for w in phrases.ONGOING_WORDS):
+            task.ongoing = written
+        elif is_deadline(written):
+            task.deadlines.append((written, ""))
+        else:
+            task.deadlines += [(p, written) for p in phrases.find_all(written)]
+    for clause in _clauses(body):
         for phrase in phrases.find_all(clause):
             if all(p != phrase for p, _ in task.deadlines):
-                task.deadlines.append((phrase, clause.strip()))
+                task.deadlines.append((phrase, clause))
+
+
+def _clauses(body: str) -> list[str]:
+    """Sentences of the item; a sentence naming several deadlines is cut at the commas so that
+    each deadline keeps the words around it ("6月底前完成方案编制" | "11月底前完成迁移")."""
+    out: list[str] = []
+    for sentence in (c.strip() for c in re.split(r"[。；;]", body)):
+        if len(phrases.find_all(sentence)) < 2:
+            out += [sentence] if sentence else []
+            continue
+        groups: list[list[str]] = []
+        for segment in split_outside(sentence, re.compile(r"[，,]")):
+            if not groups or (phrases.find_all(segment) and any(phrases.find_all(g) for g in groups[-1])):
+                groups.append([segment])
+            else:
+                groups[-1].append(segment)
+        out += ["，".join(g).strip() for g in groups]
+    return out
