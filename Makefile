@@ -31,6 +31,7 @@ lint: $(BIN)/duban
 bench: $(BIN)/duban
 	$(BIN)/python bench/workdays_bench.py
 	$(BIN)/python bench/plan_bench.py
+	$(BIN)/python bench/import_bench.py
 
 clean:
 	rm -rf $(VENV) state outbox

@@ -111,6 +111,8 @@ def find_all(text: str) -> list[str]:
     importer reads them only after "完成时限". A range ("2017年7月18日至2017年7月25日") gives its
     end; a bare year counts only as a target ("到2024年", "2021年全面推广"), never as "2020年版".
     """
+    if not _HINT.search(text):
+        return []  # most clauses name no date at all
     found = []
     text = unicodedata.normalize("NFKC", text)
     for m in _FINDER.finditer(text):
@@ -125,6 +127,7 @@ def find_all(text: str) -> list[str]:
     return found
 
 
+_HINT = re.compile(r"[年月季]")
 _Y = r"(?:\d{4}\s*年\s*)"
 _M = r"(?:\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月"
 _D = r"(?:\d{1,2}\s*[日号])"

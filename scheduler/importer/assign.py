@@ -25,10 +25,12 @@ def either(pattern: str) -> str:
     return "".join(f"[{c}{_TRADITIONAL[c]}]" if c in _TRADITIONAL else c for c in pattern)
 
 
+_FOLD = str.maketrans({t: s for s, t in _TRADITIONAL.items()})
+
+
 def simplified(text: str) -> str:
     """Keyword characters folded to simplified (only for classifying, never for names)."""
-    back = {t: s for s, t in _TRADITIONAL.items()}
-    return "".join(back.get(c, c) for c in text)
+    return text.translate(_FOLD)
 
 
 _LABELS = {"牵头单位": "lead", "主办单位": "lead", "牵头部门": "lead", "牵头责任单位": "lead",
@@ -153,8 +155,13 @@ def _free(text: str, out: Assignment) -> None:
             out.responsible.extend(n for n in names if n not in out.responsible)
 
 
+_DATEISH = re.compile(r"[0-9０-９年月季底末内坚推常持]")
+
+
 def is_deadline(clause: str) -> bool:
     """A clause that is a deadline phrase on its own ("6月底完成", "2021年底前", "长期坚持")."""
+    if len(clause) > 24 or not _DATEISH.search(clause):
+        return False
     try:
         phrases.resolve(clause, 2000)
     except phrases.PhraseError:
@@ -167,8 +174,13 @@ _NAME_SEP = re.compile(r"、|以及|及(?=[^及]{2,})")
 _REMARK = re.compile(r"[（(][^（）()]*(?:下同|除|为准|注)[^（）()]*[）)]")
 
 
+_ANY_BRACKET = re.compile(r"[（(〔\[【]")
+
+
 def split_outside(text: str, sep: re.Pattern[str]) -> list[str]:
     """Split on `sep` outside brackets: "各县(市、区)政府、市财政局" → two names."""
+    if not _ANY_BRACKET.search(text):
+        return sep.split(text)
     parts, start, depth, pos = [], 0, 0, 0
     while pos < len(text):
         ch = text[pos]

@@ -313,7 +313,7 @@ def _clauses(body: str) -> list[str]:
     each deadline keeps the words around it ("6月底前完成方案编制" | "11月底前完成迁移")."""
     out: list[str] = []
     for sentence in (c.strip() for c in re.split(r"[。；;]", body)):
-        if len(phrases.find_all(sentence)) < 2:
+        if len(phrases.find_all(sentence)) < 2:  # the usual case: one phrase or none
             out += [sentence] if sentence else []
             continue
         groups: list[list[str]] = []

@@ -1,0 +1,84 @@
+"""`duban import`: per-field accuracy against the hand-made expected outputs, and speed and
+memory on large and hostile inputs. Prints one line per document, totals, then timings.
+
+    python bench/import_bench.py [DIR ...]   # extra DIRs of NAME.txt + NAME.expected.toml
+
+Accuracy is counted as in tests/import_score.py: a task is found when a drafted task has the
+expected title; a field is right when the drafted list equals the expected one exactly, and a
+task not found counts as wrong in every field.
+"""
+
+from __future__ import annotations
+
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from tests.import_score import FIELDS, Score, score  # noqa: E402
+
+SEEDS = REPO.parent / "shared" / "seeds"
+
+
+def pairs(extra: list[Path]) -> list[tuple[str, Path, Path]]:
+    found = [(f"seed {p.stem[:3]}", next(SEEDS.glob(f"{p.stem}_*.txt")), p)
+             for p in sorted((REPO / "tests" / "import_expected").glob("[0-9][0-9][0-9].toml"))
+             if SEEDS.exists()]
+    for folder in [REPO / "tests" / "import_heldout", *extra]:
+        found += [(p.name.removesuffix(".expected.toml"), p.with_name(p.name.replace(".expected.toml", ".txt")), p)
+                  for p in sorted(folder.glob("*.expected.toml"))]
+    return found
+
+
+def line(name: str, s: Score) -> str:
+    fields = "  ".join(f"{n} {s.percent(n):5.1f}%" for n in FIELDS)
+    return f"{name:<28} {s.expected:>4} tasks  {fields}  extra {s.extra}"
+
+
+def accuracy(extra: list[Path]) -> None:
+    seeds, others = Score(), Score()
+    for name, document, expected in pairs(extra):
+        result = score(document, expected)
+        (seeds if name.startswith("seed") else others).add(result)
+        print(line(name, result))
+        for wrong in result.wrong:
+            print(f"    {wrong}")
+    print(line("total: seeds", seeds))
+    print(line("total: held-out", others))
+
+
+def timed(label: str, path: Path) -> None:
+    start = time.perf_counter()
+    run = subprocess.run([sys.executable, "-m", "scheduler.cli", "import", str(path)], cwd=REPO,
+                         capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - start
+    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    tasks = run.stdout.count("[[task]]")
+    print(f"{label:<28} exit {run.returncode}  {wall:5.2f} s  peak RSS (max so far) {rss:5.0f} MB  {tasks} tasks")
+
+
+def speed() -> None:
+    item = "（一）推进改革。2021年6月底前完成，9月底前总结。（省司法厅牵头，省财政厅、各地区按职责分工负责）\n"
+    rng = random.Random(1)
+    with tempfile.TemporaryDirectory() as tmp:
+        cases = {
+            "10 MB plan": ("一、总体要求\n" + item * (10 * 2**20 // len(item.encode()))).encode(),
+            "3 MB random CJK": "".join(chr(rng.randrange(0x4E00, 0x9FA5)) for _ in range(2**20)).encode(),
+            "10 MB random bytes": rng.randbytes(10 * 2**20),
+            "GBK plan (1 MB)": ("一、总体要求\n" + item * (2**20 // len(item.encode()))).encode("gb18030"),
+        }
+        for label, data in cases.items():
+            path = Path(tmp) / "doc.txt"
+            path.write_bytes(data)
+            timed(label, path)
+
+
+if __name__ == "__main__":
+    accuracy([Path(a) for a in sys.argv[1:]])
+    speed()
