@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -84,6 +85,14 @@ def split_names(text: str) -> list[str]:
 
 
 def parse_assignment(text: str) -> Assignment:
+    """A fresh Assignment (callers extend it); plans repeat the same wording item after item,
+    so the parsing itself is cached."""
+    a = _parsed(text)
+    return Assignment(list(a.lead), list(a.responsible), list(a.cooperating), list(a.deadlines), a.etc)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed(text: str) -> Assignment:
     text = _unwrap(text)
     text = "。".join(s for s in text.split("。") if not s.startswith(("以下", "下同", "不再")))
     out = Assignment()

@@ -302,25 +302,28 @@ def _deadlines(task: DraftTask, body: str) -> None:
             task.deadlines.append((written, ""))
         else:
             task.deadlines += [(p, written) for p in phrases.find_all(written)]
-    for clause in _clauses(body):
-        for phrase in phrases.find_all(clause):
+    for clause, found in _clauses(body):
+        for phrase in found:
             if all(p != phrase for p, _ in task.deadlines):
                 task.deadlines.append((phrase, clause))
 
 
-def _clauses(body: str) -> list[str]:
-    """Sentences of the item; a sentence naming several deadlines is cut at the commas so that
-    each deadline keeps the words around it ("6月底前完成方案编制" | "11月底前完成迁移")."""
-    out: list[str] = []
+def _clauses(body: str) -> list[tuple[str, list[str]]]:
+    """Sentences of the item with their deadline phrases; a sentence naming several deadlines is
+    cut at the commas so that each keeps the words around it ("6月底前完成方案编制" | "11月底前完成迁移")."""
+    out: list[tuple[str, list[str]]] = []
     for sentence in (c.strip() for c in re.split(r"[。；;]", body)):
-        if len(phrases.find_all(sentence)) < 2:  # the usual case: one phrase or none
-            out += [sentence] if sentence else []
+        found = phrases.find_all(sentence)
+        if len(found) < 2:  # the usual case: one phrase or none
+            out += [(sentence, found)] if found else []
             continue
-        groups: list[list[str]] = []
+        groups: list[tuple[list[str], list[str]]] = []  # (segments, phrases)
         for segment in split_outside(sentence, re.compile(r"[，,]")):
-            if not groups or (phrases.find_all(segment) and any(phrases.find_all(g) for g in groups[-1])):
-                groups.append([segment])
+            here = phrases.find_all(segment)
+            if not groups or (here and groups[-1][1]):
+                groups.append(([segment], here))
             else:
-                groups[-1].append(segment)
-        out += ["，".join(g).strip() for g in groups]
+                groups[-1][0].append(segment)
+                groups[-1][1].extend(here)
+        out += [("，".join(segments).strip(), found_here) for segments, found_here in groups]
     return out
