@@ -81,7 +81,7 @@ def starts_with_deadline(clause: str) -> bool:
 
 def split_names(text: str) -> list[str]:
     """Unit names of a list as written: "各县（市、区）政府和市财政局" → two names."""
-    return [n.strip() for n in _rejoin_places(split_outside(text, re.compile(r"、|和|及"))) if n.strip()]
+    return [n.strip() for n in _rejoin_places(split_outside(text, _LIST_SEP)) if n.strip()]
 
 
 def parse_assignment(text: str) -> Assignment:
@@ -138,7 +138,7 @@ def _labelled(text: str, out: Assignment) -> None:
             _free(value, out)
         else:
             for clause in split_outside(value, _CLAUSE):
-                if is_deadline(clause.strip()) or starts_with_deadline(clause.strip()):
+                if _dated(clause.strip()):
                     out.deadlines.append(clause.strip())
                 else:
                     getattr(out, kind).extend(n for n in _names(clause, out) if n not in getattr(out, kind))
@@ -152,7 +152,7 @@ def _free(text: str, out: Assignment) -> None:
         if simplified(clause).startswith(("完成时限", "时间")):
             out.deadlines.append(re.sub(r"^[^:：]*[:：]", "", clause))
             continue
-        if is_deadline(clause) or starts_with_deadline(clause):  # "（…；责任单位：…，6月底完成）"
+        if _dated(clause):  # "（…；责任单位：…，6月底完成）"
             out.deadlines.append(clause)
             continue
         names = _names(clause, out)
@@ -178,7 +178,13 @@ def is_deadline(clause: str) -> bool:
     return True
 
 
+def _dated(clause: str) -> bool:
+    """A deadline written among the units: "6月底完成", "9月底前完成评估"."""
+    return is_deadline(clause) or starts_with_deadline(clause)
+
+
 _CLAUSE = re.compile(r"[，,；;]")
+_LIST_SEP = re.compile(r"、|和|及")
 _NAME_SEP = re.compile(r"、|以及|及(?=[^及]{2,})")
 _REMARK = re.compile(r"[（(][^（）()]*(?:下同|除|为准|注)[^（）()]*[）)]")
 
