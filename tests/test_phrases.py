@@ -44,3 +44,20 @@ def test_phrase_errors_quote_the_phrase(phrase: str, year: int | None, message: 
 def test_find_all_ignores_ongoing_verbs_in_titles() -> None:
     text = "持续推进“互联网＋监管”。2021年6月底前完成，9月底前全面推开，年底前总结"
     assert phrases.find_all(text) == ["2021年6月底前", "9月底前", "年底前"]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("2020年底无分歧欠款应清尽清", ["2020年底"]),
+    ("第一阶段(2017年7月18日至 2017年7月25日)", ["2017年7月25日"]),
+    ("集中整治阶段（2022年4月至9月）", ["9月"]),
+    ("到2024年，推动全省营商环境均衡发展", ["2024年"]),
+    ("2020年要有所突破,2021年底前基本实现", ["2020年", "2021年底前"]),
+    ("6月底完成", ["6月底完成"]),
+    ("2022年年底前完成", ["2022年年底前"]),
+    ("修订出台2020年版鼓励外商投资产业目录", []),
+    ("2020年9月11日,李克强总理在会议上讲话", []),
+    ("截至2020年6月底，全省已完成", []),
+    ("对2019年以来梳理的问题", []),
+])
+def test_find_all_reads_targets_ranges_and_skips_references(text: str, found: list[str]) -> None:
+    assert phrases.find_all(text) == found
