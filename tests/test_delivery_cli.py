@@ -59,8 +59,8 @@ def test_defect_1_a_dry_run_changes_nothing_a_real_run_sends(project: Project, d
     assert rcpts(box) == ["sft@example.gov.cn"]
 
 
-def test_defect_2_a_temporarily_refused_recipient_is_retried_alone_then_failed_and_reported(
-        project: Project, duban) -> None:  # type: ignore[no-untyped-def]
+def test_defect_2_a_refused_recipient_is_retried_alone_then_failed_and_reported(  # type: ignore[no-untyped-def]
+        project: Project, duban) -> None:
     box = Mailbox()
     with SmtpServer(box) as srv:
         configure(project, srv.port)
@@ -115,10 +115,13 @@ def test_defect_10_state_faults_and_dates_are_messages_not_tracebacks(project: P
     state = project.root / "state"
     state.mkdir()
     (state / "duban.db").write_bytes(b"garbage, not SQLite" * 300)
-    for args in (("run", "--once", "--now", "2021-06-30T09:30"), ("status",), ("history",)):
+    commands: list[tuple[str, ...]] = [("run", "--once", "--now", "2021-06-30T09:30"), ("status",), ("history",)]
+    for args in commands:
         result = duban(*args, "--config", str(project.config))
         assert result.code == 1 and "已损坏" in result.err and "Traceback" not in result.err, args
-    for args in (("plan", "--from", "9999-01-01"), ("status", "--now", "9999-12-31"), ("plan", "--to", "1999-12-31")):
+    dates: list[tuple[str, ...]] = [("plan", "--from", "9999-01-01"), ("status", "--now", "9999-12-31"),
+                                    ("plan", "--to", "1999-12-31")]
+    for args in dates:
         result = duban(*args, "--config", str(project.config))
         assert result.code == 1 and "超出支持的日期范围" in result.err, args
 
