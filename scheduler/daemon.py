@@ -170,6 +170,10 @@ class Daemon:
             return
         old, self.app = self.app, app
         await old.aclose()
+        try:
+            self.state.ledger.retry_now(self.now())
+        except DubanError as err:
+            log.error("%s", err)
         log.info("reloaded %d tasks in %.0f ms", len(app.runtime.tasks), (time.perf_counter() - started) * 1000)
         self.pass_wanted.set()
 

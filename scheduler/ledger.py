@@ -423,6 +423,12 @@ class Ledger:
         self._transition(key, "next_attempt = ?, first_failure = COALESCE(first_failure, ?), last_error = ?, "
                               "updated_at = ?", "state = 'deferred'", next_attempt.isoformat(), stamp, error, stamp)
 
+    def retry_now(self, now: datetime) -> int:
+        """After a reload: every deferred message may be tried at the next pass (the fault may be fixed)."""
+        with self._write() as db:
+            cursor = db.execute("UPDATE messages SET next_attempt = ? WHERE state = 'deferred'", (now.isoformat(),))
+        return cursor.rowcount
+
     def first_failure(self, key: str) -> datetime | None:
         with self._guard("读取"):
             row = self.db.execute("SELECT first_failure FROM messages WHERE key = ?", (key,)).fetchone()

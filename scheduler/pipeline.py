@@ -42,6 +42,7 @@ class PassResult:
     deferred: int = 0
     superseded: int = 0
     failed: list[str] = field(default_factory=list)
+    faults: list[str] = field(default_factory=list)  # credentials refused: reported, retried later
     next_attempt: datetime | None = None  # the earliest deferred message's next attempt
 
 
@@ -61,9 +62,13 @@ async def run_pass(app: App, ledger: Ledger, now: datetime, stop: asyncio.Event 
     fresh = ledger.queue(messages, now, fire_times={r.identity: r.at for r in decision.send})
     work = [*decision.outgoing, *(Outgoing(k, Reason.DUE) for k in fresh)]
     await deliver_all(app, ledger, work, now, result, stop)
+    notices: list[str] = []
+    if result.faults:
+        title = "发送渠道认证失败，请检查配置（修改后重新加载或下一个工作日重试）"
+        notices += notify(app, ledger, title, result.faults, now)
     if result.failed:
-        notices = notify(app, ledger, "消息发送失败", result.failed, now)
-        await deliver_all(app, ledger, [Outgoing(k, Reason.NOTICE) for k in notices], now, PassResult(), stop)
+        notices += notify(app, ledger, "消息发送失败", result.failed, now)
+    await deliver_all(app, ledger, [Outgoing(k, Reason.NOTICE) for k in notices], now, PassResult(), stop)
     result.next_attempt = min((m.next_attempt for m in ledger.open_messages()
                                if m.state is DeliveryState.DEFERRED and m.next_attempt), default=None)
     return result
@@ -110,6 +115,10 @@ async def _deliver_one(app: App, ledger: Ledger, item: Outgoing, now: datetime, 
         if receipt.refused:
             ledger.mark_refused(item.key, now, receipt.detail, receipt.refused)
             result.failed.append(f"{label}：部分收件人被拒收 {receipt.detail}")
+    elif attempt.verdict is Verdict.CONFIG:
+        wait = (app.window.next_opening(now) - now).total_seconds()  # the next working day
+        result.faults.append(f"{label}：{receipt.detail}")
+        _defer(app, ledger, item.key, now, wait, receipt.detail, (), (), result, label)
     elif attempt.verdict is Verdict.FAILED:
         ledger.mark_failed(item.key, now, receipt.detail, refused=receipt.refused)
         result.failed.append(f"{label}：{receipt.detail}")
