@@ -16,10 +16,11 @@ read-only, full or gone → exit 1 with a Chinese message.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
 import time
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -51,6 +52,7 @@ class Daemon:
         self.reload_wanted = asyncio.Event()
         self.pass_wanted = asyncio.Event()
         self.reloaded = asyncio.Event()
+        self.pruned: date | None = None  # retention runs once a day
         self.notifier = Notifier()
         self.scheduler = AsyncIOScheduler(timezone=app.runtime.settings.timezone, job_defaults={
             "misfire_grace_time": 6 * 3600,  # a late pass still runs (the default 1 s drops it)
@@ -121,6 +123,11 @@ class Daemon:
         except StateBrokenError as err:
             log.error("%s", err)
             return 1
+        if self.pruned != now.date():
+            self.pruned = now.date()
+            with contextlib.suppress(StateLockedError):
+                if (count := self.state.ledger.prune(now)):
+                    log.info("pruned the bodies of %d messages settled more than a year ago", count)
         if not result.waiting or result.sent:
             log.info("pass at %s: %s", now.isoformat(timespec="seconds"), describe(result))
         opening = self._arm(now, result.next_attempt)
