@@ -181,6 +181,17 @@ class Ledger:
             if not readonly:
                 self._migrate()
                 self._inode = os.stat(path).st_ino
+            elif self.db.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+                self._upgraded_copy()
+
+    def _upgraded_copy(self) -> None:
+        """Reading an older state (status, history before the first run of this version): migrate
+        a copy in memory; the file itself is upgraded by the next `duban run`."""
+        memory = sqlite3.connect(":memory:", isolation_level=None)
+        self.db.backup(memory)
+        self.db.close()
+        self.db = memory
+        self._migrate()
 
     @classmethod
     def scratch(cls, real: Path) -> Ledger:

@@ -163,3 +163,11 @@ def test_retention_prunes_bodies_a_year_after_and_keeps_the_rows(ledger: Ledger)
     assert ledger.prune(at("2022-06-30T09:30")) == 0
     assert ledger.prune(at("2022-07-02T09:30")) == 1
     assert ledger.state_of("m" * 32) is DeliveryState.SENT and ledger.history()[0].state is ReminderState.SENT
+
+
+def test_reading_a_v1_state_migrates_a_copy_and_leaves_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "duban.db"
+    _v1_database(path)
+    with Ledger(path, readonly=True) as ledger:
+        assert [r.stage for r in ledger.history()] == ["临期提醒", "到期提醒"]
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 1
