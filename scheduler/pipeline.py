@@ -25,9 +25,9 @@ from datetime import datetime, timedelta
 from scheduler.app import App
 from scheduler.deliver import PassBudget, Verdict
 from scheduler.due import Outgoing, decide
-from scheduler.group import group
+from scheduler.group import Digest, group
 from scheduler.ledger import Ledger
-from scheduler.model import Attachment, DeliveryState, Message, Reason
+from scheduler.model import Attachment, DeliveryState, Message, Reason, Reminder
 from scheduler.render import CHANNEL_LABEL, TEXT_LIMIT, truncate_bytes
 
 log = logging.getLogger("duban")
@@ -47,20 +47,17 @@ class PassResult:
 
 
 async def run_pass(app: App, ledger: Ledger, now: datetime, stop: asyncio.Event | None = None) -> PassResult:
-    runtime = app.runtime
-    candidates = [r for f in app.planner.latest(runtime.tasks, now) for r in f.reminders()]
-    decision = decide(candidates, ledger, now, app.window)
+    decision = decide((r for f in app.planner.latest(app.runtime.tasks, now) for r in f.reminders()), ledger, now,
+                      app.window)
     if decision.waiting:
         return PassResult(waiting=True, due=len(decision.send) + len(decision.outgoing) + len(decision.give_up))
     result = PassResult(superseded=len(decision.supersede))
     ledger.supersede(((r.identity, r.at) for r in decision.supersede), now)
     for gone in decision.give_up:
         _give_up(app, ledger, gone, now, result)
-    tasks = {t.id: t for t in runtime.tasks}
-    units = runtime.directory.units
-    messages = [m for d in group(decision.send, tasks) for m in app.renderer.render(d, units.get(d.unit), now)]
-    fresh = ledger.queue(messages, now, fire_times={r.identity: r.at for r in decision.send})
+    fresh = _record(app, ledger, decision.send, now)
     work = [*decision.outgoing, *(Outgoing(k, Reason.DUE) for k in fresh)]
+    del decision  # a first pass at 20,000 tasks holds ~700,000 candidates: not during the sends
     await deliver_all(app, ledger, work, now, result, stop)
     notices: list[str] = []
     if result.faults:
@@ -72,6 +69,23 @@ async def run_pass(app: App, ledger: Ledger, now: datetime, stop: asyncio.Event 
     result.next_attempt = min((m.next_attempt for m in ledger.open_messages()
                                if m.state is DeliveryState.DEFERRED and m.next_attempt), default=None)
     return result
+
+
+def _record(app: App, ledger: Ledger, send: list[Reminder], now: datetime) -> list[str]:
+    """Render and record the new messages, unit by unit (all channels of a unit together, so a
+    reminder is never recorded on one channel only); the content then lives in the ledger, not
+    in memory. Returns the keys to send."""
+    tasks = {t.id: t for t in app.runtime.tasks}
+    units = app.runtime.directory.units
+    fire_times = {r.identity: r.at for r in send}
+    by_unit: dict[str, list[Digest]] = {}
+    for digest in group(send, tasks):
+        by_unit.setdefault(digest.unit, []).append(digest)
+    fresh: list[str] = []
+    for unit, digests in by_unit.items():
+        messages = [m for d in digests for m in app.renderer.render(d, units.get(unit), now)]
+        fresh += ledger.queue(messages, now, fire_times=fire_times)
+    return fresh
 
 
 async def deliver_all(app: App, ledger: Ledger, work: list[Outgoing], now: datetime, result: PassResult,
