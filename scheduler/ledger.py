@@ -408,9 +408,10 @@ class Ledger:
 
     def mark_sent(self, key: str, now: datetime, detail: str = "") -> None:
         stamp = now.isoformat()
-        self._transition(key, "state = 'sent', attempts = attempts + 1, sent_at = ?, updated_at = ?, "
-                              "last_error = ?, remaining = '[]'", "state = 'pending'", stamp, stamp, detail,
-                         refresh=stamp)
+        # a recipient refused for good at an earlier attempt keeps the message failed (reported then)
+        self._transition(key, "state = CASE WHEN refused = '[]' THEN 'sent' ELSE 'failed' END, "
+                              "attempts = attempts + 1, sent_at = ?, updated_at = ?, last_error = ?, remaining = '[]'",
+                         "state = 'pending'", stamp, stamp, detail, refresh=stamp)
 
     def mark_deferred(self, key: str, now: datetime, next_attempt: datetime, error: str,
                       remaining: tuple[str, ...] = (), refused: tuple[str, ...] = (), attempted: bool = True) -> None:

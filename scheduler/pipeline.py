@@ -138,6 +138,8 @@ async def _deliver_one(app: App, ledger: Ledger, item: Outgoing, now: datetime, 
         result.failed.append(f"{label}：{receipt.detail}")
         log.error("permanent failure to %s via %s: %s", message.unit, message.channel, receipt.detail)
     else:
+        if receipt.refused:  # some recipients refused for good, others only for now: report those now
+            result.failed.append(f"{label}：部分收件人被拒收 {'、'.join(receipt.refused)}")
         _defer(app, ledger, item.key, now, attempt.wait, receipt.detail, receipt.retry_to, receipt.refused, result,
                label)
 
