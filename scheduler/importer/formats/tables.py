@@ -154,13 +154,13 @@ class _TableWriter:
         body = [r for r in rows if r != header and any(c.strip() for c in r)]
         self.decimal = self.parent_col is None and self._decimal(body)
         previous: list[str] | None = None
-        for row in body:
-            row = self._carried(row, previous)
-            previous = row
-            category = self._category(row)
+        for raw in body:
+            category = self._category(raw)
             if category is not None:
                 self._section(category)
+                previous = None
                 continue
+            row = previous = self._carried(raw, previous)
             col = self.c.first("category")
             if col is not None and row[col].strip() and row[col].strip() != self.category:
                 self._section(row[col].strip())
@@ -182,7 +182,7 @@ class _TableWriter:
 
     def _carried(self, row: list[str], previous: list[str] | None) -> list[str]:
         """Blank parent/category cells (a merged cell exported to CSV) take the value above."""
-        if previous is None or self._category(previous) is not None:
+        if previous is None:
             return row
         row = list(row)
         for i, kind in self.c.kinds.items():
