@@ -33,8 +33,8 @@ from scheduler.importer.parse import DraftTask, cn_to_int, parse_document
 
 CN = "一二三四五六七八九十百零〇"
 SECTION = re.compile(rf"^([{CN}]+)、(.*)$")
-ITEM = re.compile(rf"^（([{CN}]+)）(.*)$")
-SUB = re.compile(r"^(\d{1,2})．(.*)$")
+ITEM = re.compile(rf"^[（(]([{CN}]+)[）)](.*)$")
+SUB = re.compile(r"^(\d{1,2})[．.](?!\d)(.*)$")
 
 _LEVELS = (("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3．"))
 
@@ -116,11 +116,11 @@ def table_from_text(text: str) -> tuple[list[list[str]], list[tuple[int, int, in
     draft = parse_document(text)
     lines = [ln.strip() for ln in text.splitlines()]
     head = [[draft.title, *[""] * 6], [draft.number, *[""] * 6],
-            [draft.issued and f"{draft.issued.year}年{draft.issued.month}月{draft.issued.day}日" or "", *[""] * 6]]
+            [f"{draft.issued.year}年{draft.issued.month}月{draft.issued.day}日" if draft.issued else "", *[""] * 6]]
     rows: list[list[str]] = [*head, list(HEADER)]
     merges: list[tuple[int, int, int, int]] = [(0, 0, 0, 6)]
-    section, parent, parent_start, n = "", "", 0, 0
-    for task in draft.tasks:
+    section, parent, parent_start = "", "", 0
+    for n, task in enumerate(draft.tasks, start=1):
         here = _section_of(lines, task.line)
         if here != section:
             section = here
@@ -136,7 +136,6 @@ def table_from_text(text: str) -> tuple[list[list[str]], list[tuple[int, int, in
             if parent and len(rows) - 1 > parent_start:
                 merges.append((parent_start, 1, len(rows) - 1, 1))
             parent, parent_start = this_parent, len(rows)
-        n += 1
         rows.append([str(n), this_parent, body if sub else "", *_units(task)])
     if parent and len(rows) - 1 > parent_start:
         merges.append((parent_start, 1, len(rows) - 1, 1))

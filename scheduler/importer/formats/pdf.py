@@ -41,8 +41,9 @@ def read_pdf(path: Path) -> list[Block]:
         raise FormatError(f"{path}：PDF 文件有密码保护，请先解除密码（另存为不加密的 PDF）再导入") from None
     except (PDFSyntaxError, ValueError, KeyError, TypeError, OSError) as err:
         raise FormatError(f"{path}：PDF 文件已损坏或不完整，无法打开（{type(err).__name__}）") from None
-    except Exception as err:  # pdfminer raises many kinds on damaged files
-        if "password" in type(err).__name__.lower() or "encrypt" in str(err).lower():
+    except Exception as err:  # pdfminer raises many kinds on damaged files; pdfplumber wraps them
+        cause = err.args[0] if err.args and isinstance(err.args[0], Exception) else err
+        if isinstance(cause, PDFPasswordIncorrect) or "password" in type(cause).__name__.lower():
             raise FormatError(f"{path}：PDF 文件有密码保护，请先解除密码再导入") from None
         raise FormatError(f"{path}：PDF 文件无法解析（{type(err).__name__}）") from None
     try:
