@@ -16,7 +16,7 @@ from pathlib import Path
 
 from scheduler.importer.emit import resolve_deadlines
 from scheduler.importer.parse import DraftTask, parse_document
-from scheduler.importer.run import read_document
+from scheduler.importer.formats import document_text as read_document  # any format, by its bytes
 
 FIELDS = ("tasks", "lead", "responsible", "cooperating", "deadlines")
 

@@ -25,7 +25,8 @@ def read_xlsx(path: Path) -> list[Block]:
     for sheet in book.worksheets:
         if sheet.sheet_state != "visible":
             continue
-        rows = [[_text(v) for v in r[:MAX_COLS]] for r in sheet.iter_rows(max_row=MAX_ROWS, values_only=True)]
+        last = min(sheet.max_row, MAX_ROWS)
+        rows = [[_text(v) for v in r[:MAX_COLS]] for r in sheet.iter_rows(max_row=last, values_only=True)]
         for merged in sheet.merged_cells.ranges:
             value = _text(sheet.cell(merged.min_row, merged.min_col).value)
             for r in range(merged.min_row, min(merged.max_row, len(rows)) + 1):
