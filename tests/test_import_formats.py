@@ -155,10 +155,12 @@ TABLE_DRAFT = [("(一)1", "取消一批审批事项", ["省司法厅"], ["省财
                ("(二)", "优化营商环境", ["省市场监管局"], [], ["持续推进"])]
 
 
-@pytest.mark.parametrize("fmt", ["xlsx", "csv", "docx", "html"])
+@pytest.mark.parametrize("fmt", ["xlsx", "csv", "docx", "html", "pdf"])
 def test_merged_parent_cell_gives_each_measure_its_parent(tmp_path: Path, fmt: str) -> None:
     path = tmp_path / f"table.{fmt}"
-    if fmt == "xlsx":
+    if fmt == "pdf":
+        mf.pdf_table(TABLE, MERGES, path, before=["附件：重点任务分工表"])
+    elif fmt == "xlsx":
         mf.xlsx_from_table(TABLE, MERGES, path)
     elif fmt == "csv":
         mf.csv_from_table(TABLE, MERGES, path)

@@ -208,6 +208,27 @@ def docx_table(rows: Sequence[Sequence[str]], merges: Sequence[tuple[int, int, i
     document.save(str(path))
 
 
+def pdf_table(rows: Sequence[Sequence[str]], merges: Sequence[tuple[int, int, int, int]], path: Path,
+              before: Sequence[str] = ()) -> None:
+    """The table in a PDF with ruled cells, merged ranges spanned (reportlab SPAN)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("cell", fontName="STSong-Light", fontSize=10, leading=14, wordWrap="CJK")
+    covered = {(r, c) for r0, c0, r1, c1 in merges for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)
+               if (r, c) != (r0, c0)}
+    cells = [["" if (r, c) in covered else Paragraph(v.replace("\n", "<br/>"), style) for c, v in enumerate(row)]
+             for r, row in enumerate(rows)]
+    table = Table(cells, colWidths=[28, 70, 100, 80, 90, 80][: len(rows[0])] if len(rows[0]) == 6 else None)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"),
+                               *[("SPAN", (c0, r0), (c1, r1)) for r0, c0, r1, c1 in merges]]))
+    SimpleDocTemplate(str(path), pagesize=A4).build([*(Paragraph(t, style) for t in before), table])
+
+
 # ---- bad files ----
 
 def cid_pdf(path: Path) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -84,21 +85,38 @@ def _pages(path: Path, pages: list[Any]) -> list[Block]:
 
 
 def _cells(table: Any) -> list[list[str]]:
+    """The table's grid: a position a merged cell covers (None in pdfplumber) takes the text of the
+    cell to its left when that cell reaches across it, else of the cell above."""
     rows = [list(r) for r in table.extract()]
-    for r, row in enumerate(rows):  # a merged cell reads as None past its first position
+    boxes = [list(r.cells) for r in table.rows]
+    starts: dict[int, float] = {}
+    for row in boxes:
+        for c, box in enumerate(row):
+            if box is not None:
+                starts.setdefault(c, float(box[0]))
+    for r, row in enumerate(rows):
         for c, cell in enumerate(row):
-            if cell is None:
-                left = row[c - 1] if c > 0 else None
-                up = rows[r - 1][c] if r > 0 and c < len(rows[r - 1]) else None
-                row[c] = left if left is not None and _merged_across(table, r, c) else (up or left or "")
-    return [[(c or "").strip() for c in row] for row in rows]
+            if cell is not None:
+                continue
+            left = next((k for k in range(c - 1, -1, -1) if k < len(boxes[r]) and boxes[r][k] is not None), None)
+            if left is not None and float(boxes[r][left][2]) > starts.get(c, float("inf")) + 1:
+                row[c] = rows[r][left]
+            else:
+                row[c] = rows[r - 1][c] if r > 0 and c < len(rows[r - 1]) else ""
+    return [[_unwrapped(c or "") for c in row] for row in rows]
 
 
-def _merged_across(table: Any, r: int, c: int) -> bool:
-    try:
-        return bool(table.rows[r].cells[c] is None and table.rows[r].cells[c - 1] is not None)
-    except (IndexError, AttributeError):
-        return False
+def _unwrapped(cell: str) -> str:
+    """A cell's lines as written: a line about as long as the longest one was wrapped by the
+    cell's width and continues on the next; a shorter one ended where the writer broke it."""
+    lines = [ln.strip() for ln in cell.strip().splitlines() if ln.strip()]
+    if len(lines) < 2:
+        return lines[0] if lines else ""
+    longest = max(len(ln) for ln in lines)
+    out = lines[0]
+    for prev, line in pairwise(lines):
+        out += ("" if len(prev) >= 0.8 * longest else "\n") + line
+    return out
 
 
 def _outside(boxes: list[tuple[float, float, float, float]]) -> Callable[[dict[str, Any]], bool]:
