@@ -39,11 +39,18 @@ _LABELS = {"牵头单位": "lead", "主办单位": "lead", "牵头部门": "lead
            "配合单位": "cooperating", "配合部门": "cooperating", "协办单位": "cooperating",
            "参与单位": "cooperating", "协同单位": "cooperating",
            "完成时限": "deadline", "时间安排": "deadline", "完成时间": "deadline",
-           "时间节点": "deadline", "时限要求": "deadline"}
+           "时间节点": "deadline", "时限要求": "deadline",
+           "负责部门": "responsible", "负责单位": "responsible",
+           "适用范围": "scope", "推广范围": "scope", "实施范围": "scope"}  # scope: where, not who
 _LABEL_RE = re.compile("(" + "|".join(either(k) for k in sorted(_LABELS, key=len, reverse=True)) + r")\s*[:：]")
 _TAIL = re.compile(either(
     "(?:按职责分工|按照职责分工|根据职责分工|依据职责分工|按职责|根据职责|分别|共同|具体|等?负责落实|负责|牵头|配合|参与|落实)+$"))
-_GENERIC = re.compile(either("^(?:其他|其它)?(?:相关|有关)?(?:部门|单位)$"))
+_GENERIC = re.compile(either(
+    "^(?:其他|其它)?(?:相关|有关)?(?:部门|单位|方面)(?:(?:和|及|与|、)(?:其他|其它)?(?:相关|有关)?(?:部门|单位|方面))?$"))
+# "列第一位者为牵头单位，下同", "排在第一位的部门为牵头部门": a rule about the lists, never a unit
+FIRST_IS_LEAD = re.compile(either(r"(?:列|排)(?:在)?(?:第一位|首位)[^，,。；;）)]{0,8}?(?:为|是)牵头"))
+_RULE_CLAUSE = re.compile(either(
+    r"[，,。；;]?\s*(?:(?:列|排)(?:在)?(?:第一位|首位)[^，,。；;）)]{0,8}?(?:为|是)牵头[^，,。；;]*|下同)(?=[，,。；;]|$)"))
 
 
 @dataclass
@@ -93,7 +100,7 @@ def parse_assignment(text: str) -> Assignment:
 
 @functools.lru_cache(maxsize=4096)
 def _parsed(text: str) -> Assignment:
-    text = _unwrap(text)
+    text = _RULE_CLAUSE.sub("", _unwrap(text)).strip("，,。；; ")
     text = "。".join(s for s in text.split("。") if not s.startswith(("以下", "下同", "不再")))
     out = Assignment()
     if (_LABEL_RE.match(text) and not text.startswith("责任单位")) or _has_several_labels(text):
@@ -134,6 +141,8 @@ def _labelled(text: str, out: Assignment) -> None:
         kind = _LABELS[simplified(label)]
         if kind == "deadline":
             out.deadlines.append(value)
+        elif kind == "scope":
+            continue
         elif kind == "responsible":
             _free(value, out)
         else:
@@ -185,7 +194,7 @@ def _dated(clause: str) -> bool:
 
 _CLAUSE = re.compile(r"[，,；;]")
 _LIST_SEP = re.compile(r"、|和|及")
-_NAME_SEP = re.compile(r"、|以及|及(?=[^及]{2,})")
+_NAME_SEP = re.compile(r"、|以及|会同|及(?=[^及]{2,})")
 _REMARK = re.compile(r"[（(][^（）()]*(?:下同|除|为准|注)[^（）()]*[）)]")
 
 
@@ -221,16 +230,26 @@ def _names(clause: str, out: Assignment) -> list[str]:
     return names
 
 
+_PLACE = r"(?:[县市区州旗乡镇]|县级市|自治县|自治州|地级市)"
+_PLACE_STUB = re.compile(rf"各?(?:有关|相关)?{_PLACE}")
+_PLACE_TAIL = re.compile(rf"{_PLACE}(?:级)?(?:人民)?(?:政府|党委|有关部门|相关部门)?")
+
+
 def _rejoin_places(parts: list[str]) -> list[str]:
-    """"各县、市、区政府" and "市、县政府" are one collective: a lone 县/市/区 joins the next part."""
+    """"各县、市、区政府", "市、县政府" and "各有关区、县级市" are one collective: a lone 县/市/区
+    joins the place words that follow it ("区政府"), never a unit of its own ("市财政局")."""
     out: list[str] = []
     pending: list[str] = []
     for part in parts:
-        if re.fullmatch(r"各?[县市区州旗乡镇]", part.strip()):
-            pending.append(part.strip())
-            continue
-        out.append("、".join([*pending, part]) if pending else part)
-        pending = []
+        name = part.strip()
+        if _PLACE_STUB.fullmatch(name):
+            pending.append(name)
+        elif pending and _PLACE_TAIL.fullmatch(name):
+            out.append("、".join([*pending, name]))
+            pending = []
+        else:
+            out += (["、".join(pending)] if pending else []) + [part]
+            pending = []
     return out + (["、".join(pending)] if pending else [])
 
 

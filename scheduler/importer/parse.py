@@ -9,6 +9,7 @@ from datetime import date
 from scheduler import phrases
 from scheduler.importer.assign import (
     CLOSE,
+    FIRST_IS_LEAD,
     OPEN,
     Assignment,
     either,
@@ -18,6 +19,8 @@ from scheduler.importer.assign import (
     split_names,
     split_outside,
 )
+from scheduler.importer.clauses import closing_groups, merged
+from scheduler.importer.sections import OTHER, PHASES, section_kind, select_tasks
 
 CN_NUM = "一二三四五六七八九十百零〇"
 _SECTION = re.compile(rf"^([{CN_NUM}]+)[、．.]\s*(.*)$")
@@ -25,7 +28,6 @@ _ITEM = re.compile(rf"^[（(]([{CN_NUM}]+)[）)]\s*(.*)$")
 _ASSIGN_LINE = re.compile(either(
     r"^(?:责任单位|牵头单位|责任部门|牵头部门|配合单位|配合部门|协办单位|主办单位|牵头责任单位|协同责任单位|协同单位"
     r"|完成时限|完成时间|时间节点)\s*[:：]"))
-_PHASE_SECTION = re.compile(r"(实施步骤|工作步骤|步骤安排|进度安排|时间安排|实施阶段|阶段安排|推进步骤)")
 _PHASE_LINE = re.compile(
     r"^((?:第[一二三四五六七八九十]+阶段|[\u4e00-\u9fff]{2,10}阶段)[^。:：]{0,40}?)\s*[。:：]\s*(.*)$")
 _SUB = re.compile(r"^(\d{1,2})[.．、](?!\d*[.．]\d)\s*(.+)$")
@@ -33,6 +35,8 @@ _GARBLED = re.compile(r"^\?[。.]")  # a damaged "（一）" as seen in publishe
 _MEASURES = re.compile(r"^(?:具体措施|主要措施|工作措施)[:：]?$")
 _NUMBER_ID = re.compile(r"[〔\[]\s*(\d{4})\s*[〕\]]")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[]\d{4}[〕\]]\d+[号號]")
+_CLOSING_MARK = re.compile(r"^[（(]此件(?:公开发布|主动公开|不公开)[）)]$")
+_SIGNER = re.compile(r"[\u4e00-\u9fff]{2,20}(?:办公厅|办公室|人民政府|国务院|委员会|政府|部|局|厅|委)")
 _DOC_DATE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 _ISSUED_META = re.compile(r"成文日期\s*[:：]\s*(\d{4})-(\d{2})-(\d{2})")
 _TITLE = re.compile(
@@ -40,7 +44,6 @@ _TITLE = re.compile(
     r"|实施意见|實施意見|实施细则|實施細則|责任分解|責任分解|若干措施)(?:[(（][^()（）]{1,12}[)）])?$")
 _WIDE = {0xFF10 + i: 0x30 + i for i in range(10)} | {0x3000: 0x20}
 _SECTION_RULE = re.compile(either(r"以下[^。]*?均(?:需|由)([^，。；]+?)(?:负责落实|负责实施|负责|落实|实施)"))
-_FIRST_IS_LEAD = re.compile(either(r"(?:列|排)(?:在)?第一位的?(?:单位)?(?:为|是)牵头"))
 _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)\)")
 
 
@@ -55,6 +58,7 @@ class DraftTask:
     deadlines: list[tuple[str, str]] = field(default_factory=list)  # (phrase, clause)
     ongoing: str = ""
     phase: bool = False  # a step of 实施步骤: a task even without units
+    section: str = OTHER  # the kind of section the item stands in (sections.py)
 
 
 @dataclass
@@ -88,7 +92,7 @@ def parse_document(text: str) -> Draft:
     lines = [_PINYIN.sub("", ln.translate(_WIDE)).strip() for ln in text.splitlines()]
     draft = _header(lines)
     _Walker(draft, lines).run()
-    _drop_prose(draft)
+    select_tasks(draft)
     _unique_keys(draft)
     return draft
 
@@ -100,17 +104,6 @@ def _unique_keys(draft: Draft) -> None:
         count = seen[task.key] = seen.get(task.key, 0) + 1
         if count > 1:
             task.key = f"{task.key}-{count}"
-
-
-def _drop_prose(draft: Draft) -> None:
-    """Items with neither units nor a deadline (总体要求, 保障措施) are prose, not tasks, unless
-    nothing in the document is more: they are listed in the draft's header instead."""
-    def prose(t: DraftTask) -> bool:
-        return t.assignment.empty() and not t.deadlines and not t.ongoing and not t.phase
-
-    if any(not prose(t) for t in draft.tasks):
-        draft.skipped = [f"{t.number}（第{t.line}行）" for t in draft.tasks if prose(t)]
-        draft.tasks = [t for t in draft.tasks if not prose(t)]
 
 
 def _header(lines: list[str]) -> Draft:
@@ -151,6 +144,7 @@ class _Item:
     texts: list[str]
     subs: list[_Item] = field(default_factory=list)
     top: bool = False  # a "1." item directly under a section (no （一） level)
+    whole_section: bool = False  # a section without numbered items: its heading and paragraphs
 
 
 class _Walker:
@@ -162,7 +156,8 @@ class _Walker:
         self.rules = _Rules()
         self.item: _Item | None = None
         self.last_number = 0
-        self.phases = False  # inside 实施步骤: every step is a task, numbered or not
+        self.kind = OTHER  # of the current section (sections.py)
+        self.prev_single = False  # the previous item of this section was one paragraph
 
     def run(self) -> None:
         for i, ln in enumerate(self.lines, start=1):
@@ -170,15 +165,16 @@ class _Walker:
                 self.line(i, ln)
             if rule := _SECTION_RULE.search(ln):
                 self.rules.section_units = split_names(rule[1])
-            if _FIRST_IS_LEAD.search(ln):
+            if FIRST_IS_LEAD.search(ln):
                 self.rules.first_is_lead = True
         self.flush()
 
     def line(self, i: int, ln: str) -> None:
         if (m := _SECTION.match(ln)) and _is_heading(m[2]):
             self.flush()
-            self.rules.section_units, self.last_number = [], 0
-            self.phases = bool(_PHASE_SECTION.search(m[2]))
+            self.rules.section_units, self.last_number, self.prev_single = [], 0, False
+            self.kind = section_kind(m[2])
+            self.item = _Item(f"{m[1]}、", f"{cn_to_int(m[1]):02d}", i, [m[2].rstrip("。") + "。"], whole_section=True)
         elif m := _SECTION.match(ln):  # a whole task at section level: "一、…。（X牵头）"
             self.open_item(f"{m[1]}、", cn_to_int(m[1]), i, m[2])
         elif (m := _ITEM.match(ln)) or (_GARBLED.match(ln) and (m := _ITEM.match(repair_mojibake(ln)))):
@@ -188,24 +184,42 @@ class _Walker:
             text = _GARBLED.sub("", ln).lstrip("ㄒ唬ǘㄈㄋㄎ┚┱┮")
             self.open_item(f"({int_to_cn(number)})", number, i, text)
             self.draft.damaged.add(i)
-        elif (m := _SUB.match(ln)) and self.item is not None and not self.item.top:
+        elif (m := _SUB.match(ln)) and self.item is not None and not self.item.top and not self.item.whole_section:
             self.item.subs.append(_Item(f"{self.item.number}{m[1]}", f"{self.item.key}-{m[1]}", i, [m[2]]))
         elif m := _SUB.match(ln):
             self.open_item(f"{m[1]}.", int(m[1]), i, m[2], top=True)
-        elif self.phases and (m := _PHASE_LINE.match(ln)):
+        elif self.kind == PHASES and (m := _PHASE_LINE.match(ln)):
             self.open_item("", self.last_number + 1, i, m[1] + "。" + m[2], top=True)
-        elif self.item is not None:
+        elif _DOC_DATE.match(ln) or _CLOSING_MARK.match(ln):  # the signature: the plan's text ends
+            if self.item is not None and self.item.texts and _SIGNER.fullmatch(self.item.texts[-1]):
+                self.item.texts.pop()
+            self.flush()
+        elif self.item is not None and not self._closes(ln):
             (self.item.subs[-1] if self.item.subs else self.item).texts.append(ln)
 
+    def _closes(self, ln: str) -> bool:
+        """An unnumbered paragraph after a one-paragraph item, in a section whose items are one
+        paragraph each, is the plan's closing words, not part of the last item: the item ends."""
+        item = self.item
+        if item is None or item.whole_section or item.subs or len(item.texts) != 1 or not self.prev_single:
+            return False
+        if len(item.texts[0]) <= 40 or ln[0] in OPEN or _ASSIGN_LINE.match(ln):
+            return False
+        self.flush()
+        return True
+
     def open_item(self, number: str, n: int, line: int, text: str, top: bool = False) -> None:
+        if self.item is not None and self.item.whole_section:
+            self.item = None  # the section has numbered items: its own lines are an introduction
         self.flush()
         self.last_number = n
         self.item = _Item(number, f"{n:02d}", line, [text], top=top)
 
     def flush(self) -> None:
         item, self.item = self.item, None
-        if item is None:
+        if item is None or (item.whole_section and len(item.texts) < 2):
             return
+        self.prev_single = len(item.texts) == 1 and not item.subs
         found: list[DraftTask] = []
         parent = _task(item.number, item.key, item.line, item.texts, self.rules)
         if parent is not None and (not item.subs or not parent.assignment.empty()):
@@ -217,7 +231,7 @@ class _Walker:
                     task.assignment = parent.assignment
                 found.append(task)
         for task in found:
-            task.phase = self.phases
+            task.phase, task.section = self.kind == PHASES, self.kind
         self.draft.tasks.extend(found)
 
 
@@ -278,9 +292,11 @@ def _task(number: str, key: str, line: int, texts: list[str], rules: _Rules) -> 
     body_lines = [t for t in texts if not _ASSIGN_LINE.match(t)]
     assign_text = " ".join(t for t in texts if _ASSIGN_LINE.match(t))
     body = "".join(body_lines)
-    if not assign_text and (group := _trailing_group(body)) and looks_like_assignment(group[0]):
-        assign_text, body = group[0], body[: group[1]]
-    assignment = parse_assignment(assign_text) if assign_text else Assignment()
+    if assign_text:
+        assignment = parse_assignment(assign_text)
+    else:
+        groups, body = closing_groups(body)
+        assignment = merged(groups) if groups else Assignment()
     if rules.first_is_lead and not assignment.lead and len(assignment.responsible) > 1:
         assignment.lead.append(assignment.responsible.pop(0))
     for unit in rules.section_units:

@@ -1,0 +1,63 @@
+"""The assignment clauses that close an item's sentences.
+
+An item is a run of sentences, each group of them closed by a bracket naming who does it:
+
+    …营造良好的体育竞赛表演产业准入环境。（市场监管总局负责）加强体育产业创新创业教育服务，…
+    鼓励退役运动员投身体育竞赛表演产业。（体育总局、教育部负责）
+
+Every such bracket belongs to the item; the item's units are all of them, in order.
+"""
+
+from __future__ import annotations
+
+from scheduler.importer.assign import CLOSE, OPEN, Assignment, looks_like_assignment, parse_assignment
+
+_STOPS = "。；;.！!"
+
+
+def closing_groups(body: str) -> tuple[list[str], str]:
+    """The texts of the assignment brackets that close a sentence of `body` (in order), and the
+    body without them. A bracket closes a sentence when a stop comes just before it, or when it
+    ends the body or is followed by a stop; brackets inside a sentence ("（以下简称《方案》）") stay."""
+    if not any(ch in OPEN for ch in body):
+        return [], body
+    groups: list[tuple[int, int]] = []
+    depth, start = 0, 0
+    for pos, ch in enumerate(body):
+        if ch in OPEN:
+            if depth == 0:
+                start = pos
+            depth += 1
+        elif ch in CLOSE and depth > 0:
+            depth -= 1
+            if depth == 0:
+                groups.append((start, pos + 1))
+    found: list[str] = []
+    kept: list[str] = []
+    last = 0
+    for start, end in groups:
+        before = body[:start].rstrip()
+        after = body[end:].lstrip()
+        at_stop = not before or before[-1] in _STOPS or not after or after[0] in _STOPS
+        inner = body[start + 1:end - 1]
+        if at_stop and looks_like_assignment(inner):
+            found.append(inner)
+            kept.append(body[last:start])
+            last = end
+    if not found:
+        return [], body
+    kept.append(body[last:])
+    return found, "".join(kept)
+
+
+def merged(texts: list[str]) -> Assignment:
+    """One Assignment from several clauses: every unit once, in the order first named."""
+    out = Assignment()
+    for text in texts:
+        part = parse_assignment(text)
+        for kind in ("lead", "responsible", "cooperating"):
+            have: list[str] = getattr(out, kind)
+            have += [n for n in getattr(part, kind) if n not in have]
+        out.deadlines += part.deadlines
+        out.etc = out.etc or part.etc
+    return out
