@@ -44,7 +44,7 @@ _LABELS = {"牵头单位": "lead", "主办单位": "lead", "牵头部门": "lead
            "适用范围": "scope", "推广范围": "scope", "实施范围": "scope"}  # scope: where, not who
 _LABEL_RE = re.compile("(" + "|".join(either(k) for k in sorted(_LABELS, key=len, reverse=True)) + r")\s*[:：]")
 _TAIL = re.compile(either(
-    "(?:按职责分工|按照职责分工|根据职责分工|依据职责分工|按职责|根据职责|分别|共同|具体|等?负责落实|负责|牵头|配合|参与|落实)+$"))
+    "(?:按职责分工|按照职责分工|根据职责分工|依据职责分工|按职责|根据职责|分别|共同|具体|等?负责落实|负责|牵头|配合|参与|指导|落实)+$"))
 _GENERIC = re.compile(either(
     "^(?:其他|其它)?(?:相关|有关)?(?:部门|单位|方面)(?:(?:和|及|与|、)(?:其他|其它)?(?:相关|有关)?(?:部门|单位|方面))?$"))
 # "列第一位者为牵头单位，下同", "排在第一位的部门为牵头部门": a rule about the lists, never a unit
@@ -71,6 +71,7 @@ def looks_like_assignment(text: str) -> bool:
     if _LABEL_RE.search(text) or (re.search(either("(牵头|负责|配合)"), text) and len(text) < 300):
         return True
     parts = [p.strip() for p in split_outside(text, _CLAUSE) if p.strip()]
+    parts = [_GUIDES.sub("", p) for p in parts]  # "（生态环境部指导，供销合作总社参与）"
     names = [n for p in parts if not starts_with_deadline(p) for n in split_outside(p, _NAME_SEP)]
     return bool(names) and all(_UNIT_NAME.search(n.strip()) and len(n.strip()) <= 25 for n in names)
 
@@ -153,6 +154,9 @@ def _labelled(text: str, out: Assignment) -> None:
                     getattr(out, kind).extend(n for n in _names(clause, out) if n not in getattr(out, kind))
 
 
+_GUIDES = re.compile(r"(?<=[\u4e00-\u9fff）)])(?:指导|参与)$")
+
+
 def _free(text: str, out: Assignment) -> None:
     for clause in split_outside(text, _CLAUSE):
         clause = clause.strip()
@@ -164,13 +168,27 @@ def _free(text: str, out: Assignment) -> None:
         if _dated(clause):  # "（…；责任单位：…，6月底完成）"
             out.deadlines.append(clause)
             continue
+        if "会同" in clause and _with_others(clause, out):
+            continue
         names = _names(clause, out)
-        if re.search(either("牵头$"), clause):
+        if re.search(either("牵头(?:负责)?$"), clause):
             out.lead.extend(n for n in names if n not in out.lead)
         elif re.search(r"(配合|参与)$", clause):
             out.cooperating.extend(n for n in names if n not in out.cooperating)
         else:
             out.responsible.extend(n for n in names if n not in out.responsible)
+
+
+def _with_others(clause: str, out: Assignment) -> bool:
+    """"X会同Y、Z负责": X leads, the named Y and Z cooperate; "X会同有关部门负责" is X's alone."""
+    head, _, tail = clause.partition("会同")
+    leads = _names(head, out)
+    others = [n for n in _names(tail, out) if n not in leads]
+    if not leads or not others:
+        return False
+    out.lead.extend(n for n in leads if n not in out.lead)
+    out.cooperating.extend(n for n in others if n not in out.cooperating)
+    return True
 
 
 _DATEISH = re.compile(r"[0-9０-９年月季底末内坚推常持]")

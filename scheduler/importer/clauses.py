@@ -60,4 +60,7 @@ def merged(texts: list[str]) -> Assignment:
             have += [n for n in getattr(part, kind) if n not in have]
         out.deadlines += part.deadlines
         out.etc = out.etc or part.etc
+    # a unit named in several roles keeps the heaviest: lead > responsible > cooperating
+    out.responsible = [n for n in out.responsible if n not in out.lead]
+    out.cooperating = [n for n in out.cooperating if n not in out.lead and n not in out.responsible]
     return out

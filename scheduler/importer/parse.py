@@ -297,7 +297,7 @@ def _task(number: str, key: str, line: int, texts: list[str], rules: _Rules) -> 
     else:
         groups, body = closing_groups(body)
         assignment = merged(groups) if groups else Assignment()
-    if rules.first_is_lead and not assignment.lead and len(assignment.responsible) > 1:
+    if rules.first_is_lead and not assignment.lead and assignment.responsible:
         assignment.lead.append(assignment.responsible.pop(0))
     for unit in rules.section_units:
         if unit not in assignment.responsible and unit not in assignment.lead:
