@@ -78,7 +78,7 @@ def looks_like_assignment(text: str) -> bool:
 
 _UNIT_NAME = re.compile(either(
     r"(?:局|厅|委|办|院|部|署|室|政府|中心|公司|银行|支行|小组|管委会|委员会|办公室|分局|集团|协会|联合会|海关|法院|检察院"
-    r"|部门|单位)(?:[（(][^（）()]*[）)])?$"))
+    r"|部门|单位|监会|总社|总局|组委|组委会|联席会议|总署)(?:[（(][^（）()]*[）)])?$"))
 
 
 def starts_with_deadline(clause: str) -> bool:

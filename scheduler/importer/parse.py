@@ -20,6 +20,7 @@ from scheduler.importer.assign import (
     split_outside,
 )
 from scheduler.importer.clauses import closing_groups, merged
+from scheduler.importer.relative import find_relative
 from scheduler.importer.sections import OTHER, PHASES, section_kind, select_tasks
 
 CN_NUM = "一二三四五六七八九十百零〇"
@@ -317,7 +318,7 @@ def _deadlines(task: DraftTask, body: str) -> None:
         elif is_deadline(written):
             task.deadlines.append((written, ""))
         else:
-            task.deadlines += [(p, written) for p in phrases.find_all(written)]
+            task.deadlines += [(p, written) for p in phrases.find_all(written) + find_relative(written)]
     for clause, found in _clauses(body):
         for phrase in found:
             if all(p != phrase for p, _ in task.deadlines):
@@ -329,13 +330,13 @@ def _clauses(body: str) -> list[tuple[str, list[str]]]:
     cut at the commas so that each keeps the words around it ("6月底前完成方案编制" | "11月底前完成迁移")."""
     out: list[tuple[str, list[str]]] = []
     for sentence in (c.strip() for c in re.split(r"[。；;]", body)):
-        found = phrases.find_all(sentence)
+        found = phrases.find_all(sentence) + find_relative(sentence)
         if len(found) < 2:  # the usual case: one phrase or none
             out += [(sentence, found)] if found else []
             continue
         groups: list[tuple[list[str], list[str]]] = []  # (segments, phrases)
         for segment in split_outside(sentence, re.compile(r"[，,]")):
-            here = phrases.find_all(segment)
+            here = phrases.find_all(segment) + find_relative(segment)
             if not groups or (here and groups[-1][1]):
                 groups.append(([segment], here))
             else:
