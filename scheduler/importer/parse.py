@@ -21,7 +21,8 @@ from scheduler.importer.assign import (
 )
 from scheduler.importer.clauses import closing_groups, merged
 from scheduler.importer.relative import find_relative
-from scheduler.importer.sections import OTHER, PHASES, section_kind, select_tasks
+from scheduler.importer.sections import OTHER, PHASES, TASKS, section_kind, select_tasks
+from scheduler.importer.table import Row, read_table
 
 CN_NUM = "一二三四五六七八九十百零〇"
 _SECTION = re.compile(rf"^([{CN_NUM}]+)[、．.]\s*(.*)$")
@@ -161,7 +162,15 @@ class _Walker:
         self.prev_single = False  # the previous item of this section was one paragraph
 
     def run(self) -> None:
-        for i, ln in enumerate(self.lines, start=1):
+        index = 0
+        while index < len(self.lines):
+            if (table := read_table(self.lines, index)) is not None:
+                self.table(*table[:1])
+                index = table[1]
+                continue
+            ln = self.lines[index]
+            index += 1
+            i = index
             if ln and not _MEASURES.match(ln):
                 self.line(i, ln)
             if rule := _SECTION_RULE.search(ln):
@@ -208,6 +217,15 @@ class _Walker:
             return False
         self.flush()
         return True
+
+    def table(self, rows: list[Row]) -> None:
+        """A task table: each row is a task of a task section."""
+        self.flush()
+        for row in rows:
+            task = _task(row.number, f"{int(row.number):02d}", row.line, list(row.texts), self.rules)
+            if task is not None:
+                task.section = TASKS
+                self.draft.tasks.append(task)
 
     def open_item(self, number: str, n: int, line: int, text: str, top: bool = False) -> None:
         if self.item is not None and self.item.whole_section:
