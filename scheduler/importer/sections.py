@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from scheduler.importer.subjects import subject_units
+
 if TYPE_CHECKING:
     from scheduler.importer.parse import Draft, DraftTask
 
@@ -57,6 +59,11 @@ def select_tasks(draft: Draft) -> None:
         return bool(t.deadlines or t.ongoing)
 
     kept = [t for t in draft.tasks if keep(t)]
+    for task in kept:
+        if task.assignment.empty():  # "科技部、财政部要……": units written as the subjects
+            found = subject_units(f"{task.title}。{task.detail}")
+            task.assignment.lead, task.assignment.responsible = found.lead, found.responsible
+            task.assignment.cooperating = found.cooperating
     if kept:
         draft.skipped = [f"{t.number}（第{t.line}行）" for t in draft.tasks if not keep(t)]
         draft.tasks = kept
