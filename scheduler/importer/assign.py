@@ -277,4 +277,4 @@ def _split_etc(part: str, out: Assignment) -> list[str]:
         return [part]
     out.etc = True
     head, _, tail = part.partition("等")
-    return [head, _TAIL.sub("", tail).strip()]
+    return [head, _TAIL.sub("", tail).strip().lstrip("和及与、")]  # "X等和各省级人民政府"

@@ -13,15 +13,15 @@ from __future__ import annotations
 
 import re
 
-from scheduler.importer.assign import Assignment
+from scheduler.importer.assign import Assignment, split_outside
 
 _BODY = (r"(?:部|委|局|办公室|署|厅|总局|办公厅|政府|人民政府|委员会|联席会议|行政部门|管理部门|银行|监会|总社"
          r"|小组|政府部门|各地区|各部门|各单位|各有关部门|各有关单位|各有关部门和单位)")
-_NAME = rf"(?:各有关部门和单位|[\u4e00-\u9fff（）()]{{0,24}}?{_BODY})"
+_NAME = rf"(?:各有关部门和单位|(?:[\u4e00-\u9fff]|[（(][^（）()]{{1,8}}[）)]){{0,24}}?{_BODY})"
 _SUBJECT = re.compile(
     rf"^(?:同时，|此外，)?(?:请|由|经)?(?P<names>{_NAME}(?:(?:、|和|及|以及){_NAME})*)"
     r"(?P<etc>等(?:有关|相关)?(?:部门|单位))?"
-    r"(?P<verb>都要|也要|要|应当|应|负责|牵头|会同|统筹|在|对|按照|根据|须|必须|于|进一步|切实|加快|加强|共同|分别|落实)")
+    r"(?P<verb>都要|也要|要|应当|应|负责|牵头|会同|统筹|在|对|按照|根据|须|必须|于|进一步|切实|加快|加强|共同|分别|落实|结合)")
 _NOT_UNIT = re.compile(
     r"^(?:政府|政府部门|行政部门|管理部门|有关部门|相关部门|上级部门|主管部门|行业主管部门|其他有关部门|部门|单位"
     r"|有关单位|相关单位|其他部门)$")
@@ -47,8 +47,11 @@ def subject_units(body: str) -> Assignment:
     return out
 
 
+_SEP = re.compile(r"、(?=各)|(?<=[部委局室署厅府会门位区])(?:、|和|及|以及)(?!单位)")
+
+
 def _names(text: str) -> list[str]:
-    parts = re.split(r"、(?=各)|(?<=[部委局室署厅府会门位区])(?:、|和|及|以及)(?!单位)", text)
+    parts = split_outside(text, _SEP)
     out: list[str] = []
     for part in parts:
         part = part.strip()
@@ -57,9 +60,12 @@ def _names(text: str) -> list[str]:
     return out
 
 
+_NOT_BODY = re.compile(r"(?:部署|内部|全部|局部|干部|总部|本部)$|[的由]")
+
+
 def _is_unit(name: str) -> bool:
-    return (len(name) >= 2 and not _NOT_UNIT.match(name) and not name.startswith(("有关", "相关", "其他"))
-            and bool(_BODY_END.search(name)))
+    return (len(name) >= 2 and not _NOT_BODY.search(name) and not _NOT_UNIT.match(name)
+            and not name.startswith(("有关", "相关", "其他")) and bool(_BODY_END.search(name)))
 
 
 def _partners(rest: str) -> list[str]:
