@@ -54,7 +54,7 @@ def _names(text: str) -> list[str]:
     parts = split_outside(text, _SEP)
     out: list[str] = []
     for part in parts:
-        part = part.strip()
+        part = part.partition("会同")[0].strip()  # "市场监管总局会同各有关部门"
         if _is_unit(part) and part not in out:
             out.append(part)
     return out
