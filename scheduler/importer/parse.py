@@ -241,17 +241,26 @@ class _Walker:
         self.prev_single = len(item.texts) == 1 and not item.subs
         found: list[DraftTask] = []
         parent = _task(item.number, item.key, item.line, item.texts, self.rules)
-        if parent is not None and (not item.subs or not parent.assignment.empty()):
+        subs = [t for sub in item.subs if (t := _task(sub.number, sub.key, sub.line, sub.texts, self.rules))]
+        if parent is not None and parent.assignment.empty() and subs and not any(_assigns(t) for t in subs):
+            # sub-items that assign nothing, under an item that assigns nothing: its sentences
+            parent = _task(item.number, item.key, item.line,
+                           item.texts + [f"{sub.number.removeprefix(item.number)}.{''.join(sub.texts)}"
+                                         for sub in item.subs], self.rules)
+            subs = []
+        if parent is not None and (not subs or not parent.assignment.empty()):
             found.append(parent)
-        for sub in item.subs:
-            task = _task(sub.number, sub.key, sub.line, sub.texts, self.rules)
-            if task is not None:
-                if task.assignment.empty() and parent is not None:
-                    task.assignment = parent.assignment
-                found.append(task)
+        for task in subs:
+            if task.assignment.empty() and parent is not None:
+                task.assignment = parent.assignment
+            found.append(task)
         for task in found:
             task.phase, task.section = self.kind == PHASES, self.kind
         self.draft.tasks.extend(found)
+
+
+def _assigns(task: DraftTask) -> bool:
+    return not task.assignment.empty() or bool(task.deadlines or task.ongoing)
 
 
 def repair_mojibake(line: str) -> str:
