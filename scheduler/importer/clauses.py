@@ -10,25 +10,30 @@ Every such bracket belongs to the item; the item's units are all of them, in ord
 
 from __future__ import annotations
 
+import re
+
 from scheduler.importer.assign import CLOSE, OPEN, Assignment, looks_like_assignment, parse_assignment
 
 _STOPS = "。；;.！!"
+_OPEN = re.compile(f"[{re.escape(OPEN)}]")
+_BRACKET = re.compile(f"[{re.escape(OPEN + CLOSE)}]")
 
 
 def closing_groups(body: str) -> tuple[list[str], str]:
     """The texts of the assignment brackets that close a sentence of `body` (in order), and the
     body without them. A bracket closes a sentence when a stop comes just before it, or when it
     ends the body or is followed by a stop; brackets inside a sentence ("（以下简称《方案》）") stay."""
-    if not any(ch in OPEN for ch in body):
+    if not _OPEN.search(body):
         return [], body
     groups: list[tuple[int, int]] = []
     depth, start = 0, 0
-    for pos, ch in enumerate(body):
-        if ch in OPEN:
+    for m in _BRACKET.finditer(body):
+        pos = m.start()
+        if body[pos] in OPEN:
             if depth == 0:
                 start = pos
             depth += 1
-        elif ch in CLOSE and depth > 0:
+        elif depth > 0:
             depth -= 1
             if depth == 0:
                 groups.append((start, pos + 1))
@@ -52,8 +57,8 @@ def closing_groups(body: str) -> tuple[list[str], str]:
 
 def merged(texts: list[str]) -> Assignment:
     """One Assignment from several clauses: every unit once, in the order first named."""
-    out = Assignment()
-    for text in texts:
+    out = parse_assignment(texts[0]) if len(texts) == 1 else Assignment()
+    for text in texts if len(texts) > 1 else []:
         part = parse_assignment(text)
         for kind in ("lead", "responsible", "cooperating"):
             have: list[str] = getattr(out, kind)
@@ -61,6 +66,8 @@ def merged(texts: list[str]) -> Assignment:
         out.deadlines += part.deadlines
         out.etc = out.etc or part.etc
     # a unit named in several roles keeps the heaviest: lead > responsible > cooperating
-    out.responsible = [n for n in out.responsible if n not in out.lead]
-    out.cooperating = [n for n in out.cooperating if n not in out.lead and n not in out.responsible]
+    if out.lead:
+        out.responsible = [n for n in out.responsible if n not in out.lead]
+    if out.cooperating:
+        out.cooperating = [n for n in out.cooperating if n not in out.lead and n not in out.responsible]
     return out
