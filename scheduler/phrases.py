@@ -136,8 +136,9 @@ def _period(whole: str, after: str) -> bool:
     """"2019年1月1日至12月31日" (a whole year) or a range followed by 期间/执行: when a measure
     applies. Ranges of a plan's phases ("（2022年3月1日至3月31日）") stay deadlines."""
     start = re.match(r"(?:\d{4}\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]", whole)
-    year_long = bool(start) and start[1] == "1" and start[2] == "1" and re.search(r"12\s*月\s*31\s*[日号]$", whole)
-    return bool(year_long) or after.startswith(("期间", "执行", "施行", "有效"))
+    whole_year = (start is not None and start[1] == "1" and start[2] == "1"
+                  and re.search(r"12\s*月\s*31\s*[日号]$", whole) is not None)
+    return whole_year or after.startswith(("期间", "执行", "施行", "有效"))
 
 
 def _with_year(whole: str, end: str) -> str:

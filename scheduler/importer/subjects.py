@@ -60,7 +60,9 @@ def _names(text: str) -> list[str]:
     return out
 
 
-_NOT_BODY = re.compile(r"(?:部署|内部|全部|局部|干部|总部|本部)$|[的由]")
+# not names: "部署", a clause holding 的/由, or words before a 各… collective ("推动各单位")
+_NOT_BODY = re.compile(
+    r"(?:部署|内部|全部|局部|干部|总部|本部)$|[的由]|^[^各].*各(?:地区|部门|单位|有关部门|有关单位)$")
 
 
 def _is_unit(name: str) -> bool:
