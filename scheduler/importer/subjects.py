@@ -43,7 +43,7 @@ def subject_units(body: str) -> Assignment:
             out.responsible = [n for n in out.responsible if n not in out.lead]
             out.cooperating += [n for n in others if n not in out.cooperating and n not in out.lead]
             continue
-        out.responsible += [n for n in names if n not in out.responsible]
+        out.responsible += [n for n in names if n not in out.responsible and f"各{n}" not in out.responsible]
     return out
 
 
@@ -55,6 +55,8 @@ def _names(text: str) -> list[str]:
     out: list[str] = []
     for part in parts:
         part = part.partition("会同")[0].strip()  # "市场监管总局会同各有关部门"
+        if out and out[0].startswith("国务院") and part.endswith("行政部门") and not part.startswith("国务院"):
+            part = "国务院" + part  # "国务院人力资源社会保障行政部门、教育行政部门": both of the State Council
         if _is_unit(part) and part not in out:
             out.append(part)
     return out
@@ -67,7 +69,7 @@ _NOT_BODY = re.compile(
 
 def _is_unit(name: str) -> bool:
     return (len(name) >= 2 and not _NOT_BODY.search(name) and not _NOT_UNIT.match(name)
-            and not name.startswith(("有关", "相关", "其他")) and bool(_BODY_END.search(name)))
+            and (len(name) > 5 or not name.startswith(("有关", "相关", "其他"))) and bool(_BODY_END.search(name)))
 
 
 def _partners(rest: str) -> list[str]:
