@@ -137,7 +137,7 @@ def test_a_plan_writing_units_in_sentences_keeps_every_item_and_reads_subjects()
     draft = parse_document(text)
     by_title = {t.title: t for t in draft.tasks}
     assert len(draft.tasks) == 12  # 一、 (its 重要意义) is prose; 二、 has no items and is one task
-    assert units(by_title["推动预算调剂和仪器采购管理权落实到位"]) == ([], ["科技部", "财政部"], [])
+    assert units(by_title["推动预算调剂和仪器采购管理权落实到位"]) == ([], ["科技部", "财政部", "相关科技项目管理部门"], [])
     assert units(by_title["做好培训宣传工作"]) == ([], ["科技部", "财政部"], [])
     assert units(by_title["加强对政策落实的监督"]) == ([], [], [])
     assert dates(by_title["制定政策落实的配套制度和具体实施办法"], draft) == [date(2019, 2, 28)]
