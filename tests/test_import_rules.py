@@ -244,3 +244,22 @@ def test_corpus_document_matches_its_expected_output(name: str) -> None:
     assert result.extra == KNOWN_EXTRA.get(name, 0)
     assert result.right["tasks"] == result.expected  # every task of every document is found
     assert all(result.right[f] >= result.expected - len(KNOWN_WRONG.get(name, [])) for f in FIELDS)
+
+
+def test_fragments_of_every_layout_in_any_order_give_valid_toml_with_unique_ids() -> None:
+    import random
+    import tomllib
+
+    from scheduler.importer.emit import emit_toml
+
+    pieces = ["序号", "举措", "内容", "负责部门", "范围", "1", "2", "03", "一、重点任务", "（一）加强组织领导。",
+              "（体育总局负责）", "\t", "序号\t举措\t负责部门", "1\t大力发展职业赛事\t体育总局", "各地区、各部门要",
+              "本意见印发之日起30日内", "2019年1月1日至12月31日", "（", "）", "。", "国务院办公厅", "2019年1月1日",
+              "（此件公开发布）", "会同", "等和", "各有关区、县级市", "牵头负责", "列第一位者为牵头单位，下同",
+              "三、实施步骤", "巩固提升阶段：", "1.", "、", "生态环境部指导", "〔", "〕"]
+    rng = random.Random(13)
+    for _ in range(1500):
+        text = "".join(rng.choice(pieces) + rng.choice(["", "\n", "\n\n"]) for _ in range(rng.randrange(1, 40)))
+        drafted = tomllib.loads(emit_toml(parse_document(text), "x.txt", "T-", 2019))
+        ids = [t["id"] for t in drafted.get("task", [])]
+        assert len(ids) == len(set(ids))
