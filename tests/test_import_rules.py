@@ -48,6 +48,14 @@ def test_labels_inside_the_bracket_name_roles_and_scopes_are_not_units(
     assert (a.lead, a.responsible, a.cooperating) == (lead, responsible, cooperating)
 
 
+def test_label_lines_under_an_item_and_a_lead_marked_in_the_list() -> None:
+    draft = draft_of("一、重点任务\n（一）大力发展职业赛事。着力发展足球、篮球等职业联赛。\n"
+                     "负责部门：体育总局（牵头）、民政部、人力资源社会保障部\n适用范围：全国\n")
+    task = draft.tasks[0]
+    assert units(task) == (["体育总局"], ["民政部", "人力资源社会保障部"], [])
+    assert task.detail == "着力发展足球、篮球等职业联赛。"
+
+
 # 2. the first-listed-is-lead rule in other wordings
 def test_first_listed_rule_sentence_is_not_a_unit_and_makes_the_first_unit_lead() -> None:
     draft = draft_of("二、加快推动农机装备产业高质量发展\n"

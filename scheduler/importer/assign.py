@@ -154,6 +154,8 @@ def _labelled(text: str, out: Assignment) -> None:
                     getattr(out, kind).extend(n for n in _names(clause, out) if n not in getattr(out, kind))
 
 
+_LEAD_MARK = either(r"[（(]牵头(?:单位|部门)?[）)]")
+_MARKED_LEAD = re.compile(_LEAD_MARK + "$")
 _GUIDES = re.compile(r"(?<=[\u4e00-\u9fff）)])(?:指导|参与)$")
 
 
@@ -170,7 +172,12 @@ def _free(text: str, out: Assignment) -> None:
             continue
         if "会同" in clause and _with_others(clause, out):
             continue
-        names = _names(clause, out)
+        marked = [_MARKED_LEAD.sub("", n.strip()) for n in split_outside(clause, _NAME_SEP)
+                  if _MARKED_LEAD.search(n.strip())]
+        if marked:  # "市商务局（牵头）、市财政局": the marked ones lead
+            clause = re.sub(_LEAD_MARK, "", clause)
+            out.lead.extend(n for n in _names("、".join(marked), out) if n not in out.lead)
+        names = [n for n in _names(clause, out) if n not in out.lead]
         if re.search(either("牵头(?:负责)?$"), clause):
             out.lead.extend(n for n in names if n not in out.lead)
         elif re.search(r"(配合|参与)$", clause):
