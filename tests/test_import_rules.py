@@ -194,6 +194,15 @@ def test_closing_paragraph_does_not_leak_into_the_last_item() -> None:
     assert dates(last, draft) == []
 
 
+def test_closing_words_after_a_multi_paragraph_item_closed_by_brackets() -> None:
+    draft = draft_of("三、壮大市场主体\n（十）鼓励创新创业。大力推进商事制度改革。（市场监管总局负责）\n"
+                     "加强体育产业创新创业教育服务。（体育总局、教育部负责）\n"
+                     "各地区、各有关部门要充分认识发展体育竞赛表演产业的重要意义，2019年6月底前报送进展。\n")
+    task = draft.tasks[0]
+    assert units(task) == ([], ["市场监管总局", "体育总局", "教育部"], [])
+    assert task.detail == "大力推进商事制度改革。加强体育产业创新创业教育服务。" and task.deadlines == []
+
+
 def test_signature_after_a_section_without_items_is_not_its_text() -> None:
     draft = draft_of("一、总体要求\n（一）指导思想。坚持问题导向。\n二、工作要求\n"
                      "各地区、各有关部门要充分认识发展体育竞赛表演产业的重要意义，2019年6月底前报送进展。\n"

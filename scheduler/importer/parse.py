@@ -177,6 +177,16 @@ class _Walker:
                 self.rules.section_units = split_names(rule[1])
             if FIRST_IS_LEAD.search(ln):
                 self.rules.first_is_lead = True
+        self.end()
+
+    def end(self) -> None:
+        """The plan's text ends: when the last item closes its paragraphs with assignment clauses,
+        the paragraphs after the last clause are the plan's closing words, not the item's."""
+        item = self.item
+        if item is not None and not item.whole_section and not item.subs and len(item.texts) > 1:
+            closed = [bool(closing_groups(t)[0]) for t in item.texts]
+            if any(closed) and not closed[-1] and item.texts[-1].startswith("各"):
+                del item.texts[max(i for i, c in enumerate(closed) if c) + 1:]
         self.flush()
 
     def line(self, i: int, ln: str) -> None:
@@ -203,7 +213,7 @@ class _Walker:
         elif _DOC_DATE.match(ln) or _CLOSING_MARK.match(ln):  # the signature: the plan's text ends
             if self.item is not None and self.item.texts and _SIGNER.fullmatch(self.item.texts[-1]):
                 self.item.texts.pop()
-            self.flush()
+            self.end()
         elif self.item is not None and not self._closes(ln):
             (self.item.subs[-1] if self.item.subs else self.item).texts.append(ln)
 
