@@ -6,21 +6,19 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from scheduler import phrases
 from scheduler.importer.assign import (
     CLOSE,
     FIRST_IS_LEAD,
     OPEN,
     Assignment,
     either,
-    is_deadline,
     looks_like_assignment,
     parse_assignment,
     split_names,
-    split_outside,
 )
 from scheduler.importer.clauses import closing_groups, merged
-from scheduler.importer.relative import find_relative
+from scheduler.importer.deadlines import item_deadlines
+from scheduler.importer.header import CLOSING_MARK, DOC_DATE, SIGNER, header_facts
 from scheduler.importer.sections import OTHER, PHASES, TASKS, section_kind, select_tasks
 from scheduler.importer.table import Row, read_table
 
@@ -36,14 +34,6 @@ _SUB = re.compile(r"^(\d{1,2})[.．、](?!\d*[.．]\d)\s*(.+)$")
 _GARBLED = re.compile(r"^\?[。.]")  # a damaged "（一）" as seen in published copies (seed 001)
 _MEASURES = re.compile(r"^(?:具体措施|主要措施|工作措施)[:：]?$")
 _NUMBER_ID = re.compile(r"[〔\[]\s*(\d{4})\s*[〕\]]")
-_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[]\d{4}[〕\]]\d+[号號]")
-_CLOSING_MARK = re.compile(r"^[（(]此件(?:公开发布|主动公开|不公开)[）)]$")
-_SIGNER = re.compile(r"[\u4e00-\u9fff]{2,20}(?:办公厅|办公室|人民政府|国务院|委员会|政府|部|局|厅|委)")
-_DOC_DATE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
-_ISSUED_META = re.compile(r"成文日期\s*[:：]\s*(\d{4})-(\d{2})-(\d{2})")
-_TITLE = re.compile(
-    r"(工作要[点點]|工作方案|实施方案|實施方案|分工方案|行动方案|行動方案|任务清单|重点任务|工作计划|工作計劃"
-    r"|实施意见|實施意見|实施细则|實施細則|责任分解|責任分解|若干措施)(?:[(（][^()（）]{1,12}[)）])?$")
 _WIDE = {0xFF10 + i: 0x30 + i for i in range(10)} | {0x3000: 0x20}
 _SECTION_RULE = re.compile(either(r"以下[^。]*?均(?:需|由)([^，。；]+?)(?:负责落实|负责实施|负责|落实|实施)"))
 _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)\)")
@@ -109,33 +99,8 @@ def _unique_keys(draft: Draft) -> None:
 
 
 def _header(lines: list[str]) -> Draft:
-    draft = Draft()
-    for ln in lines[:60]:
-        if not draft.number and (m := _DOC_NUMBER.search(ln)):
-            draft.number = m.group(0)
-        if not draft.issued and (m := _ISSUED_META.search(ln) or _DOC_DATE.match(ln)):
-            draft.issued = _safe_date(m)
-    for i, ln in enumerate(lines[:80]):
-        if _TITLE.search(ln) and len(ln) < 80 and "《" not in ln:
-            draft.title = _with_first_half(lines, i)
-            break
-    return draft
-
-
-def _with_first_half(lines: list[str], i: int) -> str:
-    """Titles are often set on two lines: join a short heading line just above."""
-    above = [ln for ln in lines[max(0, i - 2):i] if ln]
-    prev = above[-1] if above else ""
-    if prev and len(prev) < 40 and not re.search(r"[：:。，,；]$|通知|〔|^[（(]|^\d{4}\s*年.*日$", prev):
-        return prev + lines[i]
-    return lines[i]
-
-
-def _safe_date(m: re.Match[str]) -> date | None:
-    try:
-        return date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None
+    title, number, issued = header_facts(lines)
+    return Draft(title=title, number=number, issued=issued)
 
 
 @dataclass
@@ -210,8 +175,8 @@ class _Walker:
             self.open_item(f"{m[1]}.", int(m[1]), i, m[2], top=True)
         elif self.kind == PHASES and (m := _PHASE_LINE.match(ln)):
             self.open_item("", self.last_number + 1, i, m[1] + "。" + m[2], top=True)
-        elif _DOC_DATE.match(ln) or _CLOSING_MARK.match(ln):  # the signature: the plan's text ends
-            if self.item is not None and self.item.texts and _SIGNER.fullmatch(self.item.texts[-1]):
+        elif DOC_DATE.match(ln) or CLOSING_MARK.match(ln):  # the signature: the plan's text ends
+            if self.item is not None and self.item.texts and SIGNER.fullmatch(self.item.texts[-1]):
                 self.item.texts.pop()
             self.end()
         elif self.item is not None and not self._closes(ln):
@@ -344,40 +309,5 @@ def _task(number: str, key: str, line: int, texts: list[str], rules: _Rules) -> 
     if not title.strip():
         return None
     task = DraftTask(number, key, line, title.strip(), detail.strip(), assignment)
-    _deadlines(task, body)
+    task.deadlines, task.ongoing = item_deadlines(assignment.deadlines, body)
     return task
-
-
-def _deadlines(task: DraftTask, body: str) -> None:
-    for written in task.assignment.deadlines:
-        if any(w in written for w in phrases.ONGOING_WORDS):
-            task.ongoing = written
-        elif is_deadline(written):
-            task.deadlines.append((written, ""))
-        else:
-            task.deadlines += [(p, written) for p in phrases.find_all(written) + find_relative(written)]
-    for clause, found in _clauses(body):
-        for phrase in found:
-            if all(p != phrase for p, _ in task.deadlines):
-                task.deadlines.append((phrase, clause))
-
-
-def _clauses(body: str) -> list[tuple[str, list[str]]]:
-    """Sentences of the item with their deadline phrases; a sentence naming several deadlines is
-    cut at the commas so that each keeps the words around it ("6月底前完成方案编制" | "11月底前完成迁移")."""
-    out: list[tuple[str, list[str]]] = []
-    for sentence in (c.strip() for c in re.split(r"[。；;]", body)):
-        found = phrases.find_all(sentence) + find_relative(sentence)
-        if len(found) < 2:  # the usual case: one phrase or none
-            out += [(sentence, found)] if found else []
-            continue
-        groups: list[tuple[list[str], list[str]]] = []  # (segments, phrases)
-        for segment in split_outside(sentence, re.compile(r"[，,]")):
-            here = phrases.find_all(segment) + find_relative(segment)
-            if not groups or (here and groups[-1][1]):
-                groups.append(([segment], here))
-            else:
-                groups[-1][0].append(segment)
-                groups[-1][1].extend(here)
-        out += [("，".join(segments).strip(), found_here) for segments, found_here in groups]
-    return out
