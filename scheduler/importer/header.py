@@ -25,10 +25,26 @@ def header_facts(lines: list[str]) -> tuple[str, str, date | None]:
         if not issued and (m := _ISSUED_META.search(ln) or DOC_DATE.match(ln)):
             issued = _safe_date(m)
     for i, ln in enumerate(lines[:80]):
-        if _TITLE.search(ln) and len(ln) < 80 and "《" not in ln:
+        if _TITLE.search(ln) and len(ln) < 80 and "《" not in ln and not _NUMBERED.match(ln):
             title = _with_first_half(lines, i)
             break
-    return title, number, issued
+    return title or _above_number(lines), number, issued
+
+
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)])")
+_HEADING = re.compile(r"^[^，。；：:,;]{4,40}$")
+
+
+def _above_number(lines: list[str]) -> str:
+    """"国务院办公厅关于加快发展 / 体育竞赛表演产业的指导意见 / 国办发〔2018〕121号": a title set on
+    the lines just above the 文号, at the top of the document."""
+    for i, ln in enumerate(lines[:6]):
+        if _DOC_NUMBER.fullmatch(ln.strip()):
+            above = [a for a in lines[:i] if a]
+            if above and all(_HEADING.match(a) for a in above):
+                return "".join(above)
+            break
+    return ""
 
 
 def _with_first_half(lines: list[str], i: int) -> str:
