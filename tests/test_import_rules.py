@@ -280,3 +280,11 @@ def test_fragments_of_every_layout_in_any_order_give_valid_toml_with_unique_ids(
         drafted = tomllib.loads(emit_toml(parse_document(text), "x.txt", "T-", 2019))
         ids = [t["id"] for t in drafted.get("task", [])]
         assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize(("name", "title"), [
+    ("tiyu_jingsai", "国务院办公厅关于加快发展体育竞赛表演产业的指导意见"),
+    ("wufei_chengshi", "“无废城市”建设试点工作方案"),
+])
+def test_title_is_read_above_the_document_number_or_from_the_plan_heading(name: str, title: str) -> None:
+    assert parse_document((CORPUS / f"{name}.txt").read_text(encoding="utf-8")).title == title
