@@ -76,6 +76,13 @@ def test_ranked_first_wording_and_both_lead_when_written() -> None:
     assert units(draft.tasks[1]) == (["农业农村部", "工业和信息化部"], [], [])
 
 
+def test_first_listed_rule_applies_to_each_closing_bracket() -> None:
+    draft = draft_of("排在第一位的部门为牵头部门，下同。\n三、壮大市场主体\n"
+                     "（十）鼓励创新创业。大力推进商事制度改革。（市场监管总局负责）"
+                     "鼓励退役运动员投身体育竞赛表演产业。（体育总局、教育部负责）\n")
+    assert units(draft.tasks[0]) == (["市场监管总局", "体育总局"], ["教育部"], [])
+
+
 # 3. a task table copied into text, one cell per line
 TABLE = """排在第一位的部门为牵头部门，下同。
 序号

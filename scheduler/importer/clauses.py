@@ -55,11 +55,14 @@ def closing_groups(body: str) -> tuple[list[str], str]:
     return found, "".join(kept)
 
 
-def merged(texts: list[str]) -> Assignment:
-    """One Assignment from several clauses: every unit once, in the order first named."""
+def merged(texts: list[str], first_is_lead: bool = False) -> Assignment:
+    """One Assignment from several clauses: every unit once, in the order first named. Under a
+    "列第一位者为牵头单位" rule each clause's first unit leads (when the clause names no lead)."""
     out = parse_assignment(texts[0]) if len(texts) == 1 else Assignment()
     for text in texts if len(texts) > 1 else []:
         part = parse_assignment(text)
+        if first_is_lead and not part.lead and part.responsible:
+            part.lead.append(part.responsible.pop(0))
         for kind in ("lead", "responsible", "cooperating"):
             have: list[str] = getattr(out, kind)
             have += [n for n in getattr(part, kind) if n not in have]

@@ -299,7 +299,7 @@ def _task(number: str, key: str, line: int, texts: list[str], rules: _Rules) -> 
         assignment = parse_assignment(assign_text)
     else:
         groups, body = closing_groups(body)
-        assignment = merged(groups) if groups else Assignment()
+        assignment = merged(groups, rules.first_is_lead) if groups else Assignment()
     if rules.first_is_lead and not assignment.lead and assignment.responsible:
         assignment.lead.append(assignment.responsible.pop(0))
     for unit in rules.section_units:

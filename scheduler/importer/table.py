@@ -19,15 +19,15 @@ from dataclasses import dataclass
 _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("number", re.compile(r"^(?:序号|编号|序)$")),
     ("lead", re.compile(r"^(?:牵头单位|牵头部门|主办单位|牵头责任单位)$")),
-    ("responsible", re.compile(r"^(?:负责部门|负责单位|责任单位|责任部门|实施主体|责任主体|承办单位|落实单位)$")),
+    ("responsible", re.compile(r"^(?:负责部门|负责单位|责任单位|责任部门|实施主体|责任主体|承办单位|落实单位|责任分工|分工)$")),
     ("cooperating", re.compile(r"^(?:配合单位|配合部门|协办单位|参与单位|协同单位)$")),
     ("deadline", re.compile(r"^(?:完成时限|完成时间|时间节点|时限|时限要求|进度安排|时间安排)$")),
     ("detail", re.compile(r"内容|具体措施|工作措施|具体要求|目标要求")),
     ("title", re.compile(r"举措|任务|事项|措施|名称|项目|工作")),
-    ("skip", re.compile(r"范围|备注|说明|依据|类别")),
+    ("skip", re.compile(r"范围|备注|说明|依据|类别|领域")),
 )
 _LABEL_OF = {"lead": "牵头单位", "responsible": "责任单位", "cooperating": "配合单位", "deadline": "完成时限"}
-_NUMBER = re.compile(r"^\d{1,3}[.．、]?$")
+_NUMBER = re.compile(r"^[（(]?\d{1,3}[）)]?[.．、]?$")
 _MAX_CATEGORY = 30  # a category row is a short line ("一、营商环境类")
 
 
@@ -111,4 +111,4 @@ def _row(line: int, roles: list[str], cells: list[str]) -> Row:
     detail = "；".join(values.get("detail", []))
     text = f"{title.rstrip('。')}。{detail}" if title else detail
     labels = [f"{_LABEL_OF[r]}：{'、'.join(values[r])}" for r in _LABEL_OF if r in values]
-    return Row(line, cells[0].rstrip(".．、"), (text, *labels))
+    return Row(line, re.sub(r"\D", "", cells[0]), (text, *labels))
