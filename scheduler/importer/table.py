@@ -19,7 +19,8 @@ from dataclasses import dataclass
 _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("number", re.compile(r"^(?:序号|编号|序)$")),
     ("lead", re.compile(r"^(?:牵头单位|牵头部门|主办单位|牵头责任单位)$")),
-    ("responsible", re.compile(r"^(?:负责部门|负责单位|责任单位|责任部门|实施主体|责任主体|承办单位|落实单位|责任分工|分工)$")),
+    ("responsible", re.compile(
+        r"^(?:负责部门|负责单位|责任单位|责任部门|实施主体|责任主体|承办单位|落实单位|责任分工|分工)$")),
     ("cooperating", re.compile(r"^(?:配合单位|配合部门|协办单位|参与单位|协同单位)$")),
     ("deadline", re.compile(r"^(?:完成时限|完成时间|时间节点|时限|时限要求|进度安排|时间安排)$")),
     ("detail", re.compile(r"内容|具体措施|工作措施|具体要求|目标要求")),
