@@ -19,18 +19,18 @@ from scheduler.importer.assign import (
 from scheduler.importer.clauses import closing_groups, merged
 from scheduler.importer.deadlines import item_deadlines
 from scheduler.importer.header import CLOSING_MARK, DOC_DATE, SIGNER, header_facts
-from scheduler.importer.sections import OTHER, PHASES, TASKS, section_kind, select_tasks
+from scheduler.importer.sections import OTHER, PHASES, PREAMBLE, TASKS, section_kind, select_tasks
 from scheduler.importer.table import Row, read_table
 
 CN_NUM = "一二三四五六七八九十百零〇"
-_SECTION = re.compile(rf"^([{CN_NUM}]+)[、．.]\s*(.*)$")
+_SECTION = re.compile(rf"^([{CN_NUM}]+)[、．.﹒]\s*(.*)$")
 _ITEM = re.compile(rf"^[（(]([{CN_NUM}]+)[）)]\s*(.*)$")
 _ASSIGN_LINE = re.compile(either(
     r"^(?:责任单位|牵头单位|责任部门|牵头部门|配合单位|配合部门|协办单位|主办单位|牵头责任单位|协同责任单位|协同单位"
-    r"|完成时限|完成时间|时间节点|负责部门|负责单位|适用范围|推广范围|实施范围)\s*[:：]"))
+    r"|完成时限|完成时间|时间节点|负责部门|负责单位|适用范围|推广范围|实施范围|部门分工|责任分工|任务分工)\s*[:：]"))
 _PHASE_LINE = re.compile(
     r"^((?:第[一二三四五六七八九十]+阶段|[\u4e00-\u9fff]{2,10}阶段)[^。:：]{0,40}?)\s*[。:：]\s*(.*)$")
-_SUB = re.compile(r"^(\d{1,2})[.．、](?!\d*[.．]\d)\s*(.+)$")
+_SUB = re.compile(r"^(\d{1,2})[.．、﹒](?!\d*[.．]\d)\s*(.+)$")  # ﹒: U+FE52 in web copies
 _GARBLED = re.compile(r"^\?[。.]")  # a damaged "（一）" as seen in published copies (seed 001)
 _MEASURES = re.compile(r"^(?:具体措施|主要措施|工作措施)[:：]?$")
 _NUMBER_ID = re.compile(r"[〔\[]\s*(\d{4})\s*[〕\]]")
@@ -61,6 +61,7 @@ class Draft:
     tasks: list[DraftTask] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # prose items: no units, no deadline
     damaged: set[int] = field(default_factory=set)  # lines whose garbled number could not be repaired
+    signed_at: int | None = None  # how many items came before the first signature
 
 
 def cn_to_int(text: str) -> int:
@@ -84,9 +85,23 @@ def parse_document(text: str) -> Draft:
     lines = [_PINYIN.sub("", ln.translate(_WIDE)).strip() for ln in text.splitlines()]
     draft = _header(lines)
     _Walker(draft, lines).run()
+    _covering_notice(draft)
     select_tasks(draft)
     _unique_keys(draft)
     return draft
+
+
+def _covering_notice(draft: Draft) -> None:
+    """Items before the first signature (a date line, "（此件公开发布）"), when the plan's own items
+    follow it, are the covering notice's requirements ("一、各责任单位要……于1月15日前报送"):
+    like a preamble's, they are tasks only when a clause assigns them units."""
+    signed = draft.signed_at
+    if signed is None or not 0 < signed < len(draft.tasks):
+        return
+    before, after = draft.tasks[:signed], draft.tasks[signed:]
+    if all(t.assignment.empty() for t in before) and any(not t.assignment.empty() for t in after):
+        for task in before:
+            task.section = PREAMBLE
 
 
 def _unique_keys(draft: Draft) -> None:
@@ -179,6 +194,8 @@ class _Walker:
             if self.item is not None and self.item.texts and SIGNER.fullmatch(self.item.texts[-1]):
                 self.item.texts.pop()
             self.end()
+            if self.draft.signed_at is None:
+                self.draft.signed_at = len(self.draft.tasks)
         elif self.item is not None and not self._closes(ln):
             (self.item.subs[-1] if self.item.subs else self.item).texts.append(ln)
 
