@@ -123,3 +123,38 @@ def test_this_years_deadline_keeps_the_documents_year_and_a_bare_next_year_is_no
         "某县2024年工作要点\n2024年2月1日\n一、重点任务\n"
         "1.总结近年来的做法，今年9月底前完成评估，明年推广。（县发改局负责）\n")
     assert dates(draft.tasks[0], draft) == [date(2024, 9, 30)]
+
+
+# Units written as subjects (plans without assignment clauses): more verbs open a subject's clause
+def test_subjects_that_build_set_up_or_guide() -> None:
+    draft = parse_document(
+        "某省人民政府关于推行某项制度的实施意见\n某政发〔2024〕3号\n2024年3月1日\n"
+        "一、主要任务\n（一）加强组织领导。市县人民政府及其部门的主要负责同志作为第一责任人，要切实加强领导。"
+        "要建立工作机制，县级以上人民政府建立协调机制。省直有关部门要加强指导。\n"
+        "（二）成立工作专班。由省政府办公厅、省发展改革委和省财政厅组成工作专班。\n"
+        "（三）开展评估。完善督导评估办法。省人民政府教育督导委员会定期听取评估情况汇报。\n"
+        "（四）组建咨询委员会。在政府指导下组建咨询委员会，为改革提供咨询。\n")
+    assert [units(t)[1] for t in draft.tasks] == [
+        ["市县人民政府及其部门", "县级以上人民政府", "省直有关部门"],
+        ["省政府办公厅", "省发展改革委", "省财政厅"],
+        ["省人民政府教育督导委员会"],
+        [],
+    ]
+
+
+def test_a_collective_with_its_own_departments_is_one_unit() -> None:
+    a = parse_assignment("（各市人民政府及其部门、省司法厅负责）")
+    assert a.responsible == ["各市人民政府及其部门", "省司法厅"]
+    assert parse_assignment("（省财政厅及省税务局负责）").responsible == ["省财政厅", "省税务局"]
+
+
+# A task table rendered by formats/tables.py: its category rows are sections of the table, and every
+# row under them is a task even when it names no unit
+def test_rows_under_the_category_sections_of_a_table_are_tasks() -> None:
+    draft = parse_document(
+        "某县2024年重点任务分工\n〇、任务分工表\n一、营商环境类\n"
+        "（一）推行证照分离。对涉企经营许可事项实行告知承诺。\n责任单位：县市场监管局\n"
+        "（二）优化政务服务。推动高频事项网上办理。\n"
+        "（三）清理隐性壁垒。\n"
+        "二、民生保障类\n（一）建设养老服务中心。\n责任单位：县民政局\n")
+    assert [t.title for t in draft.tasks] == ["推行证照分离", "优化政务服务", "清理隐性壁垒", "建设养老服务中心"]

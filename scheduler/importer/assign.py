@@ -243,8 +243,8 @@ def _dated(clause: str) -> bool:
 
 
 _CLAUSE = re.compile(r"[，,；;]")
-_LIST_SEP = re.compile(r"、|和|及")
-_NAME_SEP = re.compile(r"、|以及|会同|及(?=[^及]{2,})")
+_LIST_SEP = re.compile(r"、|和|及(?!其)")  # "地方各级人民政府及其部门" is one collective
+_NAME_SEP = re.compile(r"、|以及|会同|及(?!其)(?=[^及]{2,})")
 _REMARK = re.compile(r"[（(][^（）()]*(?:下同|除|为准|注)[^（）()]*[）)]")
 
 

@@ -19,7 +19,7 @@ from scheduler.importer.assign import (
 from scheduler.importer.clauses import closing_groups, merged
 from scheduler.importer.deadlines import item_deadlines
 from scheduler.importer.header import CLOSING_MARK, DOC_DATE, SIGNER, header_facts
-from scheduler.importer.sections import OTHER, PHASES, PREAMBLE, TASKS, section_kind, select_tasks
+from scheduler.importer.sections import OTHER, PHASES, TASKS, covering_notice, section_kind, select_tasks
 from scheduler.importer.table import Row, read_table
 
 CN_NUM = "一二三四五六七八九十百零〇"
@@ -33,6 +33,7 @@ _PHASE_LINE = re.compile(
 _SUB = re.compile(r"^(\d{1,2})[.．、﹒](?!\d*[.．]\d)\s*(.+)$")  # ﹒: U+FE52 in web copies
 _GARBLED = re.compile(r"^\?[。.]")  # a damaged "（一）" as seen in published copies (seed 001)
 _MEASURES = re.compile(r"^(?:具体措施|主要措施|工作措施)[:：]?$")
+_TABLE_HEADING = re.compile(r"^(?:重点)?任务(?:分工|分解|清单)表?$")
 _NUMBER_ID = re.compile(r"[〔\[]\s*(\d{4})\s*[〕\]]")
 _WIDE = {0xFF10 + i: 0x30 + i for i in range(10)} | {0x3000: 0x20}
 _SECTION_RULE = re.compile(either(r"以下[^。]*?均(?:需|由)([^，。；]+?)(?:负责落实|负责实施|负责|落实|实施)"))
@@ -85,23 +86,10 @@ def parse_document(text: str) -> Draft:
     lines = [_PINYIN.sub("", ln.translate(_WIDE)).strip() for ln in text.splitlines()]
     draft = _header(lines)
     _Walker(draft, lines).run()
-    _covering_notice(draft)
+    covering_notice(draft)
     select_tasks(draft)
     _unique_keys(draft)
     return draft
-
-
-def _covering_notice(draft: Draft) -> None:
-    """Items before the first signature (a date line, "（此件公开发布）"), when the plan's own items
-    follow it, are the covering notice's requirements ("一、各责任单位要……于1月15日前报送"):
-    like a preamble's, they are tasks only when a clause assigns them units."""
-    signed = draft.signed_at
-    if signed is None or not 0 < signed < len(draft.tasks):
-        return
-    before, after = draft.tasks[:signed], draft.tasks[signed:]
-    if all(t.assignment.empty() for t in before) and any(not t.assignment.empty() for t in after):
-        for task in before:
-            task.section = PREAMBLE
 
 
 def _unique_keys(draft: Draft) -> None:
@@ -140,6 +128,7 @@ class _Walker:
         self.last_number = 0
         self.kind = OTHER  # of the current section (sections.py)
         self.prev_single = False  # the previous item of this section was one paragraph
+        self.in_table = False  # after "〇、任务分工表" (formats/tables.py): sections are a table's categories
 
     def run(self) -> None:
         index = 0
@@ -174,6 +163,10 @@ class _Walker:
             self.flush()
             self.rules.section_units, self.last_number, self.prev_single = [], 0, False
             self.kind = section_kind(m[2])
+            if self.kind == TASKS and _TABLE_HEADING.match(m[2]):
+                self.in_table = True  # "〇、任务分工表": a table's rows follow; each is a task
+            elif self.in_table:
+                self.kind = TASKS  # a category row of the table ("一、营商环境类")
             self.item = _Item(f"{m[1]}、", f"{cn_to_int(m[1]):02d}", i, [m[2].rstrip("。") + "。"], whole_section=True)
         elif m := _SECTION.match(ln):  # a whole task at section level: "一、…。（X牵头）"
             self.open_item(f"{m[1]}、", cn_to_int(m[1]), i, m[2])
