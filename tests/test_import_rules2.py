@@ -158,3 +158,22 @@ def test_rows_under_the_category_sections_of_a_table_are_tasks() -> None:
         "（三）清理隐性壁垒。\n"
         "二、民生保障类\n（一）建设养老服务中心。\n责任单位：县民政局\n")
     assert [t.title for t in draft.tasks] == ["推行证照分离", "优化政务服务", "清理隐性壁垒", "建设养老服务中心"]
+
+
+# A government work report's decomposition numbers its items on through the document (204., 205. …)
+# and groups them under "——…" lines
+def test_three_digit_item_numbers_and_dash_group_lines() -> None:
+    draft = parse_document(
+        "某市2024年《政府工作报告》目标任务责任分解方案\n  ——推进教育高质量发展\n"
+        "  118.新改扩建公办幼儿园12所、新增学位3000个。（牵头单位：市教育局；责任单位：各区人民政府）\n"
+        "  119.推进普通高中多样化发展。（责任单位：市教育局）\n  ——加快建设健康城市\n"
+        "  120.谋划建设区域医疗中心。（牵头单位：市卫健委；责任单位：某新区管委会）\n")
+    assert [(t.number, t.key) for t in draft.tasks] == [("118.", "118"), ("119.", "119"), ("120.", "120")]
+    assert units(draft.tasks[0]) == (["市教育局"], ["各区人民政府"], [])
+    assert draft.tasks[1].detail == ""  # the group line is not the item's text
+    assert units(draft.tasks[2]) == (["市卫健委"], ["某新区管委会"], [])
+
+
+def test_a_page_number_line_is_not_a_group_line() -> None:
+    draft = parse_document("一、重点任务\n（一）推进改革。完善机制，\n- 2 -\n加强督查。（县政府办负责）\n")
+    assert units(draft.tasks[0]) == ([], ["县政府办"], [])
