@@ -31,7 +31,7 @@ YEAR_RELATIVE = re.compile(
 
 def find_relative(text: str) -> list[str]:
     """The relative deadline phrases of `text`, as written."""
-    found = [m.group(0) for m in YEAR_RELATIVE.finditer(text)] if "年" in text else []
+    found = [m.group(0) for m in YEAR_RELATIVE.finditer(text)] if "明年" in text or "次年" in text else []
     if "发" not in text and "公布" not in text:
         return found
     return found + [m.group(0) for m in RELATIVE.finditer(text)]
@@ -39,7 +39,7 @@ def find_relative(text: str) -> list[str]:
 
 def without_relative(text: str) -> str:
     """`text` with its 明年/今年 phrases blanked, so that "年底前" is not read twice."""
-    return YEAR_RELATIVE.sub("，", text) if "年" in text else text
+    return YEAR_RELATIVE.sub("，", text) if "明年" in text or "次年" in text else text
 
 
 def resolve_relative(phrase: str, issued: date | None) -> date | None:
