@@ -16,6 +16,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from scheduler.calendar_notice import next_year_notices, open_deadlines
 from scheduler.channels.base import Outcome
 from scheduler.channels.factory import Channels
 from scheduler.deliver import Deliverer
@@ -72,6 +73,7 @@ async def run_pass(svc: Services, now: datetime) -> PassResult:
     decision = decide(candidates, handled)
     if not svc.window.open_at(now):
         return PassResult(waiting=True, due=len(decision.send))
+    await notify_calendar_years(svc, now)
     svc.ledger.supersede((identity_row(identity_key(r.identity)) for r in decision.supersede), now)
     digests = group(decision.send, {t.id: t for t in runtime.tasks})
     units = runtime.directory.units
@@ -121,10 +123,19 @@ async def _deliver(svc: Services, message: Message, now: datetime, result: PassR
         log.error("permanent failure to %s via %s: %s", message.unit, message.channel, receipt.detail)
 
 
-async def notify_coordinator(svc: Services, title: str, lines: list[str], now: datetime) -> None:
-    """Tell the coordinator about a problem, once per distinct content, through its channels."""
+async def notify_calendar_years(svc: Services, now: datetime) -> None:
+    """SPEC §3.6: tell the coordinator once about each year the plans need but no data covers."""
     runtime = svc.runtime
-    fingerprint = hashlib.sha256("\n".join([title, *lines]).encode()).hexdigest()
+    deadlines = open_deadlines(runtime.tasks, now.date())
+    for notice in next_year_notices(runtime.calendar, deadlines, now.date()):
+        await notify_coordinator(svc, notice.title, list(notice.lines), now, notice.fingerprint)
+
+
+async def notify_coordinator(svc: Services, title: str, lines: list[str], now: datetime,
+                             fingerprint: str = "") -> None:
+    """Tell the coordinator about a problem, once per distinct content (or fingerprint), through its channels."""
+    runtime = svc.runtime
+    fingerprint = fingerprint or hashlib.sha256("\n".join([title, *lines]).encode()).hexdigest()
     if not svc.ledger.first_notice(fingerprint, now):
         return
     name = runtime.settings.coordinator

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scheduler import secrets
+from scheduler.calendar_notice import fallback_words
 from scheduler.errors import CalendarGapError, ConfigError, DubanError, Problem, Severity
 from scheduler.load.reader import read_toml, read_toml_text
 from scheduler.load.schema import Report
@@ -36,7 +37,8 @@ class Runtime:
         return self.settings.policies
 
     def files(self) -> tuple[Path, ...]:
-        return (self.settings.path, self.settings.units, *self.settings.tasks)
+        holidays = (f.path for f in self.settings.calendar.files if f.path)
+        return (self.settings.path, self.settings.units, *self.settings.tasks, *holidays)
 
     def channels_of(self, unit: str) -> tuple[str, ...]:
         found = self.directory.units.get(unit)
@@ -50,7 +52,7 @@ def build_runtime(path: Path, strict_secrets: bool = False) -> Runtime:
     try:
         settings = parse_settings(read_toml(path), path, report)
         _raise_if_errors(problems)
-        calendar = WorkCalendar(settings.calendar.years, settings.calendar.fallback)
+        calendar = WorkCalendar(settings.calendar.years, settings.calendar.fallback, settings.calendar.files)
         directory = parse_units(read_toml(settings.units), settings.units, report)
         ctx = TaskContext(directory, settings.policies, report)
         tasks: list[Task] = []
@@ -136,10 +138,9 @@ def _check_calendar(runtime: Runtime, report: Report) -> None:
                 continue
             severity = Severity.ERROR if cal.fallback == "error" else Severity.WARNING
             report(Problem(severity, task.source, _place(task, ms.id),
-                           f"时限 {ms.deadline} 所在的{years[0]}年没有节假日数据，"
-                           + ("暂按周一至周五为工作日计算" if severity is Severity.WARNING else
-                              "无法计算工作日")
-                           + f"；请在 duban.toml 的 [calendar.years.{years[0]}] 中补充"))
+                           f"时限 {ms.deadline} 所在的{years[0]}年没有节假日数据，{fallback_words(cal.fallback)}"
+                           f"；请在 duban.toml 的 [calendar.years.{years[0]}] 中补充，"
+                           "或在 [calendar] files 中列出该年的通知文件"))
 
 
 def _place(task: Task, milestone: str) -> str:
