@@ -29,7 +29,8 @@ def year_listing(cal: WorkCalendar, year: int) -> Iterator[str]:
         yield f"  日期        星期  {pad('安排', 8)}  {pad('名称', 10)}  来源\n"
     for d in days:
         kind = "放假" if d.off else "调休上班"
-        yield f"  {d.day.isoformat()}  周{WEEKDAYS[d.day.weekday()]}  {pad(kind, 8)}  {pad(d.name or '—', 10)}  {d.source}\n"
+        name = pad(d.name or "-", 10)
+        yield f"  {d.day.isoformat()}  周{WEEKDAYS[d.day.weekday()]}  {pad(kind, 8)}  {name}  {d.source}\n"
     off = [d for d in days if d.off and d.day.year == year]
     weekday_off = sum(d.day.weekday() < 5 for d in off)
     on = sum(not d.off and d.day.year == year for d in days)

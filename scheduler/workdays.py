@@ -151,9 +151,9 @@ class WorkCalendar:
             out.update((d, SpecialDay(d, off, name, f"文件 {f.label}"))
                        for d, (off, name) in f.days.items() if first <= d <= last)
         for y, conf in self.configured.items():
-            source = f"设置 [calendar.years.{y}]"
+            label = f"设置 [calendar.years.{y}]"
             for days, off in ((conf.holidays, True), (conf.workdays, False)):
-                out.update((d, SpecialDay(d, off, "", source)) for d in days if first <= d <= last)
+                out.update((d, SpecialDay(d, off, "", label)) for d in days if first <= d <= last)
         return out
 
     def _tabulate(self, through: int) -> _Tables:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -23,6 +23,7 @@ from scheduler.load.schema import Report, type_name
 
 SLACK = timedelta(days=31)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_Error = Callable[[str, str], None]  # (place, message)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +76,7 @@ def _done(errors: list[Problem], report: Report, result: HolidayFile | None) -> 
     return None if errors else result
 
 
-def _year(data: dict[str, Any], error: Any) -> int:
+def _year(data: dict[str, Any], error: _Error) -> int:
     year = data.get("year")
     if "year" not in data:
         error("year", "缺少必填项（通知所属年份，如 2027）")
@@ -88,7 +89,7 @@ def _year(data: dict[str, Any], error: Any) -> int:
     return 0
 
 
-def _days(data: dict[str, Any], year: int, text: str, error: Any) -> dict[date, tuple[bool, str]]:
+def _days(data: dict[str, Any], year: int, text: str, error: _Error) -> dict[date, tuple[bool, str]]:
     days = data.get("days")
     if not isinstance(days, list):
         error("days", "缺少必填项（日期数组）" if "days" not in data else
@@ -113,7 +114,7 @@ def _days(data: dict[str, Any], year: int, text: str, error: Any) -> dict[date, 
     return out
 
 
-def _day(item: dict[str, Any], year: int, where: str, error: Any) -> tuple[date, tuple[bool, str]] | None:
+def _day(item: dict[str, Any], year: int, where: str, error: _Error) -> tuple[date, tuple[bool, str]] | None:
     ok = True
     for key, what in (("name", "节日名称"), ("date", "日期 \"YYYY-MM-DD\""), ("isOffDay", "true 或 false")):
         if key not in item:
@@ -124,7 +125,8 @@ def _day(item: dict[str, Any], year: int, where: str, error: Any) -> tuple[date,
         error(f"{where} → name", f"应为文字，实际是{_json_type(name)}")
         ok = False
     if "isOffDay" in item and not isinstance(off, bool):
-        error(f"{where} → isOffDay", f"应为 true（放假）或 false（调休上班），实际是{_json_type(off)} {json.dumps(off, ensure_ascii=False)}")
+        shown = json.dumps(off, ensure_ascii=False)
+        error(f"{where} → isOffDay", f"应为 true（放假）或 false（调休上班），实际是{_json_type(off)} {shown}")
         ok = False
     day = _date(text, year, where, error) if "date" in item else None
     if not ok or day is None:
@@ -132,7 +134,7 @@ def _day(item: dict[str, Any], year: int, where: str, error: Any) -> tuple[date,
     return day, (bool(off), str(name))
 
 
-def _date(text: object, year: int, where: str, error: Any) -> date | None:
+def _date(text: object, year: int, where: str, error: _Error) -> date | None:
     if not isinstance(text, str):
         error(f"{where} → date", f"应为日期字符串 \"YYYY-MM-DD\"，实际是{_json_type(text)}")
         return None
