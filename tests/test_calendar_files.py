@@ -8,7 +8,6 @@ from __future__ import annotations
 import email
 import email.policy
 import json
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -20,12 +19,11 @@ from scheduler.load.holiday_files import HolidayFile, parse_holiday_json
 from scheduler.statutory import statutory_holidays
 from scheduler.workdays import STATUTORY_SOURCE, CalendarYear, PackageData, WorkCalendar, bundled
 from tests.calendar_data import package_through
-from tests.conftest import SETTINGS, Project, Result, email_channel
+from tests.conftest import SETTINGS, Duban, Project, Result, email_channel
 from tests.fakes import Mailbox, SmtpServer
 
 D = date
 DATA = Path(__file__).parent / "data"
-Duban = Callable[..., Result]
 
 
 def holiday_json(year: int, *days: tuple[str, str, bool]) -> str:
