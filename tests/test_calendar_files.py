@@ -14,13 +14,16 @@ from pathlib import Path
 import pytest
 
 from scheduler.calendar_notice import next_year_notices
+from scheduler.channels.base import Outcome, Receipt
 from scheduler.errors import Problem
+from scheduler.ledger import Ledger
 from scheduler.load.holiday_files import HolidayFile, parse_holiday_json
 from scheduler.statutory import statutory_holidays
 from scheduler.workdays import STATUTORY_SOURCE, CalendarYear, PackageData, WorkCalendar, bundled
 from tests.calendar_data import package_through
 from tests.conftest import SETTINGS, Duban, Project, Result, email_channel
 from tests.fakes import Mailbox, SmtpServer
+from tests.kit import FakeChannel, make_app, one_pass
 
 D = date
 DATA = Path(__file__).parent / "data"
@@ -309,6 +312,21 @@ def test_notice_sent_once_not_before_november_not_when_data_exists(project: Proj
         (project.root / "state" / "duban.db").unlink()
         assert once(duban, project, "2098-11-05T09:30").code == 0
     assert box2.received == []
+
+
+def test_notice_through_the_pass_is_recorded_retried_and_enqueued_once(project: Project) -> None:
+    project.write("duban.toml", SETTINGS + KNOWN_2098)
+    project.write("tasks.toml", FAR_TASKS)
+    email = FakeChannel("email", script={"督查室": [Receipt(Outcome.TEMPORARY, "SMTP 451 try later")]})
+    app = make_app(project.config, email)
+    with Ledger(project.root / "state" / "duban.db") as ledger:
+        one_pass(app, ledger, "2098-10-31T09:30")
+        assert email.sent == []
+        one_pass(app, ledger, "2098-11-03T09:30")  # deferred by the server
+        one_pass(app, ledger, "2098-11-03T10:00")  # retried: sent
+        one_pass(app, ledger, "2098-11-04T09:30")  # already sent: nothing new
+    assert [(m.unit, m.subject) for m in email.sent] == [("督查室", "【督办系统】2099年节假日安排尚未配置")] * 2
+    assert "2个未完成时间节点的时限在2099年" in email.sent[1].text
 
 
 def test_status_shows_the_warning_at_the_top(project: Project, duban: Duban) -> None:
