@@ -201,7 +201,7 @@ def _date_set(sec: Section, key: str) -> set[date]:
         elif isinstance(item, str):
             out |= _date_range(sec, f"{key}[{i}]", item)
         else:
-            sec.error(f"{key}[{i}]", "应为日期字符串 \"2027-01-01\" 或范围 \"2027-02-06..2027-02-12\"")
+            sec.error(f"{key}[{i}]", "应为日期字符串 \"2027-01-01\" 或范围 \"2027-10-01..2027-10-03\"")
     return out
 
 
@@ -212,7 +212,7 @@ def _date_range(sec: Section, key: str, text: str) -> set[date]:
     except ValueError:
         ends = []
     if len(ends) not in (1, 2) or len(ends) != len(parts):
-        sec.error(key, f"“{text}”不是日期或日期范围，应为 \"2027-01-01\" 或 \"2027-02-06..2027-02-12\"")
+        sec.error(key, f"“{text}”不是日期或日期范围，应为 \"2027-01-01\" 或 \"2027-10-01..2027-10-03\"")
         return set()
     first, last = ends[0], ends[-1]
     if first > last:
