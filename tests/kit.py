@@ -11,7 +11,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from scheduler.app import App
-from scheduler.channels.base import Outcome, Receipt
+from scheduler.channels.base import Channel, Outcome, Receipt
 from scheduler.channels.factory import Channels
 from scheduler.channels.outbox import OutboxChannel
 from scheduler.deliver import Deliverer, Limiter
@@ -68,7 +68,7 @@ class FakeChannel:
         return sorted(m.unit for m in self.sent)
 
 
-def make_app(config: Path, email: FakeChannel | None = None, wecom: FakeChannel | None = None,
+def make_app(config: Path, email: Channel | None = None, wecom: Channel | None = None,
              tick: Tick | None = None, per_minute: int = 20) -> App:
     runtime = build_runtime(config)
     tick = tick or Tick()
