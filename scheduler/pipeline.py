@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from scheduler.app import App
+from scheduler.calendar_notice import next_year_notices, open_deadlines
 from scheduler.deliver import PassBudget, Verdict
 from scheduler.due import Outgoing, decide
 from scheduler.group import Digest, group
@@ -59,13 +60,14 @@ async def run_pass(app: App, ledger: Ledger, now: datetime, stop: asyncio.Event 
     work = [*decision.outgoing, *(Outgoing(k, Reason.DUE) for k in fresh)]
     del decision  # a first pass at 20,000 tasks holds ~700,000 candidates: not during the sends
     await deliver_all(app, ledger, work, now, result, stop)
-    notices: list[str] = []
+    notices = calendar_notices(app, ledger, now)
     if result.faults:
         title = "发送渠道认证失败，请检查配置（修改后重新加载或下一个工作日重试）"
         notices += notify(app, ledger, title, result.faults, now)
     if result.failed:
         notices += notify(app, ledger, "消息发送失败", result.failed, now)
-    await deliver_all(app, ledger, [Outgoing(k, Reason.NOTICE) for k in notices], now, PassResult(), stop)
+    if notices:
+        await deliver_all(app, ledger, [Outgoing(k, Reason.NOTICE) for k in notices], now, PassResult(), stop)
     result.next_attempt = min((m.next_attempt for m in ledger.open_messages()
                                if m.state is DeliveryState.DEFERRED and m.next_attempt), default=None)
     return result
@@ -197,6 +199,13 @@ def notify(app: App, ledger: Ledger, title: str, lines: list[str], now: datetime
         if ledger.enqueue(message, f"{fingerprint}|{kind}", now):
             keys.append(key)
     return keys
+
+
+def calendar_notices(app: App, ledger: Ledger, now: datetime) -> list[str]:
+    """SPEC §3.6: enqueue once (per year and content) each next-year notice due today; the keys."""
+    today, runtime = now.date(), app.runtime
+    notices = next_year_notices(runtime.calendar, open_deadlines(runtime.tasks, today), today)
+    return [k for n in notices for k in notify(app, ledger, n.title, list(n.lines), now, n.fingerprint)]
 
 
 def describe(result: PassResult) -> str:
