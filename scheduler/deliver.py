@@ -1,8 +1,8 @@
 """The only retry loop and rate limiter: deliver one message through one channel.
 
 Temporary failures are retried with exponential backoff and jitter, a bounded number of times;
-e-mail recipients refused temporarily are retried alone. WeCom robots are limited to
-`per_minute` messages in any 60 s window. Time is injected (`clock`, `sleep`) so tests drive it.
+e-mail recipients refused temporarily are retried alone. Robots are limited to `per_minute`
+messages in any 60 s window, per robot key (a channel's `quota`). Time is injected (`clock`, `sleep`) so tests drive it.
 """
 
 from __future__ import annotations
@@ -13,11 +13,12 @@ from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 
-from scheduler.channels.base import Channel, Outcome, Receipt
+from scheduler.channels.base import Channel, Limited, Outcome, Quota, Receipt
 from scheduler.model import Message
 
 Sleep = Callable[[float], Awaitable[None]]
 Clock = Callable[[], float]
+Windows = tuple[tuple[int, float], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,25 +34,34 @@ class RetryPolicy:
 
 
 class Limiter:
-    """At most `per_minute` sends per robot in any 60-second window (sliding log)."""
+    """At most `per_minute` sends per robot in any 60-second window (sliding log); a robot's own
+    windows (Feishu: 100 a minute and 5 a second) when given."""
 
     def __init__(self, per_minute: int, clock: Clock) -> None:
         self.per_minute = per_minute
         self.clock = clock
         self._sent: dict[str, deque[float]] = {}
 
-    def wait_for(self, robot: str) -> float:
+    def wait_for(self, robot: str, windows: Windows = ()) -> float:
+        """Seconds until one more send fits every window: (at most n sends, in any `span` s)."""
+        windows = windows or ((self.per_minute, 60.0),)
         log = self._sent.setdefault(robot, deque())
         now = self.clock()
-        while log and now - log[0] >= 60.0:
+        horizon = max(span for _, span in windows)
+        while log and now - log[0] >= horizon:
             log.popleft()
-        return 0.0 if len(log) < self.per_minute else 60.0 - (now - log[0])
+        delay = 0.0
+        for limit, span in windows:
+            recent = [t for t in log if now - t < span]
+            if len(recent) >= limit:
+                delay = max(delay, span - (now - recent[-limit]))
+        return delay
 
     def record(self, robot: str) -> None:
         self._sent.setdefault(robot, deque()).append(self.clock())
 
-    async def acquire(self, robot: str, sleep: Sleep) -> None:
-        while (delay := self.wait_for(robot)) > 0:
+    async def acquire(self, robot: str, sleep: Sleep, windows: Windows = ()) -> None:
+        while (delay := self.wait_for(robot, windows)) > 0:
             await sleep(delay)
         self.record(robot)
 
@@ -68,7 +78,10 @@ class Deliverer:
         attempt = 0
         while True:
             attempt += 1
-            if channel.kind == "wecom":
+            quota: Quota | None = channel.quota(message) if isinstance(channel, Limited) else None
+            if quota is not None:  # a robot: its key's quota, shared by the units using it
+                await self.limiter.acquire(quota.key, self.sleep, quota.windows)
+            elif channel.kind == "wecom":
                 await self.limiter.acquire(f"wecom:{message.unit}", self.sleep)
             receipt = await _send(channel, message)
             if receipt.outcome is not Outcome.TEMPORARY or attempt >= self.policy.attempts:

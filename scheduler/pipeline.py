@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -24,7 +23,8 @@ from scheduler.group import group
 from scheduler.ledger import Ledger
 from scheduler.model import Message, identity_key, identity_row
 from scheduler.plan import Planner
-from scheduler.render import CHANNEL_LABEL, TEXT_LIMIT, Renderer, truncate_bytes
+from scheduler.render import CHANNEL_LABEL, Renderer
+from scheduler.render_robots import plain_payload
 from scheduler.runtime import Runtime, planner_for
 
 log = logging.getLogger("duban")
@@ -133,8 +133,7 @@ async def notify_coordinator(svc: Services, title: str, lines: list[str], now: d
     subject = f"【督办系统】{title}"
     kinds = (unit.channels if unit else ()) or ("email",)
     for kind in kinds:
-        payload = json.dumps({"msgtype": "text", "text": {"content": truncate_bytes(text, TEXT_LIMIT)}},
-                             ensure_ascii=False)
+        payload = plain_payload(kind, text)
         message = Message(fingerprint[:32], kind, name, subject, text, unit.emails if unit else (), "", payload)
         receipt, _ = await svc.deliverer.deliver(message, svc.channels.for_kind(kind))
         if receipt.outcome is not Outcome.SENT:

@@ -2,8 +2,16 @@
 
     Receipt.outcome
     ├── SENT        the server accepted the message (for e-mail: for at least the listed recipients)
-    ├── TEMPORARY   try again later (connection errors, SMTP 4xx, HTTP 5xx, WeCom -1 / 45009)
-    └── PERMANENT   do not retry; report (SMTP 5xx, auth failure, WeCom 93000 / 400xx / 44004)
+    ├── TEMPORARY   try again later (connection errors, SMTP 4xx, HTTP 5xx, WeCom -1 / 45009,
+    │               DingTalk 130101, Feishu 11232)
+    └── PERMANENT   do not retry; report (SMTP 5xx, auth failure, WeCom 93000 / 400xx / 44004,
+                    DingTalk 310000 / 300001 / 460101 / 90030, Feishu 19021 / 19001 / 9499)
+    Receipt.fault says why a permanent failure happened, for a caller that retries it later:
+    CONFIG (key, token or signature: after a reload or the next working day), QUOTA (the robot's
+    daily quota, DingTalk 90030: the next day), CONTENT (the message itself cannot be sent).
+
+Robot channels also say which quota a message draws on (`quota(message)`): the robot's key, so
+units that share a robot share its `per_minute` (Feishu also 5 a second).
 
 Channels classify; they never retry (deliver.py is the only retry loop).
 """
@@ -12,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from scheduler.model import Message
 
@@ -30,6 +38,21 @@ class Receipt:
     retry_after: float = 0.0  # a minimum wait the server asked for (WeCom 45009: a minute)
     retry_to: tuple[str, ...] = ()  # e-mail recipients refused temporarily: retry only these
     refused: tuple[str, ...] = ()  # e-mail recipients refused permanently
+    fault: Fault | None = None  # why a PERMANENT failure happened (None: not classified further)
+
+
+class Fault(Enum):
+    CONFIG = "config"
+    QUOTA = "quota"
+    CONTENT = "content"
+
+
+@dataclass(frozen=True, slots=True)
+class Quota:
+    """A robot's send quota: `key` names the robot (a digest of its token, never the token)."""
+
+    key: str
+    windows: tuple[tuple[int, float], ...]  # (at most this many sends, in any window of seconds)
 
 
 class Channel(Protocol):
@@ -38,3 +61,10 @@ class Channel(Protocol):
     async def send(self, message: Message) -> Receipt: ...
 
     async def aclose(self) -> None: ...
+
+
+@runtime_checkable
+class Limited(Protocol):
+    """A channel whose messages draw on a robot's quota."""
+
+    def quota(self, message: Message) -> Quota | None: ...
