@@ -37,7 +37,7 @@ def dingtalk(env: jinja2.Environment, digest: Digest, mobiles: tuple[str, ...]) 
     as_text = bool(mobiles)
     suffix, clean, sep = (".txt.j2", _MENTION, "\n") if as_text else (".md.j2", _MARKDOWN, "\n\n")
     subj = subject(digest)
-    tail = (sep + " ".join(f"@{m}" for m in mobiles)) if as_text else ""
+    tail = (sep + " ".join(f"@{m}" for m in mobiles if m != "@all")).rstrip() if as_text else ""
 
     def head(part: str) -> str:
         return env.get_template("dingtalk_head" + suffix).render(subject=subj.translate(clean), part=part).strip()
@@ -76,9 +76,10 @@ def feishu(env: jinja2.Environment, digest: Digest) -> list[Message]:
 
 
 def dingtalk_body(content: str, title: str, mobiles: tuple[str, ...]) -> str:
-    if mobiles:
+    if mobiles:  # "@all" (allowed in mention_mobiles, as for WeCom) is DingTalk's isAtAll
+        numbers = [m for m in mobiles if m != "@all"]
         data: dict[str, object] = {"msgtype": "text", "text": {"content": content},
-                                   "at": {"atMobiles": list(mobiles), "isAtAll": False}}
+                                   "at": {"atMobiles": numbers, "isAtAll": len(numbers) < len(mobiles)}}
     else:
         data = {"msgtype": "markdown", "markdown": {"title": title, "text": content}}
     return json.dumps(data, ensure_ascii=False)
@@ -90,7 +91,7 @@ def plain_payload(kind: str, text: str, mobiles: tuple[str, ...] = ()) -> str:
         text = truncate_bytes(text.translate(_MENTION), FEISHU_LIMIT // 2)
         return json.dumps({"msg_type": "text", "content": {"text": text}}, ensure_ascii=False)
     if kind == "dingtalk":
-        mention = "".join(f" @{m}" for m in mobiles)
+        mention = "".join(f" @{m}" for m in mobiles if m != "@all")
         return dingtalk_body(truncate_bytes(text, DINGTALK_LIMIT // 2) + mention, "", mobiles)
     body: dict[str, object] = {"content": truncate_bytes(text, TEXT_LIMIT)}
     if mobiles:

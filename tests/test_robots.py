@@ -270,3 +270,9 @@ def test_tokens_secrets_and_signatures_never_appear_in_logs_or_errors(caplog: py
 def test_message_payloads_hold_no_signature() -> None:
     body = json.loads(fs_message().payload)
     assert "sign" not in body and "timestamp" not in body
+
+
+def test_dingtalk_at_all_is_is_at_all() -> None:
+    body = json.loads(dingtalk_body("【督办提醒】x", "t", ("13800000000", "@all")))
+    assert body["at"] == {"atMobiles": ["13800000000"], "isAtAll": True}
+    assert json.loads(plain_payload("dingtalk", "测试", ("@all",)))["text"]["content"] == "测试"

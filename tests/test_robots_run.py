@@ -262,7 +262,17 @@ def test_check_names_robot_key_mistakes(robots: Project, duban: Duban, monkeypat
     assert ('[unit."省司法厅"] → dingtalk_token：环境变量 DUBAN_DT 的内容应只填写机器人网址中的access_token 参数的值，'
             "不是完整网址") in result.out
     assert TOKEN not in result.out + result.err
-    assert "找不到密钥：环境变量 DUBAN_FS_SIGN 不存在或为空" in result.out  # warnings are listed with errors
+    assert "找不到密钥：环境变量 DUBAN_FS_SIGN 不存在或为空" in result.out
+
+
+def test_check_warns_that_feishu_cannot_mention_by_mobile(robots: Project, duban: Duban) -> None:
+    configure(robots, None, "https://open.feishu.cn/open-apis/bot/v2/hook")
+    robots.write("units.toml", UNITS.replace('feishu_hook_env = "DUBAN_FS"',
+                                             'feishu_hook_env = "DUBAN_FS"\nmention_mobiles = ["13700000000"]'))
+    result = duban("check", "--config", str(robots.config))
+    assert result.code == 0, result.out
+    assert ('units.toml [unit."省财政厅"] → mention_mobiles：飞书机器人不能按手机号 @ 人') in result.out
+    assert '[unit."西宁市"] → mention_mobiles' not in result.out  # DingTalk can  # warnings are listed with errors
 
 
 @pytest.mark.parametrize(("table", "expected"), [

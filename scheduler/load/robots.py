@@ -92,6 +92,9 @@ def check_robot_keys(settings: Settings, directory: Directory, strict: bool, rep
     `check`, an error for `run`), and a token not pasted as a whole URL. Values are never shown."""
     severity = Severity.ERROR if strict else Severity.WARNING
     for unit in directory.units.values():
+        if unit.feishu_hook and unit.mention_mobiles and not (unit.wecom_key or unit.dingtalk_token):
+            report(Problem(Severity.WARNING, settings.units.name, f'[unit."{unit.name}"] → mention_mobiles',
+                           "飞书机器人不能按手机号 @ 人：mention_mobiles 只对企业微信和钉钉机器人有效"))
         fields = (("dingtalk", "dingtalk_token", unit.dingtalk_token),
                   ("dingtalk", "dingtalk_secret", unit.dingtalk_secret),
                   ("feishu", "feishu_hook", unit.feishu_hook), ("feishu", "feishu_secret", unit.feishu_secret))
