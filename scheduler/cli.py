@@ -51,6 +51,12 @@ def _parser() -> argparse.ArgumentParser:
     status.add_argument("--format", choices=("table", "json"), default="table")
     st = sub.add_parser("send-test", parents=[common], help="向单位的每个联系方式发送一条测试消息")
     st.add_argument("unit")
+    hist = sub.add_parser("history", parents=[common], help="发送记录：每条提醒何时、经哪些渠道、是否送达")
+    hist.add_argument("--from", dest="start")
+    hist.add_argument("--to", dest="end")
+    hist.add_argument("--task")
+    hist.add_argument("--unit")
+    hist.add_argument("--format", choices=("table", "json"), default="table")
     imp = sub.add_parser("import", parents=[common], help="从工作要点文本生成 tasks.toml 草稿")
     imp.add_argument("doc")
     imp.add_argument("--year", type=int)
@@ -79,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _dispatch(args: argparse.Namespace) -> int:
     handler = {"check": _check, "plan": _plan, "workdays": _workdays, "import": _import,
-               "send-test": _send_test, "run": _run, "status": _status}
+               "send-test": _send_test, "run": _run, "status": _status, "history": _history}
     return handler[args.command](args)
 
 
@@ -185,19 +191,30 @@ def _nonzero(text: str) -> int:
 def _run(args: argparse.Namespace) -> int:
     import asyncio
 
-    from scheduler.service import describe, run_once
+    from scheduler.app import run_once
+    from scheduler.clock import ShiftedClock, SystemClock
+    from scheduler.pipeline import describe
 
     path = config_path(args.config)
     runtime = build_runtime(path, strict_secrets=not args.dry_run)
+    tz = runtime.settings.timezone
     if not args.once:
         from scheduler.daemon import serve
 
-        start = parse_now(args.now, runtime.settings.timezone) if args.now else None
-        return serve(path, runtime, args.dry_run, start)
-    now = _now(args, runtime.settings.timezone)
-    recovered, result = asyncio.run(run_once(runtime, now, args.dry_run))
-    print(describe(result, recovered))
-    return 1 if result.failed or recovered.failed else 0
+        clock = ShiftedClock(parse_now(args.now, tz)) if args.now else SystemClock(tz)
+        return serve(path, runtime, args.dry_run, clock)
+    result = asyncio.run(run_once(runtime, _now(args, tz), args.dry_run))
+    print(describe(result))
+    return 1 if result.failed else 0
+
+
+def _history(args: argparse.Namespace) -> int:
+    from scheduler.history import history_rows, to_json, to_table
+
+    path = config_path(args.config)
+    rows = history_rows(path, args.start, args.end, args.task, args.unit)
+    _out([to_json(rows)] if args.format == "json" else to_table(rows))
+    return 0
 
 
 def _status(args: argparse.Namespace) -> int:

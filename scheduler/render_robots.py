@@ -18,8 +18,8 @@ import json
 import jinja2
 
 from scheduler.group import Digest, DigestItem
-from scheduler.model import Message, identity_key
-from scheduler.render import _MARKDOWN, _MENTION, TEXT_LIMIT, ItemView, item_view, subject, truncate_bytes
+from scheduler.model import Message
+from scheduler.render import _MARKDOWN, _MENTION, LINK_LABEL, TEXT_LIMIT, ItemView, item_view, subject, truncate_bytes
 
 DINGTALK_LIMIT = 20_000  # bytes of the request body
 FEISHU_LIMIT = 20_000  # bytes of the request body, "timestamp" and "sign" included
@@ -27,17 +27,21 @@ SIGNATURE_ROOM = 100  # Feishu: ', "timestamp": "1700000000", "sign": "<44 chara
 WIDEST_PART = "续99/99"
 
 
-def robot_messages(env: jinja2.Environment, digest: Digest, mobiles: tuple[str, ...]) -> list[Message]:
+def robot_messages(env: jinja2.Environment, digest: Digest, mobiles: tuple[str, ...],
+                   link: str | None = None) -> list[Message]:
+    """`link`: the unit's page (web feature), ending every part."""
     if digest.channel == "dingtalk":
-        return dingtalk(env, digest, mobiles)
-    return feishu(env, digest)
+        return dingtalk(env, digest, mobiles, link)
+    return feishu(env, digest, link)
 
 
-def dingtalk(env: jinja2.Environment, digest: Digest, mobiles: tuple[str, ...]) -> list[Message]:
+def dingtalk(env: jinja2.Environment, digest: Digest, mobiles: tuple[str, ...],
+             link: str | None = None) -> list[Message]:
     as_text = bool(mobiles)
     suffix, clean, sep = (".txt.j2", _MENTION, "\n") if as_text else (".md.j2", _MARKDOWN, "\n\n")
     subj = subject(digest)
-    tail = (sep + " ".join(f"@{m}" for m in mobiles if m != "@all")).rstrip() if as_text else ""
+    tail = f"{sep}{LINK_LABEL}{link}" if link else ""
+    tail += (sep + " ".join(f"@{m}" for m in mobiles if m != "@all")).rstrip() if as_text else ""
 
     def head(part: str) -> str:
         return env.get_template("dingtalk_head" + suffix).render(subject=subj.translate(clean), part=part).strip()
@@ -56,11 +60,12 @@ def dingtalk(env: jinja2.Environment, digest: Digest, mobiles: tuple[str, ...]) 
     return messages
 
 
-def feishu(env: jinja2.Environment, digest: Digest) -> list[Message]:
+def feishu(env: jinja2.Environment, digest: Digest, link: str | None = None) -> list[Message]:
     subj = subject(digest)
+    tail = [[{"tag": "text", "text": LINK_LABEL}, {"tag": "a", "text": link, "href": link}]] if link else []
 
     def body(title: str, paragraphs: list[list[dict[str, str]]]) -> str:
-        post = {"zh_cn": {"title": title, "content": paragraphs}}
+        post = {"zh_cn": {"title": title, "content": paragraphs + tail}}
         return json.dumps({"msg_type": "post", "content": {"post": post}}, ensure_ascii=False)
 
     blocks = [_block(env, "feishu_item.txt.j2", n, item, _MENTION) for n, item in enumerate(digest.items, 1)]
@@ -69,7 +74,7 @@ def feishu(env: jinja2.Environment, digest: Digest) -> list[Message]:
     messages = []
     for n, group in enumerate(groups, 1):
         title = f"{subj}（{n}/{len(groups)}）" if len(groups) > 1 else subj
-        content = "\n\n".join([title, *(b for _, b in group)])
+        content = "\n\n".join([title, *(b for _, b in group)]) + (f"\n\n{LINK_LABEL}{link}" if link else "")
         messages.append(_message("feishu", digest, subj, content, body(title, [_paragraph(b) for _, b in group]),
                                  group))
     return messages
@@ -129,7 +134,7 @@ def _paragraph(block: str) -> list[dict[str, str]]:
 
 def _message(kind: str, digest: Digest, subj: str, content: str, payload: str,
              group: list[tuple[int, str]]) -> Message:
-    identities = tuple(identity_key(digest.items[i].reminder.identity) for i, _ in group)
+    identities = tuple(digest.items[i].reminder.identity for i, _ in group)
     key = hashlib.sha256("\x1e".join((kind, digest.unit, payload)).encode()).hexdigest()[:32]
     return Message(key, kind, digest.unit, subj, content, (), "", payload, identities)
 

@@ -7,6 +7,7 @@ import asyncio
 import json
 import logging
 from collections.abc import Coroutine
+from datetime import datetime
 from typing import Any, TypeVar
 
 import pytest
@@ -15,7 +16,7 @@ from scheduler.channels.base import Fault, Outcome, Receipt
 from scheduler.channels.dingtalk import DingtalkChannel
 from scheduler.channels.feishu import FeishuChannel
 from scheduler.channels.robot import RobotKey, dingtalk_sign, feishu_sign
-from scheduler.deliver import Deliverer, Limiter, RetryPolicy
+from scheduler.deliver import Attempt, Deliverer, Limiter, Verdict
 from scheduler.load.robots import RobotSettings
 from scheduler.model import Message, Secret
 from scheduler.render_robots import dingtalk_body, plain_payload
@@ -33,18 +34,33 @@ def run(coro: Coroutine[Any, Any, T]) -> T:
 
 
 class FakeTime:
-    """Wall-clock seconds for signatures and the limiter; `sleep` advances it without waiting."""
+    """Wall-clock seconds for signatures, the limiter and the fakes; tests move it by hand."""
 
     def __init__(self, start: float = 1_790_000_000.0) -> None:
         self.now = start
-        self.sleeps: list[float] = []
+        self.waits: list[float] = []
 
     def clock(self) -> float:
         return self.now
 
-    async def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
+
+def deliverer(t: FakeTime) -> Deliverer:
+    return Deliverer(Limiter(20, t.clock), clock=t.clock)
+
+
+async def like_passes(d: Deliverer, channel: DingtalkChannel | FeishuChannel, messages: list[Message],
+                      t: FakeTime) -> list[Attempt]:
+    """Each message as later passes would send it: held back by the quota until it fits."""
+    out = []
+    try:
+        for message in messages:
+            while (held := d.admit(message, channel, d.start_pass())) is not None:
+                t.waits.append(held[0])
+                t.now += held[0]
+            out.append(await d.attempt(message, channel, 0, d.start_pass()))
+    finally:
+        await channel.aclose()
+    return out
 
 
 def dingtalk(url: str, robots: dict[str, RobotKey], wall: Any = None, per_minute: int = 20) -> DingtalkChannel:
@@ -180,18 +196,16 @@ def test_feishu_codes_are_classified(answer: tuple[int, dict[str, Any]], outcome
     assert shown in receipt.detail
 
 
-def test_wrong_secret_is_permanent_and_not_retried() -> None:
+def test_wrong_secret_fails_the_message_permanently() -> None:
     dt, fs = DingtalkRobots({TOKEN: Bot(secret=SECRET)}), FeishuRobots({HOOK: Bot(secret=FS_SECRET)})
-    t = FakeTime()
-    deliverer = Deliverer(Limiter(20, t.clock), t.sleep, RetryPolicy(attempts=4, jitter=0.0))
+    t = FakeTime(datetime.now().timestamp())
     with RobotServer(dt) as a, RobotServer(fs) as b:
-        r1, n1 = run(deliverer.deliver(dt_message(), dingtalk(a.url, {"省司法厅": RobotKey(Secret(TOKEN),
-                                                                                       Secret("SECwrong"))})))
-        r2, n2 = run(deliverer.deliver(fs_message(), feishu(b.url, {"省司法厅": RobotKey(Secret(HOOK),
-                                                                                    Secret("wrong"))})))
-    assert (r1.outcome, n1, dt.codes) == (Outcome.PERMANENT, 1, [310000])
-    assert (r2.outcome, n2, fs.codes) == (Outcome.PERMANENT, 1, [19021])
-    assert t.sleeps == []
+        [a1] = run(like_passes(deliverer(t), dingtalk(a.url, {"省司法厅": RobotKey(Secret(TOKEN), Secret("SECx"))}),
+                               [dt_message()], t))
+        [a2] = run(like_passes(deliverer(t), feishu(b.url, {"省司法厅": RobotKey(Secret(HOOK), Secret("x"))}),
+                               [fs_message()], t))
+    assert (a1.verdict, a1.receipt.fault, dt.codes) == (Verdict.FAILED, Fault.CONFIG, [310000])
+    assert (a2.verdict, a2.receipt.fault, fs.codes) == (Verdict.FAILED, Fault.CONFIG, [19021])
 
 
 # -- quotas --------------------------------------------------------------------------------------
@@ -200,19 +214,11 @@ def test_units_sharing_a_dingtalk_robot_share_its_quota() -> None:
     t = FakeTime()
     fake = DingtalkRobots({TOKEN: Bot(secret=SECRET)}, clock=t.clock)
     shared = RobotKey(Secret(TOKEN), Secret(SECRET))
-    deliverer = Deliverer(Limiter(20, t.clock), t.sleep, RetryPolicy(attempts=1))
-
-    async def burst(channel: DingtalkChannel) -> list[Receipt]:
-        out = []
-        for n in range(45):
-            receipt, _ = await deliverer.deliver(dt_message("省司法厅" if n % 2 else "省财政厅", n=n), channel)
-            out.append(receipt)
-        await channel.aclose()
-        return out
-
+    messages = [dt_message("省司法厅" if n % 2 else "省财政厅", n=n) for n in range(45)]
     with RobotServer(fake) as srv:
-        receipts = run(burst(dingtalk(srv.url, {"省司法厅": shared, "省财政厅": shared}, t.clock)))
-    assert [r.outcome for r in receipts] == [Outcome.SENT] * 45
+        attempts = run(like_passes(deliverer(t), dingtalk(srv.url, {"省司法厅": shared, "省财政厅": shared}, t.clock),
+                                   messages, t))
+    assert [a.verdict for a in attempts] == [Verdict.SENT] * 45
     assert 130101 not in fake.codes and len(fake.accepted) == 45
     assert fake.max_in_window(60) == 20
     assert t.now - 1_790_000_000.0 == 120.0  # 20 at once, 20 a minute later, 5 a minute after that
@@ -221,30 +227,33 @@ def test_units_sharing_a_dingtalk_robot_share_its_quota() -> None:
 def test_feishu_quota_holds_five_a_second_and_100_a_minute() -> None:
     t = FakeTime()
     fake = FeishuRobots({HOOK: Bot(secret=FS_SECRET)}, clock=t.clock, per_minute=100, per_second=5)
-    deliverer = Deliverer(Limiter(20, t.clock), t.sleep, RetryPolicy(attempts=1))
-
-    async def burst(channel: FeishuChannel) -> list[Receipt]:
-        out = [(await deliverer.deliver(fs_message(n=n), channel))[0] for n in range(105)]
-        await channel.aclose()
-        return out
-
     with RobotServer(fake) as srv:
-        receipts = run(burst(feishu(srv.url, {"省司法厅": RobotKey(Secret(HOOK), Secret(FS_SECRET))}, t.clock)))
-    assert [r.outcome for r in receipts] == [Outcome.SENT] * 105
+        attempts = run(like_passes(deliverer(t), feishu(srv.url, {"省司法厅": RobotKey(Secret(HOOK), Secret(FS_SECRET))},
+                                                         t.clock), [fs_message(n=n) for n in range(105)], t))
+    assert [a.verdict for a in attempts] == [Verdict.SENT] * 105
     assert 11232 not in fake.codes
     assert fake.max_in_window(1) == 5 and fake.max_in_window(60) == 100
     assert [a.at - 1_790_000_000.0 for a in fake.accepted[:11]] == [0.0] * 5 + [1.0] * 5 + [2.0]
 
 
-def test_rate_limit_answer_is_retried_after_a_minute_and_delivered() -> None:
+def test_a_too_fast_answer_defers_and_holds_the_whole_robot_for_a_minute() -> None:
     t = FakeTime()
     fake = DingtalkRobots({TOKEN: Bot()}, clock=t.clock,
                           script=[(200, {"errcode": 130101, "errmsg": "send too fast"})])
-    deliverer = Deliverer(Limiter(20, t.clock), t.sleep, RetryPolicy(attempts=3, jitter=0.0))
+    d = deliverer(t)
+
+    async def go(channel: DingtalkChannel) -> tuple[Attempt, tuple[float, str] | None, list[Attempt]]:
+        first = await d.attempt(dt_message(), channel, 0, d.start_pass())
+        held = d.admit(dt_message("省财政厅"), channel, d.start_pass())  # the same robot, another unit
+        return first, held, await like_passes(d, channel, [dt_message(), dt_message("省财政厅", n=1)], t)
+
+    shared = RobotKey(Secret(TOKEN))
     with RobotServer(fake) as srv:
-        receipt, attempts = run(deliverer.deliver(dt_message(), dingtalk(srv.url, {"省司法厅": RobotKey(Secret(TOKEN))},
-                                                                         t.clock)))
-    assert (receipt.outcome, attempts, t.sleeps) == (Outcome.SENT, 2, [60.0])
+        first, held, later = run(go(dingtalk(srv.url, {"省司法厅": shared, "省财政厅": shared}, t.clock)))
+    assert first.verdict is Verdict.DEFERRED and first.wait >= 60.0
+    assert held is not None and held[0] == 60.0
+    assert [a.verdict for a in later] == [Verdict.SENT, Verdict.SENT] and t.waits == [60.0]
+    assert fake.codes == [130101, 0, 0]
 
 
 # -- secrets -------------------------------------------------------------------------------------

@@ -17,11 +17,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from scheduler.app import App
 from scheduler.channels.factory import open_channels
-from scheduler.deliver import Deliverer, Limiter, RetryPolicy
+from scheduler.deliver import Deliverer, Limiter, Verdict
 from scheduler.group import group
 from scheduler.ledger import Ledger
-from scheduler.pipeline import Services, run_pass
+from scheduler.pipeline import run_pass
 from scheduler.plan import Window
 from scheduler.render import Renderer
 from scheduler.render_robots import DINGTALK_LIMIT, FEISHU_LIMIT
@@ -149,11 +150,11 @@ def test_wrong_secret_is_reported_to_the_coordinator_and_not_retried(robots: Pro
     assert SECRET not in text and TOKEN not in text
 
 
-def services(project: Project, t: FakeTime, now: datetime) -> Services:
+def app_for(project: Project, t: FakeTime, now: datetime) -> App:
+    """An App whose robots sign with, and whose limiter counts, the test's clock."""
     runtime = build_runtime(project.config)
     channels = open_channels(runtime, lambda: now, wall=t.clock)
-    ledger = Ledger(project.root / "state" / "duban.db")
-    return Services(runtime, ledger, channels, Deliverer(Limiter(20, t.clock), t.sleep, RetryPolicy(attempts=1)))
+    return App(runtime, planner_for(runtime), Renderer(None), channels, Deliverer(Limiter(20, t.clock), clock=t.clock))
 
 
 def test_a_rate_limited_message_is_deferred_and_delivered_at_a_later_pass(robots: Project) -> None:
@@ -163,15 +164,17 @@ def test_a_rate_limited_message_is_deferred_and_delivered_at_a_later_pass(robots
     now = datetime(2021, 6, 30, 9, 30, tzinfo=TZ)
     with RobotServer(dt) as a:
         configure(robots, a.url, None)
-        svc = services(robots, t, now)
-        first = asyncio.run(run_pass(svc, now))
+        app = app_for(robots, t, now)
+        ledger = Ledger(robots.root / "state" / "duban.db")
+        first = asyncio.run(run_pass(app, ledger, now))
         waited = len(dt.accepted)
         t.now += 15 * 60
-        second = asyncio.run(run_pass(svc, datetime(2021, 6, 30, 9, 45, tzinfo=TZ)))
-        asyncio.run(svc.channels.aclose())
-        svc.ledger.close()
-    assert (first.retry, first.failed, waited) == (1, [], 1)  # one of the two robot messages waits
-    assert (second.sent, second.retry) == (1, 0)
+        second = asyncio.run(run_pass(app, ledger, datetime(2021, 6, 30, 9, 45, tzinfo=TZ)))
+        asyncio.run(app.aclose())
+        ledger.close()
+    # both robot messages wait: one was answered "too fast", the other held back for the same robot
+    assert (first.deferred, first.failed, waited) == (2, [], 0)
+    assert (second.sent, second.deferred) == (2, 0)
     assert sorted(a.body["msgtype"] for a in dt.accepted) == ["markdown", "text"]
     assert dt.codes == [130101, 0, 0]
 
@@ -209,18 +212,21 @@ def test_long_digests_are_split_under_the_byte_limit_and_all_delivered(robots: P
         configure(robots, a.url, b.url)
         runtime = build_runtime(robots.config)
         channels = open_channels(runtime, lambda: now, wall=t.clock)
-        deliverer = Deliverer(Limiter(20, t.clock), t.sleep, RetryPolicy(attempts=1))
+        d = Deliverer(Limiter(20, t.clock), clock=t.clock)
 
-        async def send() -> list[str]:
+        async def send() -> list[Verdict]:
             out = []
             for (_, kind), messages in rendered.items():
+                channel = channels.for_kind(kind)
                 for m in messages:
-                    out.append((await deliverer.deliver(m, channels.for_kind(kind)))[0].outcome.value)
+                    while (held := d.admit(m, channel, d.start_pass())) is not None:
+                        t.now += held[0]
+                    out.append((await d.attempt(m, channel, 0, d.start_pass())).verdict)
             await channels.aclose()
             return out
 
-        outcomes = asyncio.run(send())
-    assert set(outcomes) == {"sent"} and len(dt.accepted) + len(fs.accepted) == len(outcomes)
+        verdicts = asyncio.run(send())
+    assert set(verdicts) == {Verdict.SENT} and len(dt.accepted) + len(fs.accepted) == len(verdicts)
     texts = [a.body["text"]["content"] for a in dt.accepted if a.body["msgtype"] == "text"]
     assert all(dt.notified(a) == MOBILES for a in dt.accepted if a.body["msgtype"] == "text") and texts
 

@@ -10,10 +10,13 @@
     CONFIG (key, token or signature: after a reload or the next working day), QUOTA (the robot's
     daily quota, DingTalk 90030: the next day), CONTENT (the message itself cannot be sent).
 
-Robot channels also say which quota a message draws on (`quota(message)`): the robot's key, so
-units that share a robot share its `per_minute` (Feishu also 5 a second).
+DingTalk and Feishu channels also give the quota's windows (`quota(message)`, the `Limited`
+protocol): `per_minute` per robot key, Feishu also 5 a second.
 
-Channels classify; they never retry (deliver.py is the only retry loop).
+Channels classify; they never retry (deliver.py is the only retry loop). `down` says the server
+could not be reached at all (connection refused, timeout, HTTP 5xx): the channel is not tried
+again in the same pass. `quota_key` names the per-robot quota a message counts against (a hash
+of the robot key or webhook, never the secret itself), or None for channels without one.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ class Receipt:
     retry_after: float = 0.0  # a minimum wait the server asked for (WeCom 45009: a minute)
     retry_to: tuple[str, ...] = ()  # e-mail recipients refused temporarily: retry only these
     refused: tuple[str, ...] = ()  # e-mail recipients refused permanently
+    down: bool = False  # the server was unreachable: skip this channel for the rest of the pass
     fault: Fault | None = None  # why a PERMANENT failure happened (None: not classified further)
 
 
@@ -59,6 +63,8 @@ class Channel(Protocol):
     kind: str
 
     async def send(self, message: Message) -> Receipt: ...
+
+    def quota_key(self, message: Message) -> str | None: ...
 
     async def aclose(self) -> None: ...
 

@@ -49,6 +49,10 @@ class FeishuChannel:
         robot = self._robots.get(message.unit)
         return robot.quota(self.kind, self.settings.per_minute, self.settings.per_second) if robot else None
 
+    def quota_key(self, message: Message) -> str | None:
+        quota = self.quota(message)
+        return quota.key if quota else None
+
     async def send(self, message: Message) -> Receipt:
         robot = self._robots.get(message.unit)
         if robot is None:

@@ -80,13 +80,15 @@ class Platform:
 def classify(platform: Platform, status: int, body: bytes, redact: Redactor) -> Receipt:
     answer = _json(body)
     if answer is None:
-        outcome = Outcome.TEMPORARY if status >= 500 or status in (408, 429) else Outcome.PERMANENT
-        return Receipt(outcome, f"{platform.label}返回无法识别的内容（HTTP {status}）")
+        if status >= 500 or status in (408, 429):
+            return Receipt(Outcome.TEMPORARY, f"{platform.label}服务器返回 HTTP {status}", down=status >= 500)
+        # e.g. 404 from a wrong base_url: waiting will not change it
+        return Receipt(Outcome.PERMANENT, f"{platform.label}返回无法识别的内容（HTTP {status}），请检查 base_url")
     code = _code(answer, platform.code_fields)
     text = redact(_text(answer, platform.message_fields))
     if code is None:
         if status >= 500 or status in (408, 429):
-            return Receipt(Outcome.TEMPORARY, f"{platform.label}服务器返回 HTTP {status}")
+            return Receipt(Outcome.TEMPORARY, f"{platform.label}服务器返回 HTTP {status}", down=status >= 500)
         return Receipt(Outcome.PERMANENT, f"{platform.label}返回的内容没有错误码（HTTP {status}）")
     names = (platform.code_fields[0], platform.message_fields[0])
     detail = f"{names[0]}={code} {names[1]}={text}"
@@ -95,7 +97,7 @@ def classify(platform: Platform, status: int, body: bytes, redact: Redactor) -> 
     if code in platform.temporary:
         return Receipt(Outcome.TEMPORARY, detail, retry_after=platform.temporary[code])
     if code not in platform.permanent and (status >= 500 or status == 429):
-        return Receipt(Outcome.TEMPORARY, f"{detail}（HTTP {status}）")
+        return Receipt(Outcome.TEMPORARY, f"{detail}（HTTP {status}）", down=status >= 500)
     fault, hint = platform.permanent.get(code, (None, ""))
     return Receipt(Outcome.PERMANENT, f"{detail}（{hint}）" if hint else detail, fault=fault)
 
@@ -129,5 +131,5 @@ async def post(client: httpx.AsyncClient, platform: Platform, url: str, params: 
         response = await client.post(url, params=dict(params), content=body,
                                      headers={"Content-Type": "application/json; charset=utf-8"})
     except httpx.HTTPError as err:
-        return Receipt(Outcome.TEMPORARY, redact(f"连接{platform.label}失败：{type(err).__name__}: {err}"))
+        return Receipt(Outcome.TEMPORARY, redact(f"连接{platform.label}失败：{type(err).__name__}: {err}"), down=True)
     return classify(platform, response.status_code, response.content, redact)
