@@ -104,8 +104,8 @@ class Daemon:
         if not task.done():
             done, _ = await asyncio.wait({task}, timeout=STOP_GRACE)
             if not done:
-                task.cancel()
                 log.warning("a send did not finish within %.0f s; it is resent once at the next start", STOP_GRACE)
+                await _cancel(task)
                 return 0
         return task.result()
 
@@ -194,6 +194,15 @@ class Daemon:
 
 def _notice(key: str) -> Outgoing:
     return Outgoing(key, Reason.NOTICE)
+
+
+async def _cancel(task: asyncio.Task[int]) -> None:
+    """Cancel and wait; cancel again while a client's clean-up (SMTP QUIT to a hung server) holds it."""
+    for _ in range(10):
+        task.cancel()
+        done, _pending = await asyncio.wait({task}, timeout=0.5)
+        if done:
+            return
 
 
 async def _first_of(*events: asyncio.Event) -> None:

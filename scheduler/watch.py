@@ -10,7 +10,6 @@ either path (replacing a file by a link, editing the target) requests a reload.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -39,9 +38,10 @@ async def watch_files(files: Callable[[], tuple[Path, ...]], wanted: asyncio.Eve
     once the reload it requested is done (`reloaded`, set by the daemon after each reload)."""
     while not stop.is_set():
         if reloaded is not None and wanted.is_set():
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(reloaded.wait(), RELOAD_WAIT)
+            await _first_of(reloaded, stop, timeout=RELOAD_WAIT)
             reloaded.clear()
+            if stop.is_set():
+                return
         targets = targets_of(files())
         directories = sorted({str(p.parent) for p in targets if p.parent.is_dir()})
         if not directories:
@@ -54,3 +54,12 @@ async def watch_files(files: Callable[[], tuple[Path, ...]], wanted: asyncio.Eve
         except (OSError, RuntimeError) as err:
             log.warning("file watching stopped (%s); use SIGHUP (systemctl reload duban) to reload", err)
             return
+
+
+async def _first_of(*events: asyncio.Event, timeout: float) -> None:
+    waiters = [asyncio.create_task(e.wait()) for e in events]
+    try:
+        await asyncio.wait(waiters, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for w in waiters:
+            w.cancel()
