@@ -145,8 +145,7 @@ class Deliverer:
 
 def windows_of(channel: Channel, message: Message) -> Windows:
     """A robot channel's own quota windows (DingTalk, Feishu), or () for the limiter's default."""
-    quota = channel.quota(message) if isinstance(channel, Limited) else None
-    return quota.windows if quota is not None else ()
+    return channel.quota_windows(message) if isinstance(channel, Limited) else ()
 
 
 async def send_once(channel: Channel, message: Message) -> Receipt:

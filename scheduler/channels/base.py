@@ -10,7 +10,7 @@
     CONFIG (key, token or signature: after a reload or the next working day), QUOTA (the robot's
     daily quota, DingTalk 90030: the next day), CONTENT (the message itself cannot be sent).
 
-DingTalk and Feishu channels also give the quota's windows (`quota(message)`, the `Limited`
+DingTalk and Feishu channels also give the quota's windows (`quota_windows`, the `Limited`
 protocol): `per_minute` per robot key, Feishu also 5 a second.
 
 Channels classify; they never retry (deliver.py is the only retry loop). `down` says the server
@@ -73,4 +73,4 @@ class Channel(Protocol):
 class Limited(Protocol):
     """A channel whose messages draw on a robot's quota."""
 
-    def quota(self, message: Message) -> Quota | None: ...
+    def quota_windows(self, message: Message) -> tuple[tuple[int, float], ...]: ...

@@ -44,13 +44,17 @@ class DingtalkChannel:
         self._client = client or httpx.AsyncClient(timeout=settings.timeout, trust_env=False)
         guard_http_logs()
 
-    def quota(self, message: Message) -> Quota | None:
+    def _quota(self, message: Message) -> Quota | None:
         robot = self._robots.get(message.unit)
         return robot.quota(self.kind, self.settings.per_minute, None) if robot else None
 
     def quota_key(self, message: Message) -> str | None:
-        quota = self.quota(message)
+        quota = self._quota(message)
         return quota.key if quota else None
+
+    def quota_windows(self, message: Message) -> tuple[tuple[int, float], ...]:
+        quota = self._quota(message)
+        return quota.windows if quota else ()
 
     async def send(self, message: Message) -> Receipt:
         robot = self._robots.get(message.unit)
