@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import json
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -29,7 +28,8 @@ from scheduler.due import Outgoing, decide
 from scheduler.group import Digest, group
 from scheduler.ledger import Ledger
 from scheduler.model import Attachment, DeliveryState, Message, Reason, Reminder
-from scheduler.render import CHANNEL_LABEL, TEXT_LIMIT, truncate_bytes
+from scheduler.render import CHANNEL_LABEL
+from scheduler.render_robots import plain_payload
 
 log = logging.getLogger("duban")
 
@@ -191,8 +191,7 @@ def notify(app: App, ledger: Ledger, title: str, lines: list[str], now: datetime
     kinds = (target.channels if target else ()) or ("email",)
     keys: list[str] = []
     for kind in kinds:
-        payload = json.dumps({"msgtype": "text", "text": {"content": truncate_bytes(text, TEXT_LIMIT)}},
-                             ensure_ascii=False)
+        payload = plain_payload(kind, text)
         key = hashlib.sha256(f"{fingerprint}|{kind}".encode()).hexdigest()[:32]
         message = Message(key, kind, name, subject, text, target.emails if target and kind == "email" else (), "",
                           payload, (), attachments if kind == "email" else ())

@@ -32,7 +32,7 @@ _MARKDOWN = str.maketrans({"*": "＊", "_": "＿", "[": "［", "]": "］", "(": 
 _MENTION = str.maketrans({"<": "＜", ">": "＞", "@": "＠"})
 
 
-CHANNEL_LABEL = {"email": "邮件", "wecom": "企业微信", "outbox": "发件箱"}
+CHANNEL_LABEL = {"email": "邮件", "wecom": "企业微信", "dingtalk": "钉钉", "feishu": "飞书", "outbox": "发件箱"}
 
 
 def days_phrase(offset: int) -> str:
@@ -151,6 +151,10 @@ class Renderer:
         if digest.channel == "wecom":
             mobiles = unit.mention_mobiles if unit else ()
             return self.wecom(digest, mobiles)
+        if digest.channel in ("dingtalk", "feishu"):
+            from scheduler.render_robots import robot_messages
+
+            return robot_messages(self.text, digest, unit.mention_mobiles if unit else (), self._link(digest.unit))
         return [self.email(digest, unit.emails if unit else (), now)]
 
     def email(self, digest: Digest, to: tuple[str, ...], now: datetime) -> Message:
