@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from scheduler.errors import ConfigError, Problem, Severity
 from scheduler.load.reader import read_toml
+from scheduler.load.report_settings import ReportSettings, parse_report
 from scheduler.load.schema import Report, Section
 from scheduler.model import DEFAULT_POLICY, Policy, Role, SecretRef, Stage
 from scheduler.workdays import FALLBACKS, CalendarYear
@@ -64,6 +65,7 @@ class Settings:
     policies: Mapping[str, Policy] = field(default_factory=dict)
     email: EmailSettings | None = None
     wecom: WecomSettings | None = None
+    report: ReportSettings | None = None
 
     @property
     def label(self) -> str:
@@ -94,7 +96,7 @@ def parse_settings(data: dict[str, Any], path: Path, report: Report) -> Settings
         tasks=_task_paths(sec, base), units=base / sec.text("units", default="units.toml"),
         state=_state_path(sec, base), coordinator=sec.text("coordinator", required=True),
         outbox=_outbox(channels, base), calendar=_calendar(sec), policies=_policies(sec),
-        email=_email(channels, base), wecom=_wecom(channels),
+        email=_email(channels, base), wecom=_wecom(channels), report=parse_report(sec),
     )
     channels.finish()
     sec.finish()
