@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 
 from scheduler.errors import DubanError
-from scheduler.model import Message
+from scheduler.model import Attachment, Message
 
 SCHEMA_VERSION = 1
 _MIGRATIONS = {
@@ -194,6 +194,7 @@ class Ledger:
 def _message(data: dict[str, object]) -> Message:
     for key in ("to", "reminders"):
         data[key] = tuple(data[key])  # type: ignore[arg-type]
+    data["attachments"] = tuple(Attachment(**a) for a in data.get("attachments", ()))  # type: ignore[attr-defined]
     return Message(**data)  # type: ignore[arg-type]
 
 

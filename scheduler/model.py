@@ -238,6 +238,15 @@ def identity_row(key: str) -> tuple[str, str, str, str, str]:
 
 
 @dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file sent with an e-mail (the 台账 with the periodic 通报); base64 so a Message stays JSON."""
+
+    filename: str
+    content_type: str  # e.g. application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
+    data_b64: str
+
+
+@dataclass(frozen=True, slots=True)
 class Message:
     """One notice to one unit over one channel; `key` is stable for the same content."""
 
@@ -250,3 +259,4 @@ class Message:
     html: str = ""
     payload: str = ""  # WeCom JSON body
     reminders: tuple[str, ...] = ()  # identity keys of the reminders it carries
+    attachments: tuple[Attachment, ...] = ()  # e-mail only

@@ -25,6 +25,7 @@ from scheduler.ledger import Ledger
 from scheduler.model import Message, identity_key, identity_row
 from scheduler.plan import Planner
 from scheduler.render import CHANNEL_LABEL, TEXT_LIMIT, Renderer, truncate_bytes
+from scheduler.report.notice import due_messages
 from scheduler.runtime import Runtime, planner_for
 
 log = logging.getLogger("duban")
@@ -79,6 +80,8 @@ async def run_pass(svc: Services, now: datetime) -> PassResult:
     for digest in digests:
         for message in svc.renderer.render(digest, units.get(digest.unit), now):
             await send_recorded(svc, message, now, result)
+    for message in due_messages(runtime, now, svc.ledger.state_of):  # the periodic 通报 (SPEC 3.5)
+        await send_recorded(svc, message, now, result)
     if result.failed:
         await notify_coordinator(svc, "消息发送失败", result.failed, now)
     return result

@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 from scheduler.readmodel import Register, Row, State, UnitRow
 from scheduler.report import xlsx
@@ -37,7 +38,7 @@ def unit_cells(u: UnitRow) -> tuple[str | int, ...]:
     return (u.unit, u.lead, u.responsible, u.cooperating, u.open, u.near, u.overdue, u.done, u.on_time)
 
 
-def write_xlsx(register: Register, path: Path) -> None:
+def write_xlsx(register: Register, path: Path | BinaryIO) -> None:
     rows = [cells(n, r) for n, r in enumerate(register.rows, 1)]
     styled = (_styled(values, r.state) for values, r in zip(rows, register.rows, strict=True))
     units = [unit_cells(u) for u in register.units]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import IntEnum
 from pathlib import Path
+from typing import BinaryIO
 from xml.sax.saxutils import escape
 
 from scheduler.report.safe import cell_text
@@ -62,7 +63,7 @@ def column(index: int) -> str:
     return name
 
 
-def write(path: Path, sheets: Sequence[Sheet]) -> None:
+def write(path: Path | BinaryIO, sheets: Sequence[Sheet]) -> None:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
         zf.writestr("[Content_Types].xml", _content_types(len(sheets)))
         zf.writestr("_rels/.rels", _ROOT_RELS)
