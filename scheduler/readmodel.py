@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import Enum
+from itertools import groupby
 from pathlib import Path
 
 from scheduler.ledger import Ledger, Sent
@@ -21,6 +22,7 @@ from scheduler.runtime import Runtime
 from scheduler.workdays import WorkCalendar
 
 _ONE = timedelta(days=1)
+_NONE: frozenset[str] = frozenset()
 _ROLES = (Role.LEAD, Role.RESPONSIBLE, Role.COOPERATING)
 
 
@@ -136,14 +138,37 @@ def one_year_after(day: date) -> date:
         return day.replace(year=day.year + 1, day=28)
 
 
+class _Days:
+    """Due dates and working days left, computed once per distinct date (deadlines repeat)."""
+
+    def __init__(self, cal: WorkCalendar, today: date) -> None:
+        self.cal = cal
+        self.today = today
+        self._due: dict[date, date] = {}
+        self._left: dict[date, int] = {}
+
+    def due(self, deadline: date) -> date:
+        found = self._due.get(deadline)
+        if found is None:
+            found = self._due[deadline] = self.cal.on_or_before(deadline)
+        return found
+
+    def left(self, due: date) -> int:
+        found = self._left.get(due)
+        if found is None:
+            found = self._left[due] = working_days_left(self.cal, self.today, due)
+        return found
+
+
 def build(runtime: Runtime, today: date, last: Mapping[tuple[str, str], str],
           feedback: FeedbackIndex = NO_FEEDBACK, failures: Sequence[str] = ()) -> Register:
     """Every row of the 台账 and the per-unit counts, in the order of the tasks files."""
     rows: list[Row] = []
     roles: dict[str, tuple[tuple[str, Role], ...]] = {}
+    days = _Days(runtime.calendar, today)
     for task in runtime.tasks:
         roles[task.id] = task_units(runtime, task)
-        rows.extend(_task_rows(runtime, task, today, last, feedback))
+        rows.extend(_task_rows(runtime, task, days, last, feedback))
     return Register(today, tuple(rows), tuple(unit_rows(rows, roles)), roles, tuple(failures))
 
 
@@ -157,7 +182,7 @@ def task_units(runtime: Runtime, task: Task) -> tuple[tuple[str, Role], ...]:
     return tuple(best.items())
 
 
-def _task_rows(runtime: Runtime, task: Task, today: date, last: Mapping[tuple[str, str], str],
+def _task_rows(runtime: Runtime, task: Task, days: _Days, last: Mapping[tuple[str, str], str],
                feedback: FeedbackIndex) -> Iterator[Row]:
     if task.ongoing:
         state = {TaskStatus.OPEN: State.ONGOING, TaskStatus.DONE: State.DONE}.get(task.status, State.SUSPENDED)
@@ -165,8 +190,8 @@ def _task_rows(runtime: Runtime, task: Task, today: date, last: Mapping[tuple[st
         yield Row(task, "", task.detail, "持续推进", None, None, state, "", None, None, None, frozenset(),
                   last.get((task.id, ""), ""), notes[-1].describe() if notes else "")
         return
-    for ms in _milestones(task, today):
-        yield _row(runtime, task, ms, today, last, feedback)
+    for ms in _milestones(task, days.today):
+        yield _row(runtime, task, ms, days, last, feedback)
 
 
 def _milestones(task: Task, today: date) -> Iterator[Milestone]:
@@ -178,10 +203,9 @@ def _milestones(task: Task, today: date) -> Iterator[Milestone]:
             yield Milestone(day.isoformat(), day, done=day if done else None)
 
 
-def _row(runtime: Runtime, task: Task, ms: Milestone, today: date, last: Mapping[tuple[str, str], str],
+def _row(runtime: Runtime, task: Task, ms: Milestone, days_of: _Days, last: Mapping[tuple[str, str], str],
          feedback: FeedbackIndex) -> Row:
-    cal = runtime.calendar
-    due = cal.on_or_before(ms.deadline)
+    due = days_of.due(ms.deadline)
     notes = feedback.get((task.id, ms.id), ())
     waiting = sum(n.waiting for n in notes)
     done = ms.done
@@ -194,11 +218,11 @@ def _row(runtime: Runtime, task: Task, ms: Milestone, today: date, last: Mapping
     elif task.status is TaskStatus.SUSPENDED:
         state = State.SUSPENDED
     else:
-        days = working_days_left(cal, today, due)
+        days = days_of.left(due)
         shade = light(days)
         review = any(n.waiting and n.kind == "done" for n in notes)
         state = State.REVIEW if review else _LIGHT_STATE[shade]
-    done_by = frozenset(u for name in ms.done_by for u in runtime.directory.resolve(name))
+    done_by = frozenset(u for name in ms.done_by for u in runtime.directory.resolve(name)) if ms.done_by else _NONE
     written = ms.written or ms.deadline.isoformat()
     return Row(task, ms.id, ms.what, written, ms.deadline, due, state, shade, days, done, ms.extended_from,
                done_by, last.get((task.id, ms.id), ""), notes[-1].describe() if notes else "", waiting)
@@ -208,24 +232,60 @@ def unit_rows(rows: Iterable[Row], roles: Mapping[str, tuple[tuple[str, Role], .
     """The 按单位 sheet: milestones held per role; open, near, overdue (suspended excluded), done.
 
     A unit in a milestone's done_by counts that milestone as done (its part is); only a milestone
-    with a done date on or before its due date counts as 按期办结."""
+    with a done date on or before its due date counts as 按期办结. Rows are tallied per task
+    first, then added to each unit of the task (a task's rows are consecutive)."""
     counts: dict[str, list[int]] = {}
-    for row in rows:
-        if row.milestone == "" and row.due is None:
-            continue  # an ongoing task holds no milestone
-        for unit, role in roles.get(row.task.id, ()):
-            c = counts.setdefault(unit, [0] * 8)
-            c[_ROLES.index(role)] += 1
-            if row.state is State.DONE or unit in row.done_by:
-                c[6] += 1
-                c[7] += row.state is State.DONE and row.on_time
-            elif row.state.open:
-                c[3] += 1
-                c[4] += row.state is State.NEAR
-                c[5] += row.state is State.OVERDUE
+    for task_id, group in groupby(rows, key=_task_id):
+        tally = [0] * 6  # milestones, open, near, overdue, done, on time
+        partial: list[Row] = []  # rows with done_by: per unit
+        for row in group:
+            if row.due is None:
+                continue  # an ongoing task holds no milestone
+            tally[0] += 1
+            if row.done_by:
+                partial.append(row)
+            else:
+                _tally(tally, row)
+        held, open_, near, overdue, done, on_time = tally
+        for unit, role in roles.get(task_id, ()):
+            c = counts.get(unit)
+            if c is None:
+                c = counts[unit] = [0] * 8
+            c[_ROLE_SLOT[role]] += held
+            c[3] += open_
+            c[4] += near
+            c[5] += overdue
+            c[6] += done
+            c[7] += on_time
+            for row in partial:
+                one = [0] * 6
+                if unit in row.done_by:
+                    one[4] = 1
+                else:
+                    _tally(one, row)
+                for i in range(1, 6):
+                    c[i + 2] += one[i]
     out = [UnitRow(unit, *c) for unit, c in counts.items()]
     out.sort(key=lambda u: (-u.overdue, -u.near, -u.open, u.unit))
     return out
+
+
+def _task_id(row: Row) -> str:
+    return row.task.id
+
+
+def _tally(tally: list[int], row: Row) -> None:
+    state = row.state
+    if state is State.DONE:
+        tally[4] += 1
+        tally[5] += row.on_time
+    elif state in _OPEN:
+        tally[1] += 1
+        tally[2] += state is State.NEAR
+        tally[3] += state is State.OVERDUE
+
+
+_ROLE_SLOT = {Role.LEAD: 0, Role.RESPONSIBLE: 1, Role.COOPERATING: 2}
 
 
 # -- what the ledger knows (read-only) ------------------------------------------------------------

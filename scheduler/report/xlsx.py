@@ -9,7 +9,6 @@ tests; Excel, WPS and LibreOffice open it. Every text cell passes through `safe.
 
 from __future__ import annotations
 
-import re
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -22,7 +21,6 @@ from xml.sax.saxutils import escape
 from scheduler.report.safe import cell_text
 
 _EPOCH = date(1899, 12, 30).toordinal()
-_INVALID_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 class Style(IntEnum):
@@ -90,13 +88,41 @@ def _sheet_xml(sheet: Sheet) -> Iterable[str]:
     yield f'<row r="1">{header}</row>'
     batch: list[str] = []
     for n, cells in enumerate(sheet.rows, 2):
-        row = "".join(_cell(f"{c}{n}", v) for c, v in zip(letters, cells, strict=True) if v is not None)
-        batch.append(f'<row r="{n}">{row}</row>')
+        batch.append(_row(n, letters, cells))
         if len(batch) >= 500:
             yield "".join(batch)
             batch.clear()
     yield "".join(batch)
     yield "</sheetData></worksheet>"
+
+
+def _row(n: int, letters: Sequence[str], cells: Sequence[Cell]) -> str:
+    """One <row>: plain text and integers inline (the common case, kept cheap), others by _cell."""
+    parts = [f'<row r="{n}">']
+    for c, v in zip(letters, cells, strict=True):
+        if isinstance(v, str):
+            if v:
+                parts.append(f'<c r="{c}{n}" t="inlineStr"><is><t xml:space="preserve">{text(v)}</t></is></c>')
+        elif type(v) is int:
+            parts.append(f'<c r="{c}{n}"><v>{v}</v></c>')
+        elif v is not None:
+            parts.append(_cell(f"{c}{n}", v))
+    parts.append("</row>")
+    return "".join(parts)
+
+
+def text(value: str) -> str:
+    """Cell text: neutralised (never a formula), XML-escaped, without characters XML forbids."""
+    if value[0] in _MAYBE_FORMULA:
+        value = cell_text(value)
+    return value.translate(_XML_TEXT)
+
+
+_MAYBE_FORMULA = frozenset("=+-@ \t\r\n")  # first characters that need the full check
+
+
+_XML_TEXT = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;",
+             **{c: None for c in (*range(0, 9), 11, 12, *range(14, 32), 0xFFFE, 0xFFFF)}}
 
 
 def _cell(ref: str, value: Cell) -> str:
@@ -112,8 +138,7 @@ def _cell(ref: str, value: Cell) -> str:
         return f'<c r="{ref}"{_s(style)}><v>{value}</v></c>'
     if isinstance(value, date):
         return f'<c r="{ref}" s="{style or Style.DATE}"><v>{value.toordinal() - _EPOCH}</v></c>'
-    text = escape(_INVALID_XML.sub("", cell_text(value)))
-    return f'<c r="{ref}" t="inlineStr"{_s(style)}><is><t xml:space="preserve">{text}</t></is></c>'
+    return f'<c r="{ref}" t="inlineStr"{_s(style)}><is><t xml:space="preserve">{text(value)}</t></is></c>'
 
 
 def _s(style: int) -> str:
