@@ -57,11 +57,12 @@ class Feedback:
     waiting: bool = False  # a 办结 or 延期申请 the coordinator has not decided yet
 
     def describe(self) -> str:
-        when = f"{self.date.isoformat()} " if self.date else ""
-        note = f"：{self.note}" if self.note else ""
-        pending = "（待审核）" if self.waiting else ""
-        return (f"{self.submitted_at:%Y-%m-%d} {self.unit} {FEEDBACK_KIND.get(self.kind, self.kind)}"
-                f"{pending} {when}{note}").replace("  ", " ").strip()
+        """`2021-12-27 省市场监管局 办结（待审核，完成于2021-12-27）：已印发实施方案`."""
+        detail = ["待审核"] if self.waiting else []
+        if self.date is not None:
+            detail.append(("申请延至" if self.kind == "extend" else "完成于") + self.date.isoformat())
+        head = f"{self.submitted_at:%Y-%m-%d} {self.unit} {FEEDBACK_KIND.get(self.kind, self.kind)}"
+        return head + (f"（{'，'.join(detail)}）" if detail else "") + (f"：{self.note}" if self.note else "")
 
 
 # (task id, milestone id) → the submissions about it, oldest first

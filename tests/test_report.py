@@ -144,7 +144,7 @@ def test_every_state_with_working_days_left(scenario: Project) -> None:
     late = next(r for r in reg.rows if r.task.id == "T-E")
     assert (late.extended_from, late.done_by, late.light) == (date(2021, 6, 11), frozenset({"西宁市"}), "红")
     review = next(r for r in reg.rows if r.task.id == "T-F")
-    assert review.last_feedback == "2021-06-24 省残联 办结（待审核） 2021-06-24 ：已完成"
+    assert review.last_feedback == "2021-06-24 省残联 办结（待审核，完成于2021-06-24）：已完成"
 
 
 def test_unit_sheet_counts(scenario: Project) -> None:
@@ -264,7 +264,7 @@ def test_bulletin_docx_opens_with_python_docx(scenario: Project, tmp_path: Path)
                        ["1", "逾期的任务", "1", "2021-06-18", "5", "牵头：省司法厅；责任：各地区"]]
     assert [r[1] for r in soon[1:]] == ["临期的任务", "每月报送"]
     assert units[1] == ["1", "海东市", "1", "1", "8"]
-    assert "T-F 节点1：2021-06-24 省残联 办结（待审核） 2021-06-24 ：已完成" in texts
+    assert "T-F 节点1：2021-06-24 省残联 办结（待审核，完成于2021-06-24）：已完成" in texts
 
 
 def test_binary_format_without_output_is_a_usage_error(scenario: Project, duban: Any) -> None:

@@ -20,7 +20,7 @@ HEADER = ("序号", "任务编号", "文件编号", "任务", "节点", "牵头�
 UNIT_HEADER = ("单位", "牵头", "责任", "配合", "未完成", "临期", "逾期", "已办结", "按期办结")
 # bounds of the column widths, in characters (a CJK character counts 2)
 _BOUNDS = ((6, 8), (10, 16), (8, 12), (16, 48), (6, 36), (12, 30), (12, 36), (12, 30), (12, 16), (12, 12),
-           (10, 10), (12, 12), (12, 12), (12, 12), (20, 44), (20, 44))
+           (12, 12), (12, 12), (12, 12), (12, 12), (20, 44), (20, 44))
 _FILL = {State.ON_TRACK: Style.GREEN, State.NEAR: Style.YELLOW, State.OVERDUE: Style.RED}
 _SAMPLE = 300  # rows looked at to size the columns
 

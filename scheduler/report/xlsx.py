@@ -78,6 +78,7 @@ def _sheet_xml(sheet: Sheet) -> Iterable[str]:
     letters = [column(i) for i in range(len(sheet.header))]
     yield ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
            '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+           '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
            '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" '
            'state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>'
            '<sheetFormatPr defaultRowHeight="18"/><cols>')
@@ -93,7 +94,9 @@ def _sheet_xml(sheet: Sheet) -> Iterable[str]:
             yield "".join(batch)
             batch.clear()
     yield "".join(batch)
-    yield "</sheetData></worksheet>"
+    # printed on A4 landscape, as wide as the page, the header row repeated (Print_Titles)
+    yield ('</sheetData><pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>'
+           '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>')
 
 
 def _row(n: int, letters: Sequence[str], cells: Sequence[Cell]) -> str:
@@ -167,10 +170,16 @@ _ROOT_RELS = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 def _workbook(sheets: Sequence[Sheet]) -> str:
     items = "".join(f'<sheet name="{escape(s.name)}" sheetId="{n}" r:id="rId{n}"/>' for n, s in enumerate(sheets, 1))
+    titles = "".join(f'<definedName name="_xlnm.Print_Titles" localSheetId="{i}">'
+                     f"{escape(_quoted(s.name))}!$1:$1</definedName>" for i, s in enumerate(sheets))
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
             'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-            f"<sheets>{items}</sheets></workbook>")
+            f"<sheets>{items}</sheets><definedNames>{titles}</definedNames></workbook>")
+
+
+def _quoted(sheet: str) -> str:
+    return "'" + sheet.replace("'", "''") + "'"
 
 
 def _workbook_rels(count: int) -> str:
