@@ -9,7 +9,9 @@ import email.policy
 import json
 import logging
 import ssl
+from collections.abc import Coroutine
 from datetime import datetime
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -25,13 +27,14 @@ from tests.fakes import Mailbox, SmtpServer, WecomRobot, WecomServer
 
 NOW = datetime(2021, 6, 23, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 KEY = "0f3c6a2e-robot-key-abcdef"
+T = TypeVar("T")
 
 
 def mail(to: tuple[str, ...] = ("sft@example.gov.cn",), subject: str = "【督办提醒】省司法厅：1项已逾期") -> Message:
     return Message("k" * 32, "email", "省司法厅", subject, "正文：请按时办理。", to, "<p>正文</p>")
 
 
-def run(coro):  # type: ignore[no-untyped-def]
+def run(coro: Coroutine[Any, Any, T]) -> T:
     return asyncio.run(coro)
 
 
