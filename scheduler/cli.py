@@ -54,6 +54,12 @@ def _parser() -> argparse.ArgumentParser:
     rep = sub.add_parser("report", parents=[common], help="台账（xlsx、csv）或通报稿（md、docx）")
     rep.add_argument("--format", choices=("xlsx", "csv", "md", "docx"))
     rep.add_argument("--output", help="写入的文件（md、csv 不给时输出到标准输出）")
+    hist = sub.add_parser("history", parents=[common], help="发送记录：每条提醒何时、经哪些渠道、是否送达")
+    hist.add_argument("--from", dest="start")
+    hist.add_argument("--to", dest="end")
+    hist.add_argument("--task")
+    hist.add_argument("--unit")
+    hist.add_argument("--format", choices=("table", "json"), default="table")
     imp = sub.add_parser("import", parents=[common], help="从工作要点文本生成 tasks.toml 草稿")
     imp.add_argument("doc")
     imp.add_argument("--year", type=int)
@@ -82,7 +88,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _dispatch(args: argparse.Namespace) -> int:
     handler = {"check": _check, "plan": _plan, "workdays": _workdays, "import": _import,
-               "send-test": _send_test, "run": _run, "status": _status, "report": _report}
+               "send-test": _send_test, "run": _run, "status": _status, "history": _history,
+               "report": _report}
     return handler[args.command](args)
 
 
@@ -188,19 +195,30 @@ def _nonzero(text: str) -> int:
 def _run(args: argparse.Namespace) -> int:
     import asyncio
 
-    from scheduler.service import describe, run_once
+    from scheduler.app import run_once
+    from scheduler.clock import ShiftedClock, SystemClock
+    from scheduler.pipeline import describe
 
     path = config_path(args.config)
     runtime = build_runtime(path, strict_secrets=not args.dry_run)
+    tz = runtime.settings.timezone
     if not args.once:
         from scheduler.daemon import serve
 
-        start = parse_now(args.now, runtime.settings.timezone) if args.now else None
-        return serve(path, runtime, args.dry_run, start)
-    now = _now(args, runtime.settings.timezone)
-    recovered, result = asyncio.run(run_once(runtime, now, args.dry_run))
-    print(describe(result, recovered))
-    return 1 if result.failed or recovered.failed else 0
+        clock = ShiftedClock(parse_now(args.now, tz)) if args.now else SystemClock(tz)
+        return serve(path, runtime, args.dry_run, clock)
+    result = asyncio.run(run_once(runtime, _now(args, tz), args.dry_run))
+    print(describe(result))
+    return 1 if result.failed else 0
+
+
+def _history(args: argparse.Namespace) -> int:
+    from scheduler.history import history_rows, to_json, to_table
+
+    path = config_path(args.config)
+    rows = history_rows(path, args.start, args.end, args.task, args.unit)
+    _out([to_json(rows)] if args.format == "json" else to_table(rows))
+    return 0
 
 
 def _status(args: argparse.Namespace) -> int:

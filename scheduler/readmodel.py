@@ -15,8 +15,8 @@ from enum import Enum
 from itertools import groupby
 from pathlib import Path
 
-from scheduler.ledger import Ledger, Sent
-from scheduler.model import Milestone, Role, Task, TaskStatus
+from scheduler.ledger import HistoryRow, Ledger
+from scheduler.model import Milestone, ReminderState, Role, Task, TaskStatus
 from scheduler.plan import occurrences
 from scheduler.runtime import Runtime
 from scheduler.workdays import WorkCalendar
@@ -303,21 +303,22 @@ def ledger_facts(path: Path) -> tuple[dict[tuple[str, str], str], list[str]]:
         return {}, []
     ledger = Ledger(path, readonly=True)
     try:
-        last = last_by_milestone(ledger.last_reminders())
-        failures = [f"{u}（{c}）{when[:16]}：{err}" for u, c, err, when in ledger.failures()]
+        last = last_by_milestone(ledger.last_reminders().values())
+        failures = [f"{f.unit}（{f.channel}）{f.at[:16]}：{f.error}" for f in ledger.failures()]
     finally:
         ledger.close()
     return last, failures
 
 
-def last_by_milestone(sent: Iterable[Sent]) -> dict[tuple[str, str], str]:
-    """`2021-07-01 09:00 逾期催办：省司法厅、省财政厅` for the latest send of each milestone."""
+def last_by_milestone(rows: Iterable[HistoryRow]) -> dict[tuple[str, str], str]:
+    """`2021-07-01 09:00 逾期催办：省司法厅、省财政厅` for the latest handled reminder of each
+    milestone (from the ledger's last reminder per (task, milestone, unit))."""
     latest: dict[tuple[str, str], tuple[str, str, list[str]]] = {}
-    for s in sent:  # ordered by time
-        key, when = (s.task, s.milestone), s.at[:16].replace("T", " ")
+    for s in sorted(rows, key=lambda r: (r.handled_at, r.unit)):
+        key, when = (s.task, s.milestone), f"{s.handled_at:%Y-%m-%d %H:%M}"
         if key not in latest or latest[key][0] != when:
             latest[key] = (when, s.stage, [])
-        latest[key][2].append(s.unit + ("（失败）" if s.state == "failed" else ""))
+        latest[key][2].append(s.unit + ("（失败）" if s.state is ReminderState.FAILED else ""))
     return {k: f"{when} {stage}：{_few(units)}" for k, (when, stage, units) in latest.items()}
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from scheduler import readmodel
-from scheduler.model import TaskStatus
+from scheduler.model import Role, TaskStatus
+from scheduler.plan import horizon, lookahead_of
 from scheduler.plan_view import pad
 from scheduler.runtime import Runtime
 
@@ -47,24 +48,32 @@ def working_days_left(runtime: Runtime, today: date, due: date) -> int:
 
 def build(runtime: Runtime, today: date) -> tuple[list[Row], list[UnitCount], list[str]]:
     register = readmodel.load(runtime, today)
-    return rows_of(register), unit_counts(register), list(register.failures)
+    shown = [r for r in register.rows if r.light and _within_horizon(runtime, today, r)]
+    return rows_of(shown), unit_counts(shown, register.roles), list(register.failures)
 
 
-def rows_of(register: readmodel.Register) -> list[Row]:
+def _within_horizon(runtime: Runtime, today: date, row: readmodel.Row) -> bool:
+    """A recurring task's occurrences are shown up to the one look-ahead of plan and catch-up
+    (plan.horizon); fixed milestones always. (The 台账 lists occurrences a year ahead.)"""
+    task = row.task
+    if task.recurrence is None or row.deadline is None:
+        return True
+    return row.deadline <= horizon(runtime.calendar, today, lookahead_of(runtime.policies[task.policy]))
+
+
+def rows_of(shown: list[readmodel.Row]) -> list[Row]:
     """The open milestones of open tasks (待审核 ones too), by due date."""
     rows = [Row(r.task.id, f"{r.task.number}{r.task.title}", r.milestone, r.written, r.due.isoformat(),
                 r.light, r.days, r.last_reminder)
-            for r in register.rows if r.light and r.due is not None and r.days is not None]
+            for r in shown if r.due is not None and r.days is not None]
     rows.sort(key=lambda r: (r.due, r.task, r.milestone))
     return rows
 
 
-def unit_counts(register: readmodel.Register) -> list[UnitCount]:
+def unit_counts(shown: list[readmodel.Row], roles: Mapping[str, tuple[tuple[str, Role], ...]]) -> list[UnitCount]:
     units: dict[str, UnitCount] = {}
-    for r in register.rows:
-        if not r.light:
-            continue
-        for unit, _role in register.roles[r.task.id]:
+    for r in shown:
+        for unit, _role in roles[r.task.id]:
             if unit in r.done_by:
                 continue
             count = units.setdefault(unit, UnitCount(unit))

@@ -19,10 +19,9 @@ import openpyxl
 import pytest
 
 from scheduler import readmodel
-from scheduler.channels.factory import open_channels
-from scheduler.deliver import Deliverer, Limiter, RetryPolicy
+from scheduler.app import assemble
 from scheduler.ledger import Ledger
-from scheduler.pipeline import PassResult, Services, run_pass
+from scheduler.pipeline import PassResult, run_pass
 from scheduler.report import bulletin, notice
 from scheduler.report.periodic import due_period, period_of
 from scheduler.runtime import build_runtime
@@ -73,10 +72,6 @@ def test_due_month() -> None:
 # -- against a real SMTP server -------------------------------------------------------------------
 
 
-async def _no_wait(seconds: float) -> None:
-    return None
-
-
 @dataclass
 class Daemon:
     project: Project
@@ -84,13 +79,12 @@ class Daemon:
     state: Path
 
     def run(self, now: str) -> PassResult:
-        runtime = build_runtime(self.project.config)
+        """One pass of the daemon at `now`, with the real channels and the real state."""
         when = at(now)
+        app = assemble(build_runtime(self.project.config), lambda: when)
         ledger = Ledger(self.state)
-        services = Services(runtime, ledger, open_channels(runtime, lambda: when),
-                            Deliverer(Limiter(20, lambda: 0.0), _no_wait, RetryPolicy(attempts=1)))
         try:
-            return asyncio.run(run_pass(services, when))
+            return asyncio.run(run_pass(app, ledger, when))
         finally:
             ledger.close()
 
@@ -154,7 +148,7 @@ def test_holiday_friday_sends_on_thursday(daemon: Daemon) -> None:
 def test_temporary_refusal_is_retried_at_the_next_pass_and_sent_once(daemon: Daemon) -> None:
     daemon.mailbox.data_answer = "451 4.3.0 Try again later"
     first = daemon.run("2021-06-25T10:00")
-    assert daemon.reports() == [] and first.retry >= 2
+    assert daemon.reports() == [] and first.deferred >= 2
     daemon.mailbox.data_answer = "250 Message accepted"
     daemon.run("2021-06-25T10:15")
     daemon.run("2021-06-25T10:30")

@@ -1,21 +1,21 @@
 """The periodic 通报 as messages (SPEC §3.5): an e-mail with the 台账 attached, a summary on robots.
 
-`due_messages` is called by every pass inside the send window. It looks at the ledger first (by
+`enqueue_due` is called by every pass inside the send window. It looks at the ledger first (by
 message key: one per period, unit and channel) and builds the report only when some message of
-the due period is not recorded yet or is waiting for a retry, so a pass costs nothing once the
-period's report is out. Recorded, retried and sent once like every message (pipeline.send_recorded).
+the due period is not enqueued yet, so a pass costs nothing once the period's report is out. The
+ledger's `enqueue` (once per fingerprint) and the pipeline then record, send and retry it like
+every message.
 """
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import io
 import json
-from collections.abc import Callable
 from datetime import datetime
 
 from scheduler import readmodel
+from scheduler.ledger import Ledger
 from scheduler.model import Attachment, Message
 from scheduler.render import TEXT_LIMIT, one_line, truncate_bytes
 from scheduler.report import bulletin, register
@@ -43,11 +43,17 @@ def targets(runtime: Runtime) -> list[tuple[str, str]]:
     return out
 
 
+def fingerprint(period: Period, unit: str, channel: str) -> str:
+    return "\x1e".join(("report", period.key, unit, channel))
+
+
 def message_key(period: Period, unit: str, channel: str) -> str:
-    return hashlib.sha256("\x1e".join(("report", period.key, unit, channel)).encode()).hexdigest()[:32]
+    return hashlib.sha256(fingerprint(period, unit, channel).encode()).hexdigest()[:32]
 
 
-def due_messages(runtime: Runtime, now: datetime, state_of: Callable[[str], str | None]) -> list[Message]:
+def enqueue_due(runtime: Runtime, ledger: Ledger, now: datetime) -> list[str]:
+    """Enqueue the due period's report for every target not enqueued yet; the keys enqueued now.
+    The ledger then sends, retries and records them like every message (once per fingerprint)."""
     settings = runtime.settings
     if settings.report is None:
         return []
@@ -55,10 +61,11 @@ def due_messages(runtime: Runtime, now: datetime, state_of: Callable[[str], str 
                         settings.timezone, now)
     if period is None:
         return []
-    todo = [(u, c) for u, c in targets(runtime) if state_of(message_key(period, u, c)) in (None, "retry")]
+    todo = [(u, c) for u, c in targets(runtime) if ledger.state_of(message_key(period, u, c)) is None]
     if not todo:
         return []
-    return build_messages(runtime, period, now, todo)
+    messages = build_messages(runtime, period, now, todo)
+    return [m.key for m in messages if ledger.enqueue(m, fingerprint(period, m.unit, m.channel), now)]
 
 
 def build_messages(runtime: Runtime, period: Period, now: datetime, todo: list[tuple[str, str]]) -> list[Message]:
@@ -71,7 +78,7 @@ def build_messages(runtime: Runtime, period: Period, now: datetime, todo: list[t
     filename = f"督办台账{today.isoformat()}.xlsx"
     buffer = io.BytesIO()
     register.write_xlsx(reg, buffer)
-    attachment = Attachment(filename, XLSX_TYPE, base64.b64encode(buffer.getvalue()).decode())
+    attachment = Attachment(filename, XLSX_TYPE, buffer.getvalue())
     text = (f"附件：{filename}（台账，共{len(reg.rows)}行；按单位统计见第二个工作表）\n\n"
             + "".join(bulletin.to_markdown(b)))
     summary = robot_summary(subject, b)
