@@ -269,6 +269,12 @@ def test_bulletin_docx_opens_with_python_docx(scenario: Project, tmp_path: Path)
     assert "T-F 节点1：2021-06-24 省残联 办结（待审核，完成于2021-06-24）：已完成" in texts
 
 
+def test_csv_on_stdout_has_the_bom(scenario: Project, duban: Any) -> None:
+    result = duban("report", "--config", str(scenario.config), "--now", NOW, "--format", "csv")
+    assert result.code == 0 and result.out.startswith("\ufeff序号,任务编号,文件编号")
+    assert len(result.out.splitlines()) == 21
+
+
 def test_binary_format_without_output_is_a_usage_error(scenario: Project, duban: Any) -> None:
     result = duban("report", "--config", str(scenario.config), "--format", "xlsx")
     assert result.code == 2 and "--output" in result.err

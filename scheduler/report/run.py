@@ -33,9 +33,13 @@ def report(runtime: Runtime, today: date, fmt: str, output: str | None,
     target = _target(Path(output)) if output else None
     reg = readmodel.load(runtime, today, feedback)
     if target is None:
-        text = "".join(register.to_csv(reg) if fmt == "csv" else bulletin.to_markdown(bulletin.build(reg)))
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        if fmt == "csv":  # bytes, so the BOM and UTF-8 do not depend on the terminal's encoding
+            sys.stdout.flush()
+            sys.stdout.buffer.write("".join(register.to_csv(reg)).encode("utf-8"))
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write("".join(bulletin.to_markdown(bulletin.build(reg))))
+            sys.stdout.flush()
         return
     writers: dict[str, Callable[[Path], None]] = {
         "xlsx": lambda p: register.write_xlsx(reg, p),
