@@ -64,6 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("doc")
     imp.add_argument("--year", type=int)
     imp.add_argument("--prefix", default="T-")
+    imp.add_argument("--units-out", help="把草稿中的单位写成 units.toml 骨架（文件已存在时只追加缺少的单位和分组）")
     return top
 
 
@@ -253,14 +254,22 @@ def _send_test(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from scheduler.importer.run import import_file
+    from scheduler.importer.emit import emit_toml
+    from scheduler.importer.run import load_draft
 
     known = None
     if args.config:
         runtime_units = _directory(Path(args.config))
         known = runtime_units.known
-    text = import_file(Path(args.doc), args.year, args.prefix, known)
-    sys.stdout.write(text)
+    doc = Path(args.doc)
+    draft = load_draft(doc)
+    sys.stdout.write(emit_toml(draft, doc.name, args.prefix, args.year, known))
+    if args.units_out:
+        from scheduler.importer.units_out import write_units
+
+        added = write_units(Path(args.units_out), draft, doc.name)
+        print(f"{args.units_out}：新增{len(added.units)}个单位、{len(added.groups)}个分组，"
+              "请填写联系方式和分组成员后运行 duban check", file=sys.stderr)
     return 0
 
 
