@@ -167,6 +167,8 @@ class Milestone:
     what: str = ""
     done: date | None = None
     written: str = ""  # the deadline as the document writes it, e.g. "6月底前"
+    done_by: tuple[str, ...] = ()  # names (units, aliases, groups) whose part is done
+    extended_from: date | None = None  # the deadline before an accepted extension (延期)
 
 
 @dataclass(frozen=True, slots=True)

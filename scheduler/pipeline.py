@@ -30,6 +30,7 @@ from scheduler.ledger import Ledger
 from scheduler.model import Attachment, DeliveryState, Message, Reason, Reminder
 from scheduler.render import CHANNEL_LABEL
 from scheduler.render_robots import plain_payload
+from scheduler.report.notice import enqueue_due
 
 log = logging.getLogger("duban")
 
@@ -60,6 +61,8 @@ async def run_pass(app: App, ledger: Ledger, now: datetime, stop: asyncio.Event 
     work = [*decision.outgoing, *(Outgoing(k, Reason.DUE) for k in fresh)]
     del decision  # a first pass at 20,000 tasks holds ~700,000 candidates: not during the sends
     await deliver_all(app, ledger, work, now, result, stop)
+    reports = enqueue_due(app.runtime, ledger, now)  # the periodic 通报 (SPEC 3.5), once per period
+    await deliver_all(app, ledger, [Outgoing(k, Reason.NOTICE) for k in reports], now, result, stop)
     notices = calendar_notices(app, ledger, now)
     if result.faults:
         title = "发送渠道认证失败，请检查配置（修改后重新加载或下一个工作日重试）"

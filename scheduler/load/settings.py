@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from scheduler.errors import ConfigError, Problem, Severity
 from scheduler.load.holiday_files import HolidayFile, load_holiday_file
 from scheduler.load.reader import read_toml
+from scheduler.load.report_settings import ReportSettings, parse_report
 from scheduler.load.robots import RobotSettings, robot_settings
 from scheduler.load.schema import Report, Section
 from scheduler.model import DEFAULT_POLICY, Policy, Role, SecretRef, Stage
@@ -69,6 +70,7 @@ class Settings:
     wecom: WecomSettings | None = None
     dingtalk: RobotSettings | None = None
     feishu: RobotSettings | None = None
+    report: ReportSettings | None = None
 
     @property
     def label(self) -> str:
@@ -101,6 +103,7 @@ def parse_settings(data: dict[str, Any], path: Path, report: Report) -> Settings
         outbox=_outbox(channels, base), calendar=_calendar(sec, base), policies=_policies(sec),
         email=_email(channels, base), wecom=_wecom(channels),
         dingtalk=robot_settings(channels, "dingtalk"), feishu=robot_settings(channels, "feishu"),
+        report=parse_report(sec),
     )
     channels.finish()
     sec.finish()
