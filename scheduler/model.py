@@ -155,6 +155,8 @@ class Milestone:
     what: str = ""
     done: date | None = None
     written: str = ""  # the deadline as the document writes it, e.g. "6月底前"
+    done_by: tuple[str, ...] = ()  # units whose part is done (resolved names): no more reminders to them
+    extended_from: date | None = None  # the deadline before an accepted extension (informational)
 
 
 @dataclass(frozen=True, slots=True)

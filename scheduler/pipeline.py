@@ -20,12 +20,15 @@ from scheduler.channels.base import Outcome
 from scheduler.channels.factory import Channels
 from scheduler.deliver import Deliverer
 from scheduler.due import SendWindow, decide
+from scheduler.feedback.pause import apply_pause
+from scheduler.feedback.review import pause_for
 from scheduler.group import group
 from scheduler.ledger import Ledger
 from scheduler.model import Message, identity_key, identity_row
 from scheduler.plan import Planner
 from scheduler.render import CHANNEL_LABEL, TEXT_LIMIT, Renderer, truncate_bytes
 from scheduler.runtime import Runtime, planner_for
+from scheduler.web.links import link_maker
 
 log = logging.getLogger("duban")
 STATE = {Outcome.SENT: "sent", Outcome.PERMANENT: "failed", Outcome.TEMPORARY: "retry"}
@@ -68,6 +71,7 @@ class PassResult:
 async def run_pass(svc: Services, now: datetime) -> PassResult:
     runtime = svc.runtime
     candidates = [r for f in svc.planner.latest(runtime.tasks, now) for r in f.reminders()]
+    candidates = apply_pause(candidates, pause_for(runtime, svc.ledger.path))  # 办结 waiting for review
     handled = svc.ledger.handled(identity_key(r.identity) for r in candidates)
     decision = decide(candidates, handled)
     if not svc.window.open_at(now):
@@ -76,8 +80,9 @@ async def run_pass(svc: Services, now: datetime) -> PassResult:
     digests = group(decision.send, {t.id: t for t in runtime.tasks})
     units = runtime.directory.units
     result = PassResult(superseded=len(decision.supersede))
+    link = link_maker(runtime, svc.ledger.path, now)
     for digest in digests:
-        for message in svc.renderer.render(digest, units.get(digest.unit), now):
+        for message in svc.renderer.render(digest, units.get(digest.unit), now, link(digest.unit)):
             await send_recorded(svc, message, now, result)
     if result.failed:
         await notify_coordinator(svc, "消息发送失败", result.failed, now)

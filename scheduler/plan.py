@@ -202,7 +202,7 @@ class Planner:
             due_index = cal.workday_index(ms.deadline)
             due = cal.workday_at(due_index)
             for stage in policy.stages:
-                recipients = self.audience.of(task, stage.to)
+                recipients = _not_done(self.audience.of(task, stage.to), ms)
                 if not recipients:
                     continue
                 for j, idx in _firings(stage, due_index, lo, hi):
@@ -228,7 +228,7 @@ class Planner:
                         continue
                     j = (hi - first) // stage.repeat_every if stage.repeat_every else 0
                     idx = first + j * (stage.repeat_every or 0)
-                    recipients = self.audience.of(task, stage.to)
+                    recipients = _not_done(self.audience.of(task, stage.to), ms)
                     if idx >= lo and recipients:
                         out.append(Firing(self._at_index(idx), task.id, ms.id, ms.deadline,
                                           cal.workday_at(due_index), stage.name, idx - due_index, j, recipients))
@@ -240,6 +240,13 @@ class Planner:
             day = self.calendar.workday_at(idx)
             at = self._at[idx] = datetime.combine(day, self.send_at, self.tz)
         return at
+
+
+def _not_done(recipients: tuple[Recipient, ...], ms: Milestone) -> tuple[Recipient, ...]:
+    """Units listed in the milestone's `done_by` get no more reminders for it."""
+    if not ms.done_by:
+        return recipients
+    return tuple(r for r in recipients if r.unit not in ms.done_by)
 
 
 def _not_before(task: Task) -> date | None:

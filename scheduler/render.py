@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, parseaddr
+from html import escape
 from pathlib import Path
 
 import jinja2
@@ -30,6 +31,7 @@ _MARKDOWN = str.maketrans({"*": "＊", "_": "＿", "[": "［", "]": "］", "(": 
 _MENTION = str.maketrans({"<": "＜", ">": "＞", "@": "＠"})
 
 
+LINK_LABEL = "反馈进展、报告办结或申请延期，请打开本单位页面"
 CHANNEL_LABEL = {"email": "邮件", "wecom": "企业微信", "outbox": "发件箱"}
 
 
@@ -124,13 +126,15 @@ class Renderer:
                                        undefined=jinja2.StrictUndefined)
         self.html = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined)
 
-    def render(self, digest: Digest, unit: Unit | None, now: datetime) -> list[Message]:
+    def render(self, digest: Digest, unit: Unit | None, now: datetime, link: str = "") -> list[Message]:
+        """`link`: the receiving unit's feedback page ([web]); it ends every message (a split
+        robot message: its last part) and is left out of the message key (it is re-signed daily)."""
         if digest.channel == "wecom":
             mobiles = unit.mention_mobiles if unit else ()
-            return self.wecom(digest, mobiles)
-        return [self.email(digest, unit.emails if unit else (), now)]
+            return self.wecom(digest, mobiles, link)
+        return [self.email(digest, unit.emails if unit else (), now, link)]
 
-    def email(self, digest: Digest, to: tuple[str, ...], now: datetime) -> Message:
+    def email(self, digest: Digest, to: tuple[str, ...], now: datetime, link: str = "") -> Message:
         subj, sent_at = subject(digest), f"{now:%Y-%m-%d %H:%M}"
         context = {"unit": digest.unit, "summary": summary(digest), "items": [item_view(i) for i in digest.items],
                    "subject": subj, "by_unit": by_unit(digest) if digest.escalation else [], "sent_at": sent_at}
@@ -138,23 +142,30 @@ class Renderer:
         html = self.html.get_template("email.html.j2").render(context)
         # the key ignores the sending time: the same content keeps its Message-ID when re-sent
         key = _key("email", digest.unit, "\x1f".join(to), subj, text.replace(sent_at, ""))
+        if link:
+            text = text.rstrip("\n") + f"\n\n{LINK_LABEL}：{link}\n"
+            anchor = f'<p>{LINK_LABEL}：<a href="{escape(link)}">{escape(link)}</a></p>\n'
+            html = html.replace("</body>", anchor + "</body>") if "</body>" in html else html + anchor
         return Message(key, "email", digest.unit, subj, text, to, html, "", _identities(digest))
 
-    def wecom(self, digest: Digest, mobiles: tuple[str, ...]) -> list[Message]:
+    def wecom(self, digest: Digest, mobiles: tuple[str, ...], link: str = "") -> list[Message]:
         as_text = bool(mobiles)
         suffix, limit, clean = (".txt.j2", TEXT_LIMIT, _MENTION) if as_text else (".md.j2", MARKDOWN_LIMIT, _MARKDOWN)
         subj = subject(digest)
         blocks = [self._wecom_item(n, item, suffix, clean) for n, item in enumerate(digest.items, 1)]
         sized_head = self.text.get_template("wecom_head" + suffix).render(subject=subj.translate(clean), part="续99/99")
-        groups = pack(blocks, limit - len(sized_head.encode()) - 1)
+        tail = (f"\n{LINK_LABEL}：{link}" if as_text else f"\n[{LINK_LABEL}]({link})") if link else ""
+        groups = pack(blocks, limit - len(sized_head.encode()) - 1 - len(tail.encode()))
         messages = []
         for n, group_items in enumerate(groups, 1):
             part = f"{n}/{len(groups)}" if len(groups) > 1 else ""
             head = self.text.get_template("wecom_head" + suffix).render(subject=subj.translate(clean), part=part)
             content = (head.rstrip("\n") + "\n" + "\n".join(b for _, b in group_items)).strip()
+            key = _key("wecom", digest.unit, _payload(content, mobiles))
+            if n == len(groups):
+                content += tail
             payload = _payload(content, mobiles)
             identities = tuple(identity_key(digest.items[i].reminder.identity) for i, _ in group_items)
-            key = _key("wecom", digest.unit, payload)
             messages.append(Message(key, "wecom", digest.unit, subj, content, (), "", payload, identities))
         return messages
 

@@ -18,6 +18,7 @@ from scheduler.load.schema import Report
 from scheduler.load.settings import Settings, parse_settings
 from scheduler.load.tasks import TaskContext, parse_tasks
 from scheduler.load.units import Directory, parse_units
+from scheduler.load.web import MIN_SECRET_BYTES
 from scheduler.model import Policy, SecretRef, Task
 from scheduler.plan import Audience, Planner
 from scheduler.workdays import WorkCalendar
@@ -117,6 +118,20 @@ def _check_secrets(settings: Settings, directory: Directory, strict: bool, repor
     for label, place, ref in refs:
         if not secrets.present(ref):
             report(Problem(severity, label, place, f"找不到密钥：{ref.describe()} 不存在或为空"))
+    _check_web_secret(settings, severity, report)
+
+
+def _check_web_secret(settings: Settings, severity: Severity, report: Report) -> None:
+    """[web] signs links and sessions with a secret of at least 32 bytes (its value is never shown)."""
+    ref = settings.web.secret if settings.web else None
+    if ref is None:
+        return
+    if not secrets.present(ref):
+        report(Problem(severity, settings.label, "[web] → secret", f"找不到密钥：{ref.describe()} 不存在或为空"))
+    elif len(secrets.resolve(ref).reveal().encode()) < MIN_SECRET_BYTES:
+        report(Problem(Severity.ERROR, settings.label, "[web] → secret",
+                       f"{ref.describe()} 中的密钥太短：至少需要 {MIN_SECRET_BYTES} 字节"
+                       "（可用 openssl rand -base64 48 生成）"))
 
 
 def _check_calendar(runtime: Runtime, report: Report) -> None:

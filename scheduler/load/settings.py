@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from scheduler.errors import ConfigError, Problem, Severity
 from scheduler.load.reader import read_toml
 from scheduler.load.schema import Report, Section
+from scheduler.load.web import WebSettings, parse_web
 from scheduler.model import DEFAULT_POLICY, Policy, Role, SecretRef, Stage
 from scheduler.workdays import FALLBACKS, CalendarYear
 
@@ -64,6 +65,7 @@ class Settings:
     policies: Mapping[str, Policy] = field(default_factory=dict)
     email: EmailSettings | None = None
     wecom: WecomSettings | None = None
+    web: WebSettings | None = None
 
     @property
     def label(self) -> str:
@@ -95,6 +97,7 @@ def parse_settings(data: dict[str, Any], path: Path, report: Report) -> Settings
         state=_state_path(sec, base), coordinator=sec.text("coordinator", required=True),
         outbox=_outbox(channels, base), calendar=_calendar(sec), policies=_policies(sec),
         email=_email(channels, base), wecom=_wecom(channels),
+        web=parse_web(sec, base.directory, lambda s, stem, b: secret_ref(s, stem, _Base(b))),
     )
     channels.finish()
     sec.finish()

@@ -84,7 +84,7 @@ def _task(table: dict[str, Any], index: int, line: int, label: str, document: Do
         lead=_names(sec, "lead", ctx), responsible=_names(sec, "responsible", ctx),
         cooperating=_names(sec, "cooperating", ctx), status=_status(sec),
         policy=_policy(sec, ctx), start=start, document=document,
-        milestones=_milestones(sec, base_year), recurrence=_recurrence(sec, start),
+        milestones=_milestones(sec, base_year, ctx), recurrence=_recurrence(sec, start),
     )
     sec.texts("note")
     sec.finish()
@@ -148,17 +148,18 @@ def _deadline(sec: Section, key: str, base_year: int | None) -> tuple[date | Non
     return resolved.deadline, value, True
 
 
-def _milestones(sec: Section, base_year: int | None) -> tuple[Milestone, ...]:
+def _milestones(sec: Section, base_year: int | None, ctx: TaskContext) -> tuple[Milestone, ...]:
     deadline, written, present = _deadline(sec, "deadline", base_year)
     tables = sec.tables("milestone")
     if present and tables:
         sec.error("milestone", "deadline 和 [[task.milestone]] 只能写一种")
-    if deadline is not None:
-        return (Milestone("1", deadline, written=written),)
+    if deadline is not None:  # the shorthand: done, done_by, extended_from stand on the task
+        return (Milestone("1", deadline, "", _bounded_day(sec, "done"), written, _done_by(sec, ctx),
+                          _bounded_day(sec, "extended_from")),)
     out: list[Milestone] = []
     for i, table in enumerate(tables):
         ms = sec.child(table, f"{sec.place} → milestone[{i}]")
-        milestone = _milestone(ms, str(i + 1), base_year)
+        milestone = _milestone(ms, str(i + 1), base_year, ctx)
         if milestone is not None:
             if any(m.id == milestone.id for m in out):
                 ms.error("id", f"时间节点编号“{milestone.id}”重复")
@@ -166,7 +167,7 @@ def _milestones(sec: Section, base_year: int | None) -> tuple[Milestone, ...]:
     return tuple(out)
 
 
-def _milestone(sec: Section, default_id: str, base_year: int | None) -> Milestone | None:
+def _milestone(sec: Section, default_id: str, base_year: int | None, ctx: TaskContext) -> Milestone | None:
     value = sec.get("id", (str, int))
     mid = str(value) if value is not None else default_id
     deadline, written, present = _deadline(sec, "deadline", base_year)
@@ -174,10 +175,20 @@ def _milestone(sec: Section, default_id: str, base_year: int | None) -> Mileston
         sec.error("deadline", "缺少必填项（如 2021-06-30 或 \"6月底前\"）")
     done = _bounded_day(sec, "done")
     what = sec.text("what")
+    done_by, extended_from = _done_by(sec, ctx), _bounded_day(sec, "extended_from")
     sec.finish()
     if deadline is None:
         return None
-    return Milestone(mid, deadline, what, done, written)
+    return Milestone(mid, deadline, what, done, written, done_by, extended_from)
+
+
+def _done_by(sec: Section, ctx: TaskContext) -> tuple[str, ...]:
+    """`done_by`: units (names, aliases or groups) whose part is done, resolved to unit names."""
+    units: dict[str, None] = {}
+    for name in _names(sec, "done_by", ctx):
+        for unit in ctx.directory.resolve(name):
+            units.setdefault(unit, None)
+    return tuple(units)
 
 
 def _recurrence(sec: Section, start: date | None) -> Recurrence | None:
