@@ -28,6 +28,7 @@ from scheduler.pipeline import Services, notify_coordinator, recover, run_pass
 from scheduler.runtime import Runtime, build_runtime
 from scheduler.service import Service, describe
 from scheduler.watch import watch_files
+from scheduler.web.serve import WebServer
 
 log = logging.getLogger("duban")
 SAFETY_MINUTES = 15
@@ -48,6 +49,8 @@ class Daemon:
         self.reload_wanted = asyncio.Event()
         self.pass_lock = asyncio.Lock()
         self.notifier = Notifier()
+        self.last_pass: datetime | None = None
+        self.web: WebServer | None = None
         self.scheduler = AsyncIOScheduler(timezone=tz, job_defaults={
             "misfire_grace_time": 6 * 3600,  # a late pass still runs (the default 1 s drops it)
             "coalesce": True, "max_instances": 1})
@@ -61,6 +64,10 @@ class Daemon:
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, self.stopping.set)
         loop.add_signal_handler(signal.SIGHUP, self.reload_wanted.set)
+        if self.services.runtime.settings.web:
+            self.web = WebServer(lambda: self.services.runtime, self.now, lambda: self.last_pass,
+                                 self.reload_wanted.set)
+            await self.web.start()
         self.scheduler.start()
         self.scheduler.add_job(self.safety_pass, "interval", minutes=SAFETY_MINUTES, id="safety")
         watcher = asyncio.create_task(watch_files(self.services.runtime.files, self.reload_wanted, self.stopping))
@@ -101,6 +108,7 @@ class Daemon:
         async with self.pass_lock:
             now = self.now()
             result = await run_pass(self.services, now)
+            self.last_pass = now
             if not result.waiting or result.sent:
                 log.info("pass at %s: %s", now.isoformat(timespec="seconds"), describe(result))
             opening = self.arm(now)
@@ -148,6 +156,8 @@ class Daemon:
     async def _shutdown(self, watcher: asyncio.Task[None]) -> None:
         log.info("stopping")
         self.notifier.stopping()
+        if self.web is not None:
+            await self.web.stop()  # before the scheduler: no request outlives the services
         self.scheduler.shutdown(wait=False)
         watcher.cancel()
         try:

@@ -182,6 +182,12 @@ class Ledger:
         for row in rows:
             yield Sent(*row)
 
+    def task_history(self, task: str) -> list[Sent]:
+        """Every reminder handled for one task, oldest first (the dashboard's history)."""
+        rows = self.db.execute("SELECT task, milestone, unit, stage, state, at FROM reminders WHERE task = ? "
+                               "ORDER BY at, milestone, unit", (task,))
+        return [Sent(*row) for row in rows]
+
     # -- notices to the coordinator ---------------------------------------------------------------
 
     def first_notice(self, fingerprint: str, at: datetime) -> bool:
