@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from scheduler.errors import DubanError
+from scheduler.ledger import Ledger
 
 COMPONENT = "feedback"
 SCHEMA_VERSION = 1
@@ -90,8 +91,8 @@ class Store:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        Ledger(path).close()  # the ledger's tables first: readers of the state expect them
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(path, timeout=60, check_same_thread=False)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
