@@ -77,7 +77,7 @@ def chart(units: list[status.UnitCount]) -> str:
     label, bar, row = 190, 360, 24
     height = row * len(shown) + 30
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="各单位未完成节点" '
-             f'viewBox="0 0 {label + bar + 60} {height}" width="100%" style="max-width:{label + bar + 60}px">']
+             f'viewBox="0 0 {label + bar + 150} {height}" width="100%" style="max-width:{label + bar + 150}px">']
     for i, u in enumerate(shown):
         y = 10 + i * row
         green = u.open - u.yellow - u.red
