@@ -109,6 +109,8 @@ class Daemon:
             now = self.now()
             result = await run_pass(self.services, now)
             self.last_pass = now
+            if self.web is not None:
+                self.web.context.boards.invalidate()  # 最近提醒 may have changed
             if not result.waiting or result.sent:
                 log.info("pass at %s: %s", now.isoformat(timespec="seconds"), describe(result))
             opening = self.arm(now)

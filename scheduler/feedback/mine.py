@@ -45,6 +45,7 @@ class UnitIndex:
     def __init__(self, runtime: Runtime) -> None:
         self.runtime = runtime
         self.by_unit: dict[str, list[tuple[Task, Role]]] = {}
+        self._held: dict[tuple[str, date], list[Held]] = {}
         for task in runtime.tasks:
             best: dict[str, Role] = {}
             for role in _ROLES:
@@ -60,7 +61,17 @@ class UnitIndex:
         return frozenset(u for name in task.lead for u in runtime.directory.resolve(name))
 
     def held(self, unit: str, today: date) -> list[Held]:
-        """The unit's open milestones (not done, not in done_by), by due date."""
+        """The unit's open milestones (not done, not in done_by), by due date; computed once per
+        unit and day (a runtime, and so this index, is replaced whole when the files change)."""
+        key = (unit, today)
+        found = self._held.get(key)
+        if found is None:
+            if len(self._held) > 2000:
+                self._held.clear()
+            found = self._held[key] = self._compute(unit, today)
+        return found
+
+    def _compute(self, unit: str, today: date) -> list[Held]:
         out: list[Held] = []
         for task, role in self.by_unit.get(unit, ()):
             if task.status is not TaskStatus.OPEN:

@@ -152,6 +152,12 @@ class Store:
                                (task,))
         return [Submission(*r) for r in rows]
 
+    def version(self) -> tuple[int, int]:
+        """Changes whenever a submission is added or decided (for caches of rendered pages)."""
+        row = self.db.execute("SELECT COALESCE(MAX(id), 0), COUNT(*) FILTER (WHERE state != 'waiting') "
+                              "FROM submissions").fetchone()
+        return int(row[0]), int(row[1])
+
     def decide(self, ident: int, accept: bool, at: datetime, author: str, note: str, address: str) -> bool:
         """waiting → accepted | rejected, once; False if it was not waiting."""
         state = "accepted" if accept else "rejected"

@@ -28,7 +28,15 @@ _env = jinja2.Environment(loader=jinja2.PackageLoader("scheduler.web", "template
 
 
 def page(name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
-    return HTMLResponse(_env.get_template(name).render(**context), status_code, headers=HEADERS)
+    return HTMLResponse(render(name, **context), status_code, headers=HEADERS)
+
+
+def render(name: str, **context: Any) -> str:
+    return _env.get_template(name).render(**context)
+
+
+def html(body: str) -> HTMLResponse:
+    return HTMLResponse(body, 200, headers=HEADERS)
 
 
 def forbidden() -> Response:

@@ -14,6 +14,8 @@ from scheduler.runtime import Runtime
 from scheduler.web.dashboard import BoardCache
 from scheduler.web.tokens import Tokens
 
+PAGE_CACHE = 256
+
 
 @dataclass
 class WebContext:
@@ -27,6 +29,8 @@ class WebContext:
     boards: BoardCache = field(default_factory=BoardCache)
     outcomes: dict[int, str] = field(default_factory=dict)  # the last decision's outcome, shown once
     _index: tuple[Runtime, UnitIndex] | None = field(default=None, init=False)
+    _owners: tuple[object, ...] = field(default=(), init=False)
+    _pages: dict[tuple[object, ...], str] = field(default_factory=dict, init=False)
 
     def index(self) -> UnitIndex:
         """The unit index of the current runtime, built once per runtime."""
@@ -34,6 +38,18 @@ class WebContext:
         if self._index is None or self._index[0] is not runtime:
             self._index = (runtime, UnitIndex(runtime))
         return self._index[1]
+
+    def cached(self, owners: tuple[object, ...], key: tuple[object, ...], render: Callable[[], str]) -> str:
+        """A rendered page, kept while the objects it was drawn from (`owners`: the board, the
+        unit index — replaced whole, never changed) stay the same; `key` names everything else."""
+        if len(self._owners) != len(owners) or any(a is not b for a, b in zip(self._owners, owners, strict=True)):
+            self._owners, self._pages = owners, {}
+        page = self._pages.get(key)
+        if page is None:
+            if len(self._pages) >= PAGE_CACHE:
+                self._pages.clear()
+            page = self._pages[key] = render()
+        return page
 
     def client(self, peer: str | None, forwarded: str | None) -> str:
         """The source address: X-Forwarded-For is believed only from a trusted proxy (the

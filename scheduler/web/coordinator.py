@@ -15,8 +15,7 @@ from scheduler.errors import DubanError
 from scheduler.feedback.review import decide
 from scheduler.feedback.store import KIND_LABEL, STATE_LABEL
 from scheduler.ledger import Ledger
-from scheduler.web.app import HEADERS, SESSION_COOKIE, ctx, forbidden, page, plain, source
-from scheduler.web.dashboard import chart
+from scheduler.web.app import HEADERS, SESSION_COOKIE, ctx, forbidden, html, page, plain, render, source
 from scheduler.web.tokens import SESSION_SECONDS
 
 ROW_LIMIT = 300
@@ -47,11 +46,18 @@ async def dashboard(request: Request) -> Response:
     runtime, today = c.runtime(), c.now().date()
     board = await anyio.to_thread.run_sync(c.boards.get, runtime, today)
     unit, lit, task = (request.query_params.get(k, "") for k in ("unit", "light", "task"))
-    rows = _filtered(request, board.rows, unit, lit, today)
-    return page("dashboard.html", board=board, rows=rows[:ROW_LIMIT], total=len(rows), limit=ROW_LIMIT,
-                chart=Markup(chart(board.units)), units=sorted(c.index().by_unit), unit=unit, light=lit,
-                lights=status.LIGHTS, history=_history(request, task) if task else None, task=task,
-                waiting=len(c.store.listing()))
+    index = c.index()
+
+    def draw() -> str:
+        rows = _filtered(request, board.rows, unit, lit, today)
+        return render("dashboard.html", board=board, rows=rows[:ROW_LIMIT], total=len(rows), limit=ROW_LIMIT,
+                      chart=Markup(board.chart), units=sorted(index.by_unit), unit=unit, light=lit,
+                      lights=status.LIGHTS, history=_history(request, task) if task else None, task=task,
+                      waiting=len(c.store.listing()))
+
+    if task:  # a task's history reads the reminders sent: not cached
+        return html(draw())
+    return html(c.cached((board, index), ("/", unit, lit, c.store.version()), draw))
 
 
 def _filtered(request: Request, rows: list[status.Row], unit: str, lit: str, today: Any) -> list[status.Row]:

@@ -4,7 +4,6 @@ SVG chart of open/yellow/red milestones per unit (no script, nothing fetched fro
 from __future__ import annotations
 
 import threading
-import time
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -12,7 +11,6 @@ from html import escape
 from scheduler import status
 from scheduler.runtime import Runtime
 
-FRESH_SECONDS = 30.0
 CHART_UNITS = 15
 
 
@@ -24,44 +22,48 @@ class Board:
     failures: list[str]
     counts: dict[str, int]
     ongoing: int
+    chart: str  # the SVG, drawn once per board
 
 
 class BoardCache:
-    """One Board per (runtime, day); rebuilt in the background when older than FRESH_SECONDS
-    (a request gets the previous one meanwhile), so no request waits for a rebuild but the first."""
+    """One Board per (runtime, day). `invalidate()` (after a pass or a decision) marks it stale: the
+    next request gets the stale board while a new one is built in the background, so only the very
+    first request waits for a build."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._board: tuple[Runtime, date, float, Board] | None = None
+        self._board: tuple[Runtime, date, Board] | None = None
+        self._stale = False
         self._building = False
 
     def get(self, runtime: Runtime, day: date) -> Board:
         with self._lock:
-            cached = self._board
+            cached, stale = self._board, self._stale
         if cached and cached[0] is runtime and cached[1] == day:
-            if time.monotonic() - cached[2] > FRESH_SECONDS:
+            if stale:
                 self._refresh_later(runtime, day)
-            return cached[3]
+            return cached[2]
         return self._build(runtime, day)
 
     def invalidate(self) -> None:
         with self._lock:
-            self._board = None
+            self._stale = True
 
     def _refresh_later(self, runtime: Runtime, day: date) -> None:
         with self._lock:
             if self._building:
                 return
             self._building = True
+            self._stale = False
         threading.Thread(target=self._build, args=(runtime, day), daemon=True).start()
 
     def _build(self, runtime: Runtime, day: date) -> Board:
         try:
             rows, units, failures = status.build(runtime, day)
             counts = {name: sum(r.light == name for r in rows) for name in status.LIGHTS}
-            board = Board(day, rows, units, failures, counts, len(status.ongoing(runtime)))
+            board = Board(day, rows, units, failures, counts, len(status.ongoing(runtime)), chart(units))
             with self._lock:
-                self._board = (runtime, day, time.monotonic(), board)
+                self._board = (runtime, day, board)
             return board
         finally:
             with self._lock:

@@ -12,7 +12,10 @@ from starlette.responses import RedirectResponse, Response
 from scheduler.errors import DubanError
 from scheduler.feedback.review import FieldError, NotYours, submit
 from scheduler.feedback.store import KIND_LABEL, STATE_LABEL
-from scheduler.web.app import HEADERS, ctx, forbidden, page, plain, source
+from scheduler.web.app import HEADERS, ctx, forbidden, html, plain, render, source
+
+PAGE_SIZE = 50  # milestones per page, the most urgent first
+SUBMISSIONS_SHOWN = 50
 
 
 def _unit(request: Request) -> str | None:
@@ -27,10 +30,22 @@ async def unit_page(request: Request) -> Response:
     c = ctx(request)
     token = request.path_params["token"]
     now = c.now()
-    held = c.index().held(unit, now.date())
-    return page("unit.html", unit=unit, held=held, today=now.date(), token=token,
-                csrf=c.tokens.csrf(token), submissions=list(reversed(c.store.listing(True, unit))),
-                kinds=KIND_LABEL, states=STATE_LABEL, sent=request.query_params.get("sent", ""))
+    index = c.index()
+    held = index.held(unit, now.date())
+    pages = max(1, -(-len(held) // PAGE_SIZE))
+    number = request.query_params.get("page", "1")
+    current = min(int(number), pages) if number.isdigit() and int(number) > 0 else 1
+    sent = request.query_params.get("sent", "")
+
+    def draw() -> str:
+        return render("unit.html", unit=unit, held=held[(current - 1) * PAGE_SIZE:current * PAGE_SIZE],
+                      total=len(held), current=current, pages=pages, today=now.date(), token=token,
+                      csrf=c.tokens.csrf(token),
+                      submissions=list(reversed(c.store.listing(True, unit)))[:SUBMISSIONS_SHOWN],
+                      kinds=KIND_LABEL, states=STATE_LABEL, sent=sent if sent.isdigit() else "")
+
+    # the same link, page and day give the same page until a submission or decision changes it
+    return html(c.cached((index,), ("u", token, current, now.date(), sent, c.store.version()), draw))
 
 
 async def unit_feedback(request: Request) -> Response:
