@@ -26,7 +26,7 @@ test: $(BIN)/duban
 
 lint: $(BIN)/duban
 	$(BIN)/ruff check scheduler tests bench
-	$(BIN)/mypy scheduler
+	$(BIN)/mypy scheduler tests bench
 
 bench: $(BIN)/duban
 	$(BIN)/python bench/workdays_bench.py

@@ -23,7 +23,7 @@ sys.path.insert(0, str(REPO))
 
 from tests.import_score import FIELDS, Score, score  # noqa: E402
 
-SEEDS = REPO.parent / "shared" / "seeds"
+SEEDS = REPO / "tests" / "data" / "seeds"
 
 
 def pairs(extra: list[Path]) -> list[tuple[str, Path, Path]]:

@@ -51,10 +51,20 @@ def _parser() -> argparse.ArgumentParser:
     status.add_argument("--format", choices=("table", "json"), default="table")
     st = sub.add_parser("send-test", parents=[common], help="向单位的每个联系方式发送一条测试消息")
     st.add_argument("unit")
+    rep = sub.add_parser("report", parents=[common], help="台账（xlsx、csv）或通报稿（md、docx）")
+    rep.add_argument("--format", choices=("xlsx", "csv", "md", "docx"))
+    rep.add_argument("--output", help="写入的文件（md、csv 不给时输出到标准输出）")
+    hist = sub.add_parser("history", parents=[common], help="发送记录：每条提醒何时、经哪些渠道、是否送达")
+    hist.add_argument("--from", dest="start")
+    hist.add_argument("--to", dest="end")
+    hist.add_argument("--task")
+    hist.add_argument("--unit")
+    hist.add_argument("--format", choices=("table", "json"), default="table")
     imp = sub.add_parser("import", parents=[common], help="从工作要点文本生成 tasks.toml 草稿")
     imp.add_argument("doc")
     imp.add_argument("--year", type=int)
     imp.add_argument("--prefix", default="T-")
+    imp.add_argument("--units-out", help="把草稿中的单位写成 units.toml 骨架（文件已存在时只追加缺少的单位和分组）")
     _feedback_parsers(sub, common)
     return top
 
@@ -93,7 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _dispatch(args: argparse.Namespace) -> int:
     handler = {"check": _check, "plan": _plan, "workdays": _workdays, "import": _import,
-               "send-test": _send_test, "run": _run, "status": _status, "feedback": _feedback, "link": _link}
+               "send-test": _send_test, "run": _run, "status": _status, "history": _history,
+               "report": _report, "feedback": _feedback, "link": _link}
     return handler[args.command](args)
 
 
@@ -199,19 +210,30 @@ def _nonzero(text: str) -> int:
 def _run(args: argparse.Namespace) -> int:
     import asyncio
 
-    from scheduler.service import describe, run_once
+    from scheduler.app import run_once
+    from scheduler.clock import ShiftedClock, SystemClock
+    from scheduler.pipeline import describe
 
     path = config_path(args.config)
     runtime = build_runtime(path, strict_secrets=not args.dry_run)
+    tz = runtime.settings.timezone
     if not args.once:
         from scheduler.daemon import serve
 
-        start = parse_now(args.now, runtime.settings.timezone) if args.now else None
-        return serve(path, runtime, args.dry_run, start)
-    now = _now(args, runtime.settings.timezone)
-    recovered, result = asyncio.run(run_once(runtime, now, args.dry_run))
-    print(describe(result, recovered))
-    return 1 if result.failed or recovered.failed else 0
+        clock = ShiftedClock(parse_now(args.now, tz)) if args.now else SystemClock(tz)
+        return serve(path, runtime, args.dry_run, clock)
+    result = asyncio.run(run_once(runtime, _now(args, tz), args.dry_run))
+    print(describe(result))
+    return 1 if result.failed else 0
+
+
+def _history(args: argparse.Namespace) -> int:
+    from scheduler.history import history_rows, to_json, to_table
+
+    path = config_path(args.config)
+    rows = history_rows(path, args.start, args.end, args.task, args.unit)
+    _out([to_json(rows)] if args.format == "json" else to_table(rows))
+    return 0
 
 
 def _status(args: argparse.Namespace) -> int:
@@ -247,6 +269,17 @@ def _link(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report(args: argparse.Namespace) -> int:
+    from scheduler.report.run import choose_format, report
+
+    fmt = choose_format(args.format, args.output)
+    if fmt in ("xlsx", "docx") and not args.output:
+        raise UsageError(f"--format {fmt} 是二进制文件，请用 --output 指定要写入的文件，如 --output 台账.{fmt}")
+    runtime = build_runtime(config_path(args.config))
+    report(runtime, _now(args, runtime.settings.timezone).date(), fmt, args.output)
+    return 0
+
+
 def _send_test(args: argparse.Namespace) -> int:
     import asyncio
 
@@ -259,14 +292,22 @@ def _send_test(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from scheduler.importer.run import import_file
+    from scheduler.importer.emit import emit_toml
+    from scheduler.importer.run import load_draft
 
     known = None
     if args.config:
         runtime_units = _directory(Path(args.config))
         known = runtime_units.known
-    text = import_file(Path(args.doc), args.year, args.prefix, known)
-    sys.stdout.write(text)
+    doc = Path(args.doc)
+    draft = load_draft(doc)
+    sys.stdout.write(emit_toml(draft, doc.name, args.prefix, args.year, known))
+    if args.units_out:
+        from scheduler.importer.units_out import write_units
+
+        added = write_units(Path(args.units_out), draft, doc.name)
+        print(f"{args.units_out}：新增{len(added.units)}个单位、{len(added.groups)}个分组，"
+              "请填写联系方式和分组成员后运行 duban check", file=sys.stderr)
     return 0
 
 

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
 
+from scheduler.errors import DubanError
 from scheduler.model import (
     Milestone,
     Policy,
@@ -27,7 +28,7 @@ from scheduler.model import (
     TaskStatus,
     Unit,
 )
-from scheduler.workdays import WorkCalendar
+from scheduler.workdays import LAST_YEAR, WorkCalendar
 
 _FIRST_ROLES = (Role.LEAD, Role.RESPONSIBLE, Role.COOPERATING)
 
@@ -115,6 +116,15 @@ class Audience:
             cached = self._cache[key] = tuple(sorted(self._build(task, roles), key=_by_unit))
         return cached
 
+    def for_milestone(self, task: Task, ms: Milestone, roles: tuple[Role, ...]) -> tuple[Recipient, ...]:
+        """The audience of a stage without the units in the milestone's `done_by` (their part is
+        done); the coordinator's own reminders about the milestone go on."""
+        recipients = self.of(task, roles)
+        if not ms.done_by:
+            return recipients
+        done = {u for name in ms.done_by for u in self._resolve(name)}
+        return tuple(r for r in recipients if r.unit not in done or r.role is Role.COORDINATOR)
+
     def _build(self, task: Task, roles: tuple[Role, ...]) -> Iterator[Recipient]:
         best: dict[str, Role] = {}
         for role in _FIRST_ROLES:
@@ -165,6 +175,22 @@ def open_milestones(task: Task, through: date) -> Iterator[Milestone]:
                 yield Milestone(day.isoformat(), day)
 
 
+def horizon(calendar: WorkCalendar, day: date, lookahead: int) -> date:
+    """The last deadline whose stages can have fired by `day`, for a policy whose earliest stage
+    is `lookahead` working days before due. The one look-ahead of plan, catch-up and status:
+    a stage fires at idx(due) - lookahead <= idx(day), so due <= the (idx(day) + lookahead)-th
+    working day, and the deadline lies before the working day after it."""
+    try:
+        return calendar.workday_at(calendar.workday_index(day) + lookahead + 1, day) - timedelta(days=1)
+    except DubanError:  # beyond the calendar's range: everything up to its end
+        return date(LAST_YEAR, 12, 31)
+
+
+def lookahead_of(policy: Policy) -> int:
+    """Working days between a policy's earliest stage and due (0 when no stage is early)."""
+    return max((-s.offset for s in policy.stages), default=0)
+
+
 class Planner:
     """Computes firings for a window; one instance may serve many windows."""
 
@@ -191,8 +217,7 @@ class Planner:
 
     def for_task(self, task: Task, window: Window) -> Iterator[Firing]:
         policy = self.policies[task.policy]
-        lookahead = max((-s.offset for s in policy.stages), default=0)
-        through = window.end + timedelta(days=2 * lookahead + 20)
+        through = horizon(self.calendar, window.end, lookahead_of(policy))
         not_before = max(window.start, _not_before(task) or window.start)
         if not_before > window.end:
             return
@@ -202,7 +227,7 @@ class Planner:
             due_index = cal.workday_index(ms.deadline)
             due = cal.workday_at(due_index)
             for stage in policy.stages:
-                recipients = _not_done(self.audience.of(task, stage.to), ms)
+                recipients = self.audience.for_milestone(task, ms, stage.to)
                 if not recipients:
                     continue
                 for j, idx in _firings(stage, due_index, lo, hi):
@@ -220,7 +245,8 @@ class Planner:
             lo = cal.first_index_from(start) if start else 0
             if lo > hi:
                 continue
-            for ms in open_milestones(task, day + timedelta(days=60)):
+            through = horizon(cal, day, lookahead_of(self.policies[task.policy]))
+            for ms in open_milestones(task, through):
                 due_index = cal.workday_index(ms.deadline)
                 for stage in self.policies[task.policy].stages:
                     first = due_index + stage.offset
@@ -228,7 +254,7 @@ class Planner:
                         continue
                     j = (hi - first) // stage.repeat_every if stage.repeat_every else 0
                     idx = first + j * (stage.repeat_every or 0)
-                    recipients = _not_done(self.audience.of(task, stage.to), ms)
+                    recipients = self.audience.for_milestone(task, ms, stage.to)
                     if idx >= lo and recipients:
                         out.append(Firing(self._at_index(idx), task.id, ms.id, ms.deadline,
                                           cal.workday_at(due_index), stage.name, idx - due_index, j, recipients))
@@ -240,13 +266,6 @@ class Planner:
             day = self.calendar.workday_at(idx)
             at = self._at[idx] = datetime.combine(day, self.send_at, self.tz)
         return at
-
-
-def _not_done(recipients: tuple[Recipient, ...], ms: Milestone) -> tuple[Recipient, ...]:
-    """Units listed in the milestone's `done_by` get no more reminders for it."""
-    if not ms.done_by:
-        return recipients
-    return tuple(r for r in recipients if r.unit not in ms.done_by)
 
 
 def _not_before(task: Task) -> date | None:

@@ -8,20 +8,26 @@ WeCom markdown/mention syntax is replaced by full-width look-alikes.
 
 from __future__ import annotations
 
+import base64
+import email
+import email.policy
 import hashlib
 import json
 import re
+import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, parseaddr
 from html import escape
 from pathlib import Path
+from urllib.parse import quote
 
 import jinja2
 
 from scheduler.group import Digest, DigestItem
-from scheduler.model import Message, Role, Unit, identity_key
+from scheduler.model import Attachment, Message, ReminderId, Role, Unit
 
 MARKDOWN_LIMIT = 4096  # bytes of markdown.content
 TEXT_LIMIT = 2048  # bytes of text.content (the documented, safe budget)
@@ -31,7 +37,6 @@ _MARKDOWN = str.maketrans({"*": "＊", "_": "＿", "[": "［", "]": "］", "(": 
 _MENTION = str.maketrans({"<": "＜", ">": "＞", "@": "＠"})
 
 
-LINK_LABEL = "反馈进展、报告办结或申请延期，请打开本单位页面"
 CHANNEL_LABEL = {"email": "邮件", "wecom": "企业微信", "outbox": "发件箱"}
 
 
@@ -116,8 +121,16 @@ def by_unit(digest: Digest) -> list[dict[str, str]]:
             for u, (o, n) in sorted(counts.items())]
 
 
+UnitLink = Callable[[str], "str | None"]  # unit name → its page (web feature), or None
+LINK_LABEL = "反馈和查看本单位任务："
+
+
 class Renderer:
-    def __init__(self, template_dir: Path | None) -> None:
+    """`unit_link` is the hook of the web feature: when it gives a URL for the receiving unit, the
+    URL ends every message to that unit (e-mail text and HTML; a split robot message: its last part)."""
+
+    def __init__(self, template_dir: Path | None, unit_link: UnitLink | None = None) -> None:
+        self.unit_link = unit_link
         loaders: list[jinja2.BaseLoader] = [jinja2.PackageLoader("scheduler", "templates")]
         if template_dir is not None and template_dir.is_dir():
             loaders.insert(0, jinja2.FileSystemLoader(template_dir))
@@ -126,48 +139,49 @@ class Renderer:
                                        undefined=jinja2.StrictUndefined)
         self.html = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined)
 
-    def render(self, digest: Digest, unit: Unit | None, now: datetime, link: str = "") -> list[Message]:
-        """`link`: the receiving unit's feedback page ([web]); it ends every message (a split
-        robot message: its last part) and is left out of the message key (it is re-signed daily)."""
+    def render(self, digest: Digest, unit: Unit | None, now: datetime) -> list[Message]:
         if digest.channel == "wecom":
             mobiles = unit.mention_mobiles if unit else ()
-            return self.wecom(digest, mobiles, link)
-        return [self.email(digest, unit.emails if unit else (), now, link)]
+            return self.wecom(digest, mobiles)
+        return [self.email(digest, unit.emails if unit else (), now)]
 
-    def email(self, digest: Digest, to: tuple[str, ...], now: datetime, link: str = "") -> Message:
+    def email(self, digest: Digest, to: tuple[str, ...], now: datetime) -> Message:
         subj, sent_at = subject(digest), f"{now:%Y-%m-%d %H:%M}"
         context = {"unit": digest.unit, "summary": summary(digest), "items": [item_view(i) for i in digest.items],
                    "subject": subj, "by_unit": by_unit(digest) if digest.escalation else [], "sent_at": sent_at}
         text = self.text.get_template("email.txt.j2").render(context)
         html = self.html.get_template("email.html.j2").render(context)
+        link = self._link(digest.unit)
+        if link:
+            text = text.rstrip("\n") + f"\n\n{LINK_LABEL}{link}\n"
+            html += f'<p>{LINK_LABEL}<a href="{escape(link, quote=True)}">{escape(link)}</a></p>\n'
         # the key ignores the sending time: the same content keeps its Message-ID when re-sent
         key = _key("email", digest.unit, "\x1f".join(to), subj, text.replace(sent_at, ""))
-        if link:
-            text = text.rstrip("\n") + f"\n\n{LINK_LABEL}：{link}\n"
-            anchor = f'<p>{LINK_LABEL}：<a href="{escape(link)}">{escape(link)}</a></p>\n'
-            html = html.replace("</body>", anchor + "</body>") if "</body>" in html else html + anchor
         return Message(key, "email", digest.unit, subj, text, to, html, "", _identities(digest))
 
-    def wecom(self, digest: Digest, mobiles: tuple[str, ...], link: str = "") -> list[Message]:
+    def wecom(self, digest: Digest, mobiles: tuple[str, ...]) -> list[Message]:
         as_text = bool(mobiles)
         suffix, limit, clean = (".txt.j2", TEXT_LIMIT, _MENTION) if as_text else (".md.j2", MARKDOWN_LIMIT, _MARKDOWN)
         subj = subject(digest)
         blocks = [self._wecom_item(n, item, suffix, clean) for n, item in enumerate(digest.items, 1)]
         sized_head = self.text.get_template("wecom_head" + suffix).render(subject=subj.translate(clean), part="续99/99")
-        tail = (f"\n{LINK_LABEL}：{link}" if as_text else f"\n[{LINK_LABEL}]({link})") if link else ""
-        groups = pack(blocks, limit - len(sized_head.encode()) - 1 - len(tail.encode()))
+        link = self._link(digest.unit)
+        tail = f"\n{LINK_LABEL}{link}" if link else ""
+        groups = pack(blocks, limit - len(sized_head.encode()) - len(tail.encode()) - 1)
         messages = []
         for n, group_items in enumerate(groups, 1):
             part = f"{n}/{len(groups)}" if len(groups) > 1 else ""
             head = self.text.get_template("wecom_head" + suffix).render(subject=subj.translate(clean), part=part)
             content = (head.rstrip("\n") + "\n" + "\n".join(b for _, b in group_items)).strip()
-            key = _key("wecom", digest.unit, _payload(content, mobiles))
-            if n == len(groups):
-                content += tail
+            content += tail if n == len(groups) else ""  # the link ends the last part (SPEC 6)
             payload = _payload(content, mobiles)
-            identities = tuple(identity_key(digest.items[i].reminder.identity) for i, _ in group_items)
+            identities = tuple(digest.items[i].reminder.identity for i, _ in group_items)
+            key = _key("wecom", digest.unit, payload)
             messages.append(Message(key, "wecom", digest.unit, subj, content, (), "", payload, identities))
         return messages
+
+    def _link(self, unit: str) -> str | None:
+        return one_line(self.unit_link(unit) or "") or None if self.unit_link else None
 
     def _wecom_item(self, n: int, item: DigestItem, suffix: str, clean: dict[int, str]) -> str:
         view = item_view(item)
@@ -216,8 +230,8 @@ def _key(*parts: str) -> str:
     return hashlib.sha256("\x1e".join(parts).encode()).hexdigest()[:32]
 
 
-def _identities(digest: Digest) -> tuple[str, ...]:
-    return tuple(identity_key(i.reminder.identity) for i in digest.items)
+def _identities(digest: Digest) -> tuple[ReminderId, ...]:
+    return tuple(i.reminder.identity for i in digest.items)
 
 
 def email_mime(message: Message, sender: str, date: datetime) -> EmailMessage:
@@ -232,4 +246,24 @@ def email_mime(message: Message, sender: str, date: datetime) -> EmailMessage:
     mime.set_content(message.text)
     if message.html:
         mime.add_alternative(message.html, subtype="html")
+    for attachment in message.attachments:
+        add_attachment(mime, attachment)
     return mime
+
+
+def add_attachment(mime: EmailMessage, attachment: Attachment) -> None:
+    """A real MIME attachment. The Chinese file name is written twice: RFC 2231 `filename*` in
+    Content-Disposition (the standard) and an RFC 2047 word in Content-Type `name` (what Outlook
+    and Exchange read when they ignore RFC 2231). The part is parsed from its source so that the
+    generator keeps these lines as written (it would re-encode `name` the RFC 2231 way); names are
+    kept short enough for one line, since some clients (QQ mail) mishandle RFC 2231 continuations."""
+    name = one_line(attachment.filename)
+    word = base64.b64encode(name.encode()).decode()
+    body = "\r\n".join(textwrap.wrap(base64.b64encode(attachment.data).decode(), 76))
+    # the long xlsx type on a line of its own: a first line over 78 characters is refolded (badly)
+    source = (f'Content-Type:\r\n {attachment.content_type};\r\n name="=?utf-8?b?{word}?="\r\n'
+              "Content-Transfer-Encoding: base64\r\n"
+              f"Content-Disposition: attachment;\r\n filename*=utf-8''{quote(name, safe='')}\r\n\r\n{body}\r\n")
+    if not mime.is_multipart() or mime.get_content_type() != "multipart/mixed":
+        mime.make_mixed()
+    mime.attach(email.message_from_bytes(source.encode("ascii"), policy=email.policy.default))

@@ -14,6 +14,7 @@ from pathlib import Path
 from scheduler import secrets
 from scheduler.errors import CalendarGapError, ConfigError, DubanError, Problem, Severity
 from scheduler.load.reader import read_toml, read_toml_text
+from scheduler.load.report_settings import check_report
 from scheduler.load.schema import Report
 from scheduler.load.settings import Settings, parse_settings
 from scheduler.load.tasks import TaskContext, parse_tasks
@@ -63,6 +64,7 @@ def build_runtime(path: Path, strict_secrets: bool = False) -> Runtime:
         raise ConfigError(problems + err.problems) from None
     _check_ids(tasks, report)
     _check_coordinator(settings, directory, report)
+    check_report(settings.report, settings.label, directory, report)
     _check_secrets(settings, directory, strict_secrets, report)
     _raise_if_errors(problems)
     runtime = Runtime(settings, directory, tuple(tasks), calendar, ())

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scheduler.importer.emit import resolve_deadlines
+from scheduler.importer.formats import document_text
 from scheduler.importer.parse import DraftTask, parse_document
-from scheduler.importer.run import read_document
 
 FIELDS = ("tasks", "lead", "responsible", "cooperating", "deadlines")
 
@@ -49,7 +49,7 @@ def drafted_fields(task: DraftTask, year: int | None, issued: object) -> dict[st
 
 def score(document: Path, expected_file: Path) -> Score:
     expected = tomllib.loads(expected_file.read_text(encoding="utf-8"))
-    draft = parse_document(read_document(document))
+    draft = parse_document(document_text(document))
     year = expected.get("year") or (draft.issued.year if draft.issued else None)
     by_title = {t.title: t for t in draft.tasks}
     result = Score(expected=len(expected["task"]))
@@ -72,7 +72,7 @@ def score(document: Path, expected_file: Path) -> Score:
 
 def dump_expected(document: Path, year: int | None = None) -> str:
     """The draft in the expected-output format: the starting point of a hand review."""
-    draft = parse_document(read_document(document))
+    draft = parse_document(document_text(document))
     base = year or (draft.issued.year if draft.issued else None)
     out = [f"# 期望结果：{document.name}（人工逐条核对）"] + ([f"year = {year}"] if year else [])
     for task in draft.tasks:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from tests.conftest import REPO, SETTINGS, TASKS, UNITS, Project
+from tests.conftest import REPO, SETTINGS, TASKS, UNITS, Duban, Project
 
 
-def test_sample_passes_with_summary_and_warnings(duban) -> None:
+def test_sample_passes_with_summary_and_warnings(duban: Duban) -> None:
     result = duban("check", "--config", str(REPO / "config" / "duban.toml"), "--now", "2026-11-22")
     assert result.code == 0, result.err
     assert "检查通过：3个文件，58项任务，6个时间节点" in result.out
@@ -17,7 +19,7 @@ def test_sample_passes_with_summary_and_warnings(duban) -> None:
     assert "2027年节假日数据尚未配置" in result.out  # November: next year's data is missing
 
 
-def test_next_year_warning_only_from_november(duban) -> None:
+def test_next_year_warning_only_from_november(duban: Duban) -> None:
     result = duban("check", "--config", str(REPO / "config" / "duban.toml"), "--now", "2026-10-31")
     assert "2027年节假日数据尚未配置" not in result.out
 
@@ -83,7 +85,7 @@ BROKEN = [
 
 
 @pytest.mark.parametrize(("name", "text", "expected"), BROKEN, ids=[e[2][-1] for e in BROKEN])
-def test_each_mistake_is_located_in_chinese(project: Project, duban, name: str, text: str,
+def test_each_mistake_is_located_in_chinese(project: Project, duban: Duban, name: str, text: str,
                                             expected: list[str]) -> None:
     if name == "duban.toml":
         text = 'tasks = "tasks.toml"\nunits = "units.toml"\n' + text if "tasks =" not in text else (
@@ -97,7 +99,7 @@ def test_each_mistake_is_located_in_chinese(project: Project, duban, name: str, 
     assert "Traceback" not in output
 
 
-def test_missing_secret_is_a_warning_for_check(project: Project, duban) -> None:
+def test_missing_secret_is_a_warning_for_check(project: Project, duban: Duban) -> None:
     project.write("duban.toml", SETTINGS + '\n[channels.email]\nhost = "h"\nsender = "s@x.cn"\n'
                   'password_env = "DUBAN_TEST_NO_SUCH_VAR"\n')
     result = duban("check", "--config", str(project.config))
@@ -105,7 +107,7 @@ def test_missing_secret_is_a_warning_for_check(project: Project, duban) -> None:
     assert "DUBAN_TEST_NO_SUCH_VAR" in result.out
 
 
-def test_bom_is_accepted_and_gbk_is_explained(project: Project, duban) -> None:
+def test_bom_is_accepted_and_gbk_is_explained(project: Project, duban: Duban) -> None:
     (project.root / "tasks.toml").write_bytes(b"\xef\xbb\xbf" + TASKS.encode())
     assert duban("check", "--config", str(project.config)).code == 0
     (project.root / "tasks.toml").write_bytes(TASKS.encode("gb18030"))
@@ -115,14 +117,14 @@ def test_bom_is_accepted_and_gbk_is_explained(project: Project, duban) -> None:
     assert "iconv" in result.err + result.out
 
 
-def test_missing_settings_file(duban, tmp_path) -> None:
+def test_missing_settings_file(duban: Duban, tmp_path: Path) -> None:
     result = duban("check", "--config", str(tmp_path / "nope.toml"))
     assert result.code == 1
     assert "nope.toml" in result.out + result.err
     assert "文件不存在" in result.out + result.err
 
 
-def test_usage_error_exits_2(duban) -> None:
+def test_usage_error_exits_2(duban: Duban) -> None:
     result = duban("plan", "--format", "xml")
     assert result.code == 2
     assert "用法错误" in result.err

@@ -15,7 +15,7 @@ import sys
 
 import pytest
 
-from tests.conftest import SETTINGS, Project, email_channel
+from tests.conftest import SETTINGS, Duban, Project, email_channel
 from tests.fakes import Mailbox, SmtpServer
 
 TASKS = """\
@@ -51,7 +51,7 @@ def recipients(box: Mailbox) -> list[str]:
     return sorted(r for e in box.received for r in e.rcpt_tos)
 
 
-def test_second_pass_at_the_same_time_sends_nothing(project: Project, duban) -> None:
+def test_second_pass_at_the_same_time_sends_nothing(project: Project, duban: Duban) -> None:
     box = Mailbox()
     with SmtpServer(box) as srv:
         configure(project, srv.port)
@@ -63,7 +63,7 @@ def test_second_pass_at_the_same_time_sends_nothing(project: Project, duban) -> 
     assert "发送0条消息" in second.out and "发送0条消息" in third.out
 
 
-def test_after_three_weeks_of_downtime_one_message_per_unit_with_the_current_stage(project: Project, duban) -> None:
+def test_after_three_weeks_of_downtime_one_message_per_unit_with_the_current_stage(project: Project, duban: Duban) -> None:
     box = Mailbox()
     with SmtpServer(box) as srv:
         configure(project, srv.port)
@@ -71,7 +71,9 @@ def test_after_three_weeks_of_downtime_one_message_per_unit_with_the_current_sta
     assert result.code == 0, result.err
     assert recipients(box) == ["czt@example.gov.cn", "dcs@example.gov.cn", "sft@example.gov.cn"]
     sft = next(e for e in box.received if e.rcpt_tos == ["sft@example.gov.cn"])
-    text = email.message_from_bytes(sft.content, policy=email.policy.default).get_body(("plain",)).get_content()
+    body = email.message_from_bytes(sft.content, policy=email.policy.default).get_body(("plain",))
+    assert body is not None
+    text = body.get_content()
     assert text.count("阶段：") == 2  # T-01 and T-02, one stage each
     assert "逾期催办（已逾期" in text and "提前告知" not in text and "临期提醒" not in text
     assert "superseded" in _states(project)
@@ -83,7 +85,7 @@ def _states(project: Project) -> dict[str, int]:
 
 
 @pytest.mark.parametrize("now", ["2021-06-30T20:00", "2021-07-04T10:00", "2021-06-30T08:59"])
-def test_outside_the_window_nothing_is_sent_until_it_opens(project: Project, duban, now: str) -> None:
+def test_outside_the_window_nothing_is_sent_until_it_opens(project: Project, duban: Duban, now: str) -> None:
     box = Mailbox()
     with SmtpServer(box) as srv:
         configure(project, srv.port)
@@ -120,7 +122,7 @@ def test_crash_between_pending_and_sent_resends_exactly_once(project: Project) -
     assert {f"<{key}@example.gov.cn>" for key in pending} <= ids  # the interrupted ones kept their Message-ID
 
 
-def test_second_daemon_on_the_same_state_refuses(project: Project, duban) -> None:
+def test_second_daemon_on_the_same_state_refuses(project: Project, duban: Duban) -> None:
     from scheduler.ledger import Lock
 
     configure(project, 1)
@@ -133,7 +135,7 @@ def test_second_daemon_on_the_same_state_refuses(project: Project, duban) -> Non
     assert result.code == 1 and "另一个 duban run" in result.err
 
 
-def test_dry_run_writes_the_outbox_and_needs_no_secret(project: Project, duban) -> None:
+def test_dry_run_writes_the_outbox_and_needs_no_secret(project: Project, duban: Duban) -> None:
     configure(project, 1)
     project.write("duban.toml", (project.root / "duban.toml").read_text(encoding="utf-8")
                   + 'password_env = "DUBAN_TEST_UNSET"\nusername = "u"\n')
@@ -143,7 +145,7 @@ def test_dry_run_writes_the_outbox_and_needs_no_secret(project: Project, duban) 
     assert len(list((project.root / "outbox").glob("email-*.eml"))) == 2
 
 
-def test_status_shows_lights_last_reminder_and_unit_counts(project: Project, duban) -> None:
+def test_status_shows_lights_last_reminder_and_unit_counts(project: Project, duban: Duban) -> None:
     box = Mailbox()
     with SmtpServer(box) as srv:
         configure(project, srv.port)

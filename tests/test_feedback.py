@@ -132,7 +132,7 @@ def test_a_task_without_lead_pauses_for_everyone() -> None:
 def _delivered(project: Project) -> list[tuple[str, str]]:
     db = sqlite3.connect(project.root / "state" / "duban.db")
     try:
-        rows = db.execute("SELECT task, unit FROM reminders WHERE state = 'delivered' ORDER BY task, unit")
+        rows = db.execute("SELECT task, unit FROM reminders WHERE state = 'sent' ORDER BY task, unit")
         return [(str(t), str(u)) for t, u in rows]
     finally:
         db.close()
@@ -231,7 +231,7 @@ def test_every_message_to_a_unit_ends_with_its_link(project: Project, duban) -> 
     assert bodies  # the outbox received the digests
     for text in bodies.values():
         last = text.rstrip("\n").splitlines()[-1]
-        assert last.startswith("反馈进展、报告办结或申请延期，请打开本单位页面：https://duban.example.gov.cn/u/")
+        assert last.startswith("反馈和查看本单位任务：https://duban.example.gov.cn/u/")
 
 
 def test_check_refuses_a_short_web_secret_without_showing_it(project: Project, duban) -> None:  # type: ignore[no-untyped-def]

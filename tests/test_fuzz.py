@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, Duban
 
 
 def _damaged(data: bytes, rng: random.Random) -> bytes:
@@ -24,7 +24,7 @@ def _damaged(data: bytes, rng: random.Random) -> bytes:
 
 
 @pytest.mark.parametrize("name", ["tasks.toml", "config/units.toml", "config/duban.toml"])
-def test_damaged_files_give_a_message_not_a_traceback(tmp_path: Path, duban, name: str) -> None:
+def test_damaged_files_give_a_message_not_a_traceback(tmp_path: Path, duban: Duban, name: str) -> None:
     shutil.copytree(REPO / "config", tmp_path / "config")
     shutil.copy(REPO / "tasks.toml", tmp_path / "tasks.toml")
     target = tmp_path / name

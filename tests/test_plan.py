@@ -12,7 +12,7 @@ import pytest
 from scheduler.model import Reminder, Role
 from scheduler.plan import Window
 from scheduler.runtime import build_runtime, planner_for
-from tests.conftest import SETTINGS, Project
+from tests.conftest import SETTINGS, Duban, Project
 
 D = date
 POLICY_FAST = """
@@ -167,7 +167,7 @@ def test_repetitions_in_a_far_window_match_a_naive_walk(project: Project) -> Non
         assert got == naive
 
 
-def test_plan_json_has_exactly_the_spec_fields(project: Project, duban) -> None:
+def test_plan_json_has_exactly_the_spec_fields(project: Project, duban: Duban) -> None:
     project.write("tasks.toml", task('lead = ["省司法厅"]\nresponsible = ["省残联"]\ndeadline = 2021-06-30'))
     result = duban("plan", "--config", str(project.config), "--from", "2021-06-01", "--to", "2021-07-31",
                    "--format", "json")
@@ -189,7 +189,7 @@ def test_plan_json_has_exactly_the_spec_fields(project: Project, duban) -> None:
                         "via": "督查室"}
 
 
-def test_plan_default_window_csv_and_table(project: Project, duban) -> None:
+def test_plan_default_window_csv_and_table(project: Project, duban: Duban) -> None:
     project.write("tasks.toml", task('lead = ["省司法厅"]\ndeadline = 2021-06-30'))
     csv_out = duban("plan", "--config", str(project.config), "--now", "2021-06-20", "--format", "csv")
     assert csv_out.code == 0
@@ -200,14 +200,18 @@ def test_plan_default_window_csv_and_table(project: Project, duban) -> None:
     assert "2021-06-25（星期五）" in table.out and "还剩3个工作日" in table.out and "已逾期1个工作日" in table.out
 
 
-def test_plan_filters_and_bad_values(project: Project, duban) -> None:
+def test_plan_filters_and_bad_values(project: Project, duban: Duban) -> None:
     assert duban("plan", "--config", str(project.config), "--task", "NOPE").code == 1
     unknown = duban("plan", "--config", str(project.config), "--unit", "省司法")
     assert unknown.code == 1 and "省司法厅" in unknown.err
 
 
-def test_sample_plan_runs(duban) -> None:
+def test_sample_plan_runs(duban: Duban) -> None:
     config = Path(__file__).resolve().parent.parent / "config" / "duban.toml"
     result = duban("plan", "--config", str(config), "--now", "2021-06-15", "--format", "json")
     assert result.code == 0
-    assert len(json.loads(result.out)) > 100
+    firings = json.loads(result.out)
+    stages = {stage: sum(f["stage"] == stage for f in firings) for stage in ("提前告知", "临期提醒", "到期提醒", "逾期催办")}
+    assert stages == {"提前告知": 38, "临期提醒": 38, "到期提醒": 38, "逾期催办": 117}
+    assert len(firings) == 231 and len({f["unit"] for f in firings}) == 39
+    assert (firings[0]["at"], firings[-1]["at"]) == ("2021-06-16T09:00:00+08:00", "2021-07-15T09:00:00+08:00")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from scheduler.group import group
@@ -72,11 +73,11 @@ def test_long_wecom_digest_is_split_on_task_boundaries_within_bytes(project: Pro
     wecom = next(d for d in ds if d.channel == "wecom")
     unit = runtime.directory.units["省司法厅"]
     messages = Renderer(None).render(wecom, unit, NOW)
-    assert len(messages) > 1
+    assert len(messages) == 6  # 80 items of ~600 bytes under the 4096-byte markdown limit
     for m in messages:
         assert len(json.loads(m.payload)["markdown"]["content"].encode()) <= MARKDOWN_LIMIT
     assert sum(len(m.reminders) for m in messages) == 80  # every task once, none cut in half
-    assert "（1/" in messages[0].text
+    assert "（1/6）" in messages[0].text and "（6/6）" in messages[-1].text
     mentioned = Renderer(None).wecom(wecom, ("13800000000",))
     for m in mentioned:
         body = json.loads(m.payload)
@@ -97,10 +98,12 @@ def test_hostile_titles_are_harmless(project: Project) -> None:
     content = json.loads(md.payload)["markdown"]["content"]
     for raw in ("<script>", "**粗体**", "[链接](", "<@all>"):
         assert raw not in content
-    assert "\n" not in content.split("\n")[1]  # the title line stays one line
+    item = content.split("\n")[1]  # the CR LF inside the title did not break the item line
+    assert item.startswith("**1. ") and item.endswith("**")
+    assert "alert（1）" in item and "Bcc: spy@evil.example" in item
 
 
-def test_templates_can_be_overridden_from_the_config_directory(project: Project, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_templates_can_be_overridden_from_the_config_directory(project: Project, tmp_path: Path) -> None:
     runtime, ds = digests(project, tasks_toml(1))
     templates = tmp_path / "templates"
     templates.mkdir()

@@ -142,7 +142,7 @@ def test_a_sign_in_link_and_a_session_last_12_hours(site: Site) -> None:
 def test_dashboard_counts_chart_filters_and_history(site: Site) -> None:
     site.sign_in()
     page = site.client.get("/").text
-    assert "未完成节点 <strong>11</strong>" in page
+    assert "未完成节点 <strong>5</strong>" in page
     assert "<svg" in page and "<title>省司法厅 黄 2</title>" in page and "<title>省财政厅 绿 3</title>" in page
     assert "&lt;script&gt;" in page and "<script>" not in page
     only = site.client.get("/", params={"unit": "省财政厅", "light": "绿"}).text

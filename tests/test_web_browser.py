@@ -113,7 +113,7 @@ def test_a_unit_reports_done_the_coordinator_accepts_and_the_reminder_stops(  # 
     assert result.code == 0, result.err
     db = sqlite3.connect(project.root / "state" / "duban.db")
     try:
-        due = db.execute("SELECT task, unit FROM reminders WHERE stage = '到期提醒' AND state = 'delivered' "
+        due = db.execute("SELECT task, unit FROM reminders WHERE stage = '到期提醒' AND state = 'sent' "
                          "ORDER BY task, unit").fetchall()
     finally:
         db.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 
 from scheduler.errors import CalendarGapError
 from scheduler.workdays import CalendarYear, WorkCalendar
+from tests.conftest import Duban
 
 CAL = WorkCalendar()
 D = date
@@ -166,7 +168,7 @@ def test_error_fallback_names_the_year() -> None:
         cal.count(D(2026, 12, 1), D(2027, 1, 10))
 
 
-def test_from_settings_reads_calendar_table(tmp_path) -> None:
+def test_from_settings_reads_calendar_table(tmp_path: Path) -> None:
     path = tmp_path / "duban.toml"
     path.write_text('coordinator = "x"\n[calendar.years.2027]\n'
                     'holidays = ["2027-01-01", "2027-02-05..2027-02-12"]\nworkdays = ["2027-02-14"]\n',
@@ -176,7 +178,7 @@ def test_from_settings_reads_calendar_table(tmp_path) -> None:
     assert cal.is_workday(D(2027, 2, 14))
 
 
-def test_workdays_cli(duban, tmp_path) -> None:
+def test_workdays_cli(duban: Duban, tmp_path: Path) -> None:
     assert duban("workdays", "is", "2021-09-18").out == "true\n"
     assert duban("workdays", "count", "2021-10-01", "2021-10-31").out == "17\n"
     assert duban("workdays", "shift", "2021-10-01", "-1").out == "2021-09-30\n"

@@ -43,10 +43,13 @@ class EmailChannel:
             return Receipt(outcome, f"SMTP {err.code} {err.message}")
         except (aiosmtplib.SMTPServerDisconnected, aiosmtplib.SMTPConnectError,
                 aiosmtplib.SMTPTimeoutError, OSError) as err:
-            return Receipt(Outcome.TEMPORARY, f"连接邮件服务器失败：{type(err).__name__}: {err}")
+            return Receipt(Outcome.TEMPORARY, f"连接邮件服务器失败：{type(err).__name__}: {err}", down=True)
         except aiosmtplib.SMTPException as err:
             return Receipt(Outcome.PERMANENT, f"邮件服务器不支持所需功能：{err}")
         return _partial(message, {rcpt: resp.code for rcpt, resp in errors.items()})
+
+    def quota_key(self, message: Message) -> str | None:
+        return None
 
     async def aclose(self) -> None:
         return None

@@ -77,8 +77,8 @@ class UnitIndex:
             if task.status is not TaskStatus.OPEN:
                 continue
             for ms in open_milestones(task, today + timedelta(days=366)):
-                if unit in ms.done_by:
-                    continue
+                if ms.done_by and unit in {u for n in ms.done_by for u in self.runtime.directory.resolve(n)}:
+                    continue  # its part is done
                 due = self.runtime.calendar.on_or_before(ms.deadline)
                 out.append(Held(task, ms, role, due, working_days_left(self.runtime, today, due),
                                 task.recurrence is not None and not task.milestones))

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from scheduler.errors import DubanError
 from scheduler.ledger import Ledger
+from scheduler.readmodel import Feedback
 
 COMPONENT = "feedback"
 SCHEMA_VERSION = 1
@@ -236,3 +237,23 @@ def generation_of(path: Path, unit: str) -> int:
     except sqlite3.OperationalError:
         return 0
     return int(row[0]) if row else 0
+
+
+def feedback_index(path: Path) -> dict[tuple[str, str], list[Feedback]]:
+    """Every submission by (task, milestone), oldest first, for the read model; read without writing."""
+    if not path.is_file():
+        return {}
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=60)
+        try:
+            rows = db.execute("SELECT task, milestone, unit, kind, submitted_at, date, note, state FROM submissions "
+                              "ORDER BY submitted_at, id").fetchall()
+        finally:
+            db.close()
+    except sqlite3.OperationalError:
+        return {}
+    out: dict[tuple[str, str], list[Feedback]] = {}
+    for task, milestone, unit, kind, at, day, note, state in rows:
+        out.setdefault((task, milestone), []).append(Feedback(
+            unit, kind, datetime.fromisoformat(at), Day.fromisoformat(day) if day else None, note, state == "waiting"))
+    return out

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from scheduler.errors import DubanError
 from scheduler.importer.emit import emit_toml
-from scheduler.importer.parse import parse_document
+from scheduler.importer.formats import document_text
+from scheduler.importer.parse import Draft, parse_document
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -30,9 +31,17 @@ def read_document(path: Path) -> str:
     return data.decode("utf-8", errors="replace")
 
 
+def load_draft(path: Path) -> Draft:
+    """The draft of a document in any format `formats` reads (chosen by the file's bytes)."""
+    text = document_text(path)
+    draft = parse_document(text)
+    if not draft.tasks:
+        empty = "文件是空的，" if not text.strip() else ""
+        raise DubanError(f"{path}：{empty}没有找到编号的任务（如“（一）…”）或任务分工表，"
+                         "请确认这是一份工作要点或分工方案")
+    return draft
+
+
 def import_file(path: Path, year: int | None, prefix: str,
                 known: Callable[[str], bool] | None = None) -> str:
-    draft = parse_document(read_document(path))
-    if not draft.tasks:
-        raise DubanError(f"{path}：没有找到编号的任务（如“（一）…”），请确认这是一份工作要点或分工方案")
-    return emit_toml(draft, path.name, prefix, year, known)
+    return emit_toml(load_draft(path), path.name, prefix, year, known)

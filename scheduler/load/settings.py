@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from scheduler.errors import ConfigError, Problem, Severity
 from scheduler.load.reader import read_toml
+from scheduler.load.report_settings import ReportSettings, parse_report
 from scheduler.load.schema import Report, Section
 from scheduler.load.web import WebSettings, parse_web
 from scheduler.model import DEFAULT_POLICY, Policy, Role, SecretRef, Stage
@@ -66,6 +67,7 @@ class Settings:
     email: EmailSettings | None = None
     wecom: WecomSettings | None = None
     web: WebSettings | None = None
+    report: ReportSettings | None = None
 
     @property
     def label(self) -> str:
@@ -96,7 +98,7 @@ def parse_settings(data: dict[str, Any], path: Path, report: Report) -> Settings
         tasks=_task_paths(sec, base), units=base / sec.text("units", default="units.toml"),
         state=_state_path(sec, base), coordinator=sec.text("coordinator", required=True),
         outbox=_outbox(channels, base), calendar=_calendar(sec), policies=_policies(sec),
-        email=_email(channels, base), wecom=_wecom(channels),
+        email=_email(channels, base), wecom=_wecom(channels), report=parse_report(sec),
         web=parse_web(sec, base.directory, lambda s, stem, b: secret_ref(s, stem, _Base(b))),
     )
     channels.finish()

@@ -19,6 +19,7 @@ from scheduler.web.app import HEADERS, SESSION_COOKIE, ctx, forbidden, html, pag
 from scheduler.web.tokens import SESSION_SECONDS
 
 ROW_LIMIT = 300
+REMINDER_STATE = {"sent": "已发送", "superseded": "被后续阶段取代", "pending": "待发送", "failed": "发送失败"}
 AUTHOR = "督办单位（网页）"
 
 
@@ -53,7 +54,8 @@ async def dashboard(request: Request) -> Response:
         return render("dashboard.html", board=board, rows=rows[:ROW_LIMIT], total=len(rows), limit=ROW_LIMIT,
                       chart=Markup(board.chart), units=sorted(index.by_unit), unit=unit, light=lit,
                       lights=status.LIGHTS, history=_history(request, task) if task else None, task=task,
-                      waiting=len(c.store.listing()))
+                      waiting=len(c.store.listing()), kinds=KIND_LABEL, states=STATE_LABEL,
+                      reminder_states=REMINDER_STATE)
 
     if task:  # a task's history reads the reminders sent: not cached
         return html(draw())

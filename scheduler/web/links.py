@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, time
 from pathlib import Path
 
 from scheduler import secrets
@@ -26,10 +26,26 @@ def signin_url(web: WebSettings, tokens: Tokens) -> str:
     return f"{web.base_url}/c/{tokens.signin_token()}"
 
 
-def link_maker(runtime: Runtime, state: Path, now: datetime) -> Callable[[str], str]:
-    """unit → its link issued at `now`; '' for everyone without [web]."""
-    web = runtime.settings.web
-    if web is None:
-        return lambda _unit: ""
-    tokens = tokens_for(web, lambda: now)
-    return lambda unit: unit_url(web, tokens, unit, generation_of(state, unit))
+class UnitLinker:
+    """The renderer's `unit_link` hook: unit → its page, or None without [web].
+
+    The link is signed as of the start of the day, so all messages of a day carry the same link
+    (a message's content, and so its key, does not change from one pass to the next); it is valid
+    `link_days` from that instant. `runtime` is read at each call: a reload that adds, changes or
+    removes [web] takes effect at once."""
+
+    def __init__(self, runtime: Callable[[], Runtime], state: Path, now: Callable[[], datetime]) -> None:
+        self.runtime = runtime
+        self.state = state
+        self.now = now
+        self._tokens: tuple[WebSettings, datetime, Tokens] | None = None
+
+    def __call__(self, unit: str) -> str | None:
+        web = self.runtime().settings.web
+        if web is None:
+            return None
+        now = self.now()
+        day = datetime.combine(now.date(), time(), now.tzinfo)
+        if self._tokens is None or self._tokens[0] is not web or self._tokens[1] != day:
+            self._tokens = (web, day, tokens_for(web, lambda: day))
+        return unit_url(web, self._tokens[2], unit, generation_of(self.state, unit))

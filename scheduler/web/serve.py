@@ -8,6 +8,7 @@ import contextlib
 import logging
 from collections.abc import Callable, Generator
 from datetime import datetime
+from pathlib import Path
 
 import uvicorn
 
@@ -29,12 +30,11 @@ class _Server(uvicorn.Server):
 
 
 class WebServer:
-    def __init__(self, runtime: Callable[[], Runtime], now: Callable[[], datetime],
+    def __init__(self, runtime: Callable[[], Runtime], state: Path, now: Callable[[], datetime],
                  last_pass: Callable[[], datetime | None], on_change: Callable[[], None]) -> None:
-        current = runtime()
-        web = current.settings.web
+        web = runtime().settings.web
         assert web is not None
-        self.store = Store(current.settings.state)
+        self.store = Store(state)
         self.context = WebContext(runtime, self.store, tokens_for(web, now), web, now, last_pass, on_change)
         config = uvicorn.Config(create_app(self.context), host=web.host, port=web.port, lifespan="off",
                                 log_config=None, access_log=False, proxy_headers=False, server_header=False)

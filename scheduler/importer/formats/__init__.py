@@ -1,0 +1,96 @@
+"""Documents in the formats plans come in → the text the importer's one grammar reads.
+
+The format is chosen by the file's bytes (FACTS §9), never by its extension: PK zip → .docx or
+.xlsx by content; D0CF11E0 → .doc/.wps/.xls through LibreOffice; %PDF; HTML by its markup; the
+rest is text (a CSV task table when its first rows hold a task table's header).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scheduler.importer.formats.blocks import Block, FormatError
+from scheduler.importer.formats.detect import ole_kind, sniff
+from scheduler.importer.formats.tables import to_lines
+from scheduler.importer.formats.text import decode
+
+MAX_BYTES = 20 * 1024 * 1024
+SUPPORTED = "支持 .txt、.docx、.html、.pdf（有文字层）、.xlsx、.csv，以及装有 LibreOffice 时的 .doc/.wps"
+
+
+def document_text(path: Path) -> str:
+    """The document's text: paragraphs as lines, task tables as lines of the text grammar."""
+    data = _read(path)
+    kind = sniff(data)
+    if kind == "text":
+        text = decode(path, data)
+        from scheduler.importer.formats.delimited import looks_like_csv, read_csv
+
+        return "\n".join(to_lines(read_csv(path, text))) if looks_like_csv(text) else text
+    return "\n".join(to_lines(read_blocks(path, data, kind)))
+
+
+def read_blocks(path: Path, data: bytes, kind: str) -> list[Block]:
+    if kind == "empty":
+        return []
+    if kind == "docx":
+        from scheduler.importer.formats.docx import read_docx
+
+        return read_docx(path)
+    if kind == "xlsx":
+        from scheduler.importer.formats.xlsx import read_xlsx
+
+        return read_xlsx(path)
+    if kind == "pdf":
+        from scheduler.importer.formats.pdf import read_pdf
+
+        return read_pdf(path)
+    if kind == "html":
+        from scheduler.importer.formats.html import read_html
+
+        return read_html(path, decode(path, data) if b"\x00" not in data[:4096] else "")
+    if kind == "encrypted":
+        raise FormatError(f"{path}：Office 文件有密码保护，请在 Word/WPS/Excel 中取消密码后另存再导入")
+    if kind == "ole":
+        return _legacy(path, data)
+    if kind == "zip":
+        raise FormatError(f"{path}：这是 zip 压缩包或已损坏的 Office 文件，不是 .docx/.xlsx；{SUPPORTED}")
+    raise FormatError(f"{path}：无法识别的文件格式；{SUPPORTED}")
+
+
+def _legacy(path: Path, data: bytes) -> list[Block]:
+    from scheduler.importer.formats.legacy import convert
+
+    kind = ole_kind(data)
+    if kind == "ppt" or kind == "other":
+        raise FormatError(f"{path}：这是 Office 97-2003 的其他类型文件（不是 Word/WPS 文字/Excel）；{SUPPORTED}")
+    converted, work = convert(path, kind)
+    with work:
+        return _read_converted(path, converted, kind)
+
+
+def _read_converted(path: Path, converted: Path, kind: str) -> list[Block]:
+    if kind == "xls":
+        from scheduler.importer.formats.xlsx import read_xlsx
+
+        return read_xlsx(converted)
+    from scheduler.importer.formats.docx import read_docx
+
+    try:
+        return read_docx(converted)
+    except FormatError:
+        raise FormatError(f"{path}：LibreOffice 转换后的文件无法读取") from None
+
+
+def _read(path: Path) -> bytes:
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
+    except OSError as err:
+        raise FormatError(f"{path}：无法读取文件（{err.strerror}）") from None
+    if len(data) > MAX_BYTES:
+        raise FormatError(f"{path}：文件超过 20 MB，不像是一份工作要点")
+    return data
+
+
+__all__ = ["Block", "FormatError", "document_text", "read_blocks"]

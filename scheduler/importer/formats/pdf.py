@@ -1,0 +1,167 @@
+""".pdf with a text layer (pdfplumber): lines joined back into paragraphs, tables as grids.
+
+A PDF without usable text — a scan, or official-document fonts without a ToUnicode map that come
+out as "(cid:123)" (FACTS §9) — is refused with a message, never imported as garbage.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from scheduler.importer.formats.blocks import Block, FormatError, Table, grid
+from scheduler.importer.formats.tables import header_row, is_task_table
+
+MAX_PAGES = 500
+_CID = re.compile(r"\(cid:\d+\)")
+_PAGE_NUMBER = re.compile(r"^[-—–－\s]*\d{1,4}[-—–－\s]*$|^第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?$")
+_STARTS_ITEM = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、])")
+
+
+@dataclass
+class _Line:
+    text: str
+    x0: float
+    x1: float
+    size: float
+    top: float
+
+
+def read_pdf(path: Path) -> list[Block]:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    try:
+        pdf = pdfplumber.open(str(path))
+    except PDFPasswordIncorrect:
+        raise FormatError(f"{path}：PDF 文件有密码保护，请先解除密码（另存为不加密的 PDF）再导入") from None
+    except (PDFSyntaxError, ValueError, KeyError, TypeError, OSError) as err:
+        raise FormatError(f"{path}：PDF 文件已损坏或不完整，无法打开（{type(err).__name__}）") from None
+    except Exception as err:  # pdfminer raises many kinds on damaged files; pdfplumber wraps them
+        cause = err.args[0] if err.args and isinstance(err.args[0], Exception) else err
+        if isinstance(cause, PDFPasswordIncorrect) or "password" in type(cause).__name__.lower():
+            raise FormatError(f"{path}：PDF 文件有密码保护，请先解除密码再导入") from None
+        raise FormatError(f"{path}：PDF 文件无法解析（{type(err).__name__}）") from None
+    try:
+        with pdf:
+            return _pages(path, pdf.pages[:MAX_PAGES])
+    except FormatError:
+        raise
+    except Exception as err:
+        raise FormatError(f"{path}：PDF 文件无法解析（{type(err).__name__}）") from None
+
+
+def _pages(path: Path, pages: list[Any]) -> list[Block]:
+    blocks: list[Block] = []
+    previous: _Line | None = None
+    chars = cids = 0
+    for page in pages:
+        tables = [t for t in page.find_tables() if is_task_table(_cells(t))]
+        boxes = [t.bbox for t in tables]
+        outside = page.filter(_outside(boxes)) if boxes else page
+        lines = _lines(outside)
+        chars += sum(len(ln.text) for ln in lines)
+        cids += sum(len(_CID.findall(ln.text)) for ln in lines)
+        items: list[tuple[float, Table | _Line]] = [(ln.top, ln) for ln in lines]
+        items += [(t.bbox[1], grid(_cells(t))) for t in tables]
+        for _, item in sorted(items, key=lambda it: it[0]):
+            if isinstance(item, Table):
+                _add_table(blocks, item)
+                previous = None
+            else:
+                previous = _add_line(blocks, item, previous, lines)
+    if cids and cids * 4 >= chars / 4:
+        raise FormatError(f"{path}：PDF 的字体没有文字编码（提取出的是“(cid:…)”），无法得到正确的文字；"
+                          "请用原始的 Word/WPS 文件，或在 PDF 阅读器中另存为文本后导入")
+    if not any(isinstance(b, str) and b.strip() for b in blocks) and not any(isinstance(b, Table) for b in blocks):
+        raise FormatError(f"{path}：PDF 没有文字层（可能是扫描件），无法读取文字；"
+                          "请用原始的 Word/WPS 文件，或先做文字识别（OCR）")
+    return blocks
+
+
+def _cells(table: Any) -> list[list[str]]:
+    """The table's grid: a position a merged cell covers (None in pdfplumber) takes the text of the
+    cell to its left when that cell reaches across it, else of the cell above."""
+    rows = [list(r) for r in table.extract()]
+    boxes = [list(r.cells) for r in table.rows]
+    starts: dict[int, float] = {}
+    for row in boxes:
+        for c, box in enumerate(row):
+            if box is not None:
+                starts.setdefault(c, float(box[0]))
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            if cell is not None:
+                continue
+            left = next((k for k in range(c - 1, -1, -1) if k < len(boxes[r]) and boxes[r][k] is not None), None)
+            if left is not None and float(boxes[r][left][2]) > starts.get(c, float("inf")) + 1:
+                row[c] = rows[r][left]
+            else:
+                row[c] = rows[r - 1][c] if r > 0 and c < len(rows[r - 1]) else ""
+    return [[_unwrapped(c or "") for c in row] for row in rows]
+
+
+def _unwrapped(cell: str) -> str:
+    """A cell's lines as written: a line about as long as the longest one was wrapped by the
+    cell's width and continues on the next; a shorter one ended where the writer broke it."""
+    lines = [ln.strip() for ln in cell.strip().splitlines() if ln.strip()]
+    if len(lines) < 2:
+        return lines[0] if lines else ""
+    longest = max(len(ln) for ln in lines)
+    out = lines[0]
+    for prev, line in pairwise(lines):
+        out += ("" if len(prev) >= 0.8 * longest else "\n") + line
+    return out
+
+
+def _outside(boxes: list[tuple[float, float, float, float]]) -> Callable[[dict[str, Any]], bool]:
+    return lambda obj: not any(_inside(obj, b) for b in boxes)
+
+
+def _inside(obj: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
+    x = (float(obj.get("x0", 0)) + float(obj.get("x1", 0))) / 2
+    y = (float(obj.get("top", 0)) + float(obj.get("bottom", 0))) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def _lines(page: Any) -> list[_Line]:
+    out = []
+    for ln in page.extract_text_lines(layout=False, strip=True, return_chars=True):
+        sizes = [ch.get("size", 0) for ch in ln.get("chars", [])] or [10.0]
+        out.append(_Line(ln["text"], ln["x0"], ln["x1"], max(sizes), ln["top"]))
+    return out
+
+
+def _add_table(blocks: list[Block], table: Table) -> None:
+    """A table continued on the next page (same width, no header of its own) joins the last one."""
+    last = blocks[-1] if blocks else None
+    if isinstance(last, Table) and len(last.rows[0]) == len(table.rows[0]):
+        rows = table.rows
+        head = header_row([list(r) for r in rows])
+        if head is not None and rows[head] == last.rows[header_row([list(r) for r in last.rows]) or 0]:
+            rows = rows[head + 1:]
+        blocks[-1] = Table(last.rows + rows)
+        return
+    blocks.append(table)
+
+
+def _add_line(blocks: list[Block], line: _Line, previous: _Line | None, page_lines: list[_Line]) -> _Line | None:
+    text = line.text.strip()
+    if not text or _PAGE_NUMBER.match(text):
+        return previous
+    right = max(ln.x1 for ln in page_lines)
+    left = min(ln.x0 for ln in page_lines)
+    char = line.size or 10.0
+    continues = (previous is not None and isinstance(blocks[-1] if blocks else None, str)
+                 and previous.x1 >= right - 1.5 * char and line.x0 <= left + 0.5 * char
+                 and not _STARTS_ITEM.match(text))
+    if continues:
+        blocks[-1] = str(blocks[-1]) + text
+    else:
+        blocks.append(text)
+    return line

@@ -1,0 +1,261 @@
+"""Task tables (附件：重点任务分工表) → lines in the text importer's grammar.
+
+The header row is found by its column names; columns map to fields (SPEC §4): 牵头… is the lead,
+配合…/协办… cooperating, 责任…/负责…/主责…/承办…/指导部门 responsible, 时限/完成时间/时间节点 the
+deadline. Each row becomes "1．任务" followed by "牵头单位：…" lines, so the one grammar of the
+text importer reads units and deadlines. A 重点任务 cell spanning several 具体措施 rows becomes
+the parent item "（一）重点任务" of those rows; a category row ("一、…" across the table) a section.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from scheduler.importer.formats.blocks import Block, Table
+
+_PERSON = re.compile(r"领导|责任人|联系人|联络员|电话|手机")
+_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("lead", re.compile(r"牵头|主办")),
+    ("cooperating", re.compile(r"配合|协办|协同|参与")),
+    ("responsible", re.compile(r"责任|负责|主责|承办|指导部门|实施主体|落实单位|责任部门")),
+    ("deadline", re.compile(r"时限|完成时间|时间节点|时间安排|进度安排|完成期限|截止时间")),
+    ("number", re.compile(r"^(?:序号|编号|序|No\.?)$", re.I)),
+    ("measure", re.compile(r"措施|举措|具体任务|工作内容|任务内容|主要内容|具体内容|工作要求|分工事项")),
+    ("task", re.compile(r"任务|事项|工作|项目|内容")),
+    ("category", re.compile(r"类别|领域|板块|方面|分类|专项")),
+)
+_LABEL = {"lead": "牵头单位", "responsible": "责任单位", "cooperating": "配合单位", "deadline": "完成时限"}
+_UNIT_KINDS = ("lead", "responsible", "cooperating", "deadline")
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)]|\d+[、.．](?!\d))\s*")
+CN = "零一二三四五六七八九"
+
+
+def column_kind(header: str) -> str | None:
+    name = re.sub(r"\s+", "", header)
+    if not name or len(name) > 20 or _PERSON.search(name):
+        return None
+    for kind, pattern in _KINDS:
+        if pattern.search(name):
+            return kind
+    return None
+
+
+def header_row(rows: Sequence[Sequence[str]]) -> int | None:
+    """The index of the header row among the first rows: it names at least one unit or deadline
+    column and one more known column."""
+    for i, row in enumerate(rows[:6]):
+        kinds = [column_kind(c) for c in row]
+        if any(k in _UNIT_KINDS for k in kinds) and len({k for k in kinds if k}) >= 2:
+            return i
+    return None
+
+
+def is_task_table(rows: Sequence[Sequence[str]]) -> bool:
+    return header_row(rows) is not None
+
+
+def cn_number(n: int) -> str:
+    """1 → 一, 12 → 十二, 105 → 一百零五 (read back by the text importer's cn_to_int)."""
+    if n < 10:
+        return CN[n]
+    if n < 20:
+        return "十" + (CN[n % 10] if n % 10 else "")
+    if n < 100:
+        return CN[n // 10] + "十" + (CN[n % 10] if n % 10 else "")
+    hundreds, rest = divmod(n, 100)
+    if rest == 0:
+        tail = ""
+    elif rest < 10:
+        tail = "零" + CN[rest]
+    else:
+        tail = ("一" if rest < 20 else "") + cn_number(rest)
+    return CN[hundreds % 10] + "百" + tail
+
+
+def to_lines(blocks: Sequence[Block]) -> list[str]:
+    """The document as lines of text: paragraphs as they are, task tables in the grammar, other
+    tables row by row with their cells separated by tabs."""
+    lines: list[str] = []
+    for block in blocks:
+        if isinstance(block, Table):
+            lines += table_lines(block)
+        else:
+            lines += block.splitlines()
+    return lines
+
+
+@dataclass
+class _Columns:
+    kinds: dict[int, str]
+
+    def first(self, kind: str) -> int | None:
+        return next((i for i, k in self.kinds.items() if k == kind), None)
+
+    def all(self, kind: str) -> list[int]:
+        return [i for i, k in self.kinds.items() if k == kind]
+
+
+def table_lines(table: Table) -> list[str]:
+    rows = [list(r) for r in table.rows]
+    head = header_row(rows)
+    if head is None:
+        return ["\t".join(_dedupe(r)) for r in rows if any(c.strip() for c in r)]
+    columns = _columns(rows[head])
+    above = [" ".join(c.split()) for r in rows[:head] for c in _dedupe(r)]  # a title over the header
+    return above + _TableWriter(columns).rows(rows[head + 1:], rows[head])
+
+
+def _columns(header: Sequence[str]) -> _Columns:
+    kinds: dict[int, str] = {}
+    seen_text: set[str] = set()
+    for i, cell in enumerate(header):
+        kind = column_kind(cell)
+        if kind is None or cell in seen_text:  # a header cell spanning two columns counts once
+            continue
+        seen_text.add(cell)
+        kinds[i] = kind
+    if "measure" not in kinds.values() and list(kinds.values()).count("task") > 1:
+        later = [i for i, k in kinds.items() if k == "task"][1:]
+        for i in later:  # 重点任务 | 工作任务: the second is the measure
+            kinds[i] = "measure"
+            break
+    if "task" not in kinds.values() and "measure" not in kinds.values():
+        free = [i for i in range(len(header)) if i not in kinds]
+        if free:
+            kinds[free[0]] = "task"
+    return _Columns(kinds)
+
+
+def _dedupe(row: Sequence[str]) -> list[str]:
+    """A row's cells without the repeats of a horizontally merged cell."""
+    out: list[str] = []
+    for cell in row:
+        if cell and (not out or out[-1] != cell):
+            out.append(cell)
+    return out
+
+
+class _TableWriter:
+    def __init__(self, columns: _Columns) -> None:
+        self.c = columns
+        measure, task = columns.first("measure"), columns.first("task")
+        self.parent_col = task if measure is not None and task is not None else None
+        self.title_col = measure if measure is not None else task
+        self.section, self.category = 0, ""
+        self.parent: str | None = None
+        self.parents = self.items = self.last_sub = 0
+        self.out: list[str] = []
+        self.decimal = False  # rows numbered by their 序号 ("3．…") rather than "（三）…"
+
+    def rows(self, rows: list[list[str]], header: list[str]) -> list[str]:
+        self.out.append("〇、任务分工表")  # a section: no item open before the table continues into it
+        body = [r for r in rows if r != header and any(c.strip() for c in r)]
+        self.decimal = self.parent_col is None and self._decimal(body)
+        previous: list[str] | None = None
+        for raw in body:
+            category = self._category(raw)
+            if category is not None:
+                self._section(category)
+                previous = None
+                continue
+            row = previous = self._carried(raw, previous)
+            col = self.c.first("category")
+            if col is not None and row[col].strip() and row[col].strip() != self.category:
+                self._section(row[col].strip())
+            self._task(row)
+        return self.out
+
+    def _decimal(self, rows: list[list[str]]) -> bool:
+        col = self.c.first("number")
+        if col is None:
+            return False
+        numbers = [r[col].strip().rstrip(".．、") for r in rows if self._category(r) is None]
+        return bool(numbers) and all(n.isdigit() and 0 < int(n) < 100 for n in numbers)
+
+    def _section(self, name: str) -> None:
+        self.section += 1
+        self.category = name
+        self.parent, self.parents, self.items = None, 0, 0
+        self.out.append(f"{cn_number(self.section)}、{_NUMBERED.sub('', name)}")
+
+    def _carried(self, row: list[str], previous: list[str] | None) -> list[str]:
+        """Blank parent/category cells (a merged cell exported to CSV) take the value above."""
+        if previous is None:
+            return row
+        row = list(row)
+        for i, kind in self.c.kinds.items():
+            if (kind == "category" or i == self.parent_col) and not row[i].strip():
+                row[i] = previous[i]
+        return row
+
+    def _category(self, row: list[str]) -> str | None:
+        """A row with one text across it ("一、深化行政审批制度改革"), or only in its 序号 cell."""
+        values = [c.strip() for c in row if c.strip()]
+        if len(set(values)) != 1:
+            return None
+        value = values[0]
+        number = self.c.first("number")
+        in_number = number is not None and row[number].strip() == value and not value.rstrip(".．、").isdigit()
+        return value if len(values) >= 2 or in_number or (not self._body(row) and _NUMBERED.match(value)) else None
+
+    def _body(self, row: list[str]) -> str:
+        return "" if self.title_col is None else _joined(row[self.title_col])
+
+    def _task(self, row: list[str]) -> None:
+        units = self._unit_lines(row)
+        body = self._body(row)
+        if self.parent_col is not None and (parent := _joined(row[self.parent_col])):
+            if parent != self.parent:
+                self.parent, self.last_sub = parent, 0
+                self.parents += 1
+                self.out.append(f"（{cn_number(self.parents)}）{_NUMBERED.sub('', parent)}")
+                if not body or body == parent:  # the parent's own row
+                    self.out += units
+                    return
+            if body and body != parent:
+                self.last_sub = self._number(row, self.last_sub)
+                self.out += [f"{self.last_sub}．{_NUMBERED.sub('', body)}", *units]
+            return
+        if not body:
+            return
+        self.items += 1
+        self.parent = None
+        if self.decimal:
+            self.out.append(f"{self._number(row, 0)}．{_NUMBERED.sub('', body)}")
+        else:
+            self.out.append(f"（{cn_number(self.parents + self.items)}）{_NUMBERED.sub('', body)}")
+        self.out += units
+
+    def _number(self, row: list[str], last: int) -> int:
+        """The row's 序号 when it is a new number, else the next after `last`."""
+        col = self.c.first("number")
+        text = row[col].strip().rstrip(".．、") if col is not None else ""
+        if text.isdigit() and last < int(text) < 100:
+            return int(text)
+        return min(last + 1, 99)
+
+    def _unit_lines(self, row: list[str]) -> list[str]:
+        lines = []
+        for kind in _UNIT_KINDS:
+            convert = _deadline_text if kind == "deadline" else _units_text
+            values = [v for v in (convert(row[i]) for i in self.c.all(kind)) if v]
+            if values:
+                lines.append(f"{_LABEL[kind]}：{('；' if kind == 'deadline' else '、').join(values)}")
+        return lines
+
+
+def _joined(cell: str) -> str:
+    """A text cell's paragraphs as one line."""
+    return "".join(part.strip() for part in cell.splitlines())
+
+
+def _units_text(cell: str) -> str:
+    parts = [p.strip().strip("、，,；;") for p in cell.splitlines()]
+    return "、".join(p for p in parts if p)
+
+
+def _deadline_text(cell: str) -> str:
+    parts = [p.strip().strip("；;") for p in cell.splitlines()]
+    return "；".join(p for p in parts if p)
