@@ -116,15 +116,41 @@ def find_all(text: str) -> list[str]:
     found = []
     text = unicodedata.normalize("NFKC", text)
     for m in _FINDER.finditer(text):
-        if text[max(0, m.start() - 2):m.start()] in ("截至", "截止", "自从") or text[m.end():m.end() + 2] == "以来":
+        before = text[max(0, m.start() - 2):m.start()]
+        if before in ("截至", "截止", "自从") or text[m.end():m.end() + 2] == "以来":
             continue  # a reference point ("截至2020年6月底"), not a deadline
+        if before.endswith(("每年", "每季", "每月")) or text[max(0, m.start() - 3):m.start()] == "每年度":
+            continue  # a recurring duty ("每年1月31日前公开上年度情况"), not this task's deadline
+        if m["end"] and _period(m.group(0), text[m.end():m.end() + 3]):
+            continue  # the period a measure applies ("2019年1月1日至12月31日，…免征"), not a deadline
         if m["end"]:
-            found.append(m["end"])
+            found.append(_with_year(m.group(0), m["end"]))
         elif target := m["target"] or m["target2"]:
             found.append(target + "年")
         else:
             found.append(m.group(0))
     return found
+
+
+def _period(whole: str, after: str) -> bool:
+    """"2019年1月1日至12月31日" (a whole year) or a range followed by 期间/执行: when a measure
+    applies. Ranges of a plan's phases ("（2022年3月1日至3月31日）") stay deadlines."""
+    start = re.match(r"(?:\d{4}\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]", whole)
+    whole_year = (start is not None and start[1] == "1" and start[2] == "1"
+                  and re.search(r"12\s*月\s*31\s*[日号]$", whole) is not None)
+    return whole_year or after.startswith(("期间", "执行", "施行", "有效"))
+
+
+def _with_year(whole: str, end: str) -> str:
+    """A range's end takes the range's own year ("2019年11月至2月" ends in 2020's February)."""
+    start = re.match(r"(\d{4})\s*年\s*(\d{1,2})?", whole)
+    if not start or re.match(r"\d{4}\s*年", end):
+        return end
+    year = int(start[1])
+    month = re.match(r"(\d{1,2})\s*月", end)
+    if start[2] and month and int(month[1]) < int(start[2]):
+        year += 1
+    return f"{year}年{end}"
 
 
 _HINT = re.compile(r"[年月季]")
@@ -142,5 +168,5 @@ _FINDER = re.compile(
     rf"|{_Y}?年?(?:底|末){_BEFORE}"
     rf"|\d{{4}}\s*年\s*(?:底|末)"
     r"|(?:到|至)\s*(?P<target>\d{4})\s*年(?![\d底末上下第版度])"
-    r"|(?<![\d至到])(?P<target2>\d{4})\s*年(?=基本|全面|力争|要|实现|完成|建成)"
+    r"|(?<![\d至到])(?P<target2>\d{4})\s*年(?=基本|全面|力争|要|实现|完成|建成|初步)"
 )

@@ -152,8 +152,9 @@ def test_several_deadlines_become_milestones_with_their_clause(tmp_path: Path, d
 def test_phases_of_implementation_steps_are_tasks(duban: Duban) -> None:
     result = duban("import", str(HELDOUT / "phases.txt"), "--prefix", "XH-")
     assert result.code == 0, result.err
-    assert result.out.count("[[task]]") == 3
+    assert result.out.count("[[task]]") == 4  # 3 phases and the 职责分工 item (no clause assigns units)
     assert 'title = "巩固提升阶段"' in result.out and "deadline = 2022-12-31" in result.out
+    assert 'responsible = ["市公安局", "市城管局"]' in result.out  # units written as sentence subjects
     assert "(一)（第13行）" in result.out  # 保障措施 listed as skipped prose
 
 

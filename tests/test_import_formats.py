@@ -21,8 +21,8 @@ from tests.import_score import drafted_fields
 
 CORPUS = REPO / "tests" / "data" / "corpus"
 DOCUMENTS = sorted(SEEDS.glob("*.txt")) + sorted(CORPUS.glob("*.txt"))
-TASKS = {"000": 45, "001": 23, "003": 58, "004": 97, "keyan_zizhuquan": 1, "nongji": 18, "sanxiang_zhidu": 2,
-         "shuang_suiji": 10, "tiyu_jingsai": 16, "wufei_chengshi": 11, "xiaofei_fupin": 16, "yaopin_caigou": 19,
+TASKS = {"000": 45, "001": 23, "003": 58, "004": 97, "keyan_zizhuquan": 12, "nongji": 18, "sanxiang_zhidu": 20,
+         "shuang_suiji": 7, "tiyu_jingsai": 16, "wufei_chengshi": 10, "xiaofei_fupin": 17, "yaopin_caigou": 15,
          "zhiye_jiaoyu": 20}
 # Paragraphs given Word automatic numbering by the fixture script (numbers that follow on).
 NUMBERED = {"000": 13, "001": 24, "003": 12, "004": 33, "keyan_zizhuquan": 16, "nongji": 10, "sanxiang_zhidu": 9,
@@ -32,7 +32,12 @@ NUMBERED = {"000": 13, "001": 24, "003": 12, "004": 33, "keyan_zizhuquan": 16, "
 KNOWN_DIFFERENT = {
     # 001's damaged line holds private-use characters (U+E000–) that no PDF font can draw.
     ("001", "pdf"): ["\ue7ed娀\ue20a{度機制"],
+    # PDF text extraction drops the space between two CJK names ("中共中央办公厅 国务院办公厅") in the detail.
+    ("keyan_zizhuquan", "pdf"): ["明确科研人员兼职的操作办法"],
 }
+# The fixture script turns text into a table by its numbered items; a closing section that is one task
+# by itself (keyan 五、, no items under it) becomes a category row of the table, so the table has no row for it.
+LOST_IN_TABLE = {("keyan_zizhuquan", "xlsx"): ["加强对政策落实的监督"], ("keyan_zizhuquan", "csv"): ["加强对政策落实的监督"]}
 
 
 def short(path: Path) -> str:
@@ -76,6 +81,10 @@ def test_each_format_gives_the_draft_of_the_text(formats: Path, source: Path, fm
     year = want.issued.year if want.issued else None
     got = parse_document(document_text(formats / f"{short(source)}.{fmt}"))
     assert len(want.tasks) == TASKS[short(source)]
+    lost = LOST_IN_TABLE.get((short(source), fmt), [])
+    if fmt in ("xlsx", "csv"):
+        assert [t.title for t in want.tasks if t.title not in {g.title for g in got.tasks}] == lost
+        want.tasks = [t for t in want.tasks if t.title not in lost]
     assert len(got.tasks) == len(want.tasks)
     assert (got.issued, got.number) == (want.issued, want.number)
     different = [w[0] for w, g in zip(task_fields(want, year), task_fields(got, year), strict=True) if w != g]

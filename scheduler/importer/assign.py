@@ -39,11 +39,18 @@ _LABELS = {"牵头单位": "lead", "主办单位": "lead", "牵头部门": "lead
            "配合单位": "cooperating", "配合部门": "cooperating", "协办单位": "cooperating",
            "参与单位": "cooperating", "协同单位": "cooperating",
            "完成时限": "deadline", "时间安排": "deadline", "完成时间": "deadline",
-           "时间节点": "deadline", "时限要求": "deadline"}
+           "时间节点": "deadline", "时限要求": "deadline",
+           "负责部门": "responsible", "负责单位": "responsible",
+           "适用范围": "scope", "推广范围": "scope", "实施范围": "scope"}  # scope: where, not who
 _LABEL_RE = re.compile("(" + "|".join(either(k) for k in sorted(_LABELS, key=len, reverse=True)) + r")\s*[:：]")
 _TAIL = re.compile(either(
-    "(?:按职责分工|按照职责分工|根据职责分工|依据职责分工|按职责|根据职责|分别|共同|具体|等?负责落实|负责|牵头|配合|参与|落实)+$"))
-_GENERIC = re.compile(either("^(?:其他|其它)?(?:相关|有关)?(?:部门|单位)$"))
+    "(?:按职责分工|按照职责分工|根据职责分工|依据职责分工|按职责|根据职责|分别|共同|具体|等?负责落实|负责|牵头|配合|参与|指导|落实)+$"))
+_GENERIC = re.compile(either(
+    "^(?:其他|其它)?(?:相关|有关)?(?:部门|单位|方面)(?:(?:和|及|与|、)(?:其他|其它)?(?:相关|有关)?(?:部门|单位|方面))?$"))
+# "列第一位者为牵头单位，下同", "排在第一位的部门为牵头部门": a rule about the lists, never a unit
+FIRST_IS_LEAD = re.compile(either(r"(?:列|排)(?:在)?(?:第一位|首位)[^，,。；;）)]{0,8}?(?:为|是)牵头"))
+_RULE_CLAUSE = re.compile(either(
+    r"[，,。；;]?\s*(?:(?:列|排)(?:在)?(?:第一位|首位)[^，,。；;）)]{0,8}?(?:为|是)牵头[^，,。；;]*|下同)(?=[，,。；;]|$)"))
 
 
 @dataclass
@@ -64,13 +71,14 @@ def looks_like_assignment(text: str) -> bool:
     if _LABEL_RE.search(text) or (re.search(either("(牵头|负责|配合)"), text) and len(text) < 300):
         return True
     parts = [p.strip() for p in split_outside(text, _CLAUSE) if p.strip()]
+    parts = [_GUIDES.sub("", p) for p in parts]  # "（生态环境部指导，供销合作总社参与）"
     names = [n for p in parts if not starts_with_deadline(p) for n in split_outside(p, _NAME_SEP)]
     return bool(names) and all(_UNIT_NAME.search(n.strip()) and len(n.strip()) <= 25 for n in names)
 
 
 _UNIT_NAME = re.compile(either(
     r"(?:局|厅|委|办|院|部|署|室|政府|中心|公司|银行|支行|小组|管委会|委员会|办公室|分局|集团|协会|联合会|海关|法院|检察院"
-    r"|部门|单位)(?:[（(][^（）()]*[）)])?$"))
+    r"|部门|单位|监会|总社|总局|组委|组委会|联席会议|总署)(?:[（(][^（）()]*[）)])?$"))
 
 
 def starts_with_deadline(clause: str) -> bool:
@@ -93,7 +101,7 @@ def parse_assignment(text: str) -> Assignment:
 
 @functools.lru_cache(maxsize=4096)
 def _parsed(text: str) -> Assignment:
-    text = _unwrap(text)
+    text = _RULE_CLAUSE.sub("", _unwrap(text)).strip("，,。；; ")
     text = "。".join(s for s in text.split("。") if not s.startswith(("以下", "下同", "不再")))
     out = Assignment()
     if (_LABEL_RE.match(text) and not text.startswith("责任单位")) or _has_several_labels(text):
@@ -134,6 +142,8 @@ def _labelled(text: str, out: Assignment) -> None:
         kind = _LABELS[simplified(label)]
         if kind == "deadline":
             out.deadlines.append(value)
+        elif kind == "scope":
+            continue
         elif kind == "responsible":
             _free(value, out)
         else:
@@ -142,6 +152,11 @@ def _labelled(text: str, out: Assignment) -> None:
                     out.deadlines.append(clause.strip())
                 else:
                     getattr(out, kind).extend(n for n in _names(clause, out) if n not in getattr(out, kind))
+
+
+_LEAD_MARK = either(r"[（(]牵头(?:单位|部门)?[）)]")
+_MARKED_LEAD = re.compile(_LEAD_MARK + "$")
+_GUIDES = re.compile(r"(?<=[\u4e00-\u9fff）)])(?:指导|参与)$")
 
 
 def _free(text: str, out: Assignment) -> None:
@@ -155,13 +170,32 @@ def _free(text: str, out: Assignment) -> None:
         if _dated(clause):  # "（…；责任单位：…，6月底完成）"
             out.deadlines.append(clause)
             continue
-        names = _names(clause, out)
-        if re.search(either("牵头$"), clause):
+        if "会同" in clause and _with_others(clause, out):
+            continue
+        marked = [_MARKED_LEAD.sub("", n.strip()) for n in split_outside(clause, _NAME_SEP)
+                  if _MARKED_LEAD.search(n.strip())]
+        if marked:  # "市商务局（牵头）、市财政局": the marked ones lead
+            clause = re.sub(_LEAD_MARK, "", clause)
+            out.lead.extend(n for n in _names("、".join(marked), out) if n not in out.lead)
+        names = [n for n in _names(clause, out) if n not in out.lead]
+        if re.search(either("牵头(?:负责)?$"), clause):
             out.lead.extend(n for n in names if n not in out.lead)
         elif re.search(r"(配合|参与)$", clause):
             out.cooperating.extend(n for n in names if n not in out.cooperating)
         else:
             out.responsible.extend(n for n in names if n not in out.responsible)
+
+
+def _with_others(clause: str, out: Assignment) -> bool:
+    """"X会同Y、Z负责": X leads, the named Y and Z cooperate; "X会同有关部门负责" is X's alone."""
+    head, _, tail = clause.partition("会同")
+    leads = _names(head, out)
+    others = [n for n in _names(tail, out) if n not in leads]
+    if not leads or not others:
+        return False
+    out.lead.extend(n for n in leads if n not in out.lead)
+    out.cooperating.extend(n for n in others if n not in out.cooperating)
+    return True
 
 
 _DATEISH = re.compile(r"[0-9０-９年月季底末内坚推常持]")
@@ -185,7 +219,7 @@ def _dated(clause: str) -> bool:
 
 _CLAUSE = re.compile(r"[，,；;]")
 _LIST_SEP = re.compile(r"、|和|及")
-_NAME_SEP = re.compile(r"、|以及|及(?=[^及]{2,})")
+_NAME_SEP = re.compile(r"、|以及|会同|及(?=[^及]{2,})")
 _REMARK = re.compile(r"[（(][^（）()]*(?:下同|除|为准|注)[^（）()]*[）)]")
 
 
@@ -221,16 +255,26 @@ def _names(clause: str, out: Assignment) -> list[str]:
     return names
 
 
+_PLACE = r"(?:[县市区州旗乡镇]|县级市|自治县|自治州|地级市)"
+_PLACE_STUB = re.compile(rf"各?(?:有关|相关)?{_PLACE}")
+_PLACE_TAIL = re.compile(rf"{_PLACE}(?:级)?(?:人民)?(?:政府|党委|有关部门|相关部门)?")
+
+
 def _rejoin_places(parts: list[str]) -> list[str]:
-    """"各县、市、区政府" and "市、县政府" are one collective: a lone 县/市/区 joins the next part."""
+    """"各县、市、区政府", "市、县政府" and "各有关区、县级市" are one collective: a lone 县/市/区
+    joins the place words that follow it ("区政府"), never a unit of its own ("市财政局")."""
     out: list[str] = []
     pending: list[str] = []
     for part in parts:
-        if re.fullmatch(r"各?[县市区州旗乡镇]", part.strip()):
-            pending.append(part.strip())
-            continue
-        out.append("、".join([*pending, part]) if pending else part)
-        pending = []
+        name = part.strip()
+        if _PLACE_STUB.fullmatch(name):
+            pending.append(name)
+        elif pending and _PLACE_TAIL.fullmatch(name):
+            out.append("、".join([*pending, name]))
+            pending = []
+        else:
+            out += (["、".join(pending)] if pending else []) + [part]
+            pending = []
     return out + (["、".join(pending)] if pending else [])
 
 
@@ -240,4 +284,4 @@ def _split_etc(part: str, out: Assignment) -> list[str]:
         return [part]
     out.etc = True
     head, _, tail = part.partition("等")
-    return [head, _TAIL.sub("", tail).strip()]
+    return [head, _TAIL.sub("", tail).strip().lstrip("和及与、")]  # "X等和各省级人民政府"

@@ -8,6 +8,7 @@ from datetime import date
 
 from scheduler import phrases
 from scheduler.importer.parse import Draft, DraftTask
+from scheduler.importer.relative import resolve_relative
 
 Known = Callable[[str], bool]
 
@@ -74,6 +75,10 @@ def resolve_deadlines(task: DraftTask, year: int | None, issued: date | None) ->
     出台的政策措施进行清理"), not a deadline."""
     resolved: list[tuple[date, str, str]] = []
     for phrase, clause in task.deadlines:
+        if relative := resolve_relative(phrase, issued):  # "本意见印发之日起30日内"
+            if all(relative != d for d, _, _ in resolved):
+                resolved.append((relative, phrase, clause))
+            continue
         try:
             r = phrases.resolve(phrase, year)
         except phrases.PhraseError:

@@ -6,41 +6,36 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from scheduler import phrases
 from scheduler.importer.assign import (
     CLOSE,
+    FIRST_IS_LEAD,
     OPEN,
     Assignment,
     either,
-    is_deadline,
     looks_like_assignment,
     parse_assignment,
     split_names,
-    split_outside,
 )
+from scheduler.importer.clauses import closing_groups, merged
+from scheduler.importer.deadlines import item_deadlines
+from scheduler.importer.header import CLOSING_MARK, DOC_DATE, SIGNER, header_facts
+from scheduler.importer.sections import OTHER, PHASES, TASKS, section_kind, select_tasks
+from scheduler.importer.table import Row, read_table
 
 CN_NUM = "一二三四五六七八九十百零〇"
 _SECTION = re.compile(rf"^([{CN_NUM}]+)[、．.]\s*(.*)$")
 _ITEM = re.compile(rf"^[（(]([{CN_NUM}]+)[）)]\s*(.*)$")
 _ASSIGN_LINE = re.compile(either(
     r"^(?:责任单位|牵头单位|责任部门|牵头部门|配合单位|配合部门|协办单位|主办单位|牵头责任单位|协同责任单位|协同单位"
-    r"|完成时限|完成时间|时间节点)\s*[:：]"))
-_PHASE_SECTION = re.compile(r"(实施步骤|工作步骤|步骤安排|进度安排|时间安排|实施阶段|阶段安排|推进步骤)")
+    r"|完成时限|完成时间|时间节点|负责部门|负责单位|适用范围|推广范围|实施范围)\s*[:：]"))
 _PHASE_LINE = re.compile(
     r"^((?:第[一二三四五六七八九十]+阶段|[\u4e00-\u9fff]{2,10}阶段)[^。:：]{0,40}?)\s*[。:：]\s*(.*)$")
 _SUB = re.compile(r"^(\d{1,2})[.．、](?!\d*[.．]\d)\s*(.+)$")
 _GARBLED = re.compile(r"^\?[。.]")  # a damaged "（一）" as seen in published copies (seed 001)
 _MEASURES = re.compile(r"^(?:具体措施|主要措施|工作措施)[:：]?$")
 _NUMBER_ID = re.compile(r"[〔\[]\s*(\d{4})\s*[〕\]]")
-_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[]\d{4}[〕\]]\d+[号號]")
-_DOC_DATE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
-_ISSUED_META = re.compile(r"成文日期\s*[:：]\s*(\d{4})-(\d{2})-(\d{2})")
-_TITLE = re.compile(
-    r"(工作要[点點]|工作方案|实施方案|實施方案|分工方案|行动方案|行動方案|任务清单|重点任务|工作计划|工作計劃"
-    r"|实施意见|實施意見|实施细则|實施細則|责任分解|責任分解|若干措施)(?:[(（][^()（）]{1,12}[)）])?$")
 _WIDE = {0xFF10 + i: 0x30 + i for i in range(10)} | {0x3000: 0x20}
 _SECTION_RULE = re.compile(either(r"以下[^。]*?均(?:需|由)([^，。；]+?)(?:负责落实|负责实施|负责|落实|实施)"))
-_FIRST_IS_LEAD = re.compile(either(r"(?:列|排)(?:在)?第一位的?(?:单位)?(?:为|是)牵头"))
 _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)\)")
 
 
@@ -55,6 +50,7 @@ class DraftTask:
     deadlines: list[tuple[str, str]] = field(default_factory=list)  # (phrase, clause)
     ongoing: str = ""
     phase: bool = False  # a step of 实施步骤: a task even without units
+    section: str = OTHER  # the kind of section the item stands in (sections.py)
 
 
 @dataclass
@@ -88,7 +84,7 @@ def parse_document(text: str) -> Draft:
     lines = [_PINYIN.sub("", ln.translate(_WIDE)).strip() for ln in text.splitlines()]
     draft = _header(lines)
     _Walker(draft, lines).run()
-    _drop_prose(draft)
+    select_tasks(draft)
     _unique_keys(draft)
     return draft
 
@@ -102,45 +98,9 @@ def _unique_keys(draft: Draft) -> None:
             task.key = f"{task.key}-{count}"
 
 
-def _drop_prose(draft: Draft) -> None:
-    """Items with neither units nor a deadline (总体要求, 保障措施) are prose, not tasks, unless
-    nothing in the document is more: they are listed in the draft's header instead."""
-    def prose(t: DraftTask) -> bool:
-        return t.assignment.empty() and not t.deadlines and not t.ongoing and not t.phase
-
-    if any(not prose(t) for t in draft.tasks):
-        draft.skipped = [f"{t.number}（第{t.line}行）" for t in draft.tasks if prose(t)]
-        draft.tasks = [t for t in draft.tasks if not prose(t)]
-
-
 def _header(lines: list[str]) -> Draft:
-    draft = Draft()
-    for ln in lines[:60]:
-        if not draft.number and (m := _DOC_NUMBER.search(ln)):
-            draft.number = m.group(0)
-        if not draft.issued and (m := _ISSUED_META.search(ln) or _DOC_DATE.match(ln)):
-            draft.issued = _safe_date(m)
-    for i, ln in enumerate(lines[:80]):
-        if _TITLE.search(ln) and len(ln) < 80 and "《" not in ln:
-            draft.title = _with_first_half(lines, i)
-            break
-    return draft
-
-
-def _with_first_half(lines: list[str], i: int) -> str:
-    """Titles are often set on two lines: join a short heading line just above."""
-    above = [ln for ln in lines[max(0, i - 2):i] if ln]
-    prev = above[-1] if above else ""
-    if prev and len(prev) < 40 and not re.search(r"[：:。，,；]$|通知|〔|^[（(]|^\d{4}\s*年.*日$", prev):
-        return prev + lines[i]
-    return lines[i]
-
-
-def _safe_date(m: re.Match[str]) -> date | None:
-    try:
-        return date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None
+    title, number, issued = header_facts(lines)
+    return Draft(title=title, number=number, issued=issued)
 
 
 @dataclass
@@ -151,6 +111,7 @@ class _Item:
     texts: list[str]
     subs: list[_Item] = field(default_factory=list)
     top: bool = False  # a "1." item directly under a section (no （一） level)
+    whole_section: bool = False  # a section without numbered items: its heading and paragraphs
 
 
 class _Walker:
@@ -162,23 +123,43 @@ class _Walker:
         self.rules = _Rules()
         self.item: _Item | None = None
         self.last_number = 0
-        self.phases = False  # inside 实施步骤: every step is a task, numbered or not
+        self.kind = OTHER  # of the current section (sections.py)
+        self.prev_single = False  # the previous item of this section was one paragraph
 
     def run(self) -> None:
-        for i, ln in enumerate(self.lines, start=1):
+        index = 0
+        while index < len(self.lines):
+            if (table := read_table(self.lines, index)) is not None:
+                self.table(*table[:1])
+                index = table[1]
+                continue
+            ln = self.lines[index]
+            index += 1
+            i = index
             if ln and not _MEASURES.match(ln):
                 self.line(i, ln)
             if rule := _SECTION_RULE.search(ln):
                 self.rules.section_units = split_names(rule[1])
-            if _FIRST_IS_LEAD.search(ln):
+            if FIRST_IS_LEAD.search(ln):
                 self.rules.first_is_lead = True
+        self.end()
+
+    def end(self) -> None:
+        """The plan's text ends: when the last item closes its paragraphs with assignment clauses,
+        the paragraphs after the last clause are the plan's closing words, not the item's."""
+        item = self.item
+        if item is not None and not item.whole_section and not item.subs and len(item.texts) > 1:
+            closed = [bool(closing_groups(t)[0]) for t in item.texts]
+            if any(closed) and not closed[-1] and item.texts[-1].startswith("各"):
+                del item.texts[max(i for i, c in enumerate(closed) if c) + 1:]
         self.flush()
 
     def line(self, i: int, ln: str) -> None:
         if (m := _SECTION.match(ln)) and _is_heading(m[2]):
             self.flush()
-            self.rules.section_units, self.last_number = [], 0
-            self.phases = bool(_PHASE_SECTION.search(m[2]))
+            self.rules.section_units, self.last_number, self.prev_single = [], 0, False
+            self.kind = section_kind(m[2])
+            self.item = _Item(f"{m[1]}、", f"{cn_to_int(m[1]):02d}", i, [m[2].rstrip("。") + "。"], whole_section=True)
         elif m := _SECTION.match(ln):  # a whole task at section level: "一、…。（X牵头）"
             self.open_item(f"{m[1]}、", cn_to_int(m[1]), i, m[2])
         elif (m := _ITEM.match(ln)) or (_GARBLED.match(ln) and (m := _ITEM.match(repair_mojibake(ln)))):
@@ -188,37 +169,73 @@ class _Walker:
             text = _GARBLED.sub("", ln).lstrip("ㄒ唬ǘㄈㄋㄎ┚┱┮")
             self.open_item(f"({int_to_cn(number)})", number, i, text)
             self.draft.damaged.add(i)
-        elif (m := _SUB.match(ln)) and self.item is not None and not self.item.top:
+        elif (m := _SUB.match(ln)) and self.item is not None and not self.item.top and not self.item.whole_section:
             self.item.subs.append(_Item(f"{self.item.number}{m[1]}", f"{self.item.key}-{m[1]}", i, [m[2]]))
         elif m := _SUB.match(ln):
             self.open_item(f"{m[1]}.", int(m[1]), i, m[2], top=True)
-        elif self.phases and (m := _PHASE_LINE.match(ln)):
+        elif self.kind == PHASES and (m := _PHASE_LINE.match(ln)):
             self.open_item("", self.last_number + 1, i, m[1] + "。" + m[2], top=True)
-        elif self.item is not None:
+        elif DOC_DATE.match(ln) or CLOSING_MARK.match(ln):  # the signature: the plan's text ends
+            if self.item is not None and self.item.texts and SIGNER.fullmatch(self.item.texts[-1]):
+                self.item.texts.pop()
+            self.end()
+        elif self.item is not None and not self._closes(ln):
             (self.item.subs[-1] if self.item.subs else self.item).texts.append(ln)
 
+    def _closes(self, ln: str) -> bool:
+        """An unnumbered paragraph after a one-paragraph item, in a section whose items are one
+        paragraph each, is the plan's closing words, not part of the last item: the item ends."""
+        item = self.item
+        if item is None or item.whole_section or item.subs or len(item.texts) != 1 or not self.prev_single:
+            return False
+        if len(item.texts[0]) <= 40 or ln[0] in OPEN or _ASSIGN_LINE.match(ln):
+            return False
+        self.flush()
+        return True
+
+    def table(self, rows: list[Row]) -> None:
+        """A task table: each row is a task of a task section."""
+        self.flush()
+        for row in rows:
+            task = _task(row.number, f"{int(row.number):02d}", row.line, list(row.texts), self.rules)
+            if task is not None:
+                task.section = TASKS
+                self.draft.tasks.append(task)
+
     def open_item(self, number: str, n: int, line: int, text: str, top: bool = False) -> None:
+        if self.item is not None and self.item.whole_section:
+            self.item = None  # the section has numbered items: its own lines are an introduction
         self.flush()
         self.last_number = n
         self.item = _Item(number, f"{n:02d}", line, [text], top=top)
 
     def flush(self) -> None:
         item, self.item = self.item, None
-        if item is None:
+        if item is None or (item.whole_section and len(item.texts) < 2):
             return
+        self.prev_single = len(item.texts) == 1 and not item.subs
         found: list[DraftTask] = []
         parent = _task(item.number, item.key, item.line, item.texts, self.rules)
-        if parent is not None and (not item.subs or not parent.assignment.empty()):
+        subs = [t for sub in item.subs if (t := _task(sub.number, sub.key, sub.line, sub.texts, self.rules))]
+        if parent is not None and parent.assignment.empty() and subs and not any(_assigns(t) for t in subs):
+            # sub-items that assign nothing, under an item that assigns nothing: its sentences
+            parent = _task(item.number, item.key, item.line,
+                           item.texts + [f"{sub.number.removeprefix(item.number)}.{''.join(sub.texts)}"
+                                         for sub in item.subs], self.rules)
+            subs = []
+        if parent is not None and (not subs or not parent.assignment.empty()):
             found.append(parent)
-        for sub in item.subs:
-            task = _task(sub.number, sub.key, sub.line, sub.texts, self.rules)
-            if task is not None:
-                if task.assignment.empty() and parent is not None:
-                    task.assignment = parent.assignment
-                found.append(task)
+        for task in subs:
+            if task.assignment.empty() and parent is not None:
+                task.assignment = parent.assignment
+            found.append(task)
         for task in found:
-            task.phase = self.phases
+            task.phase, task.section = self.kind == PHASES, self.kind
         self.draft.tasks.extend(found)
+
+
+def _assigns(task: DraftTask) -> bool:
+    return not task.assignment.empty() or bool(task.deadlines or task.ongoing)
 
 
 def repair_mojibake(line: str) -> str:
@@ -278,10 +295,12 @@ def _task(number: str, key: str, line: int, texts: list[str], rules: _Rules) -> 
     body_lines = [t for t in texts if not _ASSIGN_LINE.match(t)]
     assign_text = " ".join(t for t in texts if _ASSIGN_LINE.match(t))
     body = "".join(body_lines)
-    if not assign_text and (group := _trailing_group(body)) and looks_like_assignment(group[0]):
-        assign_text, body = group[0], body[: group[1]]
-    assignment = parse_assignment(assign_text) if assign_text else Assignment()
-    if rules.first_is_lead and not assignment.lead and len(assignment.responsible) > 1:
+    if assign_text:
+        assignment = parse_assignment(assign_text)
+    else:
+        groups, body = closing_groups(body)
+        assignment = merged(groups, rules.first_is_lead) if groups else Assignment()
+    if rules.first_is_lead and not assignment.lead and assignment.responsible:
         assignment.lead.append(assignment.responsible.pop(0))
     for unit in rules.section_units:
         if unit not in assignment.responsible and unit not in assignment.lead:
@@ -290,40 +309,5 @@ def _task(number: str, key: str, line: int, texts: list[str], rules: _Rules) -> 
     if not title.strip():
         return None
     task = DraftTask(number, key, line, title.strip(), detail.strip(), assignment)
-    _deadlines(task, body)
+    task.deadlines, task.ongoing = item_deadlines(assignment.deadlines, body)
     return task
-
-
-def _deadlines(task: DraftTask, body: str) -> None:
-    for written in task.assignment.deadlines:
-        if any(w in written for w in phrases.ONGOING_WORDS):
-            task.ongoing = written
-        elif is_deadline(written):
-            task.deadlines.append((written, ""))
-        else:
-            task.deadlines += [(p, written) for p in phrases.find_all(written)]
-    for clause, found in _clauses(body):
-        for phrase in found:
-            if all(p != phrase for p, _ in task.deadlines):
-                task.deadlines.append((phrase, clause))
-
-
-def _clauses(body: str) -> list[tuple[str, list[str]]]:
-    """Sentences of the item with their deadline phrases; a sentence naming several deadlines is
-    cut at the commas so that each keeps the words around it ("6月底前完成方案编制" | "11月底前完成迁移")."""
-    out: list[tuple[str, list[str]]] = []
-    for sentence in (c.strip() for c in re.split(r"[。；;]", body)):
-        found = phrases.find_all(sentence)
-        if len(found) < 2:  # the usual case: one phrase or none
-            out += [(sentence, found)] if found else []
-            continue
-        groups: list[tuple[list[str], list[str]]] = []  # (segments, phrases)
-        for segment in split_outside(sentence, re.compile(r"[，,]")):
-            here = phrases.find_all(segment)
-            if not groups or (here and groups[-1][1]):
-                groups.append(([segment], here))
-            else:
-                groups[-1][0].append(segment)
-                groups[-1][1].extend(here)
-        out += [("，".join(segments).strip(), found_here) for segments, found_here in groups]
-    return out

@@ -1,0 +1,76 @@
+"""The assignment clauses that close an item's sentences.
+
+An item is a run of sentences, each group of them closed by a bracket naming who does it:
+
+    …营造良好的体育竞赛表演产业准入环境。（市场监管总局负责）加强体育产业创新创业教育服务，…
+    鼓励退役运动员投身体育竞赛表演产业。（体育总局、教育部负责）
+
+Every such bracket belongs to the item; the item's units are all of them, in order.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scheduler.importer.assign import CLOSE, OPEN, Assignment, looks_like_assignment, parse_assignment
+
+_STOPS = "。；;.！!"
+_OPEN = re.compile(f"[{re.escape(OPEN)}]")
+_BRACKET = re.compile(f"[{re.escape(OPEN + CLOSE)}]")
+
+
+def closing_groups(body: str) -> tuple[list[str], str]:
+    """The texts of the assignment brackets that close a sentence of `body` (in order), and the
+    body without them. A bracket closes a sentence when a stop comes just before it, or when it
+    ends the body or is followed by a stop; brackets inside a sentence ("（以下简称《方案》）") stay."""
+    if not _OPEN.search(body):
+        return [], body
+    groups: list[tuple[int, int]] = []
+    depth, start = 0, 0
+    for m in _BRACKET.finditer(body):
+        pos = m.start()
+        if body[pos] in OPEN:
+            if depth == 0:
+                start = pos
+            depth += 1
+        elif depth > 0:
+            depth -= 1
+            if depth == 0:
+                groups.append((start, pos + 1))
+    found: list[str] = []
+    kept: list[str] = []
+    last = 0
+    for start, end in groups:
+        before = body[:start].rstrip()
+        after = body[end:].lstrip()
+        at_stop = not before or before[-1] in _STOPS or not after or after[0] in _STOPS
+        inner = body[start + 1:end - 1]
+        if at_stop and looks_like_assignment(inner):
+            found.append(inner)
+            kept.append(body[last:start])
+            last = end
+    if not found:
+        return [], body
+    kept.append(body[last:])
+    return found, "".join(kept)
+
+
+def merged(texts: list[str], first_is_lead: bool = False) -> Assignment:
+    """One Assignment from several clauses: every unit once, in the order first named. Under a
+    "列第一位者为牵头单位" rule each clause's first unit leads (when the clause names no lead)."""
+    out = parse_assignment(texts[0]) if len(texts) == 1 else Assignment()
+    for text in texts if len(texts) > 1 else []:
+        part = parse_assignment(text)
+        if first_is_lead and not part.lead and part.responsible:
+            part.lead.append(part.responsible.pop(0))
+        for kind in ("lead", "responsible", "cooperating"):
+            have: list[str] = getattr(out, kind)
+            have += [n for n in getattr(part, kind) if n not in have]
+        out.deadlines += part.deadlines
+        out.etc = out.etc or part.etc
+    # a unit named in several roles keeps the heaviest: lead > responsible > cooperating
+    if out.lead:
+        out.responsible = [n for n in out.responsible if n not in out.lead]
+    if out.cooperating:
+        out.cooperating = [n for n in out.cooperating if n not in out.lead and n not in out.responsible]
+    return out

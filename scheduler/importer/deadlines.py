@@ -1,0 +1,49 @@
+"""The deadlines of an item: those its assignment clauses write and those of its sentences."""
+
+from __future__ import annotations
+
+import re
+
+from scheduler import phrases
+from scheduler.importer.assign import is_deadline, split_outside
+from scheduler.importer.relative import find_relative
+
+
+def item_deadlines(written: list[str], body: str) -> tuple[list[tuple[str, str]], str]:
+    """(phrase, clause) for each deadline of an item, from the deadlines its assignment clauses
+    wrote and from its sentences; and the ongoing wording ("持续推进") if a clause gave one."""
+    found: list[tuple[str, str]] = []
+    ongoing = ""
+    for text in written:
+        if any(w in text for w in phrases.ONGOING_WORDS):
+            ongoing = text
+        elif is_deadline(text):
+            found.append((text, ""))
+        else:
+            found += [(p, text) for p in phrases.find_all(text) + find_relative(text)]
+    for clause, here in _clauses(body):
+        for phrase in here:
+            if all(p != phrase for p, _ in found):
+                found.append((phrase, clause))
+    return found, ongoing
+
+
+def _clauses(body: str) -> list[tuple[str, list[str]]]:
+    """Sentences of the item with their deadline phrases; a sentence naming several deadlines is
+    cut at the commas so that each keeps the words around it ("6月底前完成方案编制" | "11月底前完成迁移")."""
+    out: list[tuple[str, list[str]]] = []
+    for sentence in (c.strip() for c in re.split(r"[。；;]", body)):
+        found = phrases.find_all(sentence) + find_relative(sentence)
+        if len(found) < 2:  # the usual case: one phrase or none
+            out += [(sentence, found)] if found else []
+            continue
+        groups: list[tuple[list[str], list[str]]] = []  # (segments, phrases)
+        for segment in split_outside(sentence, re.compile(r"[，,]")):
+            here = phrases.find_all(segment) + find_relative(segment)
+            if not groups or (here and groups[-1][1]):
+                groups.append(([segment], here))
+            else:
+                groups[-1][0].append(segment)
+                groups[-1][1].extend(here)
+        out += [("，".join(segments).strip(), found_here) for segments, found_here in groups]
+    return out

@@ -1,0 +1,42 @@
+"""Deadlines counted from the document itself: "本意见印发之日起30日内" = issue date + 30 days."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
+
+
+def _cn(text: str) -> int:
+    """"三" → 3, "十五" → 15, "三十" → 30 (counts of days and months)."""
+    tens, _, ones = text.rpartition("十")
+    if "十" not in text:
+        return _DIGITS.get(text, 0)
+    return (_DIGITS.get(tens, 0) if tens else 1) * 10 + _DIGITS.get(ones, 0)
+
+_COUNT = r"(?P<n>\d{1,3}|[一二三四五六七八九十两]{1,3})"
+RELATIVE = re.compile(
+    r"(?:本(?:意见|方案|通知|办法|规定|计划|要点|细则|实施方案|工作方案))?(?:印发|发布|下发|公布)(?:之日)?(?:起|后)\s*"
+    + _COUNT + r"\s*(?P<unit>日|天|个月|月)(?:内|以内)")
+
+
+def find_relative(text: str) -> list[str]:
+    """The relative deadline phrases of `text`, as written."""
+    if "发" not in text and "公布" not in text:
+        return []
+    return [m.group(0) for m in RELATIVE.finditer(text)]
+
+
+def resolve_relative(phrase: str, issued: date | None) -> date | None:
+    """The date a relative phrase names, or None (not relative, or the issue date is unknown)."""
+    m = RELATIVE.fullmatch(phrase)
+    if m is None or issued is None:
+        return None
+    n = int(m["n"]) if m["n"].isdigit() else _cn(m["n"])
+    if m["unit"] in ("日", "天"):
+        return issued + timedelta(days=n)
+    month = issued.month - 1 + n
+    year, month = issued.year + month // 12, month % 12 + 1
+    return date(year, month, min(issued.day, calendar.monthrange(year, month)[1]))

@@ -1,0 +1,75 @@
+"""Which numbered items are tasks, from the kind of section they stand in.
+
+- 总体要求/指导思想/发展目标 … (the preamble): its items explain; "到2025年" there is a goal, not a
+  deadline. They are tasks only when a clause assigns them units.
+- 工作任务/主要任务/试点任务/重点任务 (a task section): every numbered item is a task.
+- 实施步骤/工作进度/进度安排/时间安排 (phases): every step is a task.
+- 保障措施/组织实施/工作要求 (support): its items are tasks when they name units in a clause or a
+  deadline, as in any plan that assigns by clauses.
+- Any other section: in a plan that closes its items with assignment clauses, an item with
+  neither units nor a deadline is prose (保障措施); in a plan that writes its units inside the
+  sentences ("各地区、各部门要……"), every item is a task.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from scheduler.importer.subjects import subject_units
+
+if TYPE_CHECKING:
+    from scheduler.importer.parse import Draft, DraftTask
+
+PREAMBLE, TASKS, PHASES, SUPPORT, OTHER = "preamble", "tasks", "phases", "support", "other"
+
+_PHASE = re.compile(r"实施步骤|工作步骤|步骤安排|进度安排|时间安排|工作进度|实施阶段|阶段安排|推进步骤")
+_TASKS = re.compile(r"^(?:[\u4e00-\u9fff]{0,6})(?:工作任务|主要任务|试点任务|重点任务|重点工作|主要工作|具体任务)$")
+_PREAMBLE = re.compile(
+    r"^(?:总体要求|總體要求|总体安排|總體安排|指导思想|指導思想|基本原则|基本原則|发展目标|主要目标|工作目标|总体目标"
+    r"|目标任务|总体思路|重要意义|重大意义|总体要求和主要目标|总体要求与目标)$|重要意义$|重大意义$")
+_SUPPORT = re.compile(
+    r"^(?:保障措施|保障機制|保障机制|組織保障|组织保障|组织实施|工作要求|工作保障|实施保障|組織實施|保障措施和工作要求)$")
+# items that state aims, not work: "（二）发展目标。", "（五）试点范围。"
+PROSE_TITLE = re.compile(
+    r"^(?:指导思想|基本原则|发展目标|主要目标|工作目标|总体目标|目标任务|总体思路|重大意义|重要意义|试点目标|试点范围"
+    r"|適用範圍|适用范围|工作原则)$")
+
+
+def section_kind(heading: str) -> str:
+    text = heading.strip().rstrip("。.：:")
+    if _PHASE.search(text):
+        return PHASES
+    if _TASKS.match(text):
+        return TASKS
+    if _PREAMBLE.search(text):
+        return PREAMBLE
+    if _SUPPORT.match(text):
+        return SUPPORT
+    return OTHER
+
+
+def select_tasks(draft: Draft) -> None:
+    """Keep the items that are tasks; the others are listed in the draft's header."""
+    counted = [t for t in draft.tasks if t.section != PREAMBLE]
+    explicit = sum(not t.assignment.empty() for t in counted)
+    in_sentences = explicit * 3 < len(counted)
+
+    def keep(t: DraftTask) -> bool:
+        if not t.assignment.empty():
+            return True
+        if t.section == PREAMBLE or PROSE_TITLE.match(t.title):
+            return False
+        if t.section in (TASKS, PHASES) or (in_sentences and t.section != SUPPORT):
+            return True
+        return bool(t.deadlines or t.ongoing)
+
+    kept = [t for t in draft.tasks if keep(t)]
+    for task in kept:
+        if task.assignment.empty():  # "科技部、财政部要……": units written as the subjects
+            found = subject_units(f"{task.title}。{task.detail}")
+            task.assignment.lead, task.assignment.responsible = found.lead, found.responsible
+            task.assignment.cooperating = found.cooperating
+    if kept:
+        draft.skipped = [f"{t.number}（第{t.line}行）" for t in draft.tasks if not keep(t)]
+        draft.tasks = kept

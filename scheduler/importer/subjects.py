@@ -1,0 +1,78 @@
+"""Units written as the subjects of an item's sentences, for plans without assignment clauses.
+
+    科技部、财政部和相关科技项目管理部门要按照……          → 科技部, 财政部, 相关科技项目管理部门
+    请人力资源社会保障部会同有关部门……                    → 人力资源社会保障部
+    各地区、各部门在制定相关规定和具体办法时，要明确……    → 各地区, 各部门
+
+Only government bodies and their collectives count: a name must end like one (部, 委, 局, 政府,
+行政部门 …) or be a 各… collective; roles such as 职业院校、行政执法机关 and bare 政府部门 are not
+units. A sentence whose subject "可" do something grants a power, it assigns nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scheduler.importer.assign import Assignment, split_outside
+
+_BODY = (r"(?:部|委|局|办公室|署|厅|总局|办公厅|政府|人民政府|委员会|联席会议|行政部门|管理部门|银行|监会|总社"
+         r"|小组|政府部门|各地区|各部门|各单位|各有关部门|各有关单位|各有关部门和单位)")
+_NAME = rf"(?:各有关部门和单位|(?:[\u4e00-\u9fff]|[（(][^（）()]{{1,8}}[）)]){{0,24}}?{_BODY})"
+_SUBJECT = re.compile(
+    rf"^(?:同时，|此外，)?(?:请|由|经)?(?P<names>{_NAME}(?:(?:、|和|及|以及){_NAME})*)"
+    r"(?P<etc>等(?:有关|相关)?(?:部门|单位))?"
+    r"(?P<verb>都要|也要|要|应当|应|负责|牵头|会同|统筹|在|对|按照|根据|须|必须|于|进一步|切实|加快|加强|共同|分别|落实|结合)")
+_NOT_UNIT = re.compile(
+    r"^(?:政府|政府部门|行政部门|管理部门|有关部门|相关部门|上级部门|主管部门|行业主管部门|其他有关部门|部门|单位"
+    r"|有关单位|相关单位|其他部门)$")
+_BODY_END = re.compile(rf"{_BODY}$")
+
+
+def subject_units(body: str) -> Assignment:
+    """The units named as subjects of the sentences of `body`, in order, each once; "X会同Y、Z"
+    makes X the lead and the named Y, Z cooperating."""
+    out = Assignment()
+    for sentence in re.split(r"[。；;！!，,]", body):  # a subject opens a sentence or a clause
+        sentence = sentence.strip()
+        m = _SUBJECT.match(sentence)
+        if m is None or sentence[m.end():m.end() + 1] in ("可", "不"):
+            continue
+        names = [n for n in _names(m["names"]) if n not in out.lead]
+        if m["verb"] == "会同" and (others := _partners(sentence[m.end():])):
+            out.lead += [n for n in names if n not in out.lead]
+            out.responsible = [n for n in out.responsible if n not in out.lead]
+            out.cooperating += [n for n in others if n not in out.cooperating and n not in out.lead]
+            continue
+        out.responsible += [n for n in names if n not in out.responsible and f"各{n}" not in out.responsible]
+    return out
+
+
+_SEP = re.compile(r"、(?=各)|(?<=[部委局室署厅府会门位区])(?:、|和|及|以及)(?!单位)")
+
+
+def _names(text: str) -> list[str]:
+    parts = split_outside(text, _SEP)
+    out: list[str] = []
+    for part in parts:
+        part = part.partition("会同")[0].strip()  # "市场监管总局会同各有关部门"
+        if out and out[0].startswith("国务院") and part.endswith("行政部门") and not part.startswith("国务院"):
+            part = "国务院" + part  # "国务院人力资源社会保障行政部门、教育行政部门": both of the State Council
+        if _is_unit(part) and part not in out:
+            out.append(part)
+    return out
+
+
+# not names: "部署", a clause holding 的/由, or words before a 各… collective ("推动各单位")
+_NOT_BODY = re.compile(
+    r"(?:部署|内部|全部|局部|干部|总部|本部)$|[的由]|^[^各].*各(?:地区|部门|单位|有关部门|有关单位)$")
+
+
+def _is_unit(name: str) -> bool:
+    return (len(name) >= 2 and not _NOT_BODY.search(name) and not _NOT_UNIT.match(name)
+            and (len(name) > 5 or not name.startswith(("有关", "相关", "其他"))) and bool(_BODY_END.search(name)))
+
+
+def _partners(rest: str) -> list[str]:
+    """The named units after 会同 ("会同国家发展改革委、工业和信息化部等部门…"), generic ones dropped."""
+    m = re.match(rf"(?P<names>{_NAME}(?:(?:、|和|及){_NAME})*)", rest)
+    return _names(m["names"]) if m else []

@@ -1,0 +1,115 @@
+"""A task table copied into text: every row is a task.
+
+Two shapes are read. Tab-separated rows (a table saved as text), or one cell per line as a web
+page or a PDF gives it:
+
+    序号 / 举措 / 内容 / 负责部门 / 范围      (the header, one name per line)
+    一、营商环境                             (a category row between data rows: skipped)
+    1 / 推行证照分离 / 对…实行告知承诺 / 市场监管局、司法局 / 全市
+
+The header names say what each column holds; the rows become the lines an item would have
+written ("责任单位：…", "完成时限：…"), so the grammar of items reads them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("number", re.compile(r"^(?:序号|编号|序)$")),
+    ("lead", re.compile(r"^(?:牵头单位|牵头部门|主办单位|牵头责任单位)$")),
+    ("responsible", re.compile(
+        r"^(?:负责部门|负责单位|责任单位|责任部门|实施主体|责任主体|承办单位|落实单位|责任分工|分工)$")),
+    ("cooperating", re.compile(r"^(?:配合单位|配合部门|协办单位|参与单位|协同单位)$")),
+    ("deadline", re.compile(r"^(?:完成时限|完成时间|时间节点|时限|时限要求|进度安排|时间安排)$")),
+    ("detail", re.compile(r"内容|具体措施|工作措施|具体要求|目标要求")),
+    ("title", re.compile(r"举措|任务|事项|措施|名称|项目|工作")),
+    ("skip", re.compile(r"范围|备注|说明|依据|类别|领域")),
+)
+_LABEL_OF = {"lead": "牵头单位", "responsible": "责任单位", "cooperating": "配合单位", "deadline": "完成时限"}
+_NUMBER = re.compile(r"^[（(]?\d{1,3}[）)]?[.．、]?$")
+_MAX_CATEGORY = 30  # a category row is a short line ("一、营商环境类")
+
+
+@dataclass(frozen=True)
+class Row:
+    line: int  # 1-based line of the row's number
+    number: str
+    texts: tuple[str, ...]  # what an item would have written: its text, then label lines
+
+
+def _role(name: str) -> str | None:
+    name = re.sub(r"\s+", "", name)
+    if len(name) > 12:
+        return None
+    return next((role for role, pattern in _ROLES if pattern.search(name)), None)
+
+
+def _header(lines: list[str], start: int) -> tuple[list[str], int] | None:
+    """Column roles of a header at `start` and where the rows begin; None when no header is there."""
+    first = lines[start]
+    if "\t" in first:
+        roles = [_role(c) for c in first.split("\t") if c.strip()]
+        end = start + 1
+    else:
+        roles, end = [], start
+        while end < len(lines) and len(roles) < 12:
+            if lines[end] and (role := _role(lines[end])) is not None:
+                roles.append(role)
+            elif lines[end]:
+                break
+            end += 1
+    if "number" not in roles[:1] or len(roles) < 3 or None in roles:
+        return None
+    if not any(r in roles for r in ("title", "detail")) or not any(r in roles for r in _LABEL_OF if r != "deadline"):
+        return None
+    return [r or "skip" for r in roles], end
+
+
+def read_table(lines: list[str], start: int) -> tuple[list[Row], int] | None:
+    """The rows of a task table whose header is at lines[start], and the index after the table."""
+    if not lines[start].startswith(("序号", "编号")):
+        return None
+    found = _header(lines, start)
+    if found is None:
+        return None
+    roles, pos = found
+    rows: list[Row] = []
+    tabbed = "\t" in lines[start]
+    while pos < len(lines):
+        ln = lines[pos]
+        if not ln:
+            pos += 1
+            continue
+        cells = [c.strip() for c in ln.split("\t")] if tabbed else [ln]
+        if not _NUMBER.match(cells[0]):
+            if len(ln) > _MAX_CATEGORY or "\t" in ln:
+                break  # the table has ended
+            pos += 1  # a category row
+            continue
+        line = pos + 1
+        if not tabbed:
+            pos += 1
+            while pos < len(lines) and len(cells) < len(roles):
+                if lines[pos]:
+                    if _NUMBER.match(lines[pos]):
+                        break
+                    cells.append(lines[pos])
+                pos += 1
+        else:
+            pos += 1
+        rows.append(_row(line, roles, cells))
+    return rows, pos
+
+
+def _row(line: int, roles: list[str], cells: list[str]) -> Row:
+    values: dict[str, list[str]] = {}
+    for role, cell in zip(roles, cells, strict=False):
+        if cell:
+            values.setdefault(role, []).append(cell)
+    title = "；".join(values.get("title", []))
+    detail = "；".join(values.get("detail", []))
+    text = f"{title.rstrip('。')}。{detail}" if title else detail
+    labels = [f"{_LABEL_OF[r]}：{'、'.join(values[r])}" for r in _LABEL_OF if r in values]
+    return Row(line, re.sub(r"\D", "", cells[0]), (text, *labels))
