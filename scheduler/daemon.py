@@ -29,6 +29,7 @@ from scheduler.app import App, State, assemble, build_app
 from scheduler.clock import Clock
 from scheduler.due import Outgoing
 from scheduler.errors import ConfigError, DubanError, Severity, StateBrokenError, StateLockedError
+from scheduler.feedback.store import DecisionNotes
 from scheduler.model import Reason
 from scheduler.pipeline import PassResult, deliver_all, describe, notify, run_pass
 from scheduler.runtime import Runtime
@@ -171,7 +172,7 @@ class Daemon:
         started = time.perf_counter()
         try:
             app = build_app(self.path, self.now, self.app.dry_run, previous=self.app,
-                            unit_link=self.app.renderer.unit_link)
+                            unit_link=self.app.renderer.unit_link, unit_notes=self.app.renderer.unit_notes)
         except ConfigError as err:
             lines = [p.located() for p in err.problems if p.severity is Severity.ERROR]
             await self._tell("配置文件有误，仍按上一版有效配置运行", lines)
@@ -236,11 +237,12 @@ def serve(path: Path, runtime: Runtime, dry_run: bool, clock: Clock) -> int:
 async def _serve(path: Path, runtime: Runtime, dry_run: bool, clock: Clock) -> int:
     state = State(runtime.settings.state, dry_run)
     linker = UnitLinker(lambda: runtime, state.ledger.path, clock.now)
+    notes = DecisionNotes(lambda: runtime, state.ledger.path)
     try:
-        app = assemble(runtime, clock.now, dry_run, unit_link=linker)
+        app = assemble(runtime, clock.now, dry_run, unit_link=linker, unit_notes=notes)
     except BaseException:
         state.close()
         raise
     daemon = Daemon(path, app, state, clock)
-    linker.runtime = lambda: daemon.app.runtime
+    linker.runtime = notes.runtime = lambda: daemon.app.runtime
     return await daemon.main()

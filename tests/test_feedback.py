@@ -241,3 +241,31 @@ def test_check_refuses_a_short_web_secret_without_showing_it(project: Project, d
     assert result.code == 1
     assert "密钥太短：至少需要 32 字节" in result.out + result.err
     assert "short-secret-value" not in result.out + result.err
+
+
+def _bodies(project: Project) -> dict[str, str]:
+    import email
+    import email.policy
+
+    out: dict[str, str] = {}
+    for path in sorted((project.root / "outbox").glob("*.eml")):
+        mime = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+        body = mime.get_body(("plain",))
+        assert body is not None
+        out[str(mime["To"]) + " " + str(mime["Date"])] = body.get_content()
+    return out
+
+
+def test_the_next_message_tells_a_decision_once(project: Project, duban) -> None:  # type: ignore[no-untyped-def]
+    web_project(project)
+    ident = submit(project, "西宁市", "T-01", "1", "done", "2021-06-25")
+    config = str(project.config)
+    assert duban("feedback", "reject", str(ident), "--note", "材料不全", "--config", config, "--now",
+                 "2021-06-29T10:00").code == 0
+    assert duban("run", "--once", "--config", config, "--now", "2021-06-30T09:30").code == 0
+    first = [t for k, t in _bodies(project).items() if k.startswith("xn@")]
+    assert len(first) == 1
+    assert "反馈审核结果：\n- 2021-06-28报送的T-01/1办结（2021-06-25）：2021-06-29未同意，意见：材料不全\n" in first[0]
+    assert duban("run", "--once", "--config", config, "--now", "2021-07-01T09:30").code == 0
+    later = [t for k, t in _bodies(project).items() if k.startswith("xn@") and t not in first]
+    assert len(later) == 1 and "反馈审核结果" not in later[0]

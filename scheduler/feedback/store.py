@@ -8,6 +8,7 @@ The ledger owns `PRAGMA user_version`; these tables carry their own version in `
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date as Day
 from datetime import datetime
@@ -16,6 +17,7 @@ from pathlib import Path
 from scheduler.errors import DubanError
 from scheduler.ledger import Ledger
 from scheduler.readmodel import Feedback
+from scheduler.runtime import Runtime
 
 COMPONENT = "feedback"
 SCHEMA_VERSION = 1
@@ -257,3 +259,38 @@ def feedback_index(path: Path) -> dict[tuple[str, str], list[Feedback]]:
         out.setdefault((task, milestone), []).append(Feedback(
             unit, kind, datetime.fromisoformat(at), Day.fromisoformat(day) if day else None, note, state == "waiting"))
     return out
+
+
+class DecisionNotes:
+    """The renderer's `unit_notes` hook (SPEC 3.4: a unit sees a decision "in its next message"):
+    the decisions on a unit's submissions taken since the last message queued for it, as lines.
+    Without [web] (no page to answer on) there is nothing to tell."""
+
+    def __init__(self, runtime: Callable[[], Runtime], state: Path) -> None:
+        self.runtime = runtime
+        self.state = state
+
+    def __call__(self, unit: str, now: datetime) -> tuple[str, ...]:
+        if self.runtime().settings.web is None or not self.state.is_file():
+            return ()
+        stamp = now.isoformat()
+        try:
+            db = sqlite3.connect(f"file:{self.state}?mode=ro", uri=True, timeout=60)
+            try:
+                row = db.execute("SELECT MAX(created_at) FROM messages WHERE unit = ? AND created_at < ?",
+                                 (unit, stamp)).fetchone()
+                rows = db.execute(f"SELECT {_COLUMNS} FROM submissions WHERE unit = ? AND decided_at != '' "
+                                  "AND decided_at > ? AND decided_at <= ? ORDER BY decided_at, id",
+                                  (unit, (row[0] or "") if row else "", stamp)).fetchall()
+            finally:
+                db.close()
+        except sqlite3.OperationalError:
+            return ()
+        return tuple(_told(Submission(*r)) for r in rows)
+
+
+def _told(s: Submission) -> str:
+    what = KIND_LABEL[s.kind] + (f"（{s.date}）" if s.date else "")
+    verdict = "已同意" if s.state == "accepted" else "未同意"
+    note = f"，意见：{s.decision_note}" if s.decision_note else ""
+    return f"{s.submitted_at[:10]}报送的{s.task}/{s.milestone}{what}：{s.decided_at[:10]}{verdict}{note}"
