@@ -219,4 +219,15 @@ def test_healthz_says_ok(site: Site) -> None:
 def test_report_xlsx_for_a_signed_in_coordinator(site: Site) -> None:
     site.sign_in()
     response = site.client.get("/report.xlsx")
-    assert response.status_code == 200 and response.content[:2] == b"PK"
+    assert response.status_code == 200
+    assert response.headers["content-disposition"] == (
+        "attachment; filename*=UTF-8''%E7%9D%A3%E5%8A%9E%E5%8F%B0%E8%B4%A62021-06-28.xlsx")
+    import io
+
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
+    header = [c.value for c in next(sheet.iter_rows(max_row=1))]
+    assert header == ["序号", "任务编号", "文件编号", "任务", "节点", "牵头单位", "责任单位", "配合单位", "时限", "到期日",
+                      "状态", "剩余工作日", "办结日期", "延期", "最近提醒", "最近反馈"]
+    assert sheet.max_row == 12  # T-01, T-02, 7 occurrences of T-03 up to a year ahead, 2 of T-04

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import io
+from datetime import date
 from typing import Any
+from urllib.parse import quote
 
 import anyio
 from markupsafe import Markup
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from scheduler import status
+from scheduler import readmodel, status
 from scheduler.errors import DubanError
 from scheduler.feedback.review import decide
 from scheduler.feedback.store import KIND_LABEL, STATE_LABEL
 from scheduler.ledger import Ledger
+from scheduler.report import register
+from scheduler.runtime import Runtime
 from scheduler.web.app import HEADERS, SESSION_COOKIE, ctx, forbidden, html, page, plain, render, source
 from scheduler.web.tokens import SESSION_SECONDS
 
@@ -125,27 +129,18 @@ async def decide_one(request: Request) -> Response:
 
 
 async def report(request: Request) -> Response:
-    """The 台账 as of now. Until the reports module is merged: the status rows as a plain sheet."""
+    """The 台账 as of now (SPEC 3.5), the same workbook as `duban report --format xlsx`."""
     if _session(request) is None:
         return forbidden()
     c = ctx(request)
-    data = await anyio.to_thread.run_sync(_ledger_xlsx, c.runtime(), c.now().date())
-    return Response(data, 200, headers={**HEADERS, "Content-Disposition": 'attachment; filename="report.xlsx"'},
+    today = c.now().date()
+    data = await anyio.to_thread.run_sync(_register_xlsx, c.runtime(), today)
+    name = quote(f"督办台账{today.isoformat()}.xlsx")
+    return Response(data, 200, headers={**HEADERS, "Content-Disposition": f"attachment; filename*=UTF-8''{name}"},
                     media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
-def _ledger_xlsx(runtime: Any, today: Any) -> bytes:
-    from openpyxl import Workbook
-
-    rows, _units, _failures = status.build(runtime, today)
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "台账"
-    sheet.append(["序号", "任务编号", "任务", "节点", "时限", "到期日", "灯", "剩余工作日", "最近提醒"])
-    for n, r in enumerate(rows, 1):
-        sheet.append([n, r.task, r.title, r.milestone, r.deadline, r.due, r.light, r.days, r.last])
-    sheet.freeze_panes = "A2"
+def _register_xlsx(runtime: Runtime, today: date) -> bytes:
     out = io.BytesIO()
-    book.save(out)
+    register.write_xlsx(readmodel.load(runtime, today), out)
     return out.getvalue()
