@@ -95,13 +95,16 @@ def main() -> None:
     root = Path(tempfile.mkdtemp(prefix="duban-web-bench-"))
     settings = setup(root, port)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen(duban("run", "--dry-run", "--config", str(settings), "--now", NOW),
-                            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env)
+    log = root / "daemon.log"
+    with log.open("w") as out:
+        proc = subprocess.Popen(duban("run", "--dry-run", "--config", str(settings), "--now", NOW),
+                                stderr=out, stdout=subprocess.DEVNULL, text=True, env=env)
     try:
-        assert proc.stderr is not None
-        for line in proc.stderr:  # start-up and the first pass over 20,000 tasks
-            if "pass at" in line:
-                break
+        with log.open() as lines:  # start-up and the first pass over 20,000 tasks
+            while "pass at" not in lines.readline():
+                if proc.poll() is not None:
+                    raise SystemExit(log.read_text())
+                time.sleep(0.2)
         unit_url = link(settings, "单位123")
         with httpx.Client(timeout=300) as http:
             signin = http.get(link(settings, "--coordinator"), follow_redirects=False)
@@ -119,6 +122,8 @@ def main() -> None:
     finally:
         proc.send_signal(signal.SIGTERM)
         proc.wait(60)
+    passes = sum("pass at" in line for line in log.read_text().splitlines())
+    print(f"(the daemon made {passes} passes meanwhile; log {log})")
 
 
 if __name__ == "__main__":

@@ -131,8 +131,8 @@ class Daemon:
             log.error("%s", err)
             return 1
         self.last_pass = now
-        if self.web is not None:
-            self.web.context.boards.invalidate()  # 最近提醒 may have changed
+        if self.web is not None and (result.sent or result.superseded or result.failed):
+            self.web.context.boards.invalidate()  # 最近提醒 changed
         if not result.waiting or result.sent:
             log.info("pass at %s: %s", now.isoformat(timespec="seconds"), describe(result))
         opening = self._arm(now, result.next_attempt)

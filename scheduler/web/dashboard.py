@@ -26,44 +26,45 @@ class Board:
 
 
 class BoardCache:
-    """One Board per (runtime, day). `invalidate()` (after a pass or a decision) marks it stale: the
-    next request gets the stale board while a new one is built in the background, so only the very
-    first request waits for a build."""
+    """One Board per (runtime, day). `invalidate()` (after a pass that sent something, after a
+    decision) marks it stale: the next request gets the stale board while a new one is built in
+    the background, so only the very first request waits for a build."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._board: tuple[Runtime, date, Board] | None = None
-        self._stale = False
+        self._board: tuple[Runtime, date, int, Board] | None = None  # ..., the generation it saw
+        self._generation = 0
         self._building = False
 
     def get(self, runtime: Runtime, day: date) -> Board:
         with self._lock:
-            cached, stale = self._board, self._stale
+            cached, generation = self._board, self._generation
         if cached and cached[0] is runtime and cached[1] == day:
-            if stale:
+            if cached[2] != generation:
                 self._refresh_later(runtime, day)
-            return cached[2]
+            return cached[3]
         return self._build(runtime, day)
 
     def invalidate(self) -> None:
         with self._lock:
-            self._stale = True
+            self._generation += 1
 
     def _refresh_later(self, runtime: Runtime, day: date) -> None:
         with self._lock:
             if self._building:
                 return
             self._building = True
-            self._stale = False
         threading.Thread(target=self._build, args=(runtime, day), daemon=True).start()
 
     def _build(self, runtime: Runtime, day: date) -> Board:
+        with self._lock:
+            generation = self._generation
         try:
             rows, units, failures = status.build(runtime, day)
             counts = {name: sum(r.light == name for r in rows) for name in status.LIGHTS}
             board = Board(day, rows, units, failures, counts, len(status.ongoing(runtime)), chart(units))
             with self._lock:
-                self._board = (runtime, day, board)
+                self._board = (runtime, day, generation, board)
             return board
         finally:
             with self._lock:
