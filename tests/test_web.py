@@ -174,7 +174,9 @@ def test_review_rejects_a_bad_decision_field_with_400(site: Site) -> None:
     site.sign_in()
     csrf = csrf_of(site.client.get("/feedback").text)
     response = site.client.post("/feedback/1", data={"decision": "maybe", "csrf": csrf})
-    assert response.status_code == 400
+    assert (response.status_code, response.text) == (400, "400 decision 应为 accept 或 reject")
+    response = site.client.post("/feedback/1", data={"decision": "reject", "note": " ", "csrf": csrf})
+    assert (response.status_code, response.text) == (400, "400 不同意时请写明理由")
     assert site.client.post("/feedback/7", data={"decision": "accept", "csrf": csrf}).status_code == 404
 
 

@@ -118,3 +118,15 @@ def test_a_unit_reports_done_the_coordinator_accepts_and_the_reminder_stops(  # 
     finally:
         db.close()
     assert due == [("T-03", "省司法厅")]  # T-01 is done: its 到期提醒 is not sent
+
+
+def test_a_busy_port_is_a_chinese_message_and_exit_1(project: Project, tmp_path: Path) -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        web_project(project, int(busy.getsockname()[1]))
+        result = subprocess.run([sys.executable, "-m", "scheduler.cli", "run", "--config", str(project.config),
+                                 "--now", START], capture_output=True, text=True, timeout=WAIT,
+                                env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert result.returncode == 1
+    assert "错误：网页服务无法在 127.0.0.1:" in result.stderr and "Traceback" not in result.stderr

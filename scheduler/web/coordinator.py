@@ -113,6 +113,8 @@ async def decide_one(request: Request) -> Response:
     choice, note = str(form.get("decision") or ""), str(form.get("note") or "")
     if choice not in ("accept", "reject"):
         return plain("400 decision 应为 accept 或 reject", 400)
+    if choice == "reject" and not note.strip():
+        return plain("400 不同意时请写明理由", 400)
     ident = request.path_params["ident"]
     if c.store.get(ident) is None:
         return plain("404 没有这条反馈", 404)

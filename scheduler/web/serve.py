@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import socket
 from collections.abc import Callable, Generator
 from datetime import datetime
 from pathlib import Path
@@ -42,14 +43,21 @@ class WebServer:
         self.task: asyncio.Task[None] | None = None
 
     async def start(self) -> None:
-        self.task = asyncio.create_task(self.server.serve())
+        """Bind first (a busy port is a Chinese message, not uvicorn's exit), then serve."""
+        web = self.context.web
+        sock = socket.socket(socket.AF_INET6 if ":" in web.host else socket.AF_INET, socket.SOCK_STREAM)
+        try:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind((web.host, web.port))
+        except OSError as err:
+            sock.close()
+            self.store.close()
+            raise DubanError(f"网页服务无法在 {web.host}:{web.port} 上启动：{err.strerror or err}"
+                             "（[web] listen 的端口是否已被占用？）") from None
+        self.task = asyncio.create_task(self.server.serve(sockets=[sock]))
         while not self.server.started and not self.task.done():
             await asyncio.sleep(0.02)
-        if self.task.done():
-            self.store.close()
-            error = self.task.exception()
-            raise DubanError(f"网页服务无法在 {self.context.web.host}:{self.context.web.port} 上启动：{error}")
-        log.info("web pages on http://%s:%d", self.context.web.host, self.context.web.port)
+        log.info("web pages on http://%s:%d", web.host, web.port)
 
     async def stop(self) -> None:
         self.server.should_exit = True
