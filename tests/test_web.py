@@ -155,6 +155,7 @@ def test_dashboard_counts_chart_filters_and_history(site: Site) -> None:
 def test_review_accepts_with_csrf_writes_back_and_asks_for_a_reload(site: Site) -> None:
     post_feedback(site, "省司法厅", "T-01/1", "done", "2021-06-25", "已完成")
     site.sign_in()
+    assert "T-01</a> 第一项任务 <a href=\"/feedback\" class=\"muted\">（办结待审核）</a>" in site.client.get("/").text
     page = site.client.get("/feedback").text
     assert "#1 省司法厅" in page
     bad = site.client.post("/feedback/1", data={"decision": "accept", "note": "", "csrf": "forged"})

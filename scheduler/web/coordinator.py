@@ -55,10 +55,12 @@ async def dashboard(request: Request) -> Response:
 
     def draw() -> str:
         rows = _filtered(request, board.rows, unit, lit, today)
+        waiting = c.store.listing()
+        review = {(s.task, s.milestone) for s in waiting if s.kind == "done"}
         return render("dashboard.html", board=board, rows=rows[:ROW_LIMIT], total=len(rows), limit=ROW_LIMIT,
                       chart=Markup(board.chart), units=sorted(index.by_unit), unit=unit, light=lit,
                       lights=status.LIGHTS, history=_history(request, task) if task else None, task=task,
-                      waiting=len(c.store.listing()), kinds=KIND_LABEL, states=STATE_LABEL,
+                      waiting=len(waiting), review=review, kinds=KIND_LABEL, states=STATE_LABEL,
                       reminder_states=REMINDER_STATE)
 
     if task:  # a task's history reads the reminders sent: not cached
