@@ -97,7 +97,7 @@ class State:
 
 async def run_once(runtime: Runtime, now: datetime, dry_run: bool) -> PassResult:
     """`run --once`: one pass at `now` (interrupted sends and retries included), then close."""
-    from scheduler.feedback.store import DecisionNotes
+    from scheduler.feedback.readers import DecisionNotes
     from scheduler.pipeline import run_pass
     from scheduler.web.links import UnitLinker
 

@@ -29,7 +29,7 @@ from scheduler.app import App, State, assemble, build_app
 from scheduler.clock import Clock
 from scheduler.due import Outgoing
 from scheduler.errors import ConfigError, DubanError, Severity, StateBrokenError, StateLockedError
-from scheduler.feedback.store import DecisionNotes
+from scheduler.feedback.readers import DecisionNotes
 from scheduler.model import Reason
 from scheduler.pipeline import PassResult, deliver_all, describe, notify, run_pass
 from scheduler.runtime import Runtime

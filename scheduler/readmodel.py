@@ -297,7 +297,7 @@ def load(runtime: Runtime, today: date, feedback: FeedbackIndex | None = None) -
     feedback recorded in the state database."""
     last, failures = ledger_facts(runtime.settings.state)
     if feedback is None:
-        from scheduler.feedback.store import feedback_index
+        from scheduler.feedback.readers import feedback_index
 
         feedback = feedback_index(runtime.settings.state)
     return build(runtime, today, last, feedback, failures)

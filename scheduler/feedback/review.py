@@ -14,7 +14,8 @@ from pathlib import Path
 from scheduler.errors import DubanError
 from scheduler.feedback.mine import UnitIndex
 from scheduler.feedback.pause import Pause, pause_of
-from scheduler.feedback.store import KINDS, Store, Submission, pending_done
+from scheduler.feedback.readers import pending_done
+from scheduler.feedback.store import KINDS, Store, Submission
 from scheduler.feedback.writeback import Edit, commit, prepare
 from scheduler.model import Milestone, Task
 from scheduler.runtime import Runtime

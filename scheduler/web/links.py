@@ -7,7 +7,7 @@ from datetime import datetime, time
 from pathlib import Path
 
 from scheduler import secrets
-from scheduler.feedback.store import generation_of
+from scheduler.feedback.readers import generation_of
 from scheduler.load.web import WebSettings
 from scheduler.runtime import Runtime
 from scheduler.web.tokens import Tokens
