@@ -269,3 +269,14 @@ def test_the_next_message_tells_a_decision_once(project: Project, duban) -> None
     assert duban("run", "--once", "--config", config, "--now", "2021-07-01T09:30").code == 0
     later = [t for k, t in _bodies(project).items() if k.startswith("xn@") and t not in first]
     assert len(later) == 1 and "反馈审核结果" not in later[0]
+
+
+def test_feedback_table(project: Project, duban) -> None:  # type: ignore[no-untyped-def]
+    web_project(project)
+    submit(project, "省司法厅", "T-01", "1", "done", "2021-06-25", "已印发实施方案")
+    submit(project, "省财政厅", "T-02", "1", "progress", "", "推进中")
+    result = duban("feedback", "--all", "--config", str(project.config))
+    assert result.out.splitlines() == [
+        "  编号  提交时间          单位              节点              类型              状态    说明",
+        "     1  2021-06-28 10:00  省司法厅          T-01/1            办结 2021-06-25   待审核  已印发实施方案",
+        "     2  2021-06-28 10:00  省财政厅          T-02/1            进展              已收悉  推进中"]

@@ -27,7 +27,7 @@ def listing(runtime: Runtime, everything: bool, fmt: str) -> Iterator[str]:
     if not subs:
         yield "没有等待审核的反馈。\n" if not everything else "还没有任何反馈。\n"
         return
-    yield (f"  编号  {pad('提交时间', 16)}  {pad('单位', 16)}  {pad('节点', 16)}  {pad('类型', 8)}  "
+    yield (f"  编号  {pad('提交时间', 16)}  {pad('单位', 16)}  {pad('节点', 16)}  {pad('类型', 16)}  "
            f"{pad('状态', 6)}  说明\n")
     for s in subs:
         yield _row(s)
@@ -37,7 +37,7 @@ def _row(s: Submission) -> str:
     kind = KIND_LABEL[s.kind] + (f" {s.date}" if s.date else "")
     state = STATE_LABEL[s.state] + (f"：{s.decision_note}" if s.decision_note else "")
     return (f"  {s.id:>4}  {pad(s.submitted_at[:16].replace('T', ' '), 16)}  {pad(s.unit, 16)}  "
-            f"{pad(s.task + '/' + s.milestone, 16)}  {pad(kind, 8)}  {pad(state, 6)}  {s.note[:40]}\n")
+            f"{pad(s.task + '/' + s.milestone, 16)}  {pad(kind, 16)}  {pad(state, 6)}  {s.note[:40]}\n")
 
 
 def decision(runtime: Runtime, ident: str, accept: bool, note: str, now: datetime) -> str:
