@@ -16,10 +16,11 @@ read-only, full or gone → exit 1 with a Chinese message.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
 import time
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -54,6 +55,7 @@ class Daemon:
         self.reload_wanted = asyncio.Event()
         self.pass_wanted = asyncio.Event()
         self.reloaded = asyncio.Event()
+        self.pruned: date | None = None  # retention runs once a day
         self.notifier = Notifier()
         self.last_pass: datetime | None = None
         self.web: WebServer | None = None
@@ -133,6 +135,11 @@ class Daemon:
         self.last_pass = now
         if self.web is not None and (result.sent or result.superseded or result.failed):
             self.web.context.boards.invalidate()  # 最近提醒 changed
+        if self.pruned != now.date():
+            self.pruned = now.date()
+            with contextlib.suppress(StateLockedError):
+                if (count := self.state.ledger.prune(now)):
+                    log.info("pruned the bodies of %d messages settled more than a year ago", count)
         if not result.waiting or result.sent:
             log.info("pass at %s: %s", now.isoformat(timespec="seconds"), describe(result))
         opening = self._arm(now, result.next_attempt)
@@ -182,6 +189,10 @@ class Daemon:
             return
         old, self.app = self.app, app
         await old.aclose()
+        try:
+            self.state.ledger.retry_now(self.now())
+        except DubanError as err:
+            log.error("%s", err)
         log.info("reloaded %d tasks in %.0f ms", len(app.runtime.tasks), (time.perf_counter() - started) * 1000)
         self.pass_wanted.set()
 

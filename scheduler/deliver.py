@@ -76,6 +76,7 @@ class Verdict(Enum):
     SENT = "sent"
     DEFERRED = "deferred"  # temporary: try again at `wait` seconds from now
     FAILED = "failed"  # permanent: report
+    CONFIG = "config"  # credentials refused: report now, try again after a reload or the next working day
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +123,10 @@ class Deliverer:
         receipt = await send_once(channel, message)
         if receipt.outcome is Outcome.SENT:
             return Attempt(Verdict.SENT, receipt)
+        if receipt.credentials:
+            if robot is None:  # one account for the whole channel (SMTP): its other messages would fail alike
+                budget.down[channel.kind] = f"本轮此前认证失败：{receipt.detail}"
+            return Attempt(Verdict.CONFIG, receipt)
         if receipt.outcome is Outcome.PERMANENT:
             return Attempt(Verdict.FAILED, receipt)
         if receipt.down:

@@ -108,12 +108,12 @@ def decide(candidates: Iterable[Reminder], view: View, now: datetime, window: Se
         best = latest.get(key)
         if best is None or (r.at, r.offset) > (best.at, best.offset):
             latest[key] = r
-    handled = view.handled(r.identity for r in everything)
-    send = [r for r in latest.values() if r.identity not in handled]
+    handled = view.handled([r.identity for r in everything])
+    send = [r for r in latest.values() if not handled or r.identity not in handled]
     sending = {(r.task, r.milestone, r.unit) for r in send}
     chosen = {id(r) for r in send}
     supersede = [r for r in everything if id(r) not in chosen and (r.task, r.milestone, r.unit) in sending
-                 and r.identity not in handled]
+                 and (not handled or r.identity not in handled)]
     outgoing, give_up = _unsettled(view.open_messages(), now, window)
     return Decision(send, supersede, outgoing, give_up, waiting=not window.open_at(now))
 

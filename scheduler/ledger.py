@@ -181,6 +181,17 @@ class Ledger:
             if not readonly:
                 self._migrate()
                 self._inode = os.stat(path).st_ino
+            elif self.db.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+                self._upgraded_copy()
+
+    def _upgraded_copy(self) -> None:
+        """Reading an older state (status, history before the first run of this version): migrate
+        a copy in memory; the file itself is upgraded by the next `duban run`."""
+        memory = sqlite3.connect(":memory:", isolation_level=None)
+        self.db.backup(memory)
+        self.db.close()
+        self.db = memory
+        self._migrate()
 
     @classmethod
     def scratch(cls, real: Path) -> Ledger:
@@ -263,21 +274,20 @@ class Ledger:
 
     def handled(self, ids: Iterable[ReminderId]) -> set[ReminderId]:
         """Those of `ids` recorded in any state (sent, superseded, pending, failed)."""
-        wanted = set(ids)
-        if not wanted:
-            return set()
-        found: set[ReminderId] = set()
+        wanted = ids if isinstance(ids, list) else list(ids)
         with self._guard("读取"):
-            tasks = sorted({r.task for r in wanted})
-            for chunk in _chunks(tasks, 500):
+            if not wanted or self.db.execute("SELECT 1 FROM reminders LIMIT 1").fetchone() is None:
+                return set()
+            recorded: set[ReminderId] = set()
+            days: dict[str, date] = {}
+            for chunk in _chunks(sorted({r.task for r in wanted}), 500):
                 marks = ",".join("?" * len(chunk))
                 rows = self.db.execute("SELECT task, milestone, due, stage, repetition, unit FROM reminders "
                                        f"WHERE task IN ({marks})", chunk)
                 for t, m, d, s, rep, u in rows:
-                    rid = ReminderId(t, m, date.fromisoformat(d), s, rep, u)
-                    if rid in wanted:
-                        found.add(rid)
-        return found
+                    day = days.get(d) or days.setdefault(d, date.fromisoformat(d))
+                    recorded.add(ReminderId(t, m, day, s, rep, u))
+        return {r for r in wanted if r in recorded}
 
     def open_messages(self) -> list[OpenMessage]:
         with self._guard("读取"):
@@ -353,6 +363,7 @@ class Ledger:
         fire_times = fire_times or {}
         stamp = now.isoformat()
         keys: list[str] = []
+        stamps: dict[datetime, str] = {}
         with self._write() as db:
             for message in messages:
                 db.execute(
@@ -360,18 +371,17 @@ class Ledger:
                     "reason, created_at, updated_at, next_attempt) VALUES (?, 'digest', ?, ?, ?, ?, ?, 'deferred', "
                     "?, ?, ?, ?)", (message.key, message.channel, message.unit, ",".join(message.to) or message.unit,
                                     message.subject, _content(message), reason.value, stamp, stamp, stamp))
-                for rid in message.reminders:
-                    at = fire_times.get(rid, now).isoformat()
-                    db.execute("INSERT OR IGNORE INTO reminders(task, milestone, due, stage, repetition, unit, at, "
-                               "state, handled_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?)",
-                               (*_cols(rid), at, stamp))
-                    db.execute("INSERT OR IGNORE INTO carries(reminder, message) SELECT id, ? FROM reminders "
+                rows = [(*_cols(rid), _stamp(fire_times.get(rid, now), stamps), stamp) for rid in message.reminders]
+                db.executemany("INSERT OR IGNORE INTO reminders(task, milestone, due, stage, repetition, unit, at, "
+                               "state, handled_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?)", rows)
+                db.executemany("INSERT OR IGNORE INTO carries(reminder, message) SELECT id, ? FROM reminders "
                                "WHERE task = ? AND milestone = ? AND due = ? AND stage = ? AND repetition = ? "
-                               "AND unit = ?", (message.key, *_cols(rid)))
+                               "AND unit = ?", [(message.key, *row[:6]) for row in rows])
                 state = db.execute("SELECT state FROM messages WHERE key = ?", (message.key,)).fetchone()[0]
                 if state in _OPEN:
                     keys.append(message.key)
-                _refresh(db, message.key, stamp)
+                else:  # the same content was settled before: its reminders take its state
+                    _refresh(db, message.key, stamp)
         return keys
 
     def enqueue(self, message: Message, fingerprint: str, now: datetime, reason: Reason = Reason.NOTICE) -> bool:
@@ -392,10 +402,11 @@ class Ledger:
     def supersede(self, items: Iterable[tuple[ReminderId, datetime]], now: datetime) -> None:
         """Older stages replaced by a later one: recorded `superseded` (never sent)."""
         stamp = now.isoformat()
+        stamps: dict[datetime, str] = {}
         with self._write() as db:
             db.executemany("INSERT OR IGNORE INTO reminders(task, milestone, due, stage, repetition, unit, at, "
                            "state, handled_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'superseded', ?)",
-                           [(*_cols(rid), at.isoformat(), stamp) for rid, at in items])
+                           [(*_cols(rid), _stamp(at, stamps), stamp) for rid, at in items])
 
     def begin_attempt(self, key: str, now: datetime) -> bool:
         """deferred → pending, written before the send. False: someone else settled it."""
@@ -434,6 +445,12 @@ class Ledger:
         stamp = failed_at.isoformat()
         self._transition(key, "next_attempt = ?, first_failure = COALESCE(first_failure, ?), last_error = ?, "
                               "updated_at = ?", "state = 'deferred'", next_attempt.isoformat(), stamp, error, stamp)
+
+    def retry_now(self, now: datetime) -> int:
+        """After a reload: every deferred message may be tried at the next pass (the fault may be fixed)."""
+        with self._write() as db:
+            cursor = db.execute("UPDATE messages SET next_attempt = ? WHERE state = 'deferred'", (now.isoformat(),))
+        return cursor.rowcount
 
     def first_failure(self, key: str) -> datetime | None:
         with self._guard("读取"):
@@ -482,15 +499,18 @@ def _refresh(db: sqlite3.Connection, key: str, stamp: str) -> None:
         "FROM reminders r JOIN carries c ON c.reminder = r.id JOIN messages m ON m.key = c.message "
         "WHERE r.id IN (SELECT reminder FROM carries WHERE message = ?) AND r.state != 'superseded' "
         "GROUP BY r.id", (key,)).fetchall()
+    changed: list[tuple[str, str, str, int, str]] = []
+    same: list[tuple[str, int]] = []
     for rid, old, states, channels in rows:
         found = set(states.split(","))
         new = "failed" if "failed" in found else "sent" if found == {"sent"} else "pending"
         accepted = ",".join(sorted(set((channels or "").split(",")) - {""}))
         if new != old:
-            db.execute("UPDATE reminders SET state = ?, handled_at = ?, channels = ? WHERE id = ? AND state = ?",
-                       (new, stamp, accepted, rid, old))
+            changed.append((new, stamp, accepted, rid, old))
         else:
-            db.execute("UPDATE reminders SET channels = ? WHERE id = ?", (accepted, rid))
+            same.append((accepted, rid))
+    db.executemany("UPDATE reminders SET state = ?, handled_at = ?, channels = ? WHERE id = ? AND state = ?", changed)
+    db.executemany("UPDATE reminders SET channels = ? WHERE id = ?", same)
 
 
 def _state_error(path: Path, doing: str, err: sqlite3.Error, wait: float) -> DubanError:
@@ -507,6 +527,13 @@ def _state_error(path: Path, doing: str, err: sqlite3.Error, wait: float) -> Dub
     if "unable to open" in text:
         return StateBrokenError(f"无法打开状态数据库 {path}：请检查目录是否存在、是否有权限")
     return StateBrokenError(f"无法{doing}状态数据库 {path}：{err}")
+
+
+def _stamp(moment: datetime, cache: dict[datetime, str]) -> str:
+    text = cache.get(moment)
+    if text is None:
+        text = cache[moment] = moment.isoformat()
+    return text
 
 
 def _cols(rid: ReminderId) -> tuple[str, str, str, str, int, str]:

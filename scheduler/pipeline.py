@@ -27,9 +27,9 @@ from scheduler.deliver import PassBudget, Verdict
 from scheduler.due import Outgoing, decide
 from scheduler.feedback.pause import apply_pause
 from scheduler.feedback.review import pause_for
-from scheduler.group import group
+from scheduler.group import Digest, group
 from scheduler.ledger import Ledger
-from scheduler.model import Attachment, DeliveryState, Message, Reason
+from scheduler.model import Attachment, DeliveryState, Message, Reason, Reminder
 from scheduler.render import CHANNEL_LABEL, TEXT_LIMIT, truncate_bytes
 from scheduler.report.notice import enqueue_due
 
@@ -45,34 +45,54 @@ class PassResult:
     deferred: int = 0
     superseded: int = 0
     failed: list[str] = field(default_factory=list)
+    faults: list[str] = field(default_factory=list)  # credentials refused: reported, retried later
     next_attempt: datetime | None = None  # the earliest deferred message's next attempt
 
 
 async def run_pass(app: App, ledger: Ledger, now: datetime, stop: asyncio.Event | None = None) -> PassResult:
     runtime = app.runtime
-    candidates = [r for f in app.planner.latest(runtime.tasks, now) for r in f.reminders()]
-    candidates = apply_pause(candidates, pause_for(runtime, ledger.path))  # 办结 waiting for review (SPEC 3.4)
-    decision = decide(candidates, ledger, now, app.window)
+    candidates = (r for f in app.planner.latest(runtime.tasks, now) for r in f.reminders())
+    pause = pause_for(runtime, ledger.path)  # 办结 waiting for review (SPEC 3.4)
+    decision = decide(apply_pause(candidates, pause), ledger, now, app.window)
     if decision.waiting:
         return PassResult(waiting=True, due=len(decision.send) + len(decision.outgoing) + len(decision.give_up))
     result = PassResult(superseded=len(decision.supersede))
     ledger.supersede(((r.identity, r.at) for r in decision.supersede), now)
     for gone in decision.give_up:
         _give_up(app, ledger, gone, now, result)
-    tasks = {t.id: t for t in runtime.tasks}
-    units = runtime.directory.units
-    messages = [m for d in group(decision.send, tasks) for m in app.renderer.render(d, units.get(d.unit), now)]
-    fresh = ledger.queue(messages, now, fire_times={r.identity: r.at for r in decision.send})
+    fresh = _record(app, ledger, decision.send, now)
     work = [*decision.outgoing, *(Outgoing(k, Reason.DUE) for k in fresh)]
+    del decision  # a first pass at 20,000 tasks holds ~700,000 candidates: not during the sends
     await deliver_all(app, ledger, work, now, result, stop)
     reports = enqueue_due(runtime, ledger, now)  # the periodic 通报 (SPEC 3.5), once per period
     await deliver_all(app, ledger, [Outgoing(k, Reason.NOTICE) for k in reports], now, result, stop)
+    notices: list[str] = []
+    if result.faults:
+        title = "发送渠道认证失败，请检查配置（修改后重新加载或下一个工作日重试）"
+        notices += notify(app, ledger, title, result.faults, now)
     if result.failed:
-        notices = notify(app, ledger, "消息发送失败", result.failed, now)
-        await deliver_all(app, ledger, [Outgoing(k, Reason.NOTICE) for k in notices], now, PassResult(), stop)
+        notices += notify(app, ledger, "消息发送失败", result.failed, now)
+    await deliver_all(app, ledger, [Outgoing(k, Reason.NOTICE) for k in notices], now, PassResult(), stop)
     result.next_attempt = min((m.next_attempt for m in ledger.open_messages()
                                if m.state is DeliveryState.DEFERRED and m.next_attempt), default=None)
     return result
+
+
+def _record(app: App, ledger: Ledger, send: list[Reminder], now: datetime) -> list[str]:
+    """Render and record the new messages, unit by unit (all channels of a unit together, so a
+    reminder is never recorded on one channel only); the content then lives in the ledger, not
+    in memory. Returns the keys to send."""
+    tasks = {t.id: t for t in app.runtime.tasks}
+    units = app.runtime.directory.units
+    fire_times = {r.identity: r.at for r in send}
+    by_unit: dict[str, list[Digest]] = {}
+    for digest in group(send, tasks):
+        by_unit.setdefault(digest.unit, []).append(digest)
+    fresh: list[str] = []
+    for unit, digests in by_unit.items():
+        messages = [m for d in digests for m in app.renderer.render(d, units.get(unit), now)]
+        fresh += ledger.queue(messages, now, fire_times=fire_times)
+    return fresh
 
 
 async def deliver_all(app: App, ledger: Ledger, work: list[Outgoing], now: datetime, result: PassResult,
@@ -116,6 +136,10 @@ async def _deliver_one(app: App, ledger: Ledger, item: Outgoing, now: datetime, 
         if receipt.refused:
             ledger.mark_refused(item.key, now, receipt.detail, receipt.refused)
             result.failed.append(f"{label}：部分收件人被拒收 {receipt.detail}")
+    elif attempt.verdict is Verdict.CONFIG:
+        wait = (app.window.next_opening(now) - now).total_seconds()  # the next working day
+        result.faults.append(f"{label}：{receipt.detail}")
+        _defer(app, ledger, item.key, now, wait, receipt.detail, (), (), result, label)
     elif attempt.verdict is Verdict.FAILED:
         ledger.mark_failed(item.key, now, receipt.detail, refused=receipt.refused)
         result.failed.append(f"{label}：{receipt.detail}")

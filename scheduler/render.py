@@ -69,21 +69,33 @@ class ItemView:
     html_color: str
 
 
-def item_view(item: DigestItem) -> ItemView:
+def item_view(item: DigestItem, cache: dict[tuple[int, str], tuple[str, ...]] | None = None) -> ItemView:
+    r, task = item.reminder, item.task
+    key = (id(task), r.milestone)
+    fixed = cache.get(key) if cache is not None else None
+    if fixed is None:
+        fixed = _fixed_view(item)
+        if cache is not None:
+            cache[key] = fixed
+    number, title, written, what, document = fixed
+    urgent = r.offset >= 0
+    return ItemView(
+        number=number, title=title, stage=r.stage, days=days_phrase(r.offset), written=written,
+        due=r.due.isoformat(), role=r.role.label, for_unit=r.unit if r.via else "", others="、".join(item.others),
+        what=what, document=document, color="warning" if urgent else "info",
+        html_color="#c0392b" if r.offset > 0 else "#d35400" if urgent else "#2c3e50",
+    )
+
+
+def _fixed_view(item: DigestItem) -> tuple[str, ...]:
+    """The parts of an item that depend only on the task and milestone (shared by every unit)."""
     r, task = item.reminder, item.task
     milestone = next((m for m in task.milestones if m.id == r.milestone), None)
     written = milestone.written if milestone and milestone.written else r.deadline.isoformat()
     what = (milestone.what if milestone and milestone.what else task.detail)[:200]
     doc = task.document
     document = f"{doc.title}（{doc.number}）" if doc.title and doc.number else doc.title or doc.number
-    urgent = r.offset >= 0
-    return ItemView(
-        number=one_line(task.number), title=one_line(task.title), stage=r.stage, days=days_phrase(r.offset),
-        written=one_line(written), due=r.due.isoformat(), role=r.role.label,
-        for_unit=r.unit if r.via else "", others="、".join(item.others), what=one_line(what),
-        document=one_line(document), color="warning" if urgent else "info",
-        html_color="#c0392b" if r.offset > 0 else "#d35400" if urgent else "#2c3e50",
-    )
+    return one_line(task.number), one_line(task.title), one_line(written), one_line(what), one_line(document)
 
 
 def summary(digest: Digest) -> str:
@@ -135,6 +147,7 @@ class Renderer:
                  unit_notes: UnitNotes | None = None) -> None:
         self.unit_link = unit_link
         self.unit_notes = unit_notes
+        self._views: dict[tuple[int, str], tuple[str, ...]] = {}  # per task and milestone (tasks live with the App)
         loaders: list[jinja2.BaseLoader] = [jinja2.PackageLoader("scheduler", "templates")]
         if template_dir is not None and template_dir.is_dir():
             loaders.insert(0, jinja2.FileSystemLoader(template_dir))
@@ -151,7 +164,8 @@ class Renderer:
 
     def email(self, digest: Digest, to: tuple[str, ...], now: datetime) -> Message:
         subj, sent_at = subject(digest), f"{now:%Y-%m-%d %H:%M}"
-        context = {"unit": digest.unit, "summary": summary(digest), "items": [item_view(i) for i in digest.items],
+        items = [item_view(i, self._views) for i in digest.items]
+        context = {"unit": digest.unit, "summary": summary(digest), "items": items,
                    "subject": subj, "by_unit": by_unit(digest) if digest.escalation else [], "sent_at": sent_at}
         text = self.text.get_template("email.txt.j2").render(context)
         html = self.html.get_template("email.html.j2").render(context)
@@ -197,7 +211,7 @@ class Renderer:
         return one_line(self.unit_link(unit) or "") or None if self.unit_link else None
 
     def _wecom_item(self, n: int, item: DigestItem, suffix: str, clean: dict[int, str]) -> str:
-        view = item_view(item)
+        view = item_view(item, self._views)
         cleaned = ItemView(*(getattr(view, f).translate(clean) if f not in ("color",) else getattr(view, f)
                              for f in ItemView.__slots__))
         return self.text.get_template("wecom_item" + suffix).render(index=n, item=cleaned).strip("\n")

@@ -154,3 +154,20 @@ def test_a_deleted_state_file_is_noticed(ledger: Ledger) -> None:
     ledger.path.unlink()
     with pytest.raises(StateBrokenError, match="被删除或替换"):
         ledger.queue([message()], NOW)
+
+
+def test_retention_prunes_bodies_a_year_after_and_keeps_the_rows(ledger: Ledger) -> None:
+    ledger.queue([message()], NOW)
+    ledger.begin_attempt("m" * 32, NOW)
+    ledger.mark_sent("m" * 32, NOW)
+    assert ledger.prune(at("2022-06-30T09:30")) == 0
+    assert ledger.prune(at("2022-07-02T09:30")) == 1
+    assert ledger.state_of("m" * 32) is DeliveryState.SENT and ledger.history()[0].state is ReminderState.SENT
+
+
+def test_reading_a_v1_state_migrates_a_copy_and_leaves_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "duban.db"
+    _v1_database(path)
+    with Ledger(path, readonly=True) as ledger:
+        assert [r.stage for r in ledger.history()] == ["临期提醒", "到期提醒"]
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 1

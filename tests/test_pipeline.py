@@ -284,3 +284,19 @@ def test_defect_10_a_milestone_id_with_a_control_character_is_stored_as_columns(
         assert result.sent == 3
         assert {r.milestone for r in ledger.history()} == {"a\x1fb"}
         assert {r.state for r in ledger.history()} == {ReminderState.SENT, ReminderState.SUPERSEDED}
+
+
+def test_a_refused_credential_is_reported_at_once_and_tried_again_the_next_working_day(cfg: Path,
+                                                                                       project: Project) -> None:
+    bad_key = Receipt(Outcome.PERMANENT, "errcode=93000 errmsg=invalid webhook url", credentials=True)
+    email, wecom = FakeChannel("email"), FakeChannel("wecom", script={"省财政厅": [bad_key]})
+    app = make_app(cfg, email, wecom)
+    with ledger_in(project) as ledger:
+        first = one_pass(app, ledger, "2021-06-30T09:30")
+        assert first.failed == [] and first.faults == ["省财政厅（企业微信）：errcode=93000 errmsg=invalid webhook url"]
+        assert [m.subject for m in email.sent if m.unit == "督查室"] == [
+            "【督办系统】发送渠道认证失败，请检查配置（修改后重新加载或下一个工作日重试）"]
+        one_pass(app, ledger, "2021-06-30T17:00")  # not again the same day
+        assert [m.unit for m in wecom.sent].count("省财政厅") == 1
+        one_pass(app, ledger, "2021-07-01T09:00")  # the key was fixed meanwhile
+        assert states(ledger)[("省财政厅", "到期提醒")] == ("sent", ["wecom"])

@@ -7,8 +7,9 @@
 
 Channels classify; they never retry (deliver.py is the only retry loop). `down` says the server
 could not be reached at all (connection refused, timeout, HTTP 5xx): the channel is not tried
-again in the same pass. `quota_key` names the per-robot quota a message counts against (a hash
-of the robot key or webhook, never the secret itself), or None for channels without one.
+again in the same pass. `credentials` marks a fault of the configuration (SPEC §3.3).
+`quota_key` names the per-robot quota a message counts against (a hash of the robot key or
+webhook, never the secret itself), or None for channels without one.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ class Receipt:
     retry_to: tuple[str, ...] = ()  # e-mail recipients refused temporarily: retry only these
     refused: tuple[str, ...] = ()  # e-mail recipients refused permanently
     down: bool = False  # the server was unreachable: skip this channel for the rest of the pass
+    credentials: bool = False  # a configuration fault (SMTP 535, invalid robot key or signature): report at
+    #                            once, try again after a reload or on the next working day
 
 
 class Channel(Protocol):

@@ -40,7 +40,7 @@ class EmailChannel:
             return _refused({r.recipient: r.code for r in err.recipients})
         except aiosmtplib.SMTPResponseException as err:
             outcome = Outcome.TEMPORARY if 400 <= err.code < 500 else Outcome.PERMANENT
-            return Receipt(outcome, f"SMTP {err.code} {err.message}")
+            return Receipt(outcome, f"SMTP {err.code} {err.message}", credentials=err.code in (530, 534, 535))
         except (aiosmtplib.SMTPServerDisconnected, aiosmtplib.SMTPConnectError,
                 aiosmtplib.SMTPTimeoutError, OSError) as err:
             return Receipt(Outcome.TEMPORARY, f"连接邮件服务器失败：{type(err).__name__}: {err}", down=True)

@@ -77,7 +77,7 @@ def classify(status: int, body: bytes, secret: str) -> Receipt:
     if errcode in TEMPORARY_ERRCODES:
         return Receipt(Outcome.TEMPORARY, detail, retry_after=60.0 if errcode == 45009 else 0.0)
     hint = PERMANENT_HINTS.get(errcode, "")
-    return Receipt(Outcome.PERMANENT, f"{detail}（{hint}）" if hint else detail)
+    return Receipt(Outcome.PERMANENT, f"{detail}（{hint}）" if hint else detail, credentials=errcode == 93000)
 
 
 def redact(text: str, secret: str) -> str:

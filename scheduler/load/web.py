@@ -8,7 +8,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from scheduler.load.schema import Section
+from scheduler import secrets
+from scheduler.errors import Problem, Severity
+from scheduler.load.schema import Report, Section
 from scheduler.model import SecretRef
 
 MIN_SECRET_BYTES = 32
@@ -60,3 +62,17 @@ def _listen(web: Section) -> tuple[str, int]:
         web.error("listen", f"“{text}”写法不对，应为“地址:端口”，如 \"127.0.0.1:8650\"")
         return "127.0.0.1", 8650
     return match[1], int(match[2])
+
+
+def check_web_secret(web: WebSettings | None, label: str, strict: bool, report: Report) -> None:
+    """[web] signs links and sessions with a secret of at least 32 bytes (its value is never shown)."""
+    ref = web.secret if web else None
+    if ref is None:
+        return
+    if not secrets.present(ref):
+        severity = Severity.ERROR if strict else Severity.WARNING
+        report(Problem(severity, label, "[web] → secret", f"找不到密钥：{ref.describe()} 不存在或为空"))
+    elif len(secrets.resolve(ref).reveal().encode()) < MIN_SECRET_BYTES:
+        report(Problem(Severity.ERROR, label, "[web] → secret",
+                       f"{ref.describe()} 中的密钥太短：至少需要 {MIN_SECRET_BYTES} 字节"
+                       "（可用 openssl rand -base64 48 生成）"))
