@@ -41,6 +41,8 @@ _LABELS = {"牵头单位": "lead", "主办单位": "lead", "牵头部门": "lead
            "完成时限": "deadline", "时间安排": "deadline", "完成时间": "deadline",
            "时间节点": "deadline", "时限要求": "deadline",
            "负责部门": "responsible", "负责单位": "responsible",
+           # "部门分工：省发展改革委牵头，各地、各部门配合": a clause, read as one
+           "部门分工": "responsible", "责任分工": "responsible", "任务分工": "responsible",
            "适用范围": "scope", "推广范围": "scope", "实施范围": "scope"}  # scope: where, not who
 _LABEL_RE = re.compile("(" + "|".join(either(k) for k in sorted(_LABELS, key=len, reverse=True)) + r")\s*[:：]")
 _TAIL = re.compile(either(
@@ -79,6 +81,11 @@ def looks_like_assignment(text: str) -> bool:
 _UNIT_NAME = re.compile(either(
     r"(?:局|厅|委|办|院|部|署|室|政府|中心|公司|银行|支行|小组|管委会|委员会|办公室|分局|集团|协会|联合会|海关|法院|检察院"
     r"|部门|单位|监会|总社|总局|组委|组委会|联席会议|总署)(?:[（(][^（）()]*[）)])?$"))
+
+
+def is_unit_name(name: str) -> bool:
+    """"市商务局", "开发区管委会", "各县（市、区）政府": a name ending as units' names end."""
+    return bool(_UNIT_NAME.search(name)) and len(name) <= 25
 
 
 def starts_with_deadline(clause: str) -> bool:
@@ -159,8 +166,26 @@ _MARKED_LEAD = re.compile(_LEAD_MARK + "$")
 _GUIDES = re.compile(r"(?<=[\u4e00-\u9fff）)])(?:指导|参与)$")
 
 
+_ROLE_END = re.compile(either(r"(?:牵头(?:负责)?|负责(?:落实)?|配合|参与|落实|指导)$"))
+
+
+def _role_clauses(text: str) -> list[str]:
+    """The clauses of `text`; a list that names no role of its own, between a clause that does
+    and one that does, shares the role that follows it: "X牵头，A、B等部门，C、D配合" → A–D配合."""
+    clauses = [c.strip() for c in split_outside(text, _CLAUSE)]
+    out: list[str] = []
+    for pos, clause in enumerate(clauses):
+        if out and out[-1] and not _ROLE_END.search(out[-1]) and not _dated(out[-1]) \
+                and any(_ROLE_END.search(c) for c in clauses[:pos - 1]) and _ROLE_END.search(clause) \
+                and not _dated(clause) and not _LABEL_RE.match(out[-1]):
+            out[-1] = f"{out[-1]}、{clause}"
+        else:
+            out.append(clause)
+    return out
+
+
 def _free(text: str, out: Assignment) -> None:
-    for clause in split_outside(text, _CLAUSE):
+    for clause in _role_clauses(text):
         clause = clause.strip()
         if not clause:
             continue
@@ -218,8 +243,8 @@ def _dated(clause: str) -> bool:
 
 
 _CLAUSE = re.compile(r"[，,；;]")
-_LIST_SEP = re.compile(r"、|和|及")
-_NAME_SEP = re.compile(r"、|以及|会同|及(?=[^及]{2,})")
+_LIST_SEP = re.compile(r"、|和|及(?!其)")  # "地方各级人民政府及其部门" is one collective
+_NAME_SEP = re.compile(r"、|以及|会同|及(?!其)(?=[^及]{2,})")
 _REMARK = re.compile(r"[（(][^（）()]*(?:下同|除|为准|注)[^（）()]*[）)]")
 
 

@@ -6,7 +6,7 @@ import re
 
 from scheduler import phrases
 from scheduler.importer.assign import is_deadline, split_outside
-from scheduler.importer.relative import find_relative
+from scheduler.importer.relative import find_relative, without_relative
 
 
 def item_deadlines(written: list[str], body: str) -> tuple[list[tuple[str, str]], str]:
@@ -20,7 +20,7 @@ def item_deadlines(written: list[str], body: str) -> tuple[list[tuple[str, str]]
         elif is_deadline(text):
             found.append((text, ""))
         else:
-            found += [(p, text) for p in phrases.find_all(text) + find_relative(text)]
+            found += [(p, text) for p in _phrases(text)]
     for clause, here in _clauses(body):
         for phrase in here:
             if all(p != phrase for p, _ in found):
@@ -33,13 +33,13 @@ def _clauses(body: str) -> list[tuple[str, list[str]]]:
     cut at the commas so that each keeps the words around it ("6月底前完成方案编制" | "11月底前完成迁移")."""
     out: list[tuple[str, list[str]]] = []
     for sentence in (c.strip() for c in re.split(r"[。；;]", body)):
-        found = phrases.find_all(sentence) + find_relative(sentence)
+        found = _phrases(sentence)
         if len(found) < 2:  # the usual case: one phrase or none
             out += [(sentence, found)] if found else []
             continue
         groups: list[tuple[list[str], list[str]]] = []  # (segments, phrases)
         for segment in split_outside(sentence, re.compile(r"[，,]")):
-            here = phrases.find_all(segment) + find_relative(segment)
+            here = _phrases(segment)
             if not groups or (here and groups[-1][1]):
                 groups.append(([segment], here))
             else:
@@ -47,3 +47,8 @@ def _clauses(body: str) -> list[tuple[str, list[str]]]:
                 groups[-1][1].extend(here)
         out += [("，".join(segments).strip(), found_here) for segments, found_here in groups]
     return out
+
+
+def _phrases(text: str) -> list[str]:
+    """Dated phrases and relative ones ("本方案印发之日起30日内", "明年7月份")."""
+    return phrases.find_all(without_relative(text)) + find_relative(text)

@@ -19,20 +19,22 @@ from scheduler.importer.assign import (
 from scheduler.importer.clauses import closing_groups, merged
 from scheduler.importer.deadlines import item_deadlines
 from scheduler.importer.header import CLOSING_MARK, DOC_DATE, SIGNER, header_facts
-from scheduler.importer.sections import OTHER, PHASES, TASKS, section_kind, select_tasks
+from scheduler.importer.sections import OTHER, PHASES, TASKS, covering_notice, section_kind, select_tasks
 from scheduler.importer.table import Row, read_table
 
 CN_NUM = "一二三四五六七八九十百零〇"
-_SECTION = re.compile(rf"^([{CN_NUM}]+)[、．.]\s*(.*)$")
+_SECTION = re.compile(rf"^([{CN_NUM}]+)[、．.﹒]\s*(.*)$")
 _ITEM = re.compile(rf"^[（(]([{CN_NUM}]+)[）)]\s*(.*)$")
 _ASSIGN_LINE = re.compile(either(
     r"^(?:责任单位|牵头单位|责任部门|牵头部门|配合单位|配合部门|协办单位|主办单位|牵头责任单位|协同责任单位|协同单位"
-    r"|完成时限|完成时间|时间节点|负责部门|负责单位|适用范围|推广范围|实施范围)\s*[:：]"))
+    r"|完成时限|完成时间|时间节点|负责部门|负责单位|适用范围|推广范围|实施范围|部门分工|责任分工|任务分工)\s*[:：]"))
 _PHASE_LINE = re.compile(
     r"^((?:第[一二三四五六七八九十]+阶段|[\u4e00-\u9fff]{2,10}阶段)[^。:：]{0,40}?)\s*[。:：]\s*(.*)$")
-_SUB = re.compile(r"^(\d{1,2})[.．、](?!\d*[.．]\d)\s*(.+)$")
+_SUB = re.compile(r"^(\d{1,3})[.．、﹒](?!\d*[.．]\d)\s*(.+)$")  # ﹒: U+FE52 in web copies
 _GARBLED = re.compile(r"^\?[。.]")  # a damaged "（一）" as seen in published copies (seed 001)
 _MEASURES = re.compile(r"^(?:具体措施|主要措施|工作措施)[:：]?$")
+_DASH_HEADING = re.compile(r"^——[\u4e00-\u9fff][^。；;，,]{1,29}$")
+_TABLE_HEADING = re.compile(r"^(?:重点)?任务(?:分工|分解|清单)表?$")
 _NUMBER_ID = re.compile(r"[〔\[]\s*(\d{4})\s*[〕\]]")
 _WIDE = {0xFF10 + i: 0x30 + i for i in range(10)} | {0x3000: 0x20}
 _SECTION_RULE = re.compile(either(r"以下[^。]*?均(?:需|由)([^，。；]+?)(?:负责落实|负责实施|负责|落实|实施)"))
@@ -61,6 +63,7 @@ class Draft:
     tasks: list[DraftTask] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # prose items: no units, no deadline
     damaged: set[int] = field(default_factory=set)  # lines whose garbled number could not be repaired
+    signed_at: int | None = None  # how many items came before the first signature
 
 
 def cn_to_int(text: str) -> int:
@@ -84,6 +87,7 @@ def parse_document(text: str) -> Draft:
     lines = [_PINYIN.sub("", ln.translate(_WIDE)).strip() for ln in text.splitlines()]
     draft = _header(lines)
     _Walker(draft, lines).run()
+    covering_notice(draft)
     select_tasks(draft)
     _unique_keys(draft)
     return draft
@@ -125,6 +129,7 @@ class _Walker:
         self.last_number = 0
         self.kind = OTHER  # of the current section (sections.py)
         self.prev_single = False  # the previous item of this section was one paragraph
+        self.in_table = False  # after "〇、任务分工表" (formats/tables.py): sections are a table's categories
 
     def run(self) -> None:
         index = 0
@@ -159,6 +164,10 @@ class _Walker:
             self.flush()
             self.rules.section_units, self.last_number, self.prev_single = [], 0, False
             self.kind = section_kind(m[2])
+            if self.kind == TASKS and _TABLE_HEADING.match(m[2]):
+                self.in_table = True  # "〇、任务分工表": a table's rows follow; each is a task
+            elif self.in_table:
+                self.kind = TASKS  # a category row of the table ("一、营商环境类")
             self.item = _Item(f"{m[1]}、", f"{cn_to_int(m[1]):02d}", i, [m[2].rstrip("。") + "。"], whole_section=True)
         elif m := _SECTION.match(ln):  # a whole task at section level: "一、…。（X牵头）"
             self.open_item(f"{m[1]}、", cn_to_int(m[1]), i, m[2])
@@ -175,10 +184,14 @@ class _Walker:
             self.open_item(f"{m[1]}.", int(m[1]), i, m[2], top=True)
         elif self.kind == PHASES and (m := _PHASE_LINE.match(ln)):
             self.open_item("", self.last_number + 1, i, m[1] + "。" + m[2], top=True)
+        elif _DASH_HEADING.match(ln):  # "——推进教育高质量发展": a group of the items that follow
+            self.flush()
         elif DOC_DATE.match(ln) or CLOSING_MARK.match(ln):  # the signature: the plan's text ends
             if self.item is not None and self.item.texts and SIGNER.fullmatch(self.item.texts[-1]):
                 self.item.texts.pop()
             self.end()
+            if self.draft.signed_at is None:
+                self.draft.signed_at = len(self.draft.tasks)
         elif self.item is not None and not self._closes(ln):
             (self.item.subs[-1] if self.item.subs else self.item).texts.append(ln)
 

@@ -1,4 +1,6 @@
-"""Deadlines counted from the document itself: "本意见印发之日起30日内" = issue date + 30 days."""
+"""Deadlines counted from the document itself: "本意见印发之日起30日内" = issue date + 30 days;
+"明年7月份建成", "明年年底" = in the year after the issue date (a plan issued in December for
+the next year). ("今年6月底前" needs no rule: "6月底前" takes the document's year.)"""
 
 from __future__ import annotations
 
@@ -22,17 +24,36 @@ RELATIVE = re.compile(
     + _COUNT + r"\s*(?P<unit>日|天|个月|月)(?:内|以内)")
 
 
+_MONTH = r"(?P<m>\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?(?:底|末)?"
+YEAR_RELATIVE = re.compile(
+    r"(?P<rel>明年|次年)\s*(?:" + _MONTH + r"|(?:年)?(?:底|末)|(?:年)?内)(?:前|以前|之前)?(?!以来)")
+
+
 def find_relative(text: str) -> list[str]:
     """The relative deadline phrases of `text`, as written."""
+    found = [m.group(0) for m in YEAR_RELATIVE.finditer(text)] if "明年" in text or "次年" in text else []
     if "发" not in text and "公布" not in text:
-        return []
-    return [m.group(0) for m in RELATIVE.finditer(text)]
+        return found
+    return found + [m.group(0) for m in RELATIVE.finditer(text)]
+
+
+def without_relative(text: str) -> str:
+    """`text` with its 明年/今年 phrases blanked, so that "年底前" is not read twice."""
+    return YEAR_RELATIVE.sub("，", text) if "明年" in text or "次年" in text else text
 
 
 def resolve_relative(phrase: str, issued: date | None) -> date | None:
     """The date a relative phrase names, or None (not relative, or the issue date is unknown)."""
+    if issued is None:
+        return None
+    if y := YEAR_RELATIVE.fullmatch(phrase):
+        year = issued.year + 1
+        if not y["m"]:
+            return date(year, 12, 31)
+        month = int(y["m"]) if y["m"].isdigit() else _cn(y["m"])
+        return date(year, month, calendar.monthrange(year, month)[1]) if 1 <= month <= 12 else None
     m = RELATIVE.fullmatch(phrase)
-    if m is None or issued is None:
+    if m is None:
         return None
     n = int(m["n"]) if m["n"].isdigit() else _cn(m["n"])
     if m["unit"] in ("日", "天"):

@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 PREAMBLE, TASKS, PHASES, SUPPORT, OTHER = "preamble", "tasks", "phases", "support", "other"
 
 _PHASE = re.compile(r"实施步骤|工作步骤|步骤安排|进度安排|时间安排|工作进度|实施阶段|阶段安排|推进步骤")
-_TASKS = re.compile(r"^(?:[\u4e00-\u9fff]{0,6})(?:工作任务|主要任务|试点任务|重点任务|重点工作|主要工作|具体任务)$")
+_TASKS = re.compile(r"^(?:[\u4e00-\u9fff]{0,6})(?:工作任务|主要任务|试点任务|重点任务|重点工作|主要工作|具体任务)$"
+                    r"|^(?:重点)?任务(?:分工|分解|清单)表?$")
 _PREAMBLE = re.compile(
     r"^(?:总体要求|總體要求|总体安排|總體安排|指导思想|指導思想|基本原则|基本原則|发展目标|主要目标|工作目标|总体目标"
     r"|目标任务|总体思路|重要意义|重大意义|总体要求和主要目标|总体要求与目标)$|重要意义$|重大意义$")
@@ -47,6 +48,19 @@ def section_kind(heading: str) -> str:
     if _SUPPORT.match(text):
         return SUPPORT
     return OTHER
+
+
+def covering_notice(draft: Draft) -> None:
+    """Items before the first signature (a date line, "（此件公开发布）"), when the plan's own items
+    follow it, are the covering notice's requirements ("一、各责任单位要……于1月15日前报送"):
+    like a preamble's, they are tasks only when a clause assigns them units."""
+    signed = draft.signed_at
+    if signed is None or not 0 < signed < len(draft.tasks):
+        return
+    before, after = draft.tasks[:signed], draft.tasks[signed:]
+    if all(t.assignment.empty() for t in before) and any(not t.assignment.empty() for t in after):
+        for task in before:
+            task.section = PREAMBLE
 
 
 def select_tasks(draft: Draft) -> None:

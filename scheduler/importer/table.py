@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from scheduler.importer.assign import is_unit_name
+
 _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("number", re.compile(r"^(?:序号|编号|序)$")),
     ("lead", re.compile(r"^(?:牵头单位|牵头部门|主办单位|牵头责任单位)$")),
@@ -49,8 +51,8 @@ def _role(name: str) -> str | None:
 def _header(lines: list[str], start: int) -> tuple[list[str], int] | None:
     """Column roles of a header at `start` and where the rows begin; None when no header is there."""
     first = lines[start]
-    if "\t" in first:
-        roles = [_role(c) for c in first.split("\t") if c.strip()]
+    if (sep := _separator(first)) is not None:
+        roles = [_role(c) for c in _cells(first, sep) if c.strip()]
         end = start + 1
     else:
         roles, end = [], start
@@ -76,20 +78,23 @@ def read_table(lines: list[str], start: int) -> tuple[list[Row], int] | None:
         return None
     roles, pos = found
     rows: list[Row] = []
-    tabbed = "\t" in lines[start]
+    sep = _separator(lines[start])
     while pos < len(lines):
         ln = lines[pos]
         if not ln:
             pos += 1
             continue
-        cells = [c.strip() for c in ln.split("\t")] if tabbed else [ln]
+        cells = _cells(ln, sep) if sep else [ln]
+        if sep and _category(roles, cells):
+            pos += 1  # "一、主要预期目标 | |||", "1 | 大力提振消费。 | ||": a category row
+            continue
         if not _NUMBER.match(cells[0]):
-            if len(ln) > _MAX_CATEGORY or "\t" in ln:
+            if len(ln) > _MAX_CATEGORY or sep:
                 break  # the table has ended
             pos += 1  # a category row
             continue
         line = pos + 1
-        if not tabbed:
+        if not sep:
             pos += 1
             while pos < len(lines) and len(cells) < len(roles):
                 if lines[pos]:
@@ -103,11 +108,36 @@ def read_table(lines: list[str], start: int) -> tuple[list[Row], int] | None:
     return rows, pos
 
 
+def _separator(line: str) -> str | None:
+    """The cell separator of a table row saved as text: a tab, or " | " as a page renders it."""
+    return "\t" if "\t" in line else "|" if line.count("|") >= 2 else None
+
+
+def _cells(line: str, sep: str) -> list[str]:
+    if sep == "|":
+        line = line.strip().strip("|")
+    return [c.strip() for c in line.split(sep)]
+
+
+def _category(roles: list[str], cells: list[str]) -> bool:
+    """A delimited row naming nothing but a heading: no units, no detail, no deadline."""
+    return all(not cell for role, cell in zip(roles, cells, strict=False) if role not in ("number", "title", "skip"))
+
+
+def _names_of(cell: str) -> str:
+    """A cell's unit names; names a page put on lines of their own arrive space-separated
+    ("市财政局 市工业和信息化局 各县市区政府、 开发区管委会") and are listed with 、."""
+    tokens = [t.strip("、，, ") for t in cell.split()]
+    if len(tokens) > 1 and all(t and is_unit_name(t) for t in tokens):
+        return "、".join(tokens)
+    return cell
+
+
 def _row(line: int, roles: list[str], cells: list[str]) -> Row:
     values: dict[str, list[str]] = {}
     for role, cell in zip(roles, cells, strict=False):
         if cell:
-            values.setdefault(role, []).append(cell)
+            values.setdefault(role, []).append(_names_of(cell) if role in _LABEL_OF else cell)
     title = "；".join(values.get("title", []))
     detail = "；".join(values.get("detail", []))
     text = f"{title.rstrip('。')}。{detail}" if title else detail
