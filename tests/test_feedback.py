@@ -208,6 +208,12 @@ def test_link_prints_unit_and_coordinator_links_and_revokes(project: Project, du
     assert coordinator.startswith("https://duban.example.gov.cn/c/")
     revoked = duban("link", "省司法厅", "--revoke", "--config", config, "--now", "2021-06-28T10:00")
     assert revoked.out.startswith("已作废“省司法厅”此前的所有链接（第1代）。新链接：\nhttps://duban.example.gov.cn/u/")
+    store = Store(project.root / "state" / "duban.db")
+    try:
+        assert [(e.at, e.actor, e.action, e.unit) for e in store.trail()] == [
+            ("2021-06-28T10:00:00+08:00", "cli", "revoke", "省司法厅")]
+    finally:
+        store.close()
     assert duban("link", "省某厅", "--config", config).code == 1
 
 
