@@ -23,6 +23,7 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from plan_bench import write_config
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,6 +85,22 @@ def report(name: str, times: list[float], size: int) -> None:
           f"max {ms[-1]:.0f} ms, page {size / 1024:.0f} KB")
 
 
+def write_back(root: Path) -> None:
+    """The write-back of an accepted 办结 into the 4 MB tasks file (prepared, not committed)."""
+    from datetime import date
+
+    from scheduler.feedback.writeback import Edit, prepare
+
+    runs = []
+    for task in ("B-00010", "B-10000", "B-19990"):
+        start = time.perf_counter()
+        prepare(root / "tasks.toml", Edit("done", task, "1", "单位001", True, date(2021, 6, 1), date(2021, 6, 2),
+                                          date(2021, 6, 3)))
+        runs.append(time.perf_counter() - start)
+    print(f"write-back into tasks.toml ({(root / 'tasks.toml').stat().st_size / 1e6:.1f} MB): "
+          f"{max(runs) * 1000:.0f} ms at most of 3 (a task near the start, middle, end)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--clients", type=int, default=20)
@@ -122,6 +139,7 @@ def main() -> None:
     finally:
         proc.send_signal(signal.SIGTERM)
         proc.wait(60)
+    write_back(root)
     passes = sum("pass at" in line for line in log.read_text().splitlines())
     print(f"(the daemon made {passes} passes meanwhile; log {log})")
 

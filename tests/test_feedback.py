@@ -286,3 +286,14 @@ def test_feedback_table(project: Project, duban) -> None:  # type: ignore[no-unt
         "  编号  提交时间          单位              节点              类型              状态    说明",
         "     1  2021-06-28 10:00  省司法厅          T-01/1            办结 2021-06-25   待审核  已印发实施方案",
         "     2  2021-06-28 10:00  省财政厅          T-02/1            进展              已收悉  推进中"]
+
+
+def test_a_block_that_cannot_be_cut_out_is_edited_in_the_whole_file(tmp_path: Path) -> None:
+    tricky = TASKS.replace('title = "第一项任务"\n', 'title = "第一项任务"\ndetail = """要求：\n[注] 见附件\n"""\n')
+    escaped = TASKS.replace('id = "T-01"            # 第一项', 'id = "T\\u002D01"       # 第一项')
+    for before in (tricky, escaped):
+        path = tmp_path / "tasks.toml"
+        path.write_text(before, encoding="utf-8")
+        commit(prepare(path, edit("done", "T-01", "1", "省司法厅", True, date(2021, 6, 25))))
+        assert changed_lines(before, path.read_text(encoding="utf-8")) == (
+            [], ["done = 2021-06-25  # 省司法厅报办结：2021-06-25完成，2021-06-26报送，2021-06-28审核同意\n"])

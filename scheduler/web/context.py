@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+import anyio
+
 from scheduler.feedback.mine import UnitIndex
 from scheduler.feedback.store import Store
 from scheduler.load.web import WebSettings
@@ -28,6 +30,7 @@ class WebContext:
     on_change: Callable[[], None] = lambda: None  # a tasks file was written: reload
     boards: BoardCache = field(default_factory=BoardCache)
     outcomes: dict[int, str] = field(default_factory=dict)  # the last decision's outcome, shown once
+    deciding: anyio.Lock = field(default_factory=anyio.Lock)  # one decision (and write-back) at a time
     _index: tuple[Runtime, UnitIndex] | None = field(default=None, init=False)
     _owners: tuple[object, ...] = field(default=(), init=False)
     _pages: dict[tuple[object, ...], str] = field(default_factory=dict, init=False)

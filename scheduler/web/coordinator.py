@@ -120,8 +120,14 @@ async def decide_one(request: Request) -> Response:
     ident = request.path_params["ident"]
     if c.store.get(ident) is None:
         return plain("404 没有这条反馈", 404)
+    runtime, now, address = c.runtime(), c.now(), source(request)
+
+    def take() -> str:  # the write-back reads and writes the tasks file: off the event loop
+        return decide(c.store, runtime, ident, choice == "accept", now, AUTHOR, note, address)
+
     try:
-        outcome = decide(c.store, c.runtime(), ident, choice == "accept", c.now(), AUTHOR, note, source(request))
+        async with c.deciding:
+            outcome = await anyio.to_thread.run_sync(take)
     except DubanError as err:
         outcome = f"未完成：{err}"
     else:
