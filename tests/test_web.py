@@ -100,7 +100,8 @@ def test_a_submission_answers_303_and_shows_on_the_page(site: Site) -> None:
     assert code == 303
     assert location.startswith("/u/") and location.endswith("?sent=1")
     page = site.client.get(location).text
-    assert "已提交（编号 1）" in page and "已印发&lt;b&gt;文件&lt;/b&gt;" in page and "待审核" in page
+    assert "已提交（编号 1）" in page and "已印发&lt;b&gt;文件&lt;/b&gt;" in page
+    assert "<strong>第一项任务</strong>\n  <span class=\"muted\">（办结待审核）</span>" in page
 
 
 def test_task_text_is_escaped(site: Site) -> None:

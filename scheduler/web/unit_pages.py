@@ -38,10 +38,11 @@ async def unit_page(request: Request) -> Response:
     sent = request.query_params.get("sent", "")
 
     def draw() -> str:
+        mine = c.store.listing(True, unit)
         return render("unit.html", unit=unit, held=held[(current - 1) * PAGE_SIZE:current * PAGE_SIZE],
                       total=len(held), current=current, pages=pages, today=now.date(), token=token,
-                      csrf=c.tokens.csrf(token),
-                      submissions=list(reversed(c.store.listing(True, unit)))[:SUBMISSIONS_SHOWN],
+                      csrf=c.tokens.csrf(token), submissions=list(reversed(mine))[:SUBMISSIONS_SHOWN],
+                      waiting={f"{s.task}/{s.milestone}": s for s in mine if s.state == "waiting"},
                       kinds=KIND_LABEL, states=STATE_LABEL, sent=sent if sent.isdigit() else "")
 
     # the same link, page and day give the same page until a submission or decision changes it
