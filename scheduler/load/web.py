@@ -42,9 +42,10 @@ def parse_web(sec: Section, base: Path, secret_ref: Callable[[Section, str, Path
     secret = secret_ref(web, "secret", base)
     if secret is None:
         web.error("secret_env", "缺少必填项：secret_env 或 secret_file（签名链接和会话的密钥，至少 32 字节）")
-    days = web.integer("link_days", 60) or 60
-    if not 1 <= days <= 366:
+    days = web.integer("link_days", 60)
+    if days is None or not 1 <= days <= 366:
         web.error("link_days", "应为 1–366 之间的整数（单位链接的有效天数）")
+        days = 60
     proxies = web.texts("trusted_proxies") if "trusted_proxies" in web.data else ("127.0.0.1",)
     for i, proxy in enumerate(proxies):
         try:
