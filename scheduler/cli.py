@@ -41,8 +41,8 @@ def _parser() -> argparse.ArgumentParser:
     plan.add_argument("--task")
     plan.add_argument("--unit")
     plan.add_argument("--format", choices=("table", "json", "csv"), default="table")
-    wd = sub.add_parser("workdays", parents=[common], help="工作日计算：is D · count A B · shift D N")
-    wd.add_argument("op", choices=("is", "count", "shift"))
+    wd = sub.add_parser("workdays", parents=[common], help="工作日计算：is D · count A B · shift D N · year Y")
+    wd.add_argument("op", choices=("is", "count", "shift", "year"))
     wd.add_argument("args", nargs="+")
     run = sub.add_parser("run", parents=[common], help="运行督办服务（常驻）；--once 只运行一次")
     run.add_argument("--once", action="store_true")
@@ -184,9 +184,14 @@ def _workdays(args: argparse.Namespace) -> int:
     path = config_path(given)
     cal = WorkCalendar.from_settings(path) if given or path.is_file() else WorkCalendar()
     values = args.args
-    need = {"is": 1, "count": 2, "shift": 2}[args.op]
+    need = {"is": 1, "count": 2, "shift": 2, "year": 1}[args.op]
     if len(values) != need:
         raise UsageError(f"workdays {args.op} 需要 {need} 个参数")
+    if args.op == "year":
+        from scheduler.calendar_view import parse_year, year_listing
+
+        _out(year_listing(cal, parse_year(values[0])))
+        return 0
     first = parse_day(values[0], "日期")
     if args.op == "is":
         print("true" if cal.is_workday(first) else "false")

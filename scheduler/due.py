@@ -52,6 +52,9 @@ class View(Protocol):
     def open_messages(self) -> Sequence[Unsettled]: ...
 
 
+CHUNK = 400  # tasks per question to the ledger
+
+
 @dataclass(frozen=True, slots=True)
 class SendWindow:
     """[send_at, send_until) of a working day, in the configured zone."""
@@ -101,7 +104,20 @@ class Decision:
 
 
 def decide(candidates: Iterable[Reminder], view: View, now: datetime, window: SendWindow) -> Decision:
-    everything = list(candidates)
+    by_task: dict[str, list[Reminder]] = {}
+    for r in candidates:
+        by_task.setdefault(r.task, []).append(r)
+    send: list[Reminder] = []
+    supersede: list[Reminder] = []
+    tasks = list(by_task)
+    for i in range(0, len(tasks), CHUNK):  # the ledger is asked a few hundred tasks at a time
+        _latest_unhandled([r for t in tasks[i:i + CHUNK] for r in by_task[t]], view, send, supersede)
+    outgoing, give_up = _unsettled(view.open_messages(), now, window)
+    return Decision(send, supersede, outgoing, give_up, waiting=not window.open_at(now))
+
+
+def _latest_unhandled(everything: list[Reminder], view: View, send: list[Reminder],
+                      supersede: list[Reminder]) -> None:
     latest: dict[tuple[str, str, str], Reminder] = {}
     for r in everything:
         key = (r.task, r.milestone, r.unit)
@@ -109,13 +125,12 @@ def decide(candidates: Iterable[Reminder], view: View, now: datetime, window: Se
         if best is None or (r.at, r.offset) > (best.at, best.offset):
             latest[key] = r
     handled = view.handled([r.identity for r in everything])
-    send = [r for r in latest.values() if not handled or r.identity not in handled]
-    sending = {(r.task, r.milestone, r.unit) for r in send}
-    chosen = {id(r) for r in send}
-    supersede = [r for r in everything if id(r) not in chosen and (r.task, r.milestone, r.unit) in sending
-                 and (not handled or r.identity not in handled)]
-    outgoing, give_up = _unsettled(view.open_messages(), now, window)
-    return Decision(send, supersede, outgoing, give_up, waiting=not window.open_at(now))
+    chosen = [r for r in latest.values() if not handled or r.identity not in handled]
+    send.extend(chosen)
+    sending = {(r.task, r.milestone, r.unit) for r in chosen}
+    ids = {id(r) for r in chosen}
+    supersede.extend(r for r in everything if id(r) not in ids and (r.task, r.milestone, r.unit) in sending
+                     and (not handled or r.identity not in handled))
 
 
 def _unsettled(messages: Sequence[Unsettled], now: datetime,

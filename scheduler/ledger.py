@@ -25,6 +25,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -304,7 +305,7 @@ class Ledger:
             row = self.db.execute("SELECT content, remaining FROM messages WHERE key = ?", (key,)).fetchone()
         if row is None:
             return None
-        message = _message(json.loads(row[0]))
+        message = _message(_load(row[0]))
         remaining = tuple(json.loads(row[1]))
         return _with_to(message, remaining) if remaining else message
 
@@ -420,9 +421,10 @@ class Ledger:
 
     def mark_sent(self, key: str, now: datetime, detail: str = "") -> None:
         stamp = now.isoformat()
-        self._transition(key, "state = 'sent', attempts = attempts + 1, sent_at = ?, updated_at = ?, "
-                              "last_error = ?, remaining = '[]'", "state = 'pending'", stamp, stamp, detail,
-                         refresh=stamp)
+        # a recipient refused for good at an earlier attempt keeps the message failed (reported then)
+        self._transition(key, "state = CASE WHEN refused = '[]' THEN 'sent' ELSE 'failed' END, "
+                              "attempts = attempts + 1, sent_at = ?, updated_at = ?, last_error = ?, remaining = '[]'",
+                         "state = 'pending'", stamp, stamp, detail, refresh=stamp)
 
     def mark_deferred(self, key: str, now: datetime, next_attempt: datetime, error: str,
                       remaining: tuple[str, ...] = (), refused: tuple[str, ...] = (), attempted: bool = True) -> None:
@@ -544,7 +546,13 @@ def _time(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
 
-def _content(message: Message) -> str:
+def _load(content: str | bytes) -> dict[str, Any]:
+    """A message's content: zlib-compressed JSON (schema 2), or plain JSON (migrated from 1)."""
+    data: dict[str, Any] = json.loads(zlib.decompress(content) if isinstance(content, bytes) else content)
+    return data
+
+
+def _content(message: Message) -> bytes:
     data: dict[str, Any] = {
         "key": message.key, "channel": message.channel, "unit": message.unit, "subject": message.subject,
         "text": message.text, "to": list(message.to), "html": message.html, "payload": message.payload,
@@ -552,7 +560,8 @@ def _content(message: Message) -> str:
         "attachments": [{"filename": a.filename, "content_type": a.content_type,
                          "data": base64.b64encode(a.data).decode()} for a in message.attachments],
     }
-    return json.dumps(data, ensure_ascii=False)
+    # compressed: a digest of a few hundred items is ~1 MB of text and HTML, ~50 KB compressed
+    return zlib.compress(json.dumps(data, ensure_ascii=False).encode(), 1)
 
 
 def _message(data: dict[str, Any]) -> Message:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from scheduler.app import App
+from scheduler.calendar_notice import next_year_notices, open_deadlines
 from scheduler.deliver import PassBudget, Verdict
 from scheduler.due import Outgoing, decide
 from scheduler.feedback.pause import apply_pause
@@ -66,13 +67,14 @@ async def run_pass(app: App, ledger: Ledger, now: datetime, stop: asyncio.Event 
     await deliver_all(app, ledger, work, now, result, stop)
     reports = enqueue_due(runtime, ledger, now)  # the periodic 通报 (SPEC 3.5), once per period
     await deliver_all(app, ledger, [Outgoing(k, Reason.NOTICE) for k in reports], now, result, stop)
-    notices: list[str] = []
+    notices = calendar_notices(app, ledger, now)
     if result.faults:
         title = "发送渠道认证失败，请检查配置（修改后重新加载或下一个工作日重试）"
         notices += notify(app, ledger, title, result.faults, now)
     if result.failed:
         notices += notify(app, ledger, "消息发送失败", result.failed, now)
-    await deliver_all(app, ledger, [Outgoing(k, Reason.NOTICE) for k in notices], now, PassResult(), stop)
+    if notices:
+        await deliver_all(app, ledger, [Outgoing(k, Reason.NOTICE) for k in notices], now, PassResult(), stop)
     result.next_attempt = min((m.next_attempt for m in ledger.open_messages()
                                if m.state is DeliveryState.DEFERRED and m.next_attempt), default=None)
     return result
@@ -145,6 +147,8 @@ async def _deliver_one(app: App, ledger: Ledger, item: Outgoing, now: datetime, 
         result.failed.append(f"{label}：{receipt.detail}")
         log.error("permanent failure to %s via %s: %s", message.unit, message.channel, receipt.detail)
     else:
+        if receipt.refused:  # some recipients refused for good, others only for now: report those now
+            result.failed.append(f"{label}：部分收件人被拒收 {'、'.join(receipt.refused)}")
         _defer(app, ledger, item.key, now, attempt.wait, receipt.detail, receipt.retry_to, receipt.refused, result,
                label)
 
@@ -202,6 +206,13 @@ def notify(app: App, ledger: Ledger, title: str, lines: list[str], now: datetime
         if ledger.enqueue(message, f"{fingerprint}|{kind}", now):
             keys.append(key)
     return keys
+
+
+def calendar_notices(app: App, ledger: Ledger, now: datetime) -> list[str]:
+    """SPEC §3.6: enqueue once (per year and content) each next-year notice due today; the keys."""
+    today, runtime = now.date(), app.runtime
+    notices = next_year_notices(runtime.calendar, open_deadlines(runtime.tasks, today), today)
+    return [k for n in notices for k in notify(app, ledger, n.title, list(n.lines), now, n.fingerprint)]
 
 
 def describe(result: PassResult) -> str:

@@ -37,7 +37,8 @@ class Runtime:
         return self.settings.policies
 
     def files(self) -> tuple[Path, ...]:
-        return (self.settings.path, self.settings.units, *self.settings.tasks)
+        holidays = (f.path for f in self.settings.calendar.files if f.path)
+        return (self.settings.path, self.settings.units, *self.settings.tasks, *holidays)
 
     def channels_of(self, unit: str) -> tuple[str, ...]:
         found = self.directory.units.get(unit)
@@ -51,7 +52,7 @@ def build_runtime(path: Path, strict_secrets: bool = False) -> Runtime:
     try:
         settings = parse_settings(read_toml(path), path, report)
         _raise_if_errors(problems)
-        calendar = WorkCalendar(settings.calendar.years, settings.calendar.fallback)
+        calendar = WorkCalendar(settings.calendar.years, settings.calendar.fallback, settings.calendar.files)
         directory = parse_units(read_toml(settings.units), settings.units, report)
         ctx = TaskContext(directory, settings.policies, report)
         tasks: list[Task] = []

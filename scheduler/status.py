@@ -87,9 +87,18 @@ def ongoing(runtime: Runtime) -> list[str]:
     return [t.id for t in runtime.tasks if t.ongoing and t.status is TaskStatus.OPEN]
 
 
+def calendar_warnings(runtime: Runtime, today: date) -> list[str]:
+    """SPEC §3.6 notices for `today`, as shown at the top of the status."""
+    from scheduler.calendar_notice import next_year_notices, open_deadlines
+
+    notices = next_year_notices(runtime.calendar, open_deadlines(runtime.tasks, today), today)
+    return [n.text() for n in notices]
+
+
 def to_json(runtime: Runtime, today: date) -> str:
     rows, units, failures = build(runtime, today)
-    return json.dumps({"date": today.isoformat(), "milestones": [asdict(r) for r in rows],
+    return json.dumps({"date": today.isoformat(), "calendar": calendar_warnings(runtime, today),
+                       "milestones": [asdict(r) for r in rows],
                        "units": [asdict(u) for u in units], "ongoing": ongoing(runtime), "failures": failures},
                       ensure_ascii=False, indent=2) + "\n"
 
@@ -97,6 +106,7 @@ def to_json(runtime: Runtime, today: date) -> str:
 def to_table(runtime: Runtime, today: date) -> Iterator[str]:
     rows, units, failures = build(runtime, today)
     counts = {name: sum(r.light == name for r in rows) for name in LIGHTS}
+    yield "".join(f"警告：{text}\n\n" for text in calendar_warnings(runtime, today))
     yield (f"{today.isoformat()}：{len(rows)}个未完成节点（绿{counts['绿']}、黄{counts['黄']}、红{counts['红']}），"
            f"{len(ongoing(runtime))}项持续推进\n\n")
     yield f"  灯  {pad('任务', 10)}  {pad('节点', 10)}  到期日      {pad('剩余', 16)}  最近一次提醒\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import time
 from datetime import date
@@ -145,7 +146,7 @@ def test_a_corrupt_database_is_refused_in_chinese(tmp_path: Path) -> None:
 def test_a_full_disk_stops_writing(ledger: Ledger) -> None:
     pages = ledger.db.execute("PRAGMA page_count").fetchone()[0]
     ledger.db.execute(f"PRAGMA max_page_count = {pages}")  # SQLite's own "database or disk is full"
-    big = Message("b" * 32, "email", "省司法厅", "s", "正" * 200_000, ("sft@example.gov.cn",))
+    big = Message("b" * 32, "email", "省司法厅", "s", os.urandom(300_000).hex(), ("sft@example.gov.cn",))
     with pytest.raises(StateBrokenError, match="磁盘已满"):
         ledger.queue([big], NOW)
 

@@ -300,3 +300,17 @@ def test_a_refused_credential_is_reported_at_once_and_tried_again_the_next_worki
         assert [m.unit for m in wecom.sent].count("省财政厅") == 1
         one_pass(app, ledger, "2021-07-01T09:00")  # the key was fixed meanwhile
         assert states(ledger)[("省财政厅", "到期提醒")] == ("sent", ["wecom"])
+
+
+def test_a_recipient_refused_for_good_is_reported_and_the_others_still_retried(cfg: Path, project: Project) -> None:
+    project.write("units.toml", UNITS.replace('"busy@example.gov.cn"', '"busy@example.gov.cn", "bad@example.gov.cn"'))
+    mixed = Receipt(Outcome.TEMPORARY, "收件人被拒绝：bad@（550）、busy@（450）", retry_to=("busy@example.gov.cn",),
+                    refused=("bad@example.gov.cn",))
+    email = FakeChannel("email", script={"省司法厅": [mixed]})
+    app = make_app(cfg, email)
+    with ledger_in(project) as ledger:
+        first = one_pass(app, ledger, "2021-06-30T09:30")
+        assert first.failed == ["省司法厅（邮件）：部分收件人被拒收 bad@example.gov.cn"]
+        one_pass(app, ledger, "2021-06-30T10:00")
+        assert states(ledger)[("省司法厅", "到期提醒")] == ("failed", ["wecom"])  # given up on bad@
+    assert [m.to for m in email.sent if m.unit == "省司法厅"][1] == ("busy@example.gov.cn",)

@@ -12,6 +12,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from scheduler.app import build_app
 from tests.conftest import SETTINGS, Project, email_channel
 from tests.fakes import Mailbox, SmtpServer
@@ -117,3 +119,32 @@ def test_defect_8_sigterm_during_the_first_pass_stops_it_cleanly(project: Projec
     states = sorted(r[0] for r in db.execute("SELECT state FROM messages"))
     assert states.count("pending") == 1  # the cut send: resent once at the next start
     assert "sent" not in states  # no new send was started after SIGTERM
+
+
+def test_defect_10_a_locked_state_is_reported_and_the_daemon_goes_on(project: Project,
+                                                                      caplog: pytest.LogCaptureFixture) -> None:
+    from scheduler.app import State
+    from scheduler.clock import FixedClock
+    from scheduler.daemon import Daemon
+    from tests.kit import FakeChannel, make_app
+
+    email = FakeChannel("email")
+    app = make_app(project.config, email)
+    state = State(project.root / "state" / "duban.db", dry_run=False, lock_wait=0.2)
+    other = sqlite3.connect(project.root / "state" / "duban.db", isolation_level=None)
+
+    async def main() -> tuple[int, int, int]:
+        daemon = Daemon(project.config, app, state, FixedClock(at("2021-06-30T09:30")))
+        other.execute("BEGIN EXCLUSIVE")
+        locked = await daemon.one_pass()
+        sent_while_locked = len(email.sent)
+        other.execute("ROLLBACK")
+        later = await daemon.one_pass()
+        return locked, sent_while_locked, later
+
+    try:
+        assert asyncio.run(main()) == (0, 0, 0)
+    finally:
+        state.close()
+    assert any("锁定超过" in r.getMessage() for r in caplog.records)
+    assert email.sent  # sent once the lock was gone

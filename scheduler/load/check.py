@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from scheduler import secrets as secret_store
+from scheduler.calendar_notice import fallback_words
 from scheduler.errors import CalendarGapError, DubanError, Problem, Severity
 from scheduler.load.schema import Report
 from scheduler.load.settings import Settings
@@ -67,10 +68,9 @@ def calendar(runtime: Runtime, report: Report) -> None:
                 continue
             severity = Severity.ERROR if cal.fallback == "error" else Severity.WARNING
             report(Problem(severity, task.source, _place(task, ms.id),
-                           f"时限 {ms.deadline} 所在的{years[0]}年没有节假日数据，"
-                           + ("暂按周一至周五为工作日计算" if severity is Severity.WARNING else
-                              "无法计算工作日")
-                           + f"；请在 duban.toml 的 [calendar.years.{years[0]}] 中补充"))
+                           f"时限 {ms.deadline} 所在的{years[0]}年没有节假日数据，{fallback_words(cal.fallback)}"
+                           f"；请在 duban.toml 的 [calendar.years.{years[0]}] 中补充，"
+                           "或在 [calendar] files 中列出该年的通知文件"))
 
 
 def _place(task: Task, milestone: str) -> str:
