@@ -34,7 +34,7 @@ def test_a_split_robot_message_carries_the_link_and_notes_in_its_last_part_only(
                                  "意见：材料＊不全\n反馈和查看本单位任务：https://duban.example.gov.cn/u/abc.def?省司法厅")
 
 
-def test_an_email_ends_with_the_notes_then_the_link_and_keeps_its_key_without_them(project: Project) -> None:
+def test_an_email_ends_with_the_notes_then_the_link(project: Project) -> None:
     runtime, ds = digests(project, tasks_toml(2))
     email = next(d for d in ds if d.channel == "email" and d.unit == "省司法厅")
     unit = runtime.directory.units["省司法厅"]
