@@ -30,11 +30,14 @@ from scheduler.app import App, State, assemble, build_app
 from scheduler.clock import Clock
 from scheduler.due import Outgoing
 from scheduler.errors import ConfigError, DubanError, Severity, StateBrokenError, StateLockedError
+from scheduler.feedback.readers import DecisionNotes
 from scheduler.model import Reason
 from scheduler.pipeline import PassResult, deliver_all, describe, notify, run_pass
 from scheduler.runtime import Runtime
 from scheduler.systemd import Notifier
 from scheduler.watch import watch_files
+from scheduler.web.links import UnitLinker
+from scheduler.web.serve import WebServer
 
 log = logging.getLogger("duban")
 SAFETY_MINUTES = 15
@@ -54,6 +57,8 @@ class Daemon:
         self.reloaded = asyncio.Event()
         self.pruned: date | None = None  # retention runs once a day
         self.notifier = Notifier()
+        self.last_pass: datetime | None = None
+        self.web: WebServer | None = None
         self.scheduler = AsyncIOScheduler(timezone=app.runtime.settings.timezone, job_defaults={
             "misfire_grace_time": 6 * 3600,  # a late pass still runs (the default 1 s drops it)
             "coalesce": True, "max_instances": 1})
@@ -66,6 +71,10 @@ class Daemon:
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, self.stopping.set)
         loop.add_signal_handler(signal.SIGHUP, self.reload_wanted.set)
+        if self.app.runtime.settings.web:
+            self.web = WebServer(lambda: self.app.runtime, self.state.ledger.path, self.now,
+                                 lambda: self.last_pass, self.reload_wanted.set)
+            await self.web.start()
         self.scheduler.start()
         self.scheduler.add_job(self._safety, "interval", minutes=SAFETY_MINUTES, id="safety")
         watcher = asyncio.create_task(watch_files(lambda: self.app.files(), self.reload_wanted, self.stopping,
@@ -123,6 +132,9 @@ class Daemon:
         except StateBrokenError as err:
             log.error("%s", err)
             return 1
+        self.last_pass = now
+        if self.web is not None and (result.sent or result.superseded or result.failed):
+            self.web.context.boards.invalidate()  # 最近提醒 changed
         if self.pruned != now.date():
             self.pruned = now.date()
             with contextlib.suppress(StateLockedError):
@@ -167,7 +179,7 @@ class Daemon:
         started = time.perf_counter()
         try:
             app = build_app(self.path, self.now, self.app.dry_run, previous=self.app,
-                            unit_link=self.app.renderer.unit_link)
+                            unit_link=self.app.renderer.unit_link, unit_notes=self.app.renderer.unit_notes)
         except ConfigError as err:
             lines = [p.located() for p in err.problems if p.severity is Severity.ERROR]
             await self._tell("配置文件有误，仍按上一版有效配置运行", lines)
@@ -198,6 +210,8 @@ class Daemon:
     async def _shutdown(self) -> None:
         log.info("stopping")
         self.notifier.stopping()
+        if self.web is not None:
+            await self.web.stop()  # before the scheduler: no request outlives the services
         self.scheduler.shutdown(wait=False)
         await self.app.aclose()
         self.state.close()
@@ -233,9 +247,13 @@ def serve(path: Path, runtime: Runtime, dry_run: bool, clock: Clock) -> int:
 
 async def _serve(path: Path, runtime: Runtime, dry_run: bool, clock: Clock) -> int:
     state = State(runtime.settings.state, dry_run)
+    linker = UnitLinker(lambda: runtime, state.ledger.path, clock.now)
+    notes = DecisionNotes(lambda: runtime, state.ledger.path)
     try:
-        app = assemble(runtime, clock.now, dry_run)
+        app = assemble(runtime, clock.now, dry_run, unit_link=linker, unit_notes=notes)
     except BaseException:
         state.close()
         raise
-    return await Daemon(path, app, state, clock).main()
+    daemon = Daemon(path, app, state, clock)
+    linker.runtime = notes.runtime = lambda: daemon.app.runtime
+    return await daemon.main()

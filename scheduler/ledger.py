@@ -328,6 +328,18 @@ class Ledger:
         out.sort(key=lambda r: (r.at, r.task, r.milestone, r.stage, r.unit))
         return out
 
+    def task_history(self, task: str) -> list[HistoryRow]:
+        """The reminders of one task (the dashboard's history of a task), in the order of `history`."""
+        with self._guard("读取"):
+            rows = self.db.execute(
+                "SELECT at, task, milestone, due, stage, repetition, unit, state, handled_at, channels "
+                "FROM reminders WHERE task = ?", (task,)).fetchall()
+        out = [HistoryRow(datetime.fromisoformat(at), t, m, date.fromisoformat(d), s, rep, u, ReminderState(st),
+                          datetime.fromisoformat(h), tuple(c for c in ch.split(",") if c))
+               for at, t, m, d, s, rep, u, st, h, ch in rows]
+        out.sort(key=lambda r: (r.at, r.task, r.milestone, r.stage, r.unit))
+        return out
+
     def last_reminders(self) -> dict[tuple[str, str, str], HistoryRow]:
         """The last handled (not superseded) reminder per (task, milestone, unit): for status,
         the 台账 and the dashboard. Group per (task, milestone) by taking the latest `at`."""

@@ -25,6 +25,8 @@ from scheduler.app import App
 from scheduler.calendar_notice import next_year_notices, open_deadlines
 from scheduler.deliver import PassBudget, Verdict
 from scheduler.due import Outgoing, decide
+from scheduler.feedback.pause import apply_pause
+from scheduler.feedback.review import pause_for
 from scheduler.group import Digest, group
 from scheduler.ledger import Ledger
 from scheduler.model import Attachment, DeliveryState, Message, Reason, Reminder
@@ -49,8 +51,10 @@ class PassResult:
 
 
 async def run_pass(app: App, ledger: Ledger, now: datetime, stop: asyncio.Event | None = None) -> PassResult:
-    decision = decide((r for f in app.planner.latest(app.runtime.tasks, now) for r in f.reminders()), ledger, now,
-                      app.window)
+    runtime = app.runtime
+    candidates = (r for f in app.planner.latest(runtime.tasks, now) for r in f.reminders())
+    pause = pause_for(runtime, ledger.path)  # 办结 waiting for review (SPEC 3.4)
+    decision = decide(apply_pause(candidates, pause), ledger, now, app.window)
     if decision.waiting:
         return PassResult(waiting=True, due=len(decision.send) + len(decision.outgoing) + len(decision.give_up))
     result = PassResult(superseded=len(decision.supersede))
