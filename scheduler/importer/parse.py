@@ -160,16 +160,20 @@ class _Walker:
         self.flush()
 
     def line(self, i: int, ln: str) -> None:
-        if (m := _SECTION.match(ln)) and _is_heading(m[2]):
+        if (m := _SECTION.match(ln)) and ((plain := _is_heading(m[2])) or _assigned_heading(m[2]) is not None):
             self.flush()
             self.rules.section_units, self.last_number, self.prev_single = [], 0, False
-            self.kind = section_kind(m[2])
+            group = None if plain else _trailing_group(m[2])
+            self.rules.section_assignment = group[0] if group else ""
+            self.kind = section_kind(m[2][:group[1]] if group else m[2])
             if self.kind == TASKS and _TABLE_HEADING.match(m[2]):
                 self.in_table = True  # "〇、任务分工表": a table's rows follow; each is a task
             elif self.in_table:
                 self.kind = TASKS  # a category row of the table ("一、营商环境类")
             self.item = _Item(f"{m[1]}、", f"{cn_to_int(m[1]):02d}", i, [m[2].rstrip("。") + "。"], whole_section=True)
         elif m := _SECTION.match(ln):  # a whole task at section level: "一、…。（X牵头）"
+            self.flush()
+            self.rules.section_assignment = ""
             self.open_item(f"{m[1]}、", cn_to_int(m[1]), i, m[2])
         elif (m := _ITEM.match(ln)) or (_GARBLED.match(ln) and (m := _ITEM.match(repair_mojibake(ln)))):
             self.open_item(f"({m[1]})", cn_to_int(m[1]), i, m[2])
@@ -224,7 +228,7 @@ class _Walker:
 
     def flush(self) -> None:
         item, self.item = self.item, None
-        if item is None or (item.whole_section and len(item.texts) < 2):
+        if item is None or (item.whole_section and len(item.texts) < 2 and not self.rules.section_assignment):
             return
         self.prev_single = len(item.texts) == 1 and not item.subs
         found: list[DraftTask] = []
@@ -272,6 +276,15 @@ def _is_heading(text: str) -> bool:
     return group is None or not looks_like_assignment(group[0])
 
 
+def _assigned_heading(text: str) -> str | None:
+    """"扩大有效投资政策（由县发改局牵头实施）": a heading whose bracket assigns the section's
+    items (a short title, no sentence before the bracket); the bracket's text, else None."""
+    group = _trailing_group(text)
+    if group is None or group[1] > 30 or re.search(r"[。；;，,]", text[:group[1]]):
+        return None
+    return group[0] if looks_like_assignment(group[0]) else None
+
+
 def _trailing_group(text: str) -> tuple[str, int] | None:
     """The bracketed group ending `text` ("（X牵头，Y负责）", "〔牵头单位：…（功能区）〕") and
     where it starts; nested brackets inside names are kept whole."""
@@ -301,6 +314,7 @@ class _Rules:
     """What the document says once for the items that follow."""
 
     section_units: list[str] = field(default_factory=list)  # "以下均需各市州政府负责落实"
+    section_assignment: str = ""  # "一、扩大有效投资政策（由县发改局牵头实施）": its items' units
     first_is_lead: bool = False  # "列第一位的为牵头单位，下同"
 
 
@@ -313,6 +327,8 @@ def _task(number: str, key: str, line: int, texts: list[str], rules: _Rules) -> 
     else:
         groups, body = closing_groups(body)
         assignment = merged(groups, rules.first_is_lead) if groups else Assignment()
+    if assignment.empty() and rules.section_assignment:
+        assignment = parse_assignment(rules.section_assignment)
     if rules.first_is_lead and not assignment.lead and assignment.responsible:
         assignment.lead.append(assignment.responsible.pop(0))
     for unit in rules.section_units:

@@ -20,7 +20,7 @@ from scheduler.importer.assign import is_unit_name
 
 _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("number", re.compile(r"^(?:序号|编号|序)$")),
-    ("lead", re.compile(r"^(?:牵头单位|牵头部门|主办单位|牵头责任单位)$")),
+    ("lead", re.compile(r"^(?:牵头单位|牵头部门|主办单位|牵头责任单位|牵头负责部门|牵头负责单位)$")),
     ("responsible", re.compile(
         r"^(?:负责部门|负责单位|责任单位|责任部门|实施主体|责任主体|承办单位|落实单位|责任分工|分工)$")),
     ("cooperating", re.compile(r"^(?:配合单位|配合部门|协办单位|参与单位|协同单位)$")),
@@ -84,7 +84,7 @@ def read_table(lines: list[str], start: int) -> tuple[list[Row], int] | None:
         if not ln:
             pos += 1
             continue
-        cells = _cells(ln, sep) if sep else [ln]
+        cells = _cells(ln, sep, len(roles)) if sep else [ln]
         if sep and _category(roles, cells):
             pos += 1  # "一、主要预期目标 | |||", "1 | 大力提振消费。 | ||": a category row
             continue
@@ -109,14 +109,42 @@ def read_table(lines: list[str], start: int) -> tuple[list[Row], int] | None:
 
 
 def _separator(line: str) -> str | None:
-    """The cell separator of a table row saved as text: a tab, or " | " as a page renders it."""
-    return "\t" if "\t" in line else "|" if line.count("|") >= 2 else None
+    """The cell separator of a table row saved as text: a tab, " | " as a page renders it, or
+    spaces ("序号 工 作 任 务 牵头负责部门" and rows "1 居民消费价格涨幅3%左右 发展改革委")."""
+    if "\t" in line:
+        return "\t"
+    if line.count("|") >= 2:
+        return "|"
+    return " " if len(line.split()) >= 3 else None
 
 
-def _cells(line: str, sep: str) -> list[str]:
+def _cells(line: str, sep: str, width: int = 0) -> list[str]:
+    if sep == " ":
+        return _spaced(line.split(), width)
     if sep == "|":
         line = line.strip().strip("|")
     return [c.strip() for c in line.split(sep)]
+
+
+_ONE_CHAR = re.compile(r"^[\u4e00-\u9fff]$")
+
+
+def _spaced(tokens: list[str], width: int) -> list[str]:
+    """Cells of a row whose columns are separated by spaces. In the header, letters spread out to
+    fill a cell ("工 作 任 务") are one name. In a row, the number comes first and the last cells
+    (units, deadline) are single words, so the text between them is the task, spaces and all."""
+    if not width:  # the header
+        cells: list[str] = []
+        for pos, token in enumerate(tokens):
+            if pos and _ONE_CHAR.match(token) and _ONE_CHAR.match(tokens[pos - 1]):
+                cells[-1] += token
+            else:
+                cells.append(token)
+        return cells
+    if len(tokens) <= width:
+        return tokens
+    tail = width - 2
+    return [tokens[0], " ".join(tokens[1:len(tokens) - tail]), *tokens[len(tokens) - tail:]]
 
 
 def _category(roles: list[str], cells: list[str]) -> bool:
