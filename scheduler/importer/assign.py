@@ -203,6 +203,11 @@ def _free(text: str, out: Assignment) -> None:
         if _dated(clause) or _ONGOING_CLAUSE.fullmatch(clause):  # "（…；责任单位：…，6月底完成）"
             out.deadlines.append(clause)
             continue
+        if _STARTING.match(clause):  # "自2023年1月1日起执行": when a measure starts, not a unit
+            continue
+        if (ongoing := _ONGOING_CLAUSE.search(clause)) and ongoing.end() == len(clause):
+            out.deadlines.append(ongoing[0])  # "各地区持续推进": the units, and ongoing work
+            clause = clause[:ongoing.start()]
         if "会同" in clause and _with_others(clause, out):
             continue
         marked = [_MARKED_LEAD.sub("", n.strip()) for n in split_outside(clause, _NAME_SEP)
@@ -233,6 +238,7 @@ def _with_others(clause: str, out: Assignment) -> bool:
 
 # "（国务院各部门分别负责，年内持续推进）": ongoing work, not a unit
 _ONGOING_CLAUSE = re.compile("(?:年内|全年|今年|长期)?(?:" + "|".join(phrases.ONGOING_WORDS) + ")")
+_STARTING = re.compile(r"^(?:自|从)\s*(?:\d{4}\s*年)?\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?起")
 _DATEISH = re.compile(r"[0-9０-９年月季底末内坚推常持]")
 
 
@@ -281,11 +287,25 @@ def split_outside(text: str, sep: re.Pattern[str]) -> list[str]:
     return parts
 
 
+def _and_split(parts: list[str]) -> list[str]:
+    """"省直有关单位和各市州政府": 和/与 joins two units when both sides end as units' names end
+    (never "工业和信息化部" or "文化和旅游部", whose first half is no unit, nor "各有关部门和单位")."""
+    out: list[str] = []
+    for part in parts:
+        pieces = split_outside(part, _AND)
+        whole = len(pieces) > 1 and all(is_unit_name(p.strip()) and not _GENERIC.match(p.strip()) for p in pieces)
+        out += pieces if whole else [part]  # "各有关部门和单位" stays one collective
+    return out
+
+
+_AND = re.compile(r"和|与")
+
+
 def _names(clause: str, out: Assignment) -> list[str]:
     clause = _REMARK.sub("", clause)  # "(除标注“分别牵头”外，列第一位为牵头单位，下同)"
     clause = _TAIL.sub("", clause.strip()).strip()
     names: list[str] = []
-    for part in _rejoin_places(split_outside(clause, _NAME_SEP)):
+    for part in _rejoin_places(_and_split(split_outside(clause, _NAME_SEP))):
         for name in _split_etc(_BY.sub("", part.strip(" 　")), out):
             if name and not _GENERIC.match(name) and name not in names and len(name) <= 40:
                 names.append(name)
