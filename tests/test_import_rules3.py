@@ -154,3 +154,16 @@ def test_subjects_各地_各省区市_and_各地区各部门() -> None:
     assert subject_units("各省（区、市）要于2025年6月底前制定方案。").responsible == ["各省（区、市）"]
     assert subject_units("各地区各部门要高度重视。").responsible == ["各地区", "各部门"]
     assert subject_units("国务院办公厅将适时开展督查。").responsible == ["国务院办公厅"]
+
+
+def test_a_year_it_starts_from_is_not_a_unit() -> None:
+    a = parse_assignment("（生态环境部牵头，国家发展改革委等部门参与，2026年起实施）")
+    assert (a.lead, a.responsible, a.cooperating) == (["生态环境部"], [], ["国家发展改革委"])
+
+
+# "各地区各部门" written without 、 is two collectives; "有关部门和地方" is no unit at all
+def test_collectives_written_together_and_generic_tails() -> None:
+    a = parse_assignment("（国务院办公厅牵头，各地区各部门按职责分工负责）")
+    assert (a.lead, a.responsible) == (["国务院办公厅"], ["各地区", "各部门"])
+    a = parse_assignment("（国家发展改革委、商务部牵头，有关部门和地方按职责分工负责）")
+    assert (a.lead, a.responsible) == (["国家发展改革委", "商务部"], [])

@@ -48,7 +48,7 @@ _LABEL_RE = re.compile("(" + "|".join(either(k) for k in sorted(_LABELS, key=len
 _TAIL = re.compile(either(
     "(?:按职责分工|按照职责分工|根据职责分工|依据职责分工|按职责|根据职责|分别|共同|具体|组织|等?负责落实|负责|牵头|配合|参与|指导|落实|实施)+$"))
 _GENERIC = re.compile(either(
-    "^(?:其他|其它)?(?:相关|有关)?(?:部门|单位|方面)(?:(?:和|及|与|、)(?:其他|其它)?(?:相关|有关)?(?:部门|单位|方面))?$"))
+    "^(?:其他|其它)?(?:相关|有关)?(?:部门|单位|方面)(?:(?:和|及|与|、)(?:其他|其它)?(?:相关|有关)?(?:部门|单位|方面|地方))?$"))
 # "列第一位者为牵头单位，下同", "排在第一位的部门为牵头部门": a rule about the lists, never a unit
 FIRST_IS_LEAD = re.compile(either(r"(?:列|排)(?:在|名)?(?:第一位|首位)[^，,。；;）)]{0,8}?(?:为|是)牵头"))
 _RULE_CLAUSE = re.compile(either(
@@ -203,8 +203,6 @@ def _free(text: str, out: Assignment) -> None:
         if _dated(clause) or _ONGOING_CLAUSE.fullmatch(clause):  # "（…；责任单位：…，6月底完成）"
             out.deadlines.append(clause)
             continue
-        if _STARTING.match(clause):  # "自2023年1月1日起执行": when a measure starts, not a unit
-            continue
         if (ongoing := _ONGOING_CLAUSE.search(clause)) and ongoing.end() == len(clause):
             out.deadlines.append(ongoing[0])  # "各地区持续推进": the units, and ongoing work
             clause = clause[:ongoing.start()]
@@ -238,7 +236,7 @@ def _with_others(clause: str, out: Assignment) -> bool:
 
 # "（国务院各部门分别负责，年内持续推进）": ongoing work, not a unit
 _ONGOING_CLAUSE = re.compile("(?:年内|全年|今年|长期)?(?:" + "|".join(phrases.ONGOING_WORDS) + ")")
-_STARTING = re.compile(r"^(?:自|从)\s*(?:\d{4}\s*年)?\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?起")
+_HAS_DATE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月")
 _DATEISH = re.compile(r"[0-9０-９年月季底末内坚推常持]")
 
 
@@ -260,7 +258,7 @@ def _dated(clause: str) -> bool:
 
 _CLAUSE = re.compile(r"[，,；;]")
 _LIST_SEP = re.compile(r"、|和|及(?!其)")  # "地方各级人民政府及其部门" is one collective
-_NAME_SEP = re.compile(r"、|以及|会同|及(?!其)(?=[^及]{2,})")
+_NAME_SEP = re.compile(r"、|以及|会同|及(?!其)(?=[^及]{2,})|(?<=各地区|各部门|各单位)(?=各)|(?<=各地)(?=各)")
 _REMARK = re.compile(r"[（(][^（）()]*(?:下同|除|为准|注)[^（）()]*[）)]")
 
 
@@ -307,7 +305,8 @@ def _names(clause: str, out: Assignment) -> list[str]:
     names: list[str] = []
     for part in _rejoin_places(_and_split(split_outside(clause, _NAME_SEP))):
         for name in _split_etc(_BY.sub("", part.strip(" 　")), out):
-            if name and not _GENERIC.match(name) and name not in names and len(name) <= 40:
+            if name and not _GENERIC.match(name) and name not in names and len(name) <= 40 \
+                    and not _HAS_DATE.search(name):  # "自2026年1月1日起执行", "2021年起实施": no units
                 names.append(name)
     return names
 
