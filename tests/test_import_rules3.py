@@ -167,3 +167,25 @@ def test_collectives_written_together_and_generic_tails() -> None:
     assert (a.lead, a.responsible) == (["国务院办公厅"], ["各地区", "各部门"])
     a = parse_assignment("（国家发展改革委、商务部牵头，有关部门和地方按职责分工负责）")
     assert (a.lead, a.responsible) == (["国家发展改革委", "商务部"], [])
+
+
+# A 国办 notice whose numbered paragraphs are short: "三、加强监督检查。X将……" is a task, not a heading
+NOTICE = (
+    "国务院办公厅关于加强某项工作的通知\n国办发〔2025〕3号\n各省、自治区、直辖市人民政府：\n"
+    "经国务院同意，现就有关事项通知如下：\n"
+    "一、强化组织领导。各地区、各有关部门要把这项工作摆在突出位置，主要负责同志亲自抓。\n"
+    "二、完善政策措施。财政部、税务总局要落实好税收优惠政策。\n"
+    "三、加强监督检查。国务院办公厅将适时组织开展专项督查。\n"
+    "四、工作要求。各地区要高度重视，认真抓好落实。\n"
+    "国务院办公厅\n2025年2月10日\n（此件公开发布）\n"
+)
+
+
+def test_short_numbered_paragraphs_with_sentences_are_tasks() -> None:
+    draft = parse_document(NOTICE)
+    assert [(t.title, units(t)) for t in draft.tasks] == [
+        ("强化组织领导", ([], ["各地区", "各有关部门"], [])),
+        ("完善政策措施", ([], ["财政部", "税务总局"], [])),
+        ("加强监督检查", ([], ["国务院办公厅"], [])),
+    ]
+    assert draft.skipped == ["四、（第8行）"]  # 工作要求: a support section, as a heading of its own would be

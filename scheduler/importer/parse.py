@@ -174,6 +174,7 @@ class _Walker:
         elif m := _SECTION.match(ln):  # a whole task at section level: "一、…。（X牵头）"
             self.flush()
             self.rules.section_assignment = ""
+            self.kind = section_kind(re.split(r"[。（(〔]", m[2], maxsplit=1)[0])  # "四、保障措施。各地区要……"
             self.open_item(f"{m[1]}、", cn_to_int(m[1]), i, m[2])
         elif (m := _ITEM.match(ln)) or (_GARBLED.match(ln) and (m := _ITEM.match(repair_mojibake(ln)))):
             self.open_item(f"({m[1]})", cn_to_int(m[1]), i, m[2])
@@ -269,8 +270,9 @@ def repair_mojibake(line: str) -> str:
 
 
 def _is_heading(text: str) -> bool:
-    """"一、持续深化行政审批制度改革" is a heading; a long line or one assigning units is a task."""
-    if len(text) >= 60:
+    """"一、持续深化行政审批制度改革" is a heading; a long line, one assigning units, or one whose
+    title is followed by sentences ("一、强化组织领导。各地区要……") is a task."""
+    if len(text) >= 60 or re.search(r"。\s*[^\s。]", text):
         return False
     group = _trailing_group(text)
     return group is None or not looks_like_assignment(group[0])
