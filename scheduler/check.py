@@ -61,12 +61,13 @@ def milestone_count(runtime: Runtime) -> int:
 
 def next_year_warnings(runtime: Runtime, now: datetime) -> list[Problem]:
     """From November on, warn when next year's holidays are not known yet."""
-    year = now.year + 1
-    if now.month < 11 or runtime.calendar.has_data(year):
+    from scheduler.calendar_notice import fallback_words, how_to_add
+
+    year, cal = now.year + 1, runtime.calendar
+    if now.month < 11 or year > 2099 or cal.has_data(year):
         return []
     return [Problem(
         Severity.WARNING, runtime.settings.label, f"[calendar.years.{year}]",
-        f"{year}年节假日数据尚未配置：chinese-calendar 尚无该年数据，跨入{year}年的工作日暂按周一至周五"
-        f"计算。请在 config/duban.toml 的 [calendar.years.{year}] 中补充国务院办公厅通知的安排"
-        f"（国务院办公厅关于{year}年部分节假日安排的通知）",
+        f"{year}年节假日数据尚未配置：{cal.package.label} 尚无该年数据，{year}年的工作日"
+        f"{fallback_words(cal.fallback)}。{how_to_add(year)}",
     )]

@@ -41,8 +41,8 @@ def _parser() -> argparse.ArgumentParser:
     plan.add_argument("--task")
     plan.add_argument("--unit")
     plan.add_argument("--format", choices=("table", "json", "csv"), default="table")
-    wd = sub.add_parser("workdays", parents=[common], help="工作日计算：is D · count A B · shift D N")
-    wd.add_argument("op", choices=("is", "count", "shift"))
+    wd = sub.add_parser("workdays", parents=[common], help="工作日计算：is D · count A B · shift D N · year Y")
+    wd.add_argument("op", choices=("is", "count", "shift", "year"))
     wd.add_argument("args", nargs="+")
     run = sub.add_parser("run", parents=[common], help="运行督办服务（常驻）；--once 只运行一次")
     run.add_argument("--once", action="store_true")
@@ -51,6 +51,12 @@ def _parser() -> argparse.ArgumentParser:
     status.add_argument("--format", choices=("table", "json"), default="table")
     st = sub.add_parser("send-test", parents=[common], help="向单位的每个联系方式发送一条测试消息")
     st.add_argument("unit")
+    hist = sub.add_parser("history", parents=[common], help="发送记录：每条提醒何时、经哪些渠道、是否送达")
+    hist.add_argument("--from", dest="start")
+    hist.add_argument("--to", dest="end")
+    hist.add_argument("--task")
+    hist.add_argument("--unit")
+    hist.add_argument("--format", choices=("table", "json"), default="table")
     imp = sub.add_parser("import", parents=[common], help="从工作要点文本生成 tasks.toml 草稿")
     imp.add_argument("doc")
     imp.add_argument("--year", type=int)
@@ -80,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _dispatch(args: argparse.Namespace) -> int:
     handler = {"check": _check, "plan": _plan, "workdays": _workdays, "import": _import,
-               "send-test": _send_test, "run": _run, "status": _status}
+               "send-test": _send_test, "run": _run, "status": _status, "history": _history}
     return handler[args.command](args)
 
 
@@ -160,9 +166,14 @@ def _workdays(args: argparse.Namespace) -> int:
     path = config_path(given)
     cal = WorkCalendar.from_settings(path) if given or path.is_file() else WorkCalendar()
     values = args.args
-    need = {"is": 1, "count": 2, "shift": 2}[args.op]
+    need = {"is": 1, "count": 2, "shift": 2, "year": 1}[args.op]
     if len(values) != need:
         raise UsageError(f"workdays {args.op} 需要 {need} 个参数")
+    if args.op == "year":
+        from scheduler.calendar_view import parse_year, year_listing
+
+        _out(year_listing(cal, parse_year(values[0])))
+        return 0
     first = parse_day(values[0], "日期")
     if args.op == "is":
         print("true" if cal.is_workday(first) else "false")
@@ -186,19 +197,30 @@ def _nonzero(text: str) -> int:
 def _run(args: argparse.Namespace) -> int:
     import asyncio
 
-    from scheduler.service import describe, run_once
+    from scheduler.app import run_once
+    from scheduler.clock import ShiftedClock, SystemClock
+    from scheduler.pipeline import describe
 
     path = config_path(args.config)
     runtime = build_runtime(path, strict_secrets=not args.dry_run)
+    tz = runtime.settings.timezone
     if not args.once:
         from scheduler.daemon import serve
 
-        start = parse_now(args.now, runtime.settings.timezone) if args.now else None
-        return serve(path, runtime, args.dry_run, start)
-    now = _now(args, runtime.settings.timezone)
-    recovered, result = asyncio.run(run_once(runtime, now, args.dry_run))
-    print(describe(result, recovered))
-    return 1 if result.failed or recovered.failed else 0
+        clock = ShiftedClock(parse_now(args.now, tz)) if args.now else SystemClock(tz)
+        return serve(path, runtime, args.dry_run, clock)
+    result = asyncio.run(run_once(runtime, _now(args, tz), args.dry_run))
+    print(describe(result))
+    return 1 if result.failed else 0
+
+
+def _history(args: argparse.Namespace) -> int:
+    from scheduler.history import history_rows, to_json, to_table
+
+    path = config_path(args.config)
+    rows = history_rows(path, args.start, args.end, args.task, args.unit)
+    _out([to_json(rows)] if args.format == "json" else to_table(rows))
+    return 0
 
 
 def _status(args: argparse.Namespace) -> int:

@@ -1,60 +1,65 @@
 """`duban run`: the long-running service.
 
-APScheduler (3.11, AsyncIOScheduler, memory store, explicit zone) keeps the timers: the next pass
-at the next opening of the send window, and a safety pass every 15 minutes inside the window (retries, clock jumps).
-Jobs are few and derived from the files; nothing is pickled. A file change in the configuration
-directories or SIGHUP requests a reload: a whole new runtime is built and validated first and
-swapped in only if valid; otherwise the old one stays and the coordinator is told once.
-SIGTERM/SIGINT: no new passes; a running pass may finish (bounded), then exit 0.
+The daemon owns its passes: APScheduler (3.11, AsyncIOScheduler, memory store, explicit zone)
+only signals that a pass is wanted — at the next opening of the send window or the next retry,
+and every 15 minutes inside the window (a safety sweep for clock jumps). Passes run one at a time
+in the main loop, as tasks the daemon awaits.
+
+Reload (a file change or SIGHUP): a whole new App is built and validated first and swapped in
+whole between passes; otherwise the old one stays and the coordinator is told once (a message
+recorded and retried like every message). SIGTERM/SIGINT: the pass starts no new send, a send in
+progress may finish (at most 10 s), then the scheduler is shut down and the daemon exits 0.
+A state that cannot be used: locked → reported, tried again at the next pass; corrupt,
+read-only, full or gone → exit 1 with a Chinese message.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
 import time
-from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from scheduler import logs
-from scheduler.channels.factory import open_channels
-from scheduler.errors import ConfigError, DubanError, Severity
-from scheduler.notify import Notifier
-from scheduler.pipeline import Services, notify_coordinator, recover, run_pass
-from scheduler.runtime import Runtime, build_runtime
-from scheduler.service import Service, describe
+from scheduler.app import App, State, assemble, build_app
+from scheduler.clock import Clock
+from scheduler.due import Outgoing
+from scheduler.errors import ConfigError, DubanError, Severity, StateBrokenError, StateLockedError
+from scheduler.model import Reason
+from scheduler.pipeline import PassResult, deliver_all, describe, notify, run_pass
+from scheduler.runtime import Runtime
+from scheduler.systemd import Notifier
 from scheduler.watch import watch_files
 
 log = logging.getLogger("duban")
 SAFETY_MINUTES = 15
 STOP_GRACE = 10.0
+COALESCE = 0.3  # seconds: an editor's burst of writes is one reload
 
 
 class Daemon:
-    def __init__(self, path: Path, runtime: Runtime, dry_run: bool, start: datetime | None = None) -> None:
+    def __init__(self, path: Path, app: App, state: State, clock: Clock) -> None:
         self.path = path
-        self.dry_run = dry_run
-        tz = runtime.settings.timezone
-        origin, mono = (start, time.monotonic()) if start else (None, 0.0)
-        # --now shifts the clock: time passes from the given instant at the real pace
-        self.now: Callable[[], datetime] = (
-            (lambda: origin + timedelta(seconds=time.monotonic() - mono)) if origin else (lambda: datetime.now(tz)))
-        self.service = Service(runtime, self.now, dry_run)
+        self.app = app
+        self.state = state
+        self.clock = clock
         self.stopping = asyncio.Event()
         self.reload_wanted = asyncio.Event()
-        self.pass_lock = asyncio.Lock()
+        self.pass_wanted = asyncio.Event()
+        self.reloaded = asyncio.Event()
+        self.pruned: date | None = None  # retention runs once a day
         self.notifier = Notifier()
-        self.scheduler = AsyncIOScheduler(timezone=tz, job_defaults={
+        self.scheduler = AsyncIOScheduler(timezone=app.runtime.settings.timezone, job_defaults={
             "misfire_grace_time": 6 * 3600,  # a late pass still runs (the default 1 s drops it)
             "coalesce": True, "max_instances": 1})
 
-    @property
-    def services(self) -> Services:
-        return self.service.services
+    def now(self) -> datetime:
+        return self.clock.now()
 
     async def main(self) -> int:
         loop = asyncio.get_running_loop()
@@ -62,105 +67,175 @@ class Daemon:
             loop.add_signal_handler(sig, self.stopping.set)
         loop.add_signal_handler(signal.SIGHUP, self.reload_wanted.set)
         self.scheduler.start()
-        self.scheduler.add_job(self.safety_pass, "interval", minutes=SAFETY_MINUTES, id="safety")
-        watcher = asyncio.create_task(watch_files(self.services.runtime.files, self.reload_wanted, self.stopping))
+        self.scheduler.add_job(self._safety, "interval", minutes=SAFETY_MINUTES, id="safety")
+        watcher = asyncio.create_task(watch_files(lambda: self.app.files(), self.reload_wanted, self.stopping,
+                                                  self.reloaded))
         self.notifier.ready("已加载，正在检查待发提醒")
         pinger = asyncio.create_task(self.notifier.watchdog())
-        log.info("duban started: %d tasks, state %s", len(self.services.runtime.tasks),
-                 self.services.runtime.settings.state)
+        log.info("duban started: %d tasks, state %s", len(self.app.runtime.tasks), self.app.runtime.settings.state)
+        self.pass_wanted.set()
         try:
-            await recover(self.services, self.now())
-            await self.run_pass()
-            await self._loop()
+            return await self._loop()
         finally:
             pinger.cancel()
-            await self._shutdown(watcher)
-        return 0
+            watcher.cancel()
+            await self._shutdown()
 
-    async def _loop(self) -> None:
+    async def _loop(self) -> int:
         while not self.stopping.is_set():
-            stop = asyncio.create_task(self.stopping.wait())
-            reload = asyncio.create_task(self.reload_wanted.wait())
-            await asyncio.wait({stop, reload}, return_when=asyncio.FIRST_COMPLETED)
-            for task in (stop, reload):
-                task.cancel()
-            if self.reload_wanted.is_set() and not self.stopping.is_set():
-                await asyncio.sleep(0.3)  # coalesce an editor's burst of writes
+            await _first_of(self.stopping, self.reload_wanted, self.pass_wanted)
+            if self.stopping.is_set():
+                break
+            if self.reload_wanted.is_set():
+                await asyncio.sleep(COALESCE)
                 self.reload_wanted.clear()
                 await self.reload()
+            if self.pass_wanted.is_set() and not self.stopping.is_set():
+                self.pass_wanted.clear()
+                code = await self._owned_pass()
+                if code:
+                    return code
+        return 0
 
-    async def safety_pass(self) -> None:
-        """Retries and clock jumps matter only while messages may be sent: outside the window this
-        wake-up does nothing (the pass armed for the next opening does the work)."""
-        if self.services.window.open_at(self.now()):
-            await self.run_pass()
+    async def _owned_pass(self) -> int:
+        """Run one pass as a task; on SIGTERM let it finish its send (bounded), then stop."""
+        task = asyncio.create_task(self.one_pass())
+        stop = asyncio.create_task(self.stopping.wait())
+        await asyncio.wait({task, stop}, return_when=asyncio.FIRST_COMPLETED)
+        stop.cancel()
+        if not task.done():
+            done, _ = await asyncio.wait({task}, timeout=STOP_GRACE)
+            if not done:
+                log.warning("a send did not finish within %.0f s; it is resent once at the next start", STOP_GRACE)
+                await _cancel(task)
+                return 0
+        return task.result()
 
-    async def run_pass(self) -> None:
-        if self.stopping.is_set():
-            return
-        async with self.pass_lock:
-            now = self.now()
-            result = await run_pass(self.services, now)
-            if not result.waiting or result.sent:
-                log.info("pass at %s: %s", now.isoformat(timespec="seconds"), describe(result))
-            opening = self.arm(now)
-            waiting = result.due if result.waiting else result.retry
-            self.notifier.status(f"下一次发送：{opening:%Y-%m-%d %H:%M}，待发{waiting}条")
+    async def one_pass(self) -> int:
+        now = self.now()
+        try:
+            result = await run_pass(self.app, self.state.ledger, now, self.stopping)
+        except StateLockedError as err:
+            log.error("%s", err)
+            self.notifier.status(str(err))
+            self._arm(now, now + timedelta(minutes=1))
+            return 0
+        except StateBrokenError as err:
+            log.error("%s", err)
+            return 1
+        if self.pruned != now.date():
+            self.pruned = now.date()
+            with contextlib.suppress(StateLockedError):
+                if (count := self.state.ledger.prune(now)):
+                    log.info("pruned the bodies of %d messages settled more than a year ago", count)
+        if not result.waiting or result.sent:
+            log.info("pass at %s: %s", now.isoformat(timespec="seconds"), describe(result))
+        opening = self._arm(now, result.next_attempt)
+        waiting = result.due if result.waiting else result.deferred
+        self.notifier.status(f"下一次发送：{opening:%Y-%m-%d %H:%M}，待发{waiting}条")
+        return 0
 
-    def arm(self, now: datetime) -> datetime:
-        """The next pass at the next opening of the send window."""
-        opening = self.services.window.next_opening(now)
-        delay = max(0.0, (opening - now).total_seconds())
-        run_at = datetime.now(self.services.runtime.settings.timezone) + timedelta(seconds=delay)
-        self.scheduler.add_job(self.run_pass, "date", run_date=run_at, id="next", replace_existing=True)
-        log.debug("next pass at %s", opening.isoformat(timespec="minutes"))
-        return opening
+    async def _safety(self) -> None:
+        """Retries and clock jumps matter only while messages may be sent."""
+        if self.app.window.open_at(self.now()):
+            self.pass_wanted.set()
+
+    async def _wake(self) -> None:
+        self.pass_wanted.set()
+
+    def _arm(self, now: datetime, retry: datetime | None) -> datetime:
+        """The next pass: the next opening of the window, or an earlier retry."""
+        at = self.app.window.next_opening(now)
+        if retry is not None and retry < at:
+            at = max(retry, now + timedelta(seconds=1))
+        delay = (at - now).total_seconds()
+        run_at = datetime.now(self.app.runtime.settings.timezone) + timedelta(seconds=delay)
+        self.scheduler.add_job(self._wake, "date", run_date=run_at, id="next", replace_existing=True)
+        log.debug("next pass at %s", at.isoformat(timespec="minutes"))
+        return at
 
     async def reload(self) -> None:
+        self.reloaded.clear()
         self.notifier.reloading()
         try:
             await self._reload()
         finally:
+            self.reloaded.set()
             self.notifier.ready()
 
     async def _reload(self) -> None:
         started = time.perf_counter()
         try:
-            runtime = build_runtime(self.path, strict_secrets=not self.dry_run)
-            channels = open_channels(runtime, self.now, self.dry_run)
+            app = build_app(self.path, self.now, self.app.dry_run, previous=self.app,
+                            unit_link=self.app.renderer.unit_link)
         except ConfigError as err:
             lines = [p.located() for p in err.problems if p.severity is Severity.ERROR]
-            log.error("reload failed, keeping the previous configuration:\n%s", "\n".join(lines))
-            await notify_coordinator(self.services, "配置文件有误，仍按上一版有效配置运行", lines, self.now())
+            await self._tell("配置文件有误，仍按上一版有效配置运行", lines)
             return
         except DubanError as err:
-            log.error("reload failed, keeping the previous configuration: %s", err)
-            await notify_coordinator(self.services, "配置文件有误，仍按上一版有效配置运行", [str(err)], self.now())
+            await self._tell("配置文件有误，仍按上一版有效配置运行", [str(err)])
             return
-        async with self.pass_lock:
-            old = self.services.channels
-            self.services.channels = channels
-            self.services.swap(runtime)
-            await old.aclose()
-        log.info("reloaded %d tasks in %.0f ms", len(runtime.tasks), (time.perf_counter() - started) * 1000)
-        await self.run_pass()
+        old, self.app = self.app, app
+        await old.aclose()
+        try:
+            self.state.ledger.retry_now(self.now())
+        except DubanError as err:
+            log.error("%s", err)
+        log.info("reloaded %d tasks in %.0f ms", len(app.runtime.tasks), (time.perf_counter() - started) * 1000)
+        self.pass_wanted.set()
 
-    async def _shutdown(self, watcher: asyncio.Task[None]) -> None:
+    async def _tell(self, title: str, lines: list[str]) -> None:
+        log.error("reload failed, keeping the previous configuration:\n%s", "\n".join(lines))
+        try:
+            keys = notify(self.app, self.state.ledger, title, lines, self.now())
+        except DubanError as err:
+            log.error("%s", err)
+            return
+        if keys and self.app.window.open_at(self.now()):
+            await deliver_all(self.app, self.state.ledger, [_notice(k) for k in keys], self.now(), PassResult(),
+                              self.stopping)
+
+    async def _shutdown(self) -> None:
         log.info("stopping")
         self.notifier.stopping()
         self.scheduler.shutdown(wait=False)
-        watcher.cancel()
-        try:
-            await asyncio.wait_for(self.pass_lock.acquire(), STOP_GRACE)  # let an in-flight pass finish
-        except TimeoutError:
-            log.warning("a pass did not finish within %.0f s; its pending messages are resent at start", STOP_GRACE)
-        await self.service.close()
+        await self.app.aclose()
+        self.state.close()
 
 
-def serve(path: Path, runtime: Runtime, dry_run: bool, start: datetime | None = None) -> int:
+def _notice(key: str) -> Outgoing:
+    return Outgoing(key, Reason.NOTICE)
+
+
+async def _cancel(task: asyncio.Task[int]) -> None:
+    """Cancel and wait; cancel again while a client's clean-up (SMTP QUIT to a hung server) holds it."""
+    for _ in range(10):
+        task.cancel()
+        done, _pending = await asyncio.wait({task}, timeout=0.5)
+        if done:
+            return
+
+
+async def _first_of(*events: asyncio.Event) -> None:
+    waiters = [asyncio.create_task(e.wait()) for e in events]
+    try:
+        await asyncio.wait(waiters, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for w in waiters:
+            w.cancel()
+
+
+def serve(path: Path, runtime: Runtime, dry_run: bool, clock: Clock) -> int:
+    """The daemon on a validated runtime; a state that cannot be opened is a Chinese message."""
     logs.setup()
-    return asyncio.run(_serve(path, runtime, dry_run, start))
+    return asyncio.run(_serve(path, runtime, dry_run, clock))
 
 
-async def _serve(path: Path, runtime: Runtime, dry_run: bool, start: datetime | None) -> int:
-    return await Daemon(path, runtime, dry_run, start).main()
+async def _serve(path: Path, runtime: Runtime, dry_run: bool, clock: Clock) -> int:
+    state = State(runtime.settings.state, dry_run)
+    try:
+        app = assemble(runtime, clock.now, dry_run)
+    except BaseException:
+        state.close()
+        raise
+    return await Daemon(path, app, state, clock).main()

@@ -1,87 +1,147 @@
-"""The only retry loop and rate limiter: deliver one message through one channel.
+"""The only retry policy and rate limiter: one attempt of one message through one channel.
 
-Temporary failures are retried with exponential backoff and jitter, a bounded number of times;
-e-mail recipients refused temporarily are retried alone. WeCom robots are limited to
-`per_minute` messages in any 60 s window. Time is injected (`clock`, `sleep`) so tests drive it.
+A pass never sleeps. Each message gets at most one attempt per pass; what cannot be sent now
+is deferred to a later pass with a next attempt time:
+  - a temporary failure defers with exponential backoff across passes (45009 and other
+    rate-limit answers wait at least what the server asked);
+  - a channel whose server is down (connection refused, timeout, HTTP 5xx) is not tried again
+    in the same pass: its other messages are deferred without costing another timeout;
+  - a robot over its quota (`per_minute` per robot key, sliding 60 s) waits for a later pass;
+  - when the pass's time budget is spent, the remaining messages wait for the next pass.
+An exception a channel did not expect is logged with its traceback and fails the message.
+Time is injected (`clock`) so tests drive it.
 """
 
 from __future__ import annotations
 
 import asyncio
-import random
+import logging
+import time
 from collections import deque
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from enum import Enum
 
 from scheduler.channels.base import Channel, Outcome, Receipt
 from scheduler.model import Message
 
+log = logging.getLogger("duban")
 Sleep = Callable[[float], Awaitable[None]]
 Clock = Callable[[], float]
+PASS_BUDGET = 300.0  # seconds of sending per pass; the rest waits for the next pass
 
 
 @dataclass(frozen=True, slots=True)
-class RetryPolicy:
-    attempts: int = 4
-    base: float = 2.0
-    cap: float = 120.0
-    jitter: float = 0.25  # ± fraction of each wait
+class Backoff:
+    """Wait before the n-th retry across passes: base·2^(n-1), at most `cap` (seconds)."""
 
-    def wait(self, attempt: int, rng: random.Random) -> float:
-        delay = min(self.cap, self.base * 2 ** (attempt - 1))
-        return float(delay * (1 + rng.uniform(-self.jitter, self.jitter)))
+    base: float = 120.0
+    cap: float = 3600.0
+
+    def after(self, attempts: int) -> float:
+        return float(min(self.cap, self.base * 2 ** max(0, attempts - 1)))
 
 
 class Limiter:
-    """At most `per_minute` sends per robot in any 60-second window (sliding log)."""
+    """At most `per_minute` sends per robot key in any 60-second window (sliding log)."""
 
-    def __init__(self, per_minute: int, clock: Clock) -> None:
+    def __init__(self, per_minute: int, clock: Clock, history: dict[str, deque[float]] | None = None) -> None:
         self.per_minute = per_minute
         self.clock = clock
-        self._sent: dict[str, deque[float]] = {}
+        self.sent: dict[str, deque[float]] = history if history is not None else {}
 
     def wait_for(self, robot: str) -> float:
-        log = self._sent.setdefault(robot, deque())
+        log_ = self.sent.setdefault(robot, deque())
         now = self.clock()
-        while log and now - log[0] >= 60.0:
-            log.popleft()
-        return 0.0 if len(log) < self.per_minute else 60.0 - (now - log[0])
+        while log_ and now - log_[0] >= 60.0:
+            log_.popleft()
+        return 0.0 if len(log_) < self.per_minute else 60.0 - (now - log_[0])
 
     def record(self, robot: str) -> None:
-        self._sent.setdefault(robot, deque()).append(self.clock())
+        self.sent.setdefault(robot, deque()).append(self.clock())
+
+    def block(self, robot: str, seconds: float) -> None:
+        """The platform said "too fast": count the robot full for `seconds`."""
+        stamp = self.clock() - 60.0 + seconds
+        self.sent[robot] = deque([stamp] * self.per_minute)
 
     async def acquire(self, robot: str, sleep: Sleep) -> None:
+        """For one-off senders (send-test) only; a pass never waits (`Deliverer.admit`)."""
         while (delay := self.wait_for(robot)) > 0:
             await sleep(delay)
         self.record(robot)
 
 
+class Verdict(Enum):
+    SENT = "sent"
+    DEFERRED = "deferred"  # temporary: try again at `wait` seconds from now
+    FAILED = "failed"  # permanent: report
+    CONFIG = "config"  # credentials refused: report now, try again after a reload or the next working day
+
+
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    verdict: Verdict
+    receipt: Receipt
+    wait: float = 0.0
+
+
+@dataclass
+class PassBudget:
+    """What one pass may still spend: time, and the channels found down."""
+
+    deadline: float
+    down: dict[str, str] = field(default_factory=dict)  # channel kind → why
+
+
 @dataclass
 class Deliverer:
     limiter: Limiter
-    sleep: Sleep = asyncio.sleep
-    policy: RetryPolicy = RetryPolicy()
-    rng: random.Random = field(default_factory=random.Random)
+    budget: float = PASS_BUDGET
+    backoff: Backoff = Backoff()
+    clock: Clock = time.monotonic
 
-    async def deliver(self, message: Message, channel: Channel) -> tuple[Receipt, int]:
-        """(final receipt, attempts made)."""
-        attempt = 0
-        while True:
-            attempt += 1
-            if channel.kind == "wecom":
-                await self.limiter.acquire(f"wecom:{message.unit}", self.sleep)
-            receipt = await _send(channel, message)
-            if receipt.outcome is not Outcome.TEMPORARY or attempt >= self.policy.attempts:
-                return receipt, attempt
-            if receipt.retry_to:
-                message = replace(message, to=receipt.retry_to)
-            await self.sleep(max(receipt.retry_after, self.policy.wait(attempt, self.rng)))
+    def start_pass(self) -> PassBudget:
+        return PassBudget(self.clock() + self.budget)
+
+    def admit(self, message: Message, channel: Channel, budget: PassBudget) -> tuple[float, str] | None:
+        """None: send now. Otherwise (seconds to wait, why) without trying."""
+        if self.clock() >= budget.deadline:
+            return 0.0, "本轮发送时间已用完，下一轮继续"
+        if channel.kind in budget.down:
+            return self.backoff.after(1), budget.down[channel.kind]
+        robot = channel.quota_key(message)
+        if robot is not None and (wait := self.limiter.wait_for(robot)) > 0:
+            return wait, "机器人每分钟发送条数已达上限，稍后发送"
+        return None
+
+    async def attempt(self, message: Message, channel: Channel, attempts: int, budget: PassBudget) -> Attempt:
+        """One send; `attempts` counts the earlier ones (for the backoff)."""
+        robot = channel.quota_key(message)
+        if robot is not None:
+            self.limiter.record(robot)
+        receipt = await send_once(channel, message)
+        if receipt.outcome is Outcome.SENT:
+            return Attempt(Verdict.SENT, receipt)
+        if receipt.credentials:
+            if robot is None:  # one account for the whole channel (SMTP): its other messages would fail alike
+                budget.down[channel.kind] = f"本轮此前认证失败：{receipt.detail}"
+            return Attempt(Verdict.CONFIG, receipt)
+        if receipt.outcome is Outcome.PERMANENT:
+            return Attempt(Verdict.FAILED, receipt)
+        if receipt.down:
+            budget.down[channel.kind] = f"本轮此前连接失败：{receipt.detail}"
+        if robot is not None and receipt.retry_after:
+            self.limiter.block(robot, receipt.retry_after)
+        return Attempt(Verdict.DEFERRED, receipt, max(receipt.retry_after, self.backoff.after(attempts + 1)))
 
 
-async def _send(channel: Channel, message: Message) -> Receipt:
+async def send_once(channel: Channel, message: Message) -> Receipt:
+    """channel.send, with an unexpected exception logged (traceback) and failing the message."""
     try:
         return await channel.send(message)
     except asyncio.CancelledError:
         raise
-    except Exception as err:  # a channel bug must not lose the message: classify as temporary
-        return Receipt(Outcome.TEMPORARY, f"发送时出现意外错误：{type(err).__name__}")
+    except Exception as err:
+        log.exception("unexpected error while sending %s via %s", message.key[:12], channel.kind)
+        return Receipt(Outcome.PERMANENT, f"发送时出现意外错误：{type(err).__name__}（详见服务日志）")

@@ -1,43 +1,58 @@
-"""Why a reminder is sent now (SPEC §3.3). Pure.
+"""Why a message is sent now (SPEC §3.3): one pure decision for every path. Pure.
 
-At a pass at `now`, the candidates are the latest firing of each stage at or before `now`.
-For each (task, milestone, unit) only the latest candidate is due, unless it was already
-handled; the older candidates not yet handled are superseded: catch-up after downtime sends the
-current state, not a backlog.
+`decide(candidates, ledger view, now, window)` takes
+  - the candidates: the latest firing of each stage at or before `now` (plan.Planner.latest);
+  - the ledger's view: which reminders were handled already, and the messages not settled
+    (pending at a pass's start = interrupted by a crash; deferred = waiting for a retry);
+and returns what to send and why (`Reason`), what is superseded, and what is given up.
+
+Rules: for each (task, milestone, unit) only the latest due candidate is sent, unless handled;
+the older ones not handled are superseded (catch-up sends the current state, not a backlog).
+Nothing is sent outside the window — recovery and retries included. An interrupted send is
+resent once; a second interruption fails it. A deferred message fails at the end of the window
+of the working day after its first failure.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from scheduler.model import Reminder, identity_key
+from scheduler.model import DeliveryState, Reason, Reminder, ReminderId
 from scheduler.workdays import WorkCalendar
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
-    send: list[Reminder]
-    supersede: list[Reminder]
+class Unsettled(Protocol):
+    """What decide reads of a message not settled (ledger.OpenMessage)."""
+
+    @property
+    def key(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def state(self) -> DeliveryState: ...
+    @property
+    def attempts(self) -> int: ...
+    @property
+    def resends(self) -> int: ...
+    @property
+    def next_attempt(self) -> datetime | None: ...
+    @property
+    def first_failure(self) -> datetime | None: ...
 
 
-def decide(candidates: Iterable[Reminder], handled: set[str]) -> Decision:
-    latest: dict[tuple[str, str, str], Reminder] = {}
-    everything: list[Reminder] = []
-    for r in candidates:
-        everything.append(r)
-        key = (r.task, r.milestone, r.unit)
-        best = latest.get(key)
-        if best is None or (r.at, r.offset) > (best.at, best.offset):
-            latest[key] = r
-    chosen = {id(r) for r in latest.values()}
-    send = [r for r in latest.values() if identity_key(r.identity) not in handled]
-    sending = {(r.task, r.milestone, r.unit) for r in send}
-    supersede = [r for r in everything if id(r) not in chosen and (r.task, r.milestone, r.unit) in sending
-                 and identity_key(r.identity) not in handled]
-    return Decision(send, supersede)
+class View(Protocol):
+    """ledger.LedgerView, restated here so that the pure core imports no ledger."""
+
+    def handled(self, ids: Iterable[ReminderId]) -> set[ReminderId]: ...
+
+    def open_messages(self) -> Sequence[Unsettled]: ...
+
+
+CHUNK = 400  # tasks per question to the ledger
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +63,10 @@ class SendWindow:
     end: time
     tz: ZoneInfo
     calendar: WorkCalendar
+
+    def __post_init__(self) -> None:
+        if self.start >= self.end:
+            raise ValueError("send window must not be empty")
 
     def open_at(self, now: datetime) -> bool:
         local = now.astimezone(self.tz)
@@ -61,8 +80,70 @@ class SendWindow:
             day = self.calendar.shift(day, 1)
         return datetime.combine(day, self.start, self.tz)
 
-    def __post_init__(self) -> None:
-        if self.start >= self.end:
-            raise ValueError("send window must not be empty")
+    def deferral_limit(self, first_failure: datetime) -> datetime:
+        """The end of the window of the working day after the first failure."""
+        day = self.calendar.shift(first_failure.astimezone(self.tz).date(), 1)
+        return datetime.combine(day, self.end, self.tz)
 
 
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    """A message already in the ledger to act on now, and why."""
+
+    key: str
+    reason: Reason
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    send: list[Reminder]  # new reminders to render and send now (Reason.DUE)
+    supersede: list[Reminder]  # older stages replaced by a later one
+    outgoing: list[Outgoing]  # retries, resends of interrupted sends, enqueued notices
+    give_up: list[Outgoing]  # EXPIRED or INTERRUPTED_TWICE: fail and report
+    waiting: bool = False  # outside the window: nothing is sent, the lists say what waits
+
+
+def decide(candidates: Iterable[Reminder], view: View, now: datetime, window: SendWindow) -> Decision:
+    by_task: dict[str, list[Reminder]] = {}
+    for r in candidates:
+        by_task.setdefault(r.task, []).append(r)
+    send: list[Reminder] = []
+    supersede: list[Reminder] = []
+    tasks = list(by_task)
+    for i in range(0, len(tasks), CHUNK):  # the ledger is asked a few hundred tasks at a time
+        _latest_unhandled([r for t in tasks[i:i + CHUNK] for r in by_task[t]], view, send, supersede)
+    outgoing, give_up = _unsettled(view.open_messages(), now, window)
+    return Decision(send, supersede, outgoing, give_up, waiting=not window.open_at(now))
+
+
+def _latest_unhandled(everything: list[Reminder], view: View, send: list[Reminder],
+                      supersede: list[Reminder]) -> None:
+    latest: dict[tuple[str, str, str], Reminder] = {}
+    for r in everything:
+        key = (r.task, r.milestone, r.unit)
+        best = latest.get(key)
+        if best is None or (r.at, r.offset) > (best.at, best.offset):
+            latest[key] = r
+    handled = view.handled([r.identity for r in everything])
+    chosen = [r for r in latest.values() if not handled or r.identity not in handled]
+    send.extend(chosen)
+    sending = {(r.task, r.milestone, r.unit) for r in chosen}
+    ids = {id(r) for r in chosen}
+    supersede.extend(r for r in everything if id(r) not in ids and (r.task, r.milestone, r.unit) in sending
+                     and (not handled or r.identity not in handled))
+
+
+def _unsettled(messages: Sequence[Unsettled], now: datetime,
+               window: SendWindow) -> tuple[list[Outgoing], list[Outgoing]]:
+    outgoing: list[Outgoing] = []
+    give_up: list[Outgoing] = []
+    for m in messages:
+        if m.state is DeliveryState.PENDING:
+            (outgoing if m.resends == 0 else give_up).append(
+                Outgoing(m.key, Reason.RESEND if m.resends == 0 else Reason.INTERRUPTED_TWICE))
+        elif m.first_failure is not None and now >= window.deferral_limit(m.first_failure):
+            give_up.append(Outgoing(m.key, Reason.EXPIRED))
+        elif m.next_attempt is None or m.next_attempt <= now:
+            fresh = m.kind == "notice" and m.attempts == 0
+            outgoing.append(Outgoing(m.key, Reason.NOTICE if fresh else Reason.RETRY))
+    return outgoing, give_up

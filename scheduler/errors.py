@@ -3,7 +3,10 @@
     DubanError                    anything a coordinator or operator must be told (exit 1)
     ├── ConfigError               one or more Problems found while loading files
     ├── CalendarGapError          a date in a year without holiday data under fallback="error"
-    └── UsageError                a bad argument value on the command line (exit 2)
+    ├── UsageError                a bad argument value on the command line (exit 2)
+    └── StateError                the state database cannot be used (nothing more is sent)
+        ├── StateLockedError      locked by another process beyond the bounded wait
+        └── StateBrokenError      corrupt, read-only, disk full, or the file disappeared
 
 Every message is Simplified Chinese and names the file and the place.
 """
@@ -60,7 +63,8 @@ class CalendarGapError(DubanError):
         self.year = year
         super().__init__(
             f"{year}年没有节假日数据（calendar.fallback = \"error\"）："
-            f"请在 config/duban.toml 的 [calendar.years.{year}] 中补充国务院办公厅通知的安排"
+            f"请在 config/duban.toml 的 [calendar.years.{year}] 中补充国务院办公厅通知的安排，"
+            "或在 [calendar] files 中列出该年的通知文件（holiday-cn 格式 JSON）"
         )
 
 
@@ -68,3 +72,15 @@ class UsageError(DubanError):
     """A command-line argument that cannot be used."""
 
     exit_code = 2
+
+
+class StateError(DubanError):
+    """The state database cannot be used: nothing more is sent (SPEC §3.3)."""
+
+
+class StateLockedError(StateError):
+    """Another process held the state database longer than the bounded wait: try again later."""
+
+
+class StateBrokenError(StateError):
+    """Corrupt, read-only, full, or gone: the daemon stops (exit 1) rather than send unrecorded."""

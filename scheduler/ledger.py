@@ -1,58 +1,135 @@
-"""The ledger: SQLite state of what was sent. All SQL of duban lives here.
+"""The ledger: SQLite state of delivery. All SQL of duban lives here (schema v2).
 
-    messages   one row per message: pending → sent | failed; the content is kept so an
-               interrupted send is repeated with the same content and Message-ID
-    reminders  one row per reminder identity: delivered | superseded | failed, and its message
-    notices    fingerprints of problems already told to the coordinator (told once)
+    messages   one row per message and channel: pending → sent | deferred | failed
+               (DeliveryState), with the recipients still to reach, attempts, resends of an
+               interrupted send, next attempt, first failure; the content is kept so a retry or
+               a resend goes out with the same content and Message-ID
+    reminders  one row per reminder identity (ReminderId as columns): fire time, ReminderState,
+               when that state was reached, the channels that accepted it
+    carries    which messages carry which reminder: a reminder is `sent` only when every message
+               that carries it was accepted (one channel's success never settles another's)
+    notices    fingerprints of messages enqueued once (coordinator reports, next-year notice …)
 
-A row is written `pending` before the send and marked `sent` only after the server accepted it.
-State changes are conditional UPDATEs. One process at a time: an exclusive lock file.
+Every transition is a conditional UPDATE (`WHERE state = …`). A message is written before it is
+sent; `sent` only after the server accepted it. The ledger is read through the small
+`LedgerView` protocol by `due.decide`; another backend only has to provide the same methods.
 """
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import fcntl
 import json
 import os
+import shutil
 import sqlite3
+import tempfile
+import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any, Protocol
 
-from scheduler.errors import DubanError
-from scheduler.model import Message
+from scheduler.errors import DubanError, StateBrokenError, StateLockedError
+from scheduler.model import Attachment, DeliveryState, Message, Reason, ReminderId, ReminderState
 
-SCHEMA_VERSION = 1
-_MIGRATIONS = {
-    1: """
-    CREATE TABLE messages (
-        key TEXT PRIMARY KEY, channel TEXT NOT NULL, unit TEXT NOT NULL, recipient TEXT NOT NULL,
-        subject TEXT NOT NULL, content TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'pending',
-        attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT NOT NULL DEFAULT '',
-        created_at TEXT NOT NULL, updated_at TEXT NOT NULL, sent_at TEXT
-    );
-    CREATE INDEX messages_state ON messages(state);
-    CREATE TABLE reminders (
-        identity TEXT PRIMARY KEY, task TEXT NOT NULL, milestone TEXT NOT NULL, unit TEXT NOT NULL,
-        stage TEXT NOT NULL, state TEXT NOT NULL, message_key TEXT, at TEXT NOT NULL
-    );
-    CREATE INDEX reminders_task ON reminders(task, milestone);
-    CREATE TABLE notices (fingerprint TEXT PRIMARY KEY, at TEXT NOT NULL);
-    """,
-}
+SCHEMA_VERSION = 2
+LOCK_WAIT = 60.0  # seconds a locked database is waited for (SPEC §3.3)
+RETENTION = timedelta(days=366)  # message bodies are pruned this long after they settled
+
+_V1 = """
+CREATE TABLE messages (
+    key TEXT PRIMARY KEY, channel TEXT NOT NULL, unit TEXT NOT NULL, recipient TEXT NOT NULL,
+    subject TEXT NOT NULL, content TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'pending',
+    attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL, updated_at TEXT NOT NULL, sent_at TEXT
+);
+CREATE INDEX messages_state ON messages(state);
+CREATE TABLE reminders (
+    identity TEXT PRIMARY KEY, task TEXT NOT NULL, milestone TEXT NOT NULL, unit TEXT NOT NULL,
+    stage TEXT NOT NULL, state TEXT NOT NULL, message_key TEXT, at TEXT NOT NULL
+);
+CREATE INDEX reminders_task ON reminders(task, milestone);
+CREATE TABLE notices (fingerprint TEXT PRIMARY KEY, at TEXT NOT NULL);
+"""
+
+_V2 = """
+CREATE TABLE messages (
+    key TEXT PRIMARY KEY, kind TEXT NOT NULL DEFAULT 'digest', channel TEXT NOT NULL,
+    unit TEXT NOT NULL, recipient TEXT NOT NULL, subject TEXT NOT NULL, content TEXT NOT NULL,
+    state TEXT NOT NULL, reason TEXT NOT NULL DEFAULT 'due', attempts INTEGER NOT NULL DEFAULT 0,
+    resends INTEGER NOT NULL DEFAULT 0, remaining TEXT NOT NULL DEFAULT '[]',
+    refused TEXT NOT NULL DEFAULT '[]', last_error TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL, updated_at TEXT NOT NULL, sent_at TEXT, next_attempt TEXT,
+    first_failure TEXT, pruned INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX messages_open ON messages(state) WHERE state IN ('pending', 'deferred');
+CREATE TABLE reminders (
+    id INTEGER PRIMARY KEY, task TEXT NOT NULL, milestone TEXT NOT NULL, due TEXT NOT NULL,
+    stage TEXT NOT NULL, repetition INTEGER NOT NULL, unit TEXT NOT NULL, at TEXT NOT NULL,
+    state TEXT NOT NULL, handled_at TEXT NOT NULL, channels TEXT NOT NULL DEFAULT '',
+    UNIQUE (task, milestone, due, stage, repetition, unit)
+);
+CREATE INDEX reminders_at ON reminders(at);
+CREATE TABLE carries (
+    reminder INTEGER NOT NULL REFERENCES reminders(id), message TEXT NOT NULL REFERENCES messages(key),
+    PRIMARY KEY (reminder, message)
+);
+CREATE INDEX carries_message ON carries(message);
+CREATE TABLE notices (fingerprint TEXT PRIMARY KEY, at TEXT NOT NULL);
+"""
+
+_OPEN = (DeliveryState.PENDING.value, DeliveryState.DEFERRED.value)
 
 
 @dataclass(frozen=True, slots=True)
-class Sent:
-    """A reminder row for `duban status`: when, which stage, to whom, in what state."""
+class OpenMessage:
+    """A message not settled yet: pending (in flight, or interrupted) or deferred."""
 
+    key: str
+    kind: str  # digest | notice
+    channel: str
+    unit: str
+    state: DeliveryState
+    attempts: int
+    resends: int
+    next_attempt: datetime | None
+    first_failure: datetime | None
+    last_error: str
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryRow:
+    """One reminder of `duban history` (SPEC §4)."""
+
+    at: datetime
     task: str
     milestone: str
-    unit: str
+    due: date
     stage: str
-    state: str
+    repetition: int
+    unit: str
+    state: ReminderState
+    handled_at: datetime
+    channels: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    unit: str
+    channel: str
+    error: str
     at: str
+
+
+class LedgerView(Protocol):
+    """What `due.decide` reads of the state; a second backend implements the same."""
+
+    def handled(self, ids: Iterable[ReminderId]) -> set[ReminderId]: ...
+
+    def open_messages(self) -> list[OpenMessage]: ...
 
 
 class Lock:
@@ -63,8 +140,11 @@ class Lock:
         self._fd: int | None = None
 
     def acquire(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as err:
+            raise StateBrokenError(f"无法使用状态目录 {self.path.parent}：{err.strerror}") from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -80,121 +160,461 @@ class Lock:
 
 
 class Ledger:
-    def __init__(self, path: Path, readonly: bool = False) -> None:
+    """The SQLite ledger. `readonly` for status/history; `lock_wait` bounds a locked database."""
+
+    def __init__(self, path: Path, readonly: bool = False, lock_wait: float = LOCK_WAIT,
+                 check: bool = True) -> None:
         self.path = path
-        try:
+        self.lock_wait = lock_wait
+        self._inode: int | None = None
+        with self._guard("打开"):
             if readonly:
-                self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+                self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=lock_wait)
             else:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                self.db = sqlite3.connect(path, timeout=10)
+                self.db = sqlite3.connect(path, timeout=lock_wait, isolation_level=None)
                 self.db.execute("PRAGMA journal_mode=WAL")
                 # WAL + NORMAL survives a process crash; a power cut can only drop the last "sent"
                 # marks, which leads to one resend with the same Message-ID, never to a lost message
                 self.db.execute("PRAGMA synchronous=NORMAL")
+            if check and self.db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise sqlite3.DatabaseError("database disk image is malformed")
+            if not readonly:
                 self._migrate()
-        except (sqlite3.Error, OSError) as err:
-            raise DubanError(f"无法打开状态数据库 {path}：{err}") from None
+                self._inode = os.stat(path).st_ino
+            elif self.db.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+                self._upgraded_copy()
+
+    def _upgraded_copy(self) -> None:
+        """Reading an older state (status, history before the first run of this version): migrate
+        a copy in memory; the file itself is upgraded by the next `duban run`."""
+        memory = sqlite3.connect(":memory:", isolation_level=None)
+        self.db.backup(memory)
+        self.db.close()
+        self.db = memory
+        self._migrate()
+
+    @classmethod
+    def scratch(cls, real: Path) -> Ledger:
+        """A throw-away copy of the real state (or an empty one) for --dry-run."""
+        directory = Path(tempfile.mkdtemp(prefix="duban-dry-run-"))
+        copy = directory / "duban.db"
+        if real.is_file():
+            with cls(real, readonly=True) as source, contextlib.closing(sqlite3.connect(copy)) as target:
+                source.db.backup(target)
+        ledger = cls(copy)
+        ledger._scratch = directory  # type: ignore[attr-defined]
+        return ledger
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.db.close()
+        scratch = getattr(self, "_scratch", None)
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+    @contextlib.contextmanager
+    def _guard(self, doing: str) -> Iterator[None]:
+        """sqlite3 and OS errors → a Chinese StateError; never a traceback."""
+        try:
+            yield
+        except sqlite3.Error as err:
+            raise _state_error(self.path, doing, err, self.lock_wait) from None
+        except OSError as err:
+            raise StateBrokenError(f"无法{doing}状态数据库 {self.path}：{err.strerror or err}") from None
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One transaction; refuses when the state file was deleted or replaced meanwhile."""
+        with self._guard("写入"):
+            self.verify()
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+            except BaseException:
+                if self.db.in_transaction:  # SQLite rolls back by itself on some errors (disk full)
+                    self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
+
+    def verify(self) -> None:
+        """The state file is still the one opened (deleting it would make every reminder resend)."""
+        try:
+            inode = os.stat(self.path).st_ino
+        except FileNotFoundError:
+            inode = None
+        if self._inode is not None and inode != self._inode:
+            raise StateBrokenError(f"状态文件 {self.path} 在运行中被删除或替换：为免重复发送，已停止发送。"
+                                   "请恢复该文件（或确认后重新启动 duban）")
 
     def _migrate(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
-            raise DubanError(f"状态数据库 {self.path} 由更新版本的 duban 创建（版本 {version}），请升级 duban")
-        for target in range(version + 1, SCHEMA_VERSION + 1):
-            with self.db:
-                self.db.executescript(_MIGRATIONS[target])
-                self.db.execute(f"PRAGMA user_version = {target}")
+            raise StateBrokenError(f"状态数据库 {self.path} 由更新版本的 duban 创建（版本 {version}），请升级 duban")
+        if version == SCHEMA_VERSION:
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            if version == 0:
+                _create_v2(self.db)
+            else:
+                _migrate_v1(self.db)
+            self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
 
-    def close(self) -> None:
-        self.db.close()
+    # -- LedgerView ------------------------------------------------------------------------------
 
-    # -- reminders ------------------------------------------------------------------------------
+    def handled(self, ids: Iterable[ReminderId]) -> set[ReminderId]:
+        """Those of `ids` recorded in any state (sent, superseded, pending, failed)."""
+        wanted = ids if isinstance(ids, list) else list(ids)
+        with self._guard("读取"):
+            if not wanted or self.db.execute("SELECT 1 FROM reminders LIMIT 1").fetchone() is None:
+                return set()
+            recorded: set[ReminderId] = set()
+            days: dict[str, date] = {}
+            for chunk in _chunks(sorted({r.task for r in wanted}), 500):
+                marks = ",".join("?" * len(chunk))
+                rows = self.db.execute("SELECT task, milestone, due, stage, repetition, unit FROM reminders "
+                                       f"WHERE task IN ({marks})", chunk)
+                for t, m, d, s, rep, u in rows:
+                    day = days.get(d) or days.setdefault(d, date.fromisoformat(d))
+                    recorded.add(ReminderId(t, m, day, s, rep, u))
+        return {r for r in wanted if r in recorded}
 
-    def handled(self, identities: Iterable[str]) -> set[str]:
-        """Those of `identities` already delivered, superseded or failed for good."""
-        ids = list(identities)
-        found: set[str] = set()
-        for chunk in _chunks(ids, 500):
-            marks = ",".join("?" * len(chunk))
-            rows = self.db.execute(f"SELECT identity FROM reminders WHERE identity IN ({marks}) "
-                                   "AND state IN ('delivered', 'superseded', 'failed')", chunk)
-            found.update(r[0] for r in rows)
-        return found
+    def open_messages(self) -> list[OpenMessage]:
+        with self._guard("读取"):
+            rows = self.db.execute(
+                "SELECT key, kind, channel, unit, state, attempts, resends, next_attempt, first_failure, "
+                "last_error FROM messages WHERE state IN (?, ?) ORDER BY created_at, key", _OPEN).fetchall()
+        return [OpenMessage(k, kind, ch, u, DeliveryState(st), a, rs, _time(na), _time(ff), err)
+                for k, kind, ch, u, st, a, rs, na, ff, err in rows]
 
-    def supersede(self, rows: Iterable[tuple[str, str, str, str, str]], at: datetime) -> None:
-        """(identity, task, milestone, unit, stage) of older stages replaced by a later one."""
-        with self.db:
-            self.db.executemany(
-                "INSERT OR IGNORE INTO reminders(identity, task, milestone, unit, stage, state, at) "
-                "VALUES (?, ?, ?, ?, ?, 'superseded', ?)", [(*r, at.isoformat()) for r in rows])
+    # -- reading ---------------------------------------------------------------------------------
 
-    # -- messages -------------------------------------------------------------------------------
+    def message(self, key: str) -> Message | None:
+        with self._guard("读取"):
+            row = self.db.execute("SELECT content, remaining FROM messages WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        message = _message(_load(row[0]))
+        remaining = tuple(json.loads(row[1]))
+        return _with_to(message, remaining) if remaining else message
 
-    def add_pending(self, message: Message, at: datetime) -> bool:
-        """Record a message before sending it. False if it is sent, failed for good, or pending
-        already; a message whose retries ran out ('retry') becomes pending again."""
-        with self.db:
-            cursor = self.db.execute(
-                "INSERT INTO messages(key, channel, unit, recipient, subject, content, created_at, "
-                "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET state = 'pending', "
-                "updated_at = excluded.updated_at WHERE messages.state = 'retry'",
-                (message.key, message.channel, message.unit, ",".join(message.to) or message.unit,
-                 message.subject, json.dumps(asdict(message), ensure_ascii=False), at.isoformat(), at.isoformat()))
+    def state_of(self, key: str) -> DeliveryState | None:
+        with self._guard("读取"):
+            row = self.db.execute("SELECT state FROM messages WHERE key = ?", (key,)).fetchone()
+        return DeliveryState(row[0]) if row else None
+
+    def history(self, start: datetime | None = None, end: datetime | None = None) -> list[HistoryRow]:
+        """Reminders whose fire time lies in [start, end], by (at, task, milestone, stage, unit)."""
+        lo = start.isoformat() if start else ""
+        hi = end.isoformat() if end else "9"
+        with self._guard("读取"):
+            rows = self.db.execute(
+                "SELECT at, task, milestone, due, stage, repetition, unit, state, handled_at, channels "
+                "FROM reminders WHERE at >= ? AND at <= ?", (lo, hi)).fetchall()
+        out = [HistoryRow(datetime.fromisoformat(at), t, m, date.fromisoformat(d), s, rep, u, ReminderState(st),
+                          datetime.fromisoformat(h), tuple(c for c in ch.split(",") if c))
+               for at, t, m, d, s, rep, u, st, h, ch in rows]
+        out.sort(key=lambda r: (r.at, r.task, r.milestone, r.stage, r.unit))
+        return out
+
+    def last_reminders(self) -> dict[tuple[str, str, str], HistoryRow]:
+        """The last handled (not superseded) reminder per (task, milestone, unit): for status,
+        the 台账 and the dashboard. Group per (task, milestone) by taking the latest `at`."""
+        last: dict[tuple[str, str, str], HistoryRow] = {}
+        for row in self.history():
+            if row.state is not ReminderState.SUPERSEDED:
+                last[(row.task, row.milestone, row.unit)] = row
+        return last
+
+    def failures(self) -> list[Failure]:
+        with self._guard("读取"):
+            rows = self.db.execute("SELECT unit, channel, last_error, updated_at FROM messages "
+                                   "WHERE state = 'failed' ORDER BY updated_at").fetchall()
+        return [Failure(*r) for r in rows]
+
+    # -- transitions -----------------------------------------------------------------------------
+
+    def queue(self, messages: Iterable[Message], now: datetime, reason: Reason = Reason.DUE,
+              fire_times: dict[ReminderId, datetime] | None = None) -> list[str]:
+        """Record new messages, due now, with their reminders pending (one transaction, before
+        any of them is sent). Returns the keys that need sending (not already sent or failed)."""
+        fire_times = fire_times or {}
+        stamp = now.isoformat()
+        keys: list[str] = []
+        stamps: dict[datetime, str] = {}
+        with self._write() as db:
+            for message in messages:
+                db.execute(
+                    "INSERT OR IGNORE INTO messages(key, kind, channel, unit, recipient, subject, content, state, "
+                    "reason, created_at, updated_at, next_attempt) VALUES (?, 'digest', ?, ?, ?, ?, ?, 'deferred', "
+                    "?, ?, ?, ?)", (message.key, message.channel, message.unit, ",".join(message.to) or message.unit,
+                                    message.subject, _content(message), reason.value, stamp, stamp, stamp))
+                rows = [(*_cols(rid), _stamp(fire_times.get(rid, now), stamps), stamp) for rid in message.reminders]
+                db.executemany("INSERT OR IGNORE INTO reminders(task, milestone, due, stage, repetition, unit, at, "
+                               "state, handled_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?)", rows)
+                db.executemany("INSERT OR IGNORE INTO carries(reminder, message) SELECT id, ? FROM reminders "
+                               "WHERE task = ? AND milestone = ? AND due = ? AND stage = ? AND repetition = ? "
+                               "AND unit = ?", [(message.key, *row[:6]) for row in rows])
+                state = db.execute("SELECT state FROM messages WHERE key = ?", (message.key,)).fetchone()[0]
+                if state in _OPEN:
+                    keys.append(message.key)
+                else:  # the same content was settled before: its reminders take its state
+                    _refresh(db, message.key, stamp)
+        return keys
+
+    def enqueue(self, message: Message, fingerprint: str, now: datetime, reason: Reason = Reason.NOTICE) -> bool:
+        """A message for the coordinator or units (reports, notices), sent once per fingerprint and
+        retried like every message. False if this fingerprint was enqueued before."""
+        stamp = now.isoformat()
+        with self._write() as db:
+            told = db.execute("INSERT OR IGNORE INTO notices(fingerprint, at) VALUES (?, ?)", (fingerprint, stamp))
+            if told.rowcount != 1:
+                return False
+            db.execute(
+                "INSERT OR IGNORE INTO messages(key, kind, channel, unit, recipient, subject, content, state, reason, "
+                "created_at, updated_at, next_attempt) VALUES (?, 'notice', ?, ?, ?, ?, ?, 'deferred', ?, ?, ?, ?)",
+                (message.key, message.channel, message.unit, ",".join(message.to) or message.unit, message.subject,
+                 _content(message), reason.value, stamp, stamp, stamp))
+        return True
+
+    def supersede(self, items: Iterable[tuple[ReminderId, datetime]], now: datetime) -> None:
+        """Older stages replaced by a later one: recorded `superseded` (never sent)."""
+        stamp = now.isoformat()
+        stamps: dict[datetime, str] = {}
+        with self._write() as db:
+            db.executemany("INSERT OR IGNORE INTO reminders(task, milestone, due, stage, repetition, unit, at, "
+                           "state, handled_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'superseded', ?)",
+                           [(*_cols(rid), _stamp(at, stamps), stamp) for rid, at in items])
+
+    def begin_attempt(self, key: str, now: datetime) -> bool:
+        """deferred → pending, written before the send. False: someone else settled it."""
+        return self._transition(key, "state = 'pending', updated_at = ?", "state = 'deferred'", now.isoformat())
+
+    def begin_resend(self, key: str, now: datetime) -> bool:
+        """An interrupted send (pending at a pass's start): its one resend, recorded before it is
+        made. False: it was resent once already (the caller fails it)."""
+        return self._transition(key, "resends = resends + 1, updated_at = ?",
+                                "state = 'pending' AND resends = 0", now.isoformat())
+
+    def mark_sent(self, key: str, now: datetime, detail: str = "") -> None:
+        stamp = now.isoformat()
+        # a recipient refused for good at an earlier attempt keeps the message failed (reported then)
+        self._transition(key, "state = CASE WHEN refused = '[]' THEN 'sent' ELSE 'failed' END, "
+                              "attempts = attempts + 1, sent_at = ?, updated_at = ?, last_error = ?, remaining = '[]'",
+                         "state = 'pending'", stamp, stamp, detail, refresh=stamp)
+
+    def mark_deferred(self, key: str, now: datetime, next_attempt: datetime, error: str,
+                      remaining: tuple[str, ...] = (), refused: tuple[str, ...] = (), attempted: bool = True) -> None:
+        """pending → deferred: a temporary failure, a rate limit, or a channel down this pass."""
+        stamp = now.isoformat()
+        self._transition(
+            key, "state = 'deferred', attempts = attempts + ?, next_attempt = ?, last_error = ?, updated_at = ?, "
+                 "first_failure = COALESCE(first_failure, ?), "
+                 "remaining = CASE WHEN ? = '[]' THEN remaining ELSE ? END, "
+                 "refused = CASE WHEN ? = '[]' THEN refused ELSE ? END",
+            "state = 'pending'", int(attempted), next_attempt.isoformat(), error, stamp, stamp,
+            json.dumps(remaining), json.dumps(remaining), json.dumps(refused), json.dumps(refused))
+
+    def postpone(self, key: str, next_attempt: datetime, failed_at: datetime | None = None, error: str = "") -> None:
+        """A deferred message not tried this pass (budget spent, quota, channel down): a later
+        attempt time; `failed_at` when the channel's failure counts (starts the deferral limit)."""
+        if failed_at is None:
+            self._transition(key, "next_attempt = ?", "state = 'deferred'", next_attempt.isoformat())
+            return
+        stamp = failed_at.isoformat()
+        self._transition(key, "next_attempt = ?, first_failure = COALESCE(first_failure, ?), last_error = ?, "
+                              "updated_at = ?", "state = 'deferred'", next_attempt.isoformat(), stamp, error, stamp)
+
+    def retry_now(self, now: datetime) -> int:
+        """After a reload: every deferred message may be tried at the next pass (the fault may be fixed)."""
+        with self._write() as db:
+            cursor = db.execute("UPDATE messages SET next_attempt = ? WHERE state = 'deferred'", (now.isoformat(),))
+        return cursor.rowcount
+
+    def first_failure(self, key: str) -> datetime | None:
+        with self._guard("读取"):
+            row = self.db.execute("SELECT first_failure FROM messages WHERE key = ?", (key,)).fetchone()
+        return _time(row[0]) if row else None
+
+    def attempts(self, key: str) -> int:
+        with self._guard("读取"):
+            row = self.db.execute("SELECT attempts FROM messages WHERE key = ?", (key,)).fetchone()
+        return int(row[0]) if row else 0
+
+    def mark_failed(self, key: str, now: datetime, error: str, attempted: bool = True,
+                    refused: tuple[str, ...] = ()) -> bool:
+        """pending | deferred → failed; its reminders become failed (and are reported)."""
+        stamp = now.isoformat()
+        return self._transition(
+            key, "state = 'failed', attempts = attempts + ?, last_error = ?, updated_at = ?, "
+                 "refused = CASE WHEN ? = '[]' THEN refused ELSE ? END",
+            "state IN ('pending', 'deferred')", int(attempted), error, stamp, json.dumps(refused),
+            json.dumps(refused), refresh=stamp)
+
+    def mark_refused(self, key: str, now: datetime, error: str, refused: tuple[str, ...]) -> None:
+        """sent → failed: the others accepted it, but some recipients refused it for good."""
+        self._transition(key, "state = 'failed', last_error = ?, refused = ?, updated_at = ?", "state = 'sent'",
+                         error, json.dumps(refused), now.isoformat(), refresh=now.isoformat())
+
+    def _transition(self, key: str, assign: str, condition: str, *values: object, refresh: str = "") -> bool:
+        with self._write() as db:
+            cursor = db.execute(f"UPDATE messages SET {assign} WHERE key = ? AND {condition}", (*values, key))
+            if refresh and cursor.rowcount == 1:
+                _refresh(db, key, refresh)
         return cursor.rowcount == 1
 
-    def finish(self, message: Message, state: str, attempts: int, error: str, at: datetime,
-               reminders: Iterable[tuple[str, str, str, str, str]]) -> None:
-        """pending → sent | failed | retry, with the reminders it carried, in one transaction.
-
-        sent: the reminders are delivered; failed (permanent): they are failed and reported;
-        retry (temporary failures outlasted the retries): they stay due for the next pass."""
-        stamp = at.isoformat()
-        if state == "retry":
-            reminders = ()
-        with self.db:
-            self.db.execute(
-                "UPDATE messages SET state = ?, attempts = attempts + ?, last_error = ?, updated_at = ?, "
-                "sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END WHERE key = ? AND state = 'pending'",
-                (state, attempts, error, stamp, state, stamp, message.key))
-            self.db.executemany(
-                "INSERT INTO reminders(identity, task, milestone, unit, stage, state, message_key, at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(identity) DO UPDATE SET state = excluded.state, "
-                "message_key = excluded.message_key, at = excluded.at WHERE reminders.state != 'delivered'",
-                [(*r, "delivered" if state == "sent" else "failed", message.key, stamp) for r in reminders])
-
-    def pending(self) -> list[Message]:
-        """Messages written but never confirmed: interrupted sends."""
-        rows = self.db.execute("SELECT content FROM messages WHERE state = 'pending' ORDER BY created_at")
-        return [_message(json.loads(r[0])) for r in rows]
-
-    def state_of(self, key: str) -> str | None:
-        row = self.db.execute("SELECT state FROM messages WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else None
-
-    def failures(self) -> list[tuple[str, str, str, str]]:
-        """(unit, channel, last_error, updated_at) of messages that failed for good."""
-        return list(self.db.execute(
-            "SELECT unit, channel, last_error, updated_at FROM messages WHERE state = 'failed' ORDER BY updated_at"))
-
-    def last_reminders(self) -> Iterator[Sent]:
-        rows = self.db.execute("SELECT task, milestone, unit, stage, state, at FROM reminders "
-                               "WHERE state IN ('delivered', 'failed') ORDER BY at")
-        for row in rows:
-            yield Sent(*row)
-
-    # -- notices to the coordinator ---------------------------------------------------------------
-
-    def first_notice(self, fingerprint: str, at: datetime) -> bool:
-        with self.db:
-            cursor = self.db.execute("INSERT OR IGNORE INTO notices(fingerprint, at) VALUES (?, ?)",
-                                     (fingerprint, at.isoformat()))
-        return cursor.rowcount == 1
+    def prune(self, now: datetime) -> int:
+        """Retention: bodies of messages settled more than a year ago are emptied; rows stay."""
+        with self._write() as db:
+            cursor = db.execute("UPDATE messages SET content = '{}', pruned = 1 WHERE pruned = 0 AND "
+                                "state IN ('sent', 'failed') AND updated_at < ?", ((now - RETENTION).isoformat(),))
+        return cursor.rowcount
 
 
-def _message(data: dict[str, object]) -> Message:
-    for key in ("to", "reminders"):
-        data[key] = tuple(data[key])  # type: ignore[arg-type]
-    return Message(**data)  # type: ignore[arg-type]
+def _refresh(db: sqlite3.Connection, key: str, stamp: str) -> None:
+    """The state of each reminder carried by `key`, from every message that carries it."""
+    rows = db.execute(
+        "SELECT r.id, r.state, group_concat(m.state), group_concat(CASE WHEN m.state = 'sent' THEN m.channel END) "
+        "FROM reminders r JOIN carries c ON c.reminder = r.id JOIN messages m ON m.key = c.message "
+        "WHERE r.id IN (SELECT reminder FROM carries WHERE message = ?) AND r.state != 'superseded' "
+        "GROUP BY r.id", (key,)).fetchall()
+    changed: list[tuple[str, str, str, int, str]] = []
+    same: list[tuple[str, int]] = []
+    for rid, old, states, channels in rows:
+        found = set(states.split(","))
+        new = "failed" if "failed" in found else "sent" if found == {"sent"} else "pending"
+        accepted = ",".join(sorted(set((channels or "").split(",")) - {""}))
+        if new != old:
+            changed.append((new, stamp, accepted, rid, old))
+        else:
+            same.append((accepted, rid))
+    db.executemany("UPDATE reminders SET state = ?, handled_at = ?, channels = ? WHERE id = ? AND state = ?", changed)
+    db.executemany("UPDATE reminders SET channels = ? WHERE id = ?", same)
+
+
+def _state_error(path: Path, doing: str, err: sqlite3.Error, wait: float) -> DubanError:
+    text = str(err).lower()
+    if "locked" in text or "busy" in text:
+        return StateLockedError(f"状态数据库 {path} 被其他程序锁定超过 {wait:.0f} 秒，本次不发送；稍后重试")
+    if "readonly" in text or "read-only" in text:
+        return StateBrokenError(f"状态数据库 {path} 不可写（只读文件或目录）：已停止发送，请检查权限")
+    if "full" in text:
+        return StateBrokenError(f"磁盘已满，无法写入状态数据库 {path}：已停止发送，请清理磁盘后重新启动")
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return StateBrokenError(f"状态数据库 {path} 已损坏：已停止发送。请从备份恢复，或移走该文件后重新启动"
+                                "（移走后已发送的提醒可能再次发送）")
+    if "unable to open" in text:
+        return StateBrokenError(f"无法打开状态数据库 {path}：请检查目录是否存在、是否有权限")
+    return StateBrokenError(f"无法{doing}状态数据库 {path}：{err}")
+
+
+def _stamp(moment: datetime, cache: dict[datetime, str]) -> str:
+    text = cache.get(moment)
+    if text is None:
+        text = cache[moment] = moment.isoformat()
+    return text
+
+
+def _cols(rid: ReminderId) -> tuple[str, str, str, str, int, str]:
+    return rid.task, rid.milestone, rid.due.isoformat(), rid.stage, rid.repetition, rid.unit
+
+
+def _time(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def _load(content: str | bytes) -> dict[str, Any]:
+    """A message's content: zlib-compressed JSON (schema 2), or plain JSON (migrated from 1)."""
+    data: dict[str, Any] = json.loads(zlib.decompress(content) if isinstance(content, bytes) else content)
+    return data
+
+
+def _content(message: Message) -> bytes:
+    data: dict[str, Any] = {
+        "key": message.key, "channel": message.channel, "unit": message.unit, "subject": message.subject,
+        "text": message.text, "to": list(message.to), "html": message.html, "payload": message.payload,
+        "reminders": [list(_cols(r)) for r in message.reminders],
+        "attachments": [{"filename": a.filename, "content_type": a.content_type,
+                         "data": base64.b64encode(a.data).decode()} for a in message.attachments],
+    }
+    # compressed: a digest of a few hundred items is ~1 MB of text and HTML, ~50 KB compressed
+    return zlib.compress(json.dumps(data, ensure_ascii=False).encode(), 1)
+
+
+def _message(data: dict[str, Any]) -> Message:
+    reminders = tuple(ReminderId(t, m, date.fromisoformat(d), s, int(rep), u)
+                      for t, m, d, s, rep, u in data.get("reminders", ()))
+    attachments = tuple(Attachment(a["filename"], a["content_type"], base64.b64decode(a["data"]))
+                        for a in data.get("attachments", ()))
+    return Message(data["key"], data["channel"], data["unit"], data["subject"], data["text"], tuple(data["to"]),
+                   data.get("html", ""), data.get("payload", ""), reminders, attachments)
+
+
+def _with_to(message: Message, to: tuple[str, ...]) -> Message:
+    return Message(message.key, message.channel, message.unit, message.subject, message.text, to, message.html,
+                   message.payload, message.reminders, message.attachments)
+
+
+def _migrate_v1(db: sqlite3.Connection) -> None:
+    """v1 (identity keys joined by U+001F, states delivered/superseded/failed/retry) → v2, keeping
+    history. v1 kept no fire time: a migrated reminder's `at` is the time it was handled."""
+    for table in ("messages", "reminders", "notices"):
+        db.execute(f"ALTER TABLE {table} RENAME TO v1_{table}")
+    for index in ("messages_state", "reminders_task"):
+        db.execute(f"DROP INDEX IF EXISTS {index}")
+    _create_v2(db)
+    for key, channel, unit, recipient, subject, content, state, attempts, error, created, updated, sent in db.execute(
+            "SELECT key, channel, unit, recipient, subject, content, state, attempts, last_error, created_at, "
+            "updated_at, sent_at FROM v1_messages").fetchall():
+        data = json.loads(content)
+        data["reminders"] = [parts for k in data.get("reminders", ()) if len(parts := k.split("\x1f")) == 6]
+        new_state = "deferred" if state == "retry" else state
+        db.execute("INSERT INTO messages(key, channel, unit, recipient, subject, content, state, attempts, last_error, "
+                   "created_at, updated_at, sent_at, next_attempt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   (key, channel, unit, recipient, subject, json.dumps(data, ensure_ascii=False), new_state,
+                    attempts, error, created, updated, sent, updated if new_state == "deferred" else None))
+    for identity, state, message_key, at in db.execute(
+            "SELECT identity, state, message_key, at FROM v1_reminders").fetchall():
+        parts = identity.split("\x1f")
+        if len(parts) != 6:
+            continue
+        task, milestone, due, stage, rep, unit = parts
+        new_state = "sent" if state == "delivered" else state
+        channel = db.execute("SELECT channel FROM messages WHERE key = ?", (message_key,)).fetchone()
+        channels = channel[0] if channel and new_state == "sent" else ""
+        cursor = db.execute("INSERT OR IGNORE INTO reminders(task, milestone, due, stage, repetition, unit, at, "
+                            "state, handled_at, channels) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            (task, milestone, due, stage, int(rep), unit, at, new_state, at, channels))
+        if message_key and channel and cursor.rowcount == 1:
+            db.execute("INSERT OR IGNORE INTO carries(reminder, message) VALUES (?, ?)",
+                       (cursor.lastrowid, message_key))
+    db.execute("INSERT INTO notices SELECT fingerprint, at FROM v1_notices")
+    for table in ("messages", "reminders", "notices"):
+        db.execute(f"DROP TABLE v1_{table}")
+
+
+def _create_v2(db: sqlite3.Connection) -> None:
+    """Statement by statement: executescript would commit the migration's transaction."""
+    for statement in _V2.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def create_v1(db: sqlite3.Connection) -> None:
+    """The schema of version 1 exactly as it was shipped (for migration tests)."""
+    db.executescript(_V1)
+    db.execute("PRAGMA user_version = 1")
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:

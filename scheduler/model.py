@@ -14,14 +14,18 @@ Glossary
 - digest:     the due reminders of one unit for one channel, gathered into one notice.
 - message:    one rendered notice ready to send (a long WeCom digest becomes several).
 - receipt:    what a channel says about one send: sent, temporary or permanent failure.
+- delivery:   the life of one message in the ledger: pending → sent | deferred | failed.
+- notice:     a message to the coordinator (or units) enqueued by a feature, sent once per fingerprint.
+- attachment: a file carried by a message (e-mail only; other channels ignore it).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from enum import Enum
+from enum import Enum, StrEnum
 from pathlib import Path
+from typing import NamedTuple
 
 
 class Role(Enum):
@@ -216,23 +220,77 @@ class Reminder:
     via: str | None = None
 
     @property
-    def identity(self) -> tuple[str, str, date, str, int, str]:
-        return (self.task, self.milestone, self.due, self.stage, self.repetition, self.unit)
+    def identity(self) -> ReminderId:
+        return ReminderId(self.task, self.milestone, self.due, self.stage, self.repetition, self.unit)
 
 
-_SEP = "\x1f"  # unit separator: cannot occur in a TOML basic string value
+_SEP = "\x1f"  # the separator of identity keys in the ledger of version 1 (kept for migration)
 
 
 def identity_key(identity: tuple[str, str, date, str, int, str]) -> str:
-    """A reminder identity as one string (for the ledger): task, milestone, due, stage, rep, unit."""
+    """A reminder identity as one string (display and logs only; the ledger stores columns)."""
     task, milestone, due, stage, repetition, unit = identity
     return _SEP.join((task, milestone, due.isoformat(), stage, str(repetition), unit))
 
 
-def identity_row(key: str) -> tuple[str, str, str, str, str]:
-    """(identity, task, milestone, unit, stage) for the ledger's reminders table."""
-    task, milestone, _due, stage, _rep, unit = key.split(_SEP)
-    return key, task, milestone, unit, stage
+class ChannelKind(StrEnum):
+    """The ways a message travels. DingTalk and Feishu slot in behind channels/base.py."""
+
+    EMAIL = "email"
+    WECOM = "wecom"
+    DINGTALK = "dingtalk"
+    FEISHU = "feishu"
+    OUTBOX = "outbox"
+
+
+class DeliveryState(StrEnum):
+    """A message in the ledger. pending: recorded, being sent (at start-up: interrupted);
+    deferred: waiting for its next attempt (temporary failure, rate limit, enqueued notice)."""
+
+    PENDING = "pending"
+    SENT = "sent"
+    DEFERRED = "deferred"
+    FAILED = "failed"
+
+
+class ReminderState(StrEnum):
+    """A reminder in the ledger (and in `duban history`)."""
+
+    SENT = "sent"  # every channel accepted it
+    SUPERSEDED = "superseded"  # a later stage was sent instead
+    PENDING = "pending"  # waiting, being retried
+    FAILED = "failed"  # given up on at least one channel or recipient, and reported
+
+
+class Reason(StrEnum):
+    """Why `due.decide` sends a message now (or why it does not)."""
+
+    DUE = "due"  # the latest due stage of a (task, milestone, unit), never handled
+    RETRY = "retry"  # a deferred message whose next attempt has come
+    RESEND = "resend"  # a send interrupted by a crash: resent once, same Message-ID
+    EXPIRED = "expired"  # deferred past the end of the window of the next working day: failed
+    INTERRUPTED_TWICE = "interrupted_twice"  # its one resend was interrupted too: failed
+    NOTICE = "notice"  # a message enqueued for the coordinator or units
+
+
+class ReminderId(NamedTuple):
+    """The identity of a reminder (SPEC §3.2), stored as columns in the ledger."""
+
+    task: str
+    milestone: str
+    due: date
+    stage: str
+    repetition: int
+    unit: str
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file carried by an e-mail (e.g. the 通报's .xlsx); robots ignore attachments."""
+
+    filename: str
+    content_type: str  # e.g. application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
+    data: bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,11 +298,12 @@ class Message:
     """One notice to one unit over one channel; `key` is stable for the same content."""
 
     key: str
-    channel: str  # email | wecom
+    channel: str  # a ChannelKind value: email | wecom | dingtalk | feishu | outbox
     unit: str
     subject: str
     text: str  # email plain text, or the WeCom content
     to: tuple[str, ...] = ()  # email addresses
     html: str = ""
     payload: str = ""  # WeCom JSON body
-    reminders: tuple[str, ...] = ()  # identity keys of the reminders it carries
+    reminders: tuple[ReminderId, ...] = ()  # the reminders it carries
+    attachments: tuple[Attachment, ...] = ()  # e-mail only

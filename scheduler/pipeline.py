@@ -1,142 +1,223 @@
-"""One pass of the daemon: plan → due → group → render → deliver → record. The spine.
+"""One pass of the daemon: plan → decide → group → render → record → deliver → record. The spine.
 
-    run_pass(services, now):
-        candidates = the latest firing of each stage up to now       (plan.py)
-        decision   = latest per (task, milestone, unit), not handled (due.py)
-        digests    = one per unit and channel                        (group.py)
-        messages   = rendered                                        (render.py)
-        each message: recorded pending → delivered → recorded        (ledger.py, deliver.py)
+    run_pass(app, ledger, now):
+        candidates = the latest firing of each stage up to now        (plan.py)
+        decision   = what to send and why, what is superseded,        (due.py)
+                     retries, resends, what is given up
+        digests    = one per unit and channel                         (group.py)
+        messages   = rendered, recorded (before any send)             (render.py, ledger.py)
+        each message: deferred → pending → sent | deferred | failed   (deliver.py, ledger.py)
+        failures   = one report to the coordinator, itself a message  (notify)
+
+Every write happens before the send it guards; a state error (StateError) stops the pass at
+once: no message is sent whose outcome could not be recorded.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from scheduler.channels.base import Outcome
-from scheduler.channels.factory import Channels
-from scheduler.deliver import Deliverer
-from scheduler.due import SendWindow, decide
-from scheduler.group import group
+from scheduler.app import App
+from scheduler.calendar_notice import next_year_notices, open_deadlines
+from scheduler.deliver import PassBudget, Verdict
+from scheduler.due import Outgoing, decide
+from scheduler.group import Digest, group
 from scheduler.ledger import Ledger
-from scheduler.model import Message, identity_key, identity_row
-from scheduler.plan import Planner
-from scheduler.render import CHANNEL_LABEL, TEXT_LIMIT, Renderer, truncate_bytes
-from scheduler.runtime import Runtime, planner_for
+from scheduler.model import Attachment, DeliveryState, Message, Reason, Reminder
+from scheduler.render import CHANNEL_LABEL, TEXT_LIMIT, truncate_bytes
 
 log = logging.getLogger("duban")
-STATE = {Outcome.SENT: "sent", Outcome.PERMANENT: "failed", Outcome.TEMPORARY: "retry"}
-
-
-@dataclass
-class Services:
-    runtime: Runtime
-    ledger: Ledger
-    channels: Channels
-    deliverer: Deliverer
-    planner: Planner = field(init=False)
-    renderer: Renderer = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.swap(self.runtime)
-
-    def swap(self, runtime: Runtime) -> None:
-        """Take a new, already validated runtime (hot reload)."""
-        self.runtime = runtime
-        self.planner = planner_for(runtime)
-        self.renderer = Renderer(runtime.settings.path.parent / "templates")
-
-    @property
-    def window(self) -> SendWindow:
-        s = self.runtime.settings
-        return SendWindow(s.send_at, s.send_until, s.timezone, self.runtime.calendar)
 
 
 @dataclass
 class PassResult:
     waiting: bool = False  # outside the send window
-    due: int = 0  # reminders waiting for the window (when waiting)
+    due: int = 0  # messages and reminders waiting for the window (when waiting)
     sent: int = 0
-    retry: int = 0
-    failed: list[str] = field(default_factory=list)
+    resent: int = 0  # of which interrupted sends resent
+    deferred: int = 0
     superseded: int = 0
+    failed: list[str] = field(default_factory=list)
+    faults: list[str] = field(default_factory=list)  # credentials refused: reported, retried later
+    next_attempt: datetime | None = None  # the earliest deferred message's next attempt
 
 
-async def run_pass(svc: Services, now: datetime) -> PassResult:
-    runtime = svc.runtime
-    candidates = [r for f in svc.planner.latest(runtime.tasks, now) for r in f.reminders()]
-    handled = svc.ledger.handled(identity_key(r.identity) for r in candidates)
-    decision = decide(candidates, handled)
-    if not svc.window.open_at(now):
-        return PassResult(waiting=True, due=len(decision.send))
-    svc.ledger.supersede((identity_row(identity_key(r.identity)) for r in decision.supersede), now)
-    digests = group(decision.send, {t.id: t for t in runtime.tasks})
-    units = runtime.directory.units
+async def run_pass(app: App, ledger: Ledger, now: datetime, stop: asyncio.Event | None = None) -> PassResult:
+    decision = decide((r for f in app.planner.latest(app.runtime.tasks, now) for r in f.reminders()), ledger, now,
+                      app.window)
+    if decision.waiting:
+        return PassResult(waiting=True, due=len(decision.send) + len(decision.outgoing) + len(decision.give_up))
     result = PassResult(superseded=len(decision.supersede))
-    for digest in digests:
-        for message in svc.renderer.render(digest, units.get(digest.unit), now):
-            await send_recorded(svc, message, now, result)
+    ledger.supersede(((r.identity, r.at) for r in decision.supersede), now)
+    for gone in decision.give_up:
+        _give_up(app, ledger, gone, now, result)
+    fresh = _record(app, ledger, decision.send, now)
+    work = [*decision.outgoing, *(Outgoing(k, Reason.DUE) for k in fresh)]
+    del decision  # a first pass at 20,000 tasks holds ~700,000 candidates: not during the sends
+    await deliver_all(app, ledger, work, now, result, stop)
+    notices = calendar_notices(app, ledger, now)
+    if result.faults:
+        title = "发送渠道认证失败，请检查配置（修改后重新加载或下一个工作日重试）"
+        notices += notify(app, ledger, title, result.faults, now)
     if result.failed:
-        await notify_coordinator(svc, "消息发送失败", result.failed, now)
+        notices += notify(app, ledger, "消息发送失败", result.failed, now)
+    if notices:
+        await deliver_all(app, ledger, [Outgoing(k, Reason.NOTICE) for k in notices], now, PassResult(), stop)
+    result.next_attempt = min((m.next_attempt for m in ledger.open_messages()
+                               if m.state is DeliveryState.DEFERRED and m.next_attempt), default=None)
     return result
 
 
-async def send_recorded(svc: Services, message: Message, now: datetime, result: PassResult) -> None:
-    """Pending before the send, sent only after the server accepted it."""
-    rows = [identity_row(k) for k in message.reminders]
-    if not svc.ledger.add_pending(message, now):
-        if svc.ledger.state_of(message.key) == "sent":  # same content already delivered
-            svc.ledger.finish(message, "sent", 0, "", now, rows)
+def _record(app: App, ledger: Ledger, send: list[Reminder], now: datetime) -> list[str]:
+    """Render and record the new messages, unit by unit (all channels of a unit together, so a
+    reminder is never recorded on one channel only); the content then lives in the ledger, not
+    in memory. Returns the keys to send."""
+    tasks = {t.id: t for t in app.runtime.tasks}
+    units = app.runtime.directory.units
+    fire_times = {r.identity: r.at for r in send}
+    by_unit: dict[str, list[Digest]] = {}
+    for digest in group(send, tasks):
+        by_unit.setdefault(digest.unit, []).append(digest)
+    fresh: list[str] = []
+    for unit, digests in by_unit.items():
+        messages = [m for d in digests for m in app.renderer.render(d, units.get(unit), now)]
+        fresh += ledger.queue(messages, now, fire_times=fire_times)
+    return fresh
+
+
+async def deliver_all(app: App, ledger: Ledger, work: list[Outgoing], now: datetime, result: PassResult,
+                      stop: asyncio.Event | None = None) -> None:
+    budget = app.deliverer.start_pass()
+    seen: set[str] = set()
+    for item in work:
+        if stop is not None and stop.is_set():
+            return  # SIGTERM: no new send
+        if item.key not in seen:
+            seen.add(item.key)
+            await _deliver_one(app, ledger, item, now, result, budget)
+
+
+async def _deliver_one(app: App, ledger: Ledger, item: Outgoing, now: datetime, result: PassResult,
+                       budget: PassBudget) -> None:
+    message = ledger.message(item.key)
+    if message is None:
         return
-    await _deliver(svc, message, now, result, rows)
-
-
-async def recover(svc: Services, now: datetime) -> PassResult:
-    """Interrupted sends (pending at start-up): send each once more, same content and Message-ID."""
-    result = PassResult()
-    for message in svc.ledger.pending():
-        log.info("resending interrupted message %s to %s", message.key[:12], message.unit)
-        await _deliver(svc, message, now, result, [identity_row(k) for k in message.reminders])
-    return result
-
-
-async def _deliver(svc: Services, message: Message, now: datetime, result: PassResult,
-                   rows: list[tuple[str, str, str, str, str]]) -> None:
-    receipt, attempts = await svc.deliverer.deliver(message, svc.channels.for_kind(message.channel))
-    state = STATE[receipt.outcome]
-    svc.ledger.finish(message, state, attempts, receipt.detail, now, rows)
-    if state == "sent":
+    channel = app.channels.for_kind(message.channel)
+    held = app.deliverer.admit(message, channel, budget)
+    if held is not None:
+        wait, why = held
+        if item.reason is not Reason.RESEND:  # an interrupted send stays pending for its one resend
+            down = channel.kind in budget.down
+            ledger.postpone(item.key, now + timedelta(seconds=wait), now if down else None, why)
+        result.deferred += 1
+        return
+    began = ledger.begin_resend(item.key, now) if item.reason is Reason.RESEND else ledger.begin_attempt(item.key, now)
+    if not began:
+        return
+    if item.reason is Reason.RESEND:
+        log.info("resending interrupted message %s to %s", item.key[:12], message.unit)
+    attempt = await app.deliverer.attempt(message, channel, ledger.attempts(item.key), budget)
+    receipt = attempt.receipt
+    label = f"{message.unit}（{CHANNEL_LABEL.get(message.channel, message.channel)}）"
+    if attempt.verdict is Verdict.SENT:
+        ledger.mark_sent(item.key, now, receipt.detail[:500])
         result.sent += 1
+        result.resent += item.reason is Reason.RESEND
         if receipt.refused:
-            result.failed.append(f"{message.unit}（邮件）：部分收件人被拒收 {receipt.detail}")
-    elif state == "retry":
-        result.retry += 1
-        log.warning("temporary failure to %s via %s: %s", message.unit, message.channel, receipt.detail)
-    else:
-        label = CHANNEL_LABEL.get(message.channel, message.channel)
-        result.failed.append(f"{message.unit}（{label}）：{receipt.detail}")
+            ledger.mark_refused(item.key, now, receipt.detail, receipt.refused)
+            result.failed.append(f"{label}：部分收件人被拒收 {receipt.detail}")
+    elif attempt.verdict is Verdict.CONFIG:
+        wait = (app.window.next_opening(now) - now).total_seconds()  # the next working day
+        result.faults.append(f"{label}：{receipt.detail}")
+        _defer(app, ledger, item.key, now, wait, receipt.detail, (), (), result, label)
+    elif attempt.verdict is Verdict.FAILED:
+        ledger.mark_failed(item.key, now, receipt.detail, refused=receipt.refused)
+        result.failed.append(f"{label}：{receipt.detail}")
         log.error("permanent failure to %s via %s: %s", message.unit, message.channel, receipt.detail)
+    else:
+        if receipt.refused:  # some recipients refused for good, others only for now: report those now
+            result.failed.append(f"{label}：部分收件人被拒收 {'、'.join(receipt.refused)}")
+        _defer(app, ledger, item.key, now, attempt.wait, receipt.detail, receipt.retry_to, receipt.refused, result,
+               label)
 
 
-async def notify_coordinator(svc: Services, title: str, lines: list[str], now: datetime) -> None:
-    """Tell the coordinator about a problem, once per distinct content, through its channels."""
-    runtime = svc.runtime
-    fingerprint = hashlib.sha256("\n".join([title, *lines]).encode()).hexdigest()
-    if not svc.ledger.first_notice(fingerprint, now):
+def _defer(app: App, ledger: Ledger, key: str, now: datetime, wait: float, error: str, remaining: tuple[str, ...],
+           refused: tuple[str, ...], result: PassResult, label: str) -> None:
+    """A temporary failure: try again after `wait`, unless that is past the deferral limit."""
+    ledger.mark_deferred(key, now, now + timedelta(seconds=wait), error, remaining, refused)
+    first = ledger.first_failure(key) or now
+    limit = app.window.deferral_limit(first)
+    if now + timedelta(seconds=wait) >= limit:
+        ledger.mark_failed(key, now, f"暂时失败持续到 {limit:%Y-%m-%d %H:%M}，不再重试：{error}", attempted=False)
+        result.failed.append(f"{label}：自 {first:%Y-%m-%d %H:%M} 起一直暂时失败，已放弃：{error}")
         return
-    name = runtime.settings.coordinator
-    unit = runtime.directory.units.get(runtime.directory.resolve(name)[0]) if name else None
+    result.deferred += 1
+    log.warning("temporary failure to %s: %s (next attempt in %.0f s)", label, error, wait)
+
+
+def _give_up(app: App, ledger: Ledger, item: Outgoing, now: datetime, result: PassResult) -> None:
+    message = ledger.message(item.key)
+    unit = message.unit if message else "?"
+    label = f"{unit}（{CHANNEL_LABEL.get(message.channel, message.channel) if message else '?'}）"
+    if item.reason is Reason.INTERRUPTED_TWICE:
+        why = "发送两次被中断（进程在服务器确认前退出），为免重复不再补发，请人工确认对方是否收到"
+    else:
+        first = ledger.first_failure(item.key)
+        why = f"自 {first:%Y-%m-%d %H:%M} 起一直暂时失败，已到重试期限" if first else "已到重试期限"
+    if ledger.mark_failed(item.key, now, why, attempted=False):
+        result.failed.append(f"{label}：{why}")
+        log.error("gave up on %s: %s", label, why)
+
+
+def notify(app: App, ledger: Ledger, title: str, lines: list[str], now: datetime, fingerprint: str | None = None,
+           attachments: tuple[Attachment, ...] = (), unit: str | None = None) -> list[str]:
+    """Enqueue a message to the coordinator (or to `unit`), recorded and retried like every
+    message and enqueued once per `fingerprint` (default: the content). The keys enqueued now.
+
+    Other features use this: the calendar's next-year notice (fingerprint: year + content), the
+    periodic 通报 (fingerprint: the period; an .xlsx in `attachments`, e-mail only)."""
+    runtime = app.runtime
+    name = unit or runtime.settings.coordinator
+    resolved = runtime.directory.resolve(name) if name else ()
+    target = runtime.directory.units.get(resolved[0]) if resolved else None
+    fingerprint = fingerprint or hashlib.sha256("\n".join([title, *lines]).encode()).hexdigest()
     text = f"{name}：督办系统{title}：\n\n" + "\n".join(f"- {line}" for line in lines) + "\n"
     subject = f"【督办系统】{title}"
-    kinds = (unit.channels if unit else ()) or ("email",)
+    kinds = (target.channels if target else ()) or ("email",)
+    keys: list[str] = []
     for kind in kinds:
         payload = json.dumps({"msgtype": "text", "text": {"content": truncate_bytes(text, TEXT_LIMIT)}},
                              ensure_ascii=False)
-        message = Message(fingerprint[:32], kind, name, subject, text, unit.emails if unit else (), "", payload)
-        receipt, _ = await svc.deliverer.deliver(message, svc.channels.for_kind(kind))
-        if receipt.outcome is not Outcome.SENT:
-            log.error("could not notify the coordinator via %s: %s", kind, receipt.detail)
+        key = hashlib.sha256(f"{fingerprint}|{kind}".encode()).hexdigest()[:32]
+        message = Message(key, kind, name, subject, text, target.emails if target and kind == "email" else (), "",
+                          payload, (), attachments if kind == "email" else ())
+        if ledger.enqueue(message, f"{fingerprint}|{kind}", now):
+            keys.append(key)
+    return keys
 
+
+def calendar_notices(app: App, ledger: Ledger, now: datetime) -> list[str]:
+    """SPEC §3.6: enqueue once (per year and content) each next-year notice due today; the keys."""
+    today, runtime = now.date(), app.runtime
+    notices = next_year_notices(runtime.calendar, open_deadlines(runtime.tasks, today), today)
+    return [k for n in notices for k in notify(app, ledger, n.title, list(n.lines), now, n.fingerprint)]
+
+
+def describe(result: PassResult) -> str:
+    if result.waiting:
+        return "不在发送时段（工作日的 send_at–send_until）内：本次不发送，提醒将在下一个发送时段发出"
+    parts = [f"发送{result.sent}条消息"]
+    if result.resent:
+        parts.append(f"其中补发中断的{result.resent}条")
+    if result.superseded:
+        parts.append(f"{result.superseded}条较早阶段的提醒已被新阶段取代")
+    if result.deferred:
+        parts.append(f"{result.deferred}条暂时未能发送，稍后重试")
+    if result.failed:
+        parts.append(f"{len(result.failed)}条失败：" + "；".join(result.failed))
+    return "，".join(parts)

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
 
+from scheduler.errors import DubanError
 from scheduler.model import (
     Milestone,
     Policy,
@@ -27,7 +28,7 @@ from scheduler.model import (
     TaskStatus,
     Unit,
 )
-from scheduler.workdays import WorkCalendar
+from scheduler.workdays import LAST_YEAR, WorkCalendar
 
 _FIRST_ROLES = (Role.LEAD, Role.RESPONSIBLE, Role.COOPERATING)
 
@@ -165,6 +166,22 @@ def open_milestones(task: Task, through: date) -> Iterator[Milestone]:
                 yield Milestone(day.isoformat(), day)
 
 
+def horizon(calendar: WorkCalendar, day: date, lookahead: int) -> date:
+    """The last deadline whose stages can have fired by `day`, for a policy whose earliest stage
+    is `lookahead` working days before due. The one look-ahead of plan, catch-up and status:
+    a stage fires at idx(due) - lookahead <= idx(day), so due <= the (idx(day) + lookahead)-th
+    working day, and the deadline lies before the working day after it."""
+    try:
+        return calendar.workday_at(calendar.workday_index(day) + lookahead + 1, day) - timedelta(days=1)
+    except DubanError:  # beyond the calendar's range: everything up to its end
+        return date(LAST_YEAR, 12, 31)
+
+
+def lookahead_of(policy: Policy) -> int:
+    """Working days between a policy's earliest stage and due (0 when no stage is early)."""
+    return max((-s.offset for s in policy.stages), default=0)
+
+
 class Planner:
     """Computes firings for a window; one instance may serve many windows."""
 
@@ -191,8 +208,7 @@ class Planner:
 
     def for_task(self, task: Task, window: Window) -> Iterator[Firing]:
         policy = self.policies[task.policy]
-        lookahead = max((-s.offset for s in policy.stages), default=0)
-        through = window.end + timedelta(days=2 * lookahead + 20)
+        through = horizon(self.calendar, window.end, lookahead_of(policy))
         not_before = max(window.start, _not_before(task) or window.start)
         if not_before > window.end:
             return
@@ -220,7 +236,8 @@ class Planner:
             lo = cal.first_index_from(start) if start else 0
             if lo > hi:
                 continue
-            for ms in open_milestones(task, day + timedelta(days=60)):
+            through = horizon(cal, day, lookahead_of(self.policies[task.policy]))
+            for ms in open_milestones(task, through):
                 due_index = cal.workday_index(ms.deadline)
                 for stage in self.policies[task.policy].stages:
                     first = due_index + stage.offset

@@ -11,16 +11,18 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, parseaddr
+from html import escape
 from pathlib import Path
 
 import jinja2
 
 from scheduler.group import Digest, DigestItem
-from scheduler.model import Message, Role, Unit, identity_key
+from scheduler.model import Message, ReminderId, Role, Unit
 
 MARKDOWN_LIMIT = 4096  # bytes of markdown.content
 TEXT_LIMIT = 2048  # bytes of text.content (the documented, safe budget)
@@ -62,21 +64,33 @@ class ItemView:
     html_color: str
 
 
-def item_view(item: DigestItem) -> ItemView:
+def item_view(item: DigestItem, cache: dict[tuple[int, str], tuple[str, ...]] | None = None) -> ItemView:
+    r, task = item.reminder, item.task
+    key = (id(task), r.milestone)
+    fixed = cache.get(key) if cache is not None else None
+    if fixed is None:
+        fixed = _fixed_view(item)
+        if cache is not None:
+            cache[key] = fixed
+    number, title, written, what, document = fixed
+    urgent = r.offset >= 0
+    return ItemView(
+        number=number, title=title, stage=r.stage, days=days_phrase(r.offset), written=written,
+        due=r.due.isoformat(), role=r.role.label, for_unit=r.unit if r.via else "", others="、".join(item.others),
+        what=what, document=document, color="warning" if urgent else "info",
+        html_color="#c0392b" if r.offset > 0 else "#d35400" if urgent else "#2c3e50",
+    )
+
+
+def _fixed_view(item: DigestItem) -> tuple[str, ...]:
+    """The parts of an item that depend only on the task and milestone (shared by every unit)."""
     r, task = item.reminder, item.task
     milestone = next((m for m in task.milestones if m.id == r.milestone), None)
     written = milestone.written if milestone and milestone.written else r.deadline.isoformat()
     what = (milestone.what if milestone and milestone.what else task.detail)[:200]
     doc = task.document
     document = f"{doc.title}（{doc.number}）" if doc.title and doc.number else doc.title or doc.number
-    urgent = r.offset >= 0
-    return ItemView(
-        number=one_line(task.number), title=one_line(task.title), stage=r.stage, days=days_phrase(r.offset),
-        written=one_line(written), due=r.due.isoformat(), role=r.role.label,
-        for_unit=r.unit if r.via else "", others="、".join(item.others), what=one_line(what),
-        document=one_line(document), color="warning" if urgent else "info",
-        html_color="#c0392b" if r.offset > 0 else "#d35400" if urgent else "#2c3e50",
-    )
+    return one_line(task.number), one_line(task.title), one_line(written), one_line(what), one_line(document)
 
 
 def summary(digest: Digest) -> str:
@@ -114,8 +128,17 @@ def by_unit(digest: Digest) -> list[dict[str, str]]:
             for u, (o, n) in sorted(counts.items())]
 
 
+UnitLink = Callable[[str], "str | None"]  # unit name → its page (web feature), or None
+LINK_LABEL = "反馈和查看本单位任务："
+
+
 class Renderer:
-    def __init__(self, template_dir: Path | None) -> None:
+    """`unit_link` is the hook of the web feature: when it gives a URL for the receiving unit, the
+    URL ends every message to that unit (e-mail text and HTML, each robot part)."""
+
+    def __init__(self, template_dir: Path | None, unit_link: UnitLink | None = None) -> None:
+        self.unit_link = unit_link
+        self._views: dict[tuple[int, str], tuple[str, ...]] = {}  # per task and milestone (tasks live with the App)
         loaders: list[jinja2.BaseLoader] = [jinja2.PackageLoader("scheduler", "templates")]
         if template_dir is not None and template_dir.is_dir():
             loaders.insert(0, jinja2.FileSystemLoader(template_dir))
@@ -132,10 +155,15 @@ class Renderer:
 
     def email(self, digest: Digest, to: tuple[str, ...], now: datetime) -> Message:
         subj, sent_at = subject(digest), f"{now:%Y-%m-%d %H:%M}"
-        context = {"unit": digest.unit, "summary": summary(digest), "items": [item_view(i) for i in digest.items],
+        items = [item_view(i, self._views) for i in digest.items]
+        context = {"unit": digest.unit, "summary": summary(digest), "items": items,
                    "subject": subj, "by_unit": by_unit(digest) if digest.escalation else [], "sent_at": sent_at}
         text = self.text.get_template("email.txt.j2").render(context)
         html = self.html.get_template("email.html.j2").render(context)
+        link = self._link(digest.unit)
+        if link:
+            text = text.rstrip("\n") + f"\n\n{LINK_LABEL}{link}\n"
+            html += f'<p>{LINK_LABEL}<a href="{escape(link, quote=True)}">{escape(link)}</a></p>\n'
         # the key ignores the sending time: the same content keeps its Message-ID when re-sent
         key = _key("email", digest.unit, "\x1f".join(to), subj, text.replace(sent_at, ""))
         return Message(key, "email", digest.unit, subj, text, to, html, "", _identities(digest))
@@ -146,20 +174,25 @@ class Renderer:
         subj = subject(digest)
         blocks = [self._wecom_item(n, item, suffix, clean) for n, item in enumerate(digest.items, 1)]
         sized_head = self.text.get_template("wecom_head" + suffix).render(subject=subj.translate(clean), part="续99/99")
-        groups = pack(blocks, limit - len(sized_head.encode()) - 1)
+        link = self._link(digest.unit)
+        tail = f"\n{LINK_LABEL}{link}" if link else ""
+        groups = pack(blocks, limit - len(sized_head.encode()) - len(tail.encode()) - 1)
         messages = []
         for n, group_items in enumerate(groups, 1):
             part = f"{n}/{len(groups)}" if len(groups) > 1 else ""
             head = self.text.get_template("wecom_head" + suffix).render(subject=subj.translate(clean), part=part)
-            content = (head.rstrip("\n") + "\n" + "\n".join(b for _, b in group_items)).strip()
+            content = (head.rstrip("\n") + "\n" + "\n".join(b for _, b in group_items)).strip() + tail
             payload = _payload(content, mobiles)
-            identities = tuple(identity_key(digest.items[i].reminder.identity) for i, _ in group_items)
+            identities = tuple(digest.items[i].reminder.identity for i, _ in group_items)
             key = _key("wecom", digest.unit, payload)
             messages.append(Message(key, "wecom", digest.unit, subj, content, (), "", payload, identities))
         return messages
 
+    def _link(self, unit: str) -> str | None:
+        return one_line(self.unit_link(unit) or "") or None if self.unit_link else None
+
     def _wecom_item(self, n: int, item: DigestItem, suffix: str, clean: dict[int, str]) -> str:
-        view = item_view(item)
+        view = item_view(item, self._views)
         cleaned = ItemView(*(getattr(view, f).translate(clean) if f not in ("color",) else getattr(view, f)
                              for f in ItemView.__slots__))
         return self.text.get_template("wecom_item" + suffix).render(index=n, item=cleaned).strip("\n")
@@ -205,8 +238,8 @@ def _key(*parts: str) -> str:
     return hashlib.sha256("\x1e".join(parts).encode()).hexdigest()[:32]
 
 
-def _identities(digest: Digest) -> tuple[str, ...]:
-    return tuple(identity_key(i.reminder.identity) for i in digest.items)
+def _identities(digest: Digest) -> tuple[ReminderId, ...]:
+    return tuple(i.reminder.identity for i in digest.items)
 
 
 def email_mime(message: Message, sender: str, date: datetime) -> EmailMessage:
@@ -221,4 +254,9 @@ def email_mime(message: Message, sender: str, date: datetime) -> EmailMessage:
     mime.set_content(message.text)
     if message.html:
         mime.add_alternative(message.html, subtype="html")
+    for item in message.attachments:
+        maintype, _, subtype = item.content_type.partition("/")
+        # policy=default writes a non-ASCII filename as RFC 2231 (filename*=utf-8''…)
+        mime.add_attachment(item.data, maintype=maintype or "application", subtype=subtype or "octet-stream",
+                            filename=item.filename)
     return mime

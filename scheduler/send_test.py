@@ -8,7 +8,7 @@ from datetime import datetime
 
 from scheduler.channels.base import Outcome
 from scheduler.channels.factory import open_channels
-from scheduler.deliver import Deliverer, Limiter, RetryPolicy
+from scheduler.deliver import send_once
 from scheduler.errors import DubanError
 from scheduler.model import Message, Unit
 from scheduler.runtime import Runtime
@@ -42,12 +42,11 @@ async def send_test(runtime: Runtime, name: str, now: datetime) -> tuple[bool, l
     if not messages:
         return False, [f"单位“{unit.name}”没有配置任何联系方式（email 或 wecom_key_env/wecom_key_file）"]
     channels = open_channels(runtime, lambda: now)
-    deliverer = Deliverer(Limiter(20, lambda: 0.0), policy=RetryPolicy(attempts=1))
     lines, ok = [], True
     try:
         for label, message in messages:
             channel = channels.for_kind(message.channel)
-            receipt, _ = await deliverer.deliver(message, channel)
+            receipt = await send_once(channel, message)
             where = "（未配置该渠道，已写入发件箱）" if channel.kind == "outbox" else ""
             if receipt.outcome is Outcome.SENT:
                 lines.append(f"{label}：成功{where}  {receipt.detail}".rstrip())

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from scheduler.ledger import Ledger, Sent
-from scheduler.model import Role, TaskStatus
-from scheduler.plan import open_milestones
+from scheduler.ledger import HistoryRow, Ledger
+from scheduler.model import ReminderState, Role, TaskStatus
+from scheduler.plan import horizon, lookahead_of, open_milestones
 from scheduler.plan_view import pad
 from scheduler.runtime import Runtime
 
@@ -52,14 +52,15 @@ def working_days_left(runtime: Runtime, today: date, due: date) -> int:
 def build(runtime: Runtime, today: date) -> tuple[list[Row], list[UnitCount], list[str]]:
     cal = runtime.calendar
     ledger = _ledger(runtime.settings.state)
-    last = _last_by_milestone(ledger.last_reminders() if ledger else iter(()))
+    last = _last_by_milestone(ledger.last_reminders().values() if ledger else ())
     failed = ledger.failures() if ledger else []
     rows: list[Row] = []
     units: dict[str, UnitCount] = {}
     for task in runtime.tasks:
         if task.status is not TaskStatus.OPEN:
             continue
-        for ms in open_milestones(task, today + timedelta(days=366)):
+        through = horizon(cal, today, lookahead_of(runtime.policies[task.policy]))
+        for ms in open_milestones(task, through):
             due = cal.on_or_before(ms.deadline)
             days = working_days_left(runtime, today, due)
             row = Row(task.id, f"{task.number}{task.title}", ms.id, ms.written or ms.deadline.isoformat(),
@@ -70,7 +71,7 @@ def build(runtime: Runtime, today: date) -> tuple[list[Row], list[UnitCount], li
                 count.open += 1
                 count.yellow += row.light == "黄"
                 count.red += row.light == "红"
-    failures = [f"{u}（{c}）{when[:16]}：{err}" for u, c, err, when in failed]
+    failures = [f"{f.unit}（{f.channel}）{f.at[:16]}：{f.error}" for f in failed]
     if ledger:
         ledger.close()
     rows.sort(key=lambda r: (r.due, r.task, r.milestone))
@@ -81,14 +82,15 @@ def _ledger(path: Path) -> Ledger | None:
     return Ledger(path, readonly=True) if path.is_file() else None
 
 
-def _last_by_milestone(sent: Iterator[Sent]) -> dict[tuple[str, str], str]:
-    """`2021-07-01 09:00 逾期催办：省司法厅、省财政厅` for the latest send of each milestone."""
+def _last_by_milestone(rows: Iterable[HistoryRow]) -> dict[tuple[str, str], str]:
+    """`2021-07-01 09:00 逾期催办：省司法厅、省财政厅` for the latest handled reminder of each
+    milestone (from the ledger's last reminder per (task, milestone, unit))."""
     latest: dict[tuple[str, str], tuple[str, str, list[str]]] = {}
-    for s in sent:  # ordered by time
-        key, when = (s.task, s.milestone), s.at[:16].replace("T", " ")
+    for s in sorted(rows, key=lambda r: (r.handled_at, r.unit)):
+        key, when = (s.task, s.milestone), f"{s.handled_at:%Y-%m-%d %H:%M}"
         if key not in latest or latest[key][0] != when:
             latest[key] = (when, s.stage, [])
-        latest[key][2].append(s.unit + ("（失败）" if s.state == "failed" else ""))
+        latest[key][2].append(s.unit + ("（失败）" if s.state is ReminderState.FAILED else ""))
     return {k: f"{when} {stage}：{_few(units)}" for k, (when, stage, units) in latest.items()}
 
 
@@ -109,9 +111,18 @@ def ongoing(runtime: Runtime) -> list[str]:
     return [t.id for t in runtime.tasks if t.ongoing and t.status is TaskStatus.OPEN]
 
 
+def calendar_warnings(runtime: Runtime, today: date) -> list[str]:
+    """SPEC §3.6 notices for `today`, as shown at the top of the status."""
+    from scheduler.calendar_notice import next_year_notices, open_deadlines
+
+    notices = next_year_notices(runtime.calendar, open_deadlines(runtime.tasks, today), today)
+    return [n.text() for n in notices]
+
+
 def to_json(runtime: Runtime, today: date) -> str:
     rows, units, failures = build(runtime, today)
-    return json.dumps({"date": today.isoformat(), "milestones": [asdict(r) for r in rows],
+    return json.dumps({"date": today.isoformat(), "calendar": calendar_warnings(runtime, today),
+                       "milestones": [asdict(r) for r in rows],
                        "units": [asdict(u) for u in units], "ongoing": ongoing(runtime), "failures": failures},
                       ensure_ascii=False, indent=2) + "\n"
 
@@ -119,6 +130,7 @@ def to_json(runtime: Runtime, today: date) -> str:
 def to_table(runtime: Runtime, today: date) -> Iterator[str]:
     rows, units, failures = build(runtime, today)
     counts = {name: sum(r.light == name for r in rows) for name in LIGHTS}
+    yield "".join(f"警告：{text}\n\n" for text in calendar_warnings(runtime, today))
     yield (f"{today.isoformat()}：{len(rows)}个未完成节点（绿{counts['绿']}、黄{counts['黄']}、红{counts['红']}），"
            f"{len(ongoing(runtime))}项持续推进\n\n")
     yield f"  灯  {pad('任务', 10)}  {pad('节点', 10)}  到期日      {pad('剩余', 16)}  最近一次提醒\n"

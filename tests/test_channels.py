@@ -20,7 +20,7 @@ import trustme
 from scheduler.channels.base import Outcome, Receipt
 from scheduler.channels.email import EmailChannel
 from scheduler.channels.wecom import WecomChannel
-from scheduler.deliver import Deliverer, Limiter, RetryPolicy
+from scheduler.deliver import Limiter
 from scheduler.load.settings import EmailSettings, WecomSettings
 from scheduler.model import Message, Secret
 from tests.fakes import Mailbox, SmtpServer, WecomRobot, WecomServer
@@ -238,34 +238,3 @@ def test_limiter_holds_20_per_minute_under_a_burst_of_50() -> None:
     for i, start in enumerate(sent_at):
         assert sum(1 for s in sent_at[i:] if s < start + 60) <= 20
     assert sent_at[20] == 60.0 and sent_at[40] == 120.0
-
-
-def test_deliver_retries_temporary_failures_with_backoff() -> None:
-    robot = WecomRobot({KEY}, script=[(502, 0), (200, -1)])
-    t = FakeTime()
-    deliverer = Deliverer(Limiter(20, t.clock), t.sleep, RetryPolicy(attempts=4, base=2.0, jitter=0.0))
-    with WecomServer(robot) as srv:
-        receipt, attempts = run(deliverer.deliver(robot_message(), wecom(robot, srv.url)))
-    assert receipt.outcome is Outcome.SENT and attempts == 3
-    assert t.sleeps == [2.0, 4.0]
-
-
-def test_deliver_gives_up_after_bounded_attempts_and_waits_a_minute_on_45009() -> None:
-    robot = WecomRobot({KEY}, script=[(200, 45009)] * 5)
-    t = FakeTime()
-    deliverer = Deliverer(Limiter(20, t.clock), t.sleep, RetryPolicy(attempts=3, jitter=0.0))
-    with WecomServer(robot) as srv:
-        receipt, attempts = run(deliverer.deliver(robot_message(), wecom(robot, srv.url)))
-    assert receipt.outcome is Outcome.TEMPORARY and attempts == 3
-    assert t.sleeps == [60.0, 60.0]
-
-
-def test_deliver_retries_only_temporarily_refused_recipients() -> None:
-    box = Mailbox()
-    t = FakeTime()
-    with SmtpServer(box) as srv:
-        deliverer = Deliverer(Limiter(20, t.clock), t.sleep, RetryPolicy(attempts=2, jitter=0.0))
-        receipt, attempts = run(deliverer.deliver(mail(("ok@example.gov.cn", "busy@example.gov.cn")),
-                                                  EmailChannel(settings(srv.port), None, lambda: NOW)))
-    assert attempts == 2 and receipt.outcome is Outcome.TEMPORARY
-    assert [e.rcpt_tos for e in box.received] == [["ok@example.gov.cn"]]  # ok@ got exactly one copy

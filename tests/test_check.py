@@ -10,18 +10,18 @@ from tests.conftest import REPO, SETTINGS, TASKS, UNITS, Duban, Project
 
 
 def test_sample_passes_with_summary_and_warnings(duban: Duban) -> None:
-    result = duban("check", "--config", str(REPO / "config" / "duban.toml"), "--now", "2026-11-22")
+    result = duban("check", "--config", str(REPO / "config" / "duban.toml"), "--now", "2098-11-22")
     assert result.code == 0, result.err
     assert "检查通过：3个文件，58项任务，6个时间节点" in result.out
     assert "未配置联系方式" in result.out  # contactless units are routed to the coordinator
     assert "按持续推进处理" in result.out  # tasks without deadline are listed as ongoing
     assert "“2021年6月底前”按 2021-06-30 处理" in result.out
-    assert "2027年节假日数据尚未配置" in result.out  # November: next year's data is missing
+    assert "2099年节假日数据尚未配置" in result.out  # November: next year's data is missing (a far year)
 
 
 def test_next_year_warning_only_from_november(duban: Duban) -> None:
-    result = duban("check", "--config", str(REPO / "config" / "duban.toml"), "--now", "2026-10-31")
-    assert "2027年节假日数据尚未配置" not in result.out
+    result = duban("check", "--config", str(REPO / "config" / "duban.toml"), "--now", "2098-10-31")
+    assert "2099年节假日数据尚未配置" not in result.out
 
 
 TASK_HEAD = '[document]\nissued = 2021-06-02\n\n[[task]]\nid = "T-01"\ntitle = "任务"\nlead = ["省司法厅"]\n'
@@ -65,9 +65,9 @@ BROKEN = [
     ("duban.toml", 'send_at = "9点"\ncoordinator = "督查室"\n', ["duban.toml", "send_at", "09:00"]),
     ("duban.toml", 'send_at = "19:00"\ncoordinator = "督查室"\n', ["duban.toml", "send_until", "应晚于"]),
     ("duban.toml", 'timezone = "Asia/Beijing"\ncoordinator = "督查室"\n', ["duban.toml", "timezone", "未知的时区"]),
-    ("duban.toml", 'coordinator = "督查室"\n[calendar.years.2027]\nholidays = ["2027-02-12..2027-02-06"]\n',
-     ["duban.toml", "[calendar.years.2027] → holidays[0]", "起始日期晚于结束日期"]),
-    ("duban.toml", 'coordinator = "督查室"\n[calendar.years.2027]\nholidays = ["2027-02-30"]\n',
+    ("duban.toml", 'coordinator = "督查室"\n[calendar.years.2099]\nholidays = ["2099-02-12..2099-02-06"]\n',
+     ["duban.toml", "[calendar.years.2099] → holidays[0]", "起始日期晚于结束日期"]),
+    ("duban.toml", 'coordinator = "督查室"\n[calendar.years.2099]\nholidays = ["2099-02-30"]\n',
      ["duban.toml", "holidays[0]", "不是日期"]),
     ("duban.toml", 'coordinator = "督查室"\n[calendar]\nfallback = "guess"\n', ["duban.toml", "fallback", "weekends"]),
     ("duban.toml", 'coordinator = "督查室"\n[policy.fast]\nstages = [{ name = "催", offset = 1, to = ["boss"] }]\n',

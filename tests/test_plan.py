@@ -100,15 +100,15 @@ def test_quarterly_rrule_with_done_through(project: Project) -> None:
     assert {r.milestone for r in later} == {"2021-09-30", "2021-12-31"}  # 09-30 still overdue
 
 
-# TEST DATA, made up: the real 2027 arrangement is not published yet.
-MADE_UP_2027 = '\n[calendar.years.2027]\nholidays = ["2027-01-01", "2027-02-05..2027-02-12"]\nworkdays = ["2027-02-14"]\n'
+# TEST DATA for a far year, made up: no real arrangement.
+MADE_UP_2099 = '\n[calendar.years.2099]\nholidays = ["2099-01-01", "2099-02-05..2099-02-13"]\nworkdays = ["2099-02-14"]\n'
 
 
-def test_2027_deadline_uses_configured_year(project: Project) -> None:
-    got = plan(project, task('lead = ["省司法厅"]\ndeadline = 2027-02-10', issued="2026-11-01"),
-               D(2027, 1, 1), D(2027, 2, 28), settings=MADE_UP_2027)
-    assert firings(got)[2:4] == [(D(2027, 2, 4), "到期提醒", 0, 0), (D(2027, 2, 14), "逾期催办", 1, 0)]
-    assert firings(got)[0] == (D(2027, 1, 21), "提前告知", -10, 0)
+def test_far_year_deadline_uses_configured_year(project: Project) -> None:
+    got = plan(project, task('lead = ["省司法厅"]\ndeadline = 2099-02-10', issued="2098-11-01"),
+               D(2099, 1, 1), D(2099, 2, 28), settings=MADE_UP_2099)
+    assert firings(got)[2:4] == [(D(2099, 2, 4), "到期提醒", 0, 0), (D(2099, 2, 14), "逾期催办", 1, 0)]
+    assert firings(got)[0] == (D(2099, 1, 21), "提前告知", -10, 0)  # 2099-01-20..23 not guessed: the year has data
 
 
 def test_unit_in_two_roles_gets_one_reminder_under_the_highest(project: Project) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from scheduler.logs import JournalFormatter
-from scheduler.notify import Notifier
+from scheduler.systemd import Notifier
 from tests.conftest import REPO
 
 

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from scheduler.errors import CalendarGapError
 from scheduler.workdays import CalendarYear, WorkCalendar
+from tests.calendar_data import package_through
 from tests.conftest import Duban
 
 CAL = WorkCalendar()
@@ -31,7 +32,6 @@ D = date
     (D(2026, 2, 14), True),  # make-up Saturday 2026
     (D(2026, 2, 23), False),
     (D(2026, 12, 31), True),
-    (D(2027, 1, 1), True),  # no 2027 data: weekends fallback guesses a Friday is a workday
     (D(2019, 5, 2), False),
     (D(2019, 4, 28), True),  # make-up Sunday 2019
 ])
@@ -45,7 +45,8 @@ def test_is_workday(day: date, expected: bool) -> None:
     (D(2021, 10, 1), 1, D(2021, 10, 8)),
     (D(2021, 9, 17), 1, D(2021, 9, 18)),  # Friday → make-up Saturday
     (D(2021, 9, 22), -1, D(2021, 9, 18)),  # Mid-Autumn 19–21 then back to the make-up Saturday
-    (D(2026, 12, 31), 1, D(2027, 1, 1)),  # crosses into the fallback year
+    (D(2098, 12, 31), 1, D(2099, 1, 2)),  # a far year without data: 元旦 by the statutory rule
+    (D(2099, 1, 19), 1, D(2099, 1, 26)),  # 春节 2099 by rule: 除夕 1-20 to 初三 1-23
     (D(2026, 1, 5), -1, D(2026, 1, 4)),  # make-up Sunday 2026-01-04
     (D(2020, 12, 31), 1, D(2021, 1, 4)),  # New Year 2021 (1–3 Jan)
     (D(2021, 6, 30), -10, D(2021, 6, 16)),  # skips the Dragon Boat Monday
@@ -127,20 +128,22 @@ def test_agrees_with_day_by_day_reference(day: date, n: int) -> None:
 
 # -- configured years and fallbacks -----------------------------------------------------------
 
-# TEST DATA, made up for these tests: not the real 2027 arrangement (not published yet).
-MADE_UP_2027 = CalendarYear(
-    holidays=frozenset({D(2027, 1, 1)} | {D(2027, 2, 5) + timedelta(days=i) for i in range(8)}),
-    workdays=frozenset({D(2027, 2, 14), D(2027, 2, 20)}),
+# TEST DATA for a far year, made up for these tests: no real arrangement.
+MADE_UP_2099 = CalendarYear(
+    holidays=frozenset({D(2099, 1, 2)} | {D(2099, 1, 19) + timedelta(days=i) for i in range(8)}),
+    workdays=frozenset({D(2099, 1, 18), D(2099, 2, 1)}),
 )
 
 
 def test_configured_year_counts_as_data() -> None:
-    cal = WorkCalendar({2027: MADE_UP_2027})
-    assert cal.has_data(2027)
-    assert cal.guessed_years([D(2027, 6, 1)]) == []
-    assert not cal.is_workday(D(2027, 1, 1))  # a Friday made a holiday
-    assert cal.is_workday(D(2027, 2, 14))  # a Sunday made a workday
-    assert cal.shift(D(2027, 2, 4), 1) == D(2027, 2, 14)
+    cal = WorkCalendar({2099: MADE_UP_2099})
+    assert cal.has_data(2099)
+    assert cal.guessed_years([D(2099, 6, 1)]) == []
+    assert not cal.is_workday(D(2099, 1, 2))  # a Friday made a holiday
+    assert cal.is_workday(D(2099, 1, 1))  # no statutory 元旦 guessed once the year has data
+    assert cal.is_workday(D(2099, 1, 18))  # a Sunday made a workday
+    assert cal.shift(D(2099, 1, 16), 1) == D(2099, 1, 18)
+    assert cal.shift(D(2099, 1, 18), 1) == D(2099, 1, 27)
 
 
 def test_correction_to_packaged_year() -> None:
@@ -152,30 +155,34 @@ def test_correction_to_packaged_year() -> None:
 
 
 def test_weekends_fallback_reports_guessed_years() -> None:
-    assert CAL.guessed_years([D(2026, 12, 1), D(2028, 3, 1)]) == [2027, 2028]
-    assert not CAL.has_data(2027)
-    assert CAL.is_workday(D(2027, 3, 1))
+    cal = WorkCalendar(fallback="weekends", package=package_through(2024))
+    assert cal.guessed_years([D(2024, 12, 1), D(2026, 3, 1)]) == [2025, 2026]
+    assert not cal.has_data(2025)
+    assert cal.has_data(2024)
+    assert cal.is_workday(D(2025, 1, 28))  # 除夕 2025, a Tuesday: Mon–Fri only
+    assert cal.shift(D(2024, 12, 31), 1) == D(2025, 1, 1)
 
 
 def test_error_fallback_names_the_year() -> None:
-    cal = WorkCalendar(fallback="error")
-    assert cal.is_workday(D(2026, 9, 20))
-    with pytest.raises(CalendarGapError, match="2027年没有节假日数据"):
-        cal.is_workday(D(2027, 3, 1))
+    cal = WorkCalendar(fallback="error", package=package_through(2025))
+    assert cal.is_workday(D(2025, 9, 28))  # make-up Sunday 2025
+    with pytest.raises(CalendarGapError, match="2026年没有节假日数据"):
+        cal.is_workday(D(2026, 3, 2))
     with pytest.raises(CalendarGapError):
-        cal.shift(D(2026, 12, 31), 1)
+        cal.shift(D(2025, 12, 31), 1)
     with pytest.raises(CalendarGapError):
-        cal.count(D(2026, 12, 1), D(2027, 1, 10))
+        cal.count(D(2025, 12, 1), D(2026, 1, 10))
 
 
 def test_from_settings_reads_calendar_table(tmp_path: Path) -> None:
     path = tmp_path / "duban.toml"
-    path.write_text('coordinator = "x"\n[calendar.years.2027]\n'
-                    'holidays = ["2027-01-01", "2027-02-05..2027-02-12"]\nworkdays = ["2027-02-14"]\n',
+    # TEST DATA for a far year, made up.
+    path.write_text('coordinator = "x"\n[calendar.years.2099]\n'
+                    'holidays = ["2099-01-02", "2099-02-05..2099-02-12"]\nworkdays = ["2099-02-14"]\n',
                     encoding="utf-8")
     cal = WorkCalendar.from_settings(path)
-    assert not cal.is_workday(D(2027, 2, 8))
-    assert cal.is_workday(D(2027, 2, 14))
+    assert not cal.is_workday(D(2099, 2, 9))
+    assert cal.is_workday(D(2099, 2, 14))
 
 
 def test_workdays_cli(duban: Duban, tmp_path: Path) -> None:
@@ -188,5 +195,5 @@ def test_workdays_cli(duban: Duban, tmp_path: Path) -> None:
     assert zero.code == 1 and "不能为 0" in zero.err
     assert duban("workdays", "count", "2021-10-01").code == 2
     path = tmp_path / "duban.toml"
-    path.write_text('coordinator = "x"\n[calendar.years.2027]\nholidays = ["2027-03-01"]\n', encoding="utf-8")
-    assert duban("workdays", "--config", str(path), "is", "2027-03-01").out == "false\n"
+    path.write_text('coordinator = "x"\n[calendar.years.2099]\nholidays = ["2099-03-02"]\n', encoding="utf-8")  # far year, made up
+    assert duban("workdays", "--config", str(path), "is", "2099-03-02").out == "false\n"

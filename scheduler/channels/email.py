@@ -40,13 +40,16 @@ class EmailChannel:
             return _refused({r.recipient: r.code for r in err.recipients})
         except aiosmtplib.SMTPResponseException as err:
             outcome = Outcome.TEMPORARY if 400 <= err.code < 500 else Outcome.PERMANENT
-            return Receipt(outcome, f"SMTP {err.code} {err.message}")
+            return Receipt(outcome, f"SMTP {err.code} {err.message}", credentials=err.code in (530, 534, 535))
         except (aiosmtplib.SMTPServerDisconnected, aiosmtplib.SMTPConnectError,
                 aiosmtplib.SMTPTimeoutError, OSError) as err:
-            return Receipt(Outcome.TEMPORARY, f"连接邮件服务器失败：{type(err).__name__}: {err}")
+            return Receipt(Outcome.TEMPORARY, f"连接邮件服务器失败：{type(err).__name__}: {err}", down=True)
         except aiosmtplib.SMTPException as err:
             return Receipt(Outcome.PERMANENT, f"邮件服务器不支持所需功能：{err}")
         return _partial(message, {rcpt: resp.code for rcpt, resp in errors.items()})
+
+    def quota_key(self, message: Message) -> str | None:
+        return None
 
     async def aclose(self) -> None:
         return None

@@ -47,5 +47,8 @@ class OutboxChannel:
             return Receipt(Outcome.TEMPORARY, f"无法写入发件箱 {self.directory}：{err.strerror}")
         return Receipt(Outcome.SENT, str(path))
 
+    def quota_key(self, message: Message) -> str | None:
+        return None
+
     async def aclose(self) -> None:
         return None

@@ -6,6 +6,7 @@ redacted from every text this module returns.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Mapping
 
@@ -46,8 +47,14 @@ class WecomChannel:
                 headers={"Content-Type": "application/json; charset=utf-8"},
             )
         except httpx.HTTPError as err:
-            return Receipt(Outcome.TEMPORARY, redact(f"连接企业微信失败：{type(err).__name__}: {err}", secret))
+            return Receipt(Outcome.TEMPORARY, redact(f"连接企业微信失败：{type(err).__name__}: {err}", secret),
+                           down=True)
         return classify(response.status_code, response.content, secret)
+
+    def quota_key(self, message: Message) -> str | None:
+        """Units sharing one robot share its quota: the key is a hash of the robot key."""
+        key = self._keys.get(message.unit)
+        return "wecom:" + hashlib.sha256(key.reveal().encode()).hexdigest()[:16] if key else None
 
     async def aclose(self) -> None:
         await self._client.aclose()
@@ -55,21 +62,22 @@ class WecomChannel:
 
 def classify(status: int, body: bytes, secret: str) -> Receipt:
     if status >= 500 or status == 429:
-        return Receipt(Outcome.TEMPORARY, f"企业微信服务器返回 HTTP {status}")
+        return Receipt(Outcome.TEMPORARY, f"企业微信服务器返回 HTTP {status}", down=status >= 500)
     try:
         answer = json.loads(body)
         errcode = int(answer.get("errcode", -999))
         errmsg = redact(str(answer.get("errmsg", "")), secret)
     except (ValueError, AttributeError, TypeError):
-        return Receipt(Outcome.TEMPORARY if status != 200 else Outcome.PERMANENT,
-                       f"企业微信返回无法识别的内容（HTTP {status}）")
+        # a non-JSON answer below 500 (e.g. 404 from a wrong base_url) will not change by waiting
+        return Receipt(Outcome.PERMANENT,
+                       f"企业微信返回无法识别的内容（HTTP {status}），请检查 [channels.wecom] base_url")
     if errcode == 0:
         return Receipt(Outcome.SENT, f"errcode=0 errmsg={errmsg}")
     detail = f"errcode={errcode} errmsg={errmsg}"
     if errcode in TEMPORARY_ERRCODES:
         return Receipt(Outcome.TEMPORARY, detail, retry_after=60.0 if errcode == 45009 else 0.0)
     hint = PERMANENT_HINTS.get(errcode, "")
-    return Receipt(Outcome.PERMANENT, f"{detail}（{hint}）" if hint else detail)
+    return Receipt(Outcome.PERMANENT, f"{detail}（{hint}）" if hint else detail, credentials=errcode == 93000)
 
 
 def redact(text: str, secret: str) -> str:

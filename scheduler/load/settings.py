@@ -12,6 +12,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from scheduler.errors import ConfigError, Problem, Severity
+from scheduler.load.holiday_files import HolidayFile, load_holiday_file
 from scheduler.load.reader import read_toml
 from scheduler.load.schema import Report, Section
 from scheduler.model import DEFAULT_POLICY, Policy, Role, SecretRef, Stage
@@ -23,9 +24,10 @@ _ROLE_NAMES = tuple(r.value for r in Role)
 
 @dataclass(frozen=True, slots=True)
 class CalendarSettings:
-    fallback: str = "weekends"
+    fallback: str = "statutory"
     due_rule: str = "on_or_before"
     years: Mapping[int, CalendarYear] = field(default_factory=dict)
+    files: tuple[HolidayFile, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +95,7 @@ def parse_settings(data: dict[str, Any], path: Path, report: Report) -> Settings
         path=path, timezone=tz, send_at=send_at, send_until=send_until,
         tasks=_task_paths(sec, base), units=base / sec.text("units", default="units.toml"),
         state=_state_path(sec, base), coordinator=sec.text("coordinator", required=True),
-        outbox=_outbox(channels, base), calendar=_calendar(sec), policies=_policies(sec),
+        outbox=_outbox(channels, base), calendar=_calendar(sec, base), policies=_policies(sec),
         email=_email(channels, base), wecom=_wecom(channels),
     )
     channels.finish()
@@ -151,12 +153,12 @@ def _outbox(channels: Section, base: _Base) -> Path:
     return path
 
 
-def _calendar(sec: Section) -> CalendarSettings:
+def _calendar(sec: Section, base: _Base) -> CalendarSettings:
     cal = sec.child(sec.table("calendar"), "[calendar]")
-    fallback = cal.text("fallback", default="weekends")
+    fallback = cal.text("fallback", default="statutory")
     if fallback not in FALLBACKS:
-        cal.error("fallback", f"应为 \"weekends\" 或 \"error\"，实际是“{fallback}”")
-        fallback = "weekends"
+        cal.error("fallback", f"应为 \"statutory\"、\"weekends\" 或 \"error\"，实际是“{fallback}”")
+        fallback = "statutory"
     due_rule = cal.text("due_rule", default="on_or_before")
     if due_rule != "on_or_before":
         cal.error("due_rule", f"目前只支持 \"on_or_before\"，实际是“{due_rule}”")
@@ -169,8 +171,17 @@ def _calendar(sec: Section) -> CalendarSettings:
             year_sec.error("", "应为表（holidays = [...]，workdays = [...]）")
         else:
             years[int(key)] = _year(year_sec)
+    files = tuple(f for i, name in enumerate(cal.texts("files")) if (f := _holiday_file(cal, base, i, name)))
     cal.finish()
-    return CalendarSettings(fallback, due_rule, years)
+    return CalendarSettings(fallback, due_rule, years, files)
+
+
+def _holiday_file(cal: Section, base: _Base, i: int, name: str) -> HolidayFile | None:
+    path = base / name
+    if not path.is_file():
+        cal.error(f"files[{i}]", f"找不到节假日文件“{name}”（{path}）")
+        return None
+    return load_holiday_file(path, name, cal.report)
 
 
 def _year(sec: Section) -> CalendarYear:
@@ -190,7 +201,7 @@ def _date_set(sec: Section, key: str) -> set[date]:
         elif isinstance(item, str):
             out |= _date_range(sec, f"{key}[{i}]", item)
         else:
-            sec.error(f"{key}[{i}]", "应为日期字符串 \"2027-01-01\" 或范围 \"2027-02-06..2027-02-12\"")
+            sec.error(f"{key}[{i}]", "应为日期字符串 \"2027-01-01\" 或范围 \"2027-10-01..2027-10-03\"")
     return out
 
 
@@ -201,7 +212,7 @@ def _date_range(sec: Section, key: str, text: str) -> set[date]:
     except ValueError:
         ends = []
     if len(ends) not in (1, 2) or len(ends) != len(parts):
-        sec.error(key, f"“{text}”不是日期或日期范围，应为 \"2027-01-01\" 或 \"2027-02-06..2027-02-12\"")
+        sec.error(key, f"“{text}”不是日期或日期范围，应为 \"2027-01-01\" 或 \"2027-10-01..2027-10-03\"")
         return set()
     first, last = ends[0], ends[-1]
     if first > last:
