@@ -189,3 +189,13 @@ def test_short_numbered_paragraphs_with_sentences_are_tasks() -> None:
         ("加强监督检查", ([], ["国务院办公厅"], [])),
     ]
     assert draft.skipped == ["四、（第8行）"]  # 工作要求: a support section, as a heading of its own would be
+
+
+def test_a_space_separated_row_whose_units_cell_holds_several_names() -> None:
+    draft = parse_document(
+        "序号 工作任务 责任单位 完成时限\n1 推进 投资审批 改革 发展改革委 财政部 2025年6月底前\n"
+        "2 完善社会保障体系 人力资源社会保障部 2025年底前\n")
+    assert [(t.title, units(t), dates(t, draft)) for t in draft.tasks] == [
+        ("推进 投资审批 改革", ([], ["发展改革委", "财政部"], []), [date(2025, 6, 30)]),
+        ("完善社会保障体系", ([], ["人力资源社会保障部"], []), [date(2025, 12, 31)]),
+    ]

@@ -84,7 +84,7 @@ def read_table(lines: list[str], start: int) -> tuple[list[Row], int] | None:
         if not ln:
             pos += 1
             continue
-        cells = _cells(ln, sep, len(roles)) if sep else [ln]
+        cells = _cells(ln, sep, roles) if sep else [ln]
         if sep and _category(roles, cells):
             pos += 1  # "一、主要预期目标 | |||", "1 | 大力提振消费。 | ||": a category row
             continue
@@ -118,9 +118,9 @@ def _separator(line: str) -> str | None:
     return " " if len(line.split()) >= 3 else None
 
 
-def _cells(line: str, sep: str, width: int = 0) -> list[str]:
+def _cells(line: str, sep: str, roles: list[str] | None = None) -> list[str]:
     if sep == " ":
-        return _spaced(line.split(), width)
+        return _spaced(line.split(), roles)
     if sep == "|":
         line = line.strip().strip("|")
     return [c.strip() for c in line.split(sep)]
@@ -129,11 +129,12 @@ def _cells(line: str, sep: str, width: int = 0) -> list[str]:
 _ONE_CHAR = re.compile(r"^[\u4e00-\u9fff]$")
 
 
-def _spaced(tokens: list[str], width: int) -> list[str]:
+def _spaced(tokens: list[str], roles: list[str] | None) -> list[str]:
     """Cells of a row whose columns are separated by spaces. In the header, letters spread out to
-    fill a cell ("工 作 任 务") are one name. In a row, the number comes first and the last cells
-    (units, deadline) are single words, so the text between them is the task, spaces and all."""
-    if not width:  # the header
+    fill a cell ("工 作 任 务") are one name. In a row, the number comes first and the cells after
+    the task's text are single words, except the first units' cell, which takes every unit name
+    before them ("发展改革委 财政部"); the text between is the task, spaces and all."""
+    if roles is None:  # the header
         cells: list[str] = []
         for pos, token in enumerate(tokens):
             if pos and _ONE_CHAR.match(token) and _ONE_CHAR.match(tokens[pos - 1]):
@@ -141,10 +142,21 @@ def _spaced(tokens: list[str], width: int) -> list[str]:
             else:
                 cells.append(token)
         return cells
-    if len(tokens) <= width:
+    if len(tokens) <= len(roles):
         return tokens
-    tail = width - 2
-    return [tokens[0], " ".join(tokens[1:len(tokens) - tail]), *tokens[len(tokens) - tail:]]
+    texts = next((i for i, r in enumerate(roles[1:], 1) if r not in ("title", "detail")), len(roles))
+    tail, rest = roles[texts:], tokens[1:]
+    units = [i for i, r in enumerate(tail) if r in _LABEL_OF and r != "deadline"]
+    cells: list[str] = []
+    for pos in range(len(tail) - 1, -1, -1):
+        take = 1
+        if units and pos == units[0]:
+            while take < len(rest) - 1 and is_unit_name(rest[-take - 1]):
+                take += 1
+        take = min(take, len(rest) - 1)
+        cells.insert(0, " ".join(rest[len(rest) - take:]) if take > 0 else "")
+        rest = rest[:len(rest) - take]
+    return [tokens[0], " ".join(rest), *[""] * (texts - 2), *cells]
 
 
 def _category(roles: list[str], cells: list[str]) -> bool:
