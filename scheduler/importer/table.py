@@ -147,16 +147,16 @@ def _spaced(tokens: list[str], roles: list[str] | None) -> list[str]:
     texts = next((i for i, r in enumerate(roles[1:], 1) if r not in ("title", "detail")), len(roles))
     tail, rest = roles[texts:], tokens[1:]
     units = [i for i, r in enumerate(tail) if r in _LABEL_OF and r != "deadline"]
-    cells: list[str] = []
+    after: list[str] = []  # the cells after the task's text, filled from the right
     for pos in range(len(tail) - 1, -1, -1):
         take = 1
         if units and pos == units[0]:
             while take < len(rest) - 1 and is_unit_name(rest[-take - 1]):
                 take += 1
         take = min(take, len(rest) - 1)
-        cells.insert(0, " ".join(rest[len(rest) - take:]) if take > 0 else "")
+        after.insert(0, " ".join(rest[len(rest) - take:]) if take > 0 else "")
         rest = rest[:len(rest) - take]
-    return [tokens[0], " ".join(rest), *[""] * (texts - 2), *cells]
+    return [tokens[0], " ".join(rest), *[""] * (texts - 2), *after]
 
 
 def _category(roles: list[str], cells: list[str]) -> bool:
