@@ -199,3 +199,16 @@ def test_a_space_separated_row_whose_units_cell_holds_several_names() -> None:
         ("推进 投资审批 改革", ([], ["发展改革委", "财政部"], []), [date(2025, 6, 30)]),
         ("完善社会保障体系", ([], ["人力资源社会保障部"], []), [date(2025, 12, 31)]),
     ]
+
+
+# Deadlines written in a bracket in other words: 长期, 今年内, 明年…, and what comes after them
+def test_more_deadline_wordings_in_a_bracket() -> None:
+    draft = parse_document(
+        "某通知\n2024年5月6日\n一、重点任务\n（一）完善标准。（财政部牵头，长期）\n"
+        "（二）出台办法。（民政部牵头，2024年底前出台，以后每年更新）\n"
+        "（三）推进试点。（工业和信息化部负责，今年内完成）\n（四）开展评估。（海关总署负责，明年6月底前）\n")
+    assert [units(t) for t in draft.tasks] == [
+        (["财政部"], [], []), (["民政部"], [], []), ([], ["工业和信息化部"], []), ([], ["海关总署"], [])]
+    assert draft.tasks[0].ongoing == "长期坚持"
+    assert [dates(t, draft) for t in draft.tasks[1:]] == [
+        [date(2024, 12, 31)], [date(2024, 12, 31)], [date(2025, 6, 30)]]

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from scheduler import phrases
+from scheduler.importer.relative import find_relative
 
 # Traditional forms of the keywords (seed 001 is published in traditional characters); unit
 # names themselves are kept exactly as written.
@@ -200,8 +201,13 @@ def _free(text: str, out: Assignment) -> None:
         if simplified(clause).startswith(("完成时限", "时间")):
             out.deadlines.append(re.sub(r"^[^:：]*[:：]", "", clause))
             continue
-        if _dated(clause) or _ONGOING_CLAUSE.fullmatch(clause):  # "（…；责任单位：…，6月底完成）"
+        if _dated(clause) or _ONGOING_CLAUSE.fullmatch(clause) or _relative(clause):  # "…，6月底完成）"
             out.deadlines.append(clause)
+            continue
+        if clause == "长期":  # "（财政部牵头，长期）"
+            out.deadlines.append("长期坚持")
+            continue
+        if _LATER.match(clause):  # "以后每年更新": what follows the deadline, not a unit
             continue
         if (ongoing := _ONGOING_CLAUSE.search(clause)) and ongoing.end() == len(clause):
             out.deadlines.append(ongoing[0])  # "各地区持续推进": the units, and ongoing work
@@ -236,6 +242,15 @@ def _with_others(clause: str, out: Assignment) -> bool:
 
 # "（国务院各部门分别负责，年内持续推进）": ongoing work, not a unit
 _ONGOING_CLAUSE = re.compile("(?:年内|全年|今年|长期)?(?:" + "|".join(phrases.ONGOING_WORDS) + ")")
+_LATER = re.compile(r"^(?:以后|此后|今后|之后|每年|每季度|每月|逐年|逐步)")
+
+
+def _relative(clause: str) -> bool:
+    """"明年6月底前", "本方案印发之日起30日内": a deadline counted from the document."""
+    found = find_relative(clause)
+    return bool(found) and clause.startswith(found[0])
+
+
 _HAS_DATE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月")
 _DATEISH = re.compile(r"[0-9０-９年月季底末内坚推常持]")
 
