@@ -212,3 +212,21 @@ def test_more_deadline_wordings_in_a_bracket() -> None:
     assert draft.tasks[0].ongoing == "长期坚持"
     assert [dates(t, draft) for t in draft.tasks[1:]] == [
         [date(2024, 12, 31)], [date(2024, 12, 31)], [date(2025, 6, 30)]]
+
+
+# Labels in boxes ("【牵头单位】"), inline after the item or on lines of their own; 主责单位; people
+def test_boxed_labels_inline_and_on_their_own_lines() -> None:
+    draft = parse_document(
+        "一、重点任务\n1.推进审批改革。【牵头单位】市发改委【配合单位】市财政局、市商务局【完成时限】2025年6月底前\n"
+        "2.优化营商环境。\n【责任单位】市营商办、市市场监管局\n【完成时限】2025年10月底前\n"
+        "3.建设数字政府。\n主责单位：市大数据局\n协同单位：市财政局\n")
+    assert [(t.line, units(t), dates(t, draft)) for t in draft.tasks] == [
+        (2, (["市发改委"], [], ["市财政局", "市商务局"]), [date(2025, 6, 30)]),
+        (3, ([], ["市营商办", "市市场监管局"], []), [date(2025, 10, 31)]),
+        (6, ([], ["市大数据局"], ["市财政局"]), []),
+    ]
+
+
+def test_a_person_label_in_a_bracket_is_no_unit() -> None:
+    a = parse_assignment("（牵头单位：市发改委；协同单位：市财政局；督办领导：李某）")
+    assert (a.lead, a.responsible, a.cooperating) == (["市发改委"], [], ["市财政局"])

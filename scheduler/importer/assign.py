@@ -38,7 +38,9 @@ def simplified(text: str) -> str:
 _LABELS = {"牵头单位": "lead", "主办单位": "lead", "牵头部门": "lead", "牵头责任单位": "lead",
            "责任单位": "responsible", "责任部门": "responsible", "协同责任单位": "responsible",
            "配合单位": "cooperating", "配合部门": "cooperating", "协办单位": "cooperating",
-           "参与单位": "cooperating", "协同单位": "cooperating",
+           "参与单位": "cooperating", "协同单位": "cooperating", "主责单位": "responsible", "主责部门": "responsible",
+           # people, not units: "（牵头单位：…；督办领导：李四）"
+           "督办领导": "person", "责任领导": "person", "牵头领导": "person", "分管领导": "person", "责任人": "person",
            "完成时限": "deadline", "时间安排": "deadline", "完成时间": "deadline",
            "时间节点": "deadline", "时限要求": "deadline",
            "负责部门": "responsible", "负责单位": "responsible",
@@ -158,7 +160,7 @@ def _labelled(text: str, out: Assignment) -> None:
         kind = _LABELS[simplified(label)]
         if kind == "deadline":
             out.deadlines.append(value)
-        elif kind == "scope":
+        elif kind in ("scope", "person"):
             continue
         elif kind == "responsible":
             _free(value, out)

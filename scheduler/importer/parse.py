@@ -27,7 +27,7 @@ _SECTION = re.compile(rf"^([{CN_NUM}]+)[、．.﹒]\s*(.*)$")
 _ITEM = re.compile(rf"^[（(]([{CN_NUM}]+)[）)]\s*(.*)$")
 _ASSIGN_LINE = re.compile(either(
     r"^(?:责任单位|牵头单位|责任部门|牵头部门|配合单位|配合部门|协办单位|主办单位|牵头责任单位|协同责任单位|协同单位"
-    r"|完成时限|完成时间|时间节点|负责部门|负责单位|适用范围|推广范围|实施范围|部门分工|责任分工|任务分工)\s*[:：]"))
+    r"|完成时限|完成时间|时间节点|负责部门|负责单位|适用范围|推广范围|实施范围|部门分工|责任分工|任务分工|主责单位|主责部门)\s*[:：]"))
 _PHASE_LINE = re.compile(
     r"^((?:第[一二三四五六七八九十]+阶段|[\u4e00-\u9fff]{2,10}阶段)[^。:：]{0,40}?)\s*[。:：]\s*(.*)$")
 _SUB = re.compile(r"^(\d{1,3})[.．、﹒](?!\d*[.．]\d)\s*(.+)$")  # ﹒: U+FE52 in web copies
@@ -93,6 +93,20 @@ def parse_document(text: str) -> Draft:
     return draft
 
 
+_BOXED_LABEL = re.compile(either(
+    r"【\s*(责任单位|牵头单位|配合单位|责任部门|牵头部门|配合部门|协办单位|主办单位|完成时限|完成时间|时间节点"
+    r"|负责部门|负责单位|主责单位|主责部门)\s*】\s*[:：]?"))
+
+
+def _label_lines(line: str) -> list[str]:
+    """"…。【牵头单位】市发改委【配合单位】市财政局": each boxed label starts a label line."""
+    parts = _BOXED_LABEL.split(line)
+    if len(parts) == 1:
+        return [line]
+    out = [parts[0].strip()] if parts[0].strip() else []
+    return out + [f"{label}：{value.strip()}" for label, value in zip(parts[1::2], parts[2::2], strict=True)]
+
+
 def _unique_keys(draft: Draft) -> None:
     """Numbering may restart in each section: a repeated key gets "-2", "-3" … (ids stay unique)."""
     seen: dict[str, int] = {}
@@ -142,7 +156,8 @@ class _Walker:
             index += 1
             i = index
             if ln and not _MEASURES.match(ln):
-                self.line(i, ln)
+                for part in _label_lines(ln) if "【" in ln else [ln]:
+                    self.line(i, part)
             if rule := _SECTION_RULE.search(ln):
                 self.rules.section_units = split_names(rule[1])
             if FIRST_IS_LEAD.search(ln):
