@@ -230,3 +230,12 @@ def test_boxed_labels_inline_and_on_their_own_lines() -> None:
 def test_a_person_label_in_a_bracket_is_no_unit() -> None:
     a = parse_assignment("（牵头单位：市发改委；协同单位：市财政局；督办领导：李某）")
     assert (a.lead, a.responsible, a.cooperating) == (["市发改委"], [], ["市财政局"])
+
+
+# Header names of text tables as plans write them: 牵头领导 (a person), 参与部门, 完成期限
+def test_text_table_header_names_people_and_other_wordings() -> None:
+    draft = parse_document(
+        "序号\t工作任务\t牵头领导\t牵头单位\t参与部门\t完成期限\n"
+        "1\t建设智慧城市平台\t王某\t市大数据局\t市财政局、市公安局\t2025年9月底前\n")
+    assert [(t.title, units(t), dates(t, draft)) for t in draft.tasks] == [
+        ("建设智慧城市平台", (["市大数据局"], [], ["市财政局", "市公安局"]), [date(2025, 9, 30)])]

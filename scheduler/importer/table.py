@@ -20,11 +20,13 @@ from scheduler.importer.assign import is_unit_name
 
 _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("number", re.compile(r"^(?:序号|编号|序)$")),
-    ("lead", re.compile(r"^(?:牵头单位|牵头部门|主办单位|牵头责任单位|牵头负责部门|牵头负责单位)$")),
+    ("skip", re.compile(r"领导|责任人|联系人|联络员|电话")),  # people: "牵头领导", "责任人"
+    ("responsible", re.compile(r"^协同责任")),  # "协同责任单位", as the label lines read it
+    ("lead", re.compile(r"^(?:牵头|主办)")),
+    ("cooperating", re.compile(r"^(?:配合|协办|参与|协同)")),
     ("responsible", re.compile(
-        r"^(?:负责部门|负责单位|责任单位|责任部门|实施主体|责任主体|承办单位|落实单位|责任分工|分工)$")),
-    ("cooperating", re.compile(r"^(?:配合单位|配合部门|协办单位|参与单位|协同单位)$")),
-    ("deadline", re.compile(r"^(?:完成时限|完成时间|时间节点|时限|时限要求|进度安排|时间安排)$")),
+        r"^(?:负责|责任|主责|承办|落实|实施主体|责任主体)(?:单位|部门|主体)?$|^(?:责任|任务)?分工$|^牵头负责")),
+    ("deadline", re.compile(r"时限|完成时间|时间节点|时间安排|进度安排|完成期限|截止时间|时间进度")),
     ("detail", re.compile(r"内容|具体措施|工作措施|具体要求|目标要求")),
     ("title", re.compile(r"举措|任务|事项|措施|名称|项目|工作")),
     ("skip", re.compile(r"范围|备注|说明|依据|类别|领域")),
