@@ -51,6 +51,9 @@ def _parser() -> argparse.ArgumentParser:
     status.add_argument("--format", choices=("table", "json"), default="table")
     st = sub.add_parser("send-test", parents=[common], help="向单位的每个联系方式发送一条测试消息")
     st.add_argument("unit")
+    rep = sub.add_parser("report", parents=[common], help="台账（xlsx、csv）或通报稿（md、docx）")
+    rep.add_argument("--format", choices=("xlsx", "csv", "md", "docx"))
+    rep.add_argument("--output", help="写入的文件（md、csv 不给时输出到标准输出）")
     hist = sub.add_parser("history", parents=[common], help="发送记录：每条提醒何时、经哪些渠道、是否送达")
     hist.add_argument("--from", dest="start")
     hist.add_argument("--to", dest="end")
@@ -86,7 +89,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _dispatch(args: argparse.Namespace) -> int:
     handler = {"check": _check, "plan": _plan, "workdays": _workdays, "import": _import,
-               "send-test": _send_test, "run": _run, "status": _status, "history": _history}
+               "send-test": _send_test, "run": _run, "status": _status, "history": _history,
+               "report": _report}
     return handler[args.command](args)
 
 
@@ -229,6 +233,17 @@ def _status(args: argparse.Namespace) -> int:
     runtime = build_runtime(config_path(args.config))
     today = _now(args, runtime.settings.timezone).date()
     _out([status.to_json(runtime, today)] if args.format == "json" else status.to_table(runtime, today))
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from scheduler.report.run import choose_format, report
+
+    fmt = choose_format(args.format, args.output)
+    if fmt in ("xlsx", "docx") and not args.output:
+        raise UsageError(f"--format {fmt} 是二进制文件，请用 --output 指定要写入的文件，如 --output 台账.{fmt}")
+    runtime = build_runtime(config_path(args.config))
+    report(runtime, _now(args, runtime.settings.timezone).date(), fmt, args.output)
     return 0
 
 

@@ -6,7 +6,8 @@ is deferred to a later pass with a next attempt time:
     rate-limit answers wait at least what the server asked);
   - a channel whose server is down (connection refused, timeout, HTTP 5xx) is not tried again
     in the same pass: its other messages are deferred without costing another timeout;
-  - a robot over its quota (`per_minute` per robot key, sliding 60 s) waits for a later pass;
+  - a robot over its quota (`per_minute` per robot key, sliding 60 s; a robot channel's own
+    windows when it gives them: Feishu 100 a minute and 5 a second) waits for a later pass;
   - when the pass's time budget is spent, the remaining messages wait for the next pass.
 An exception a channel did not expect is logged with its traceback and fails the message.
 Time is injected (`clock`) so tests drive it.
@@ -22,13 +23,14 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from enum import Enum
 
-from scheduler.channels.base import Channel, Outcome, Receipt
+from scheduler.channels.base import Channel, Limited, Outcome, Receipt
 from scheduler.model import Message
 
 log = logging.getLogger("duban")
 Sleep = Callable[[float], Awaitable[None]]
 Clock = Callable[[], float]
 PASS_BUDGET = 300.0  # seconds of sending per pass; the rest waits for the next pass
+Windows = tuple[tuple[int, float], ...]  # (at most n sends, in any window of so many seconds)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,31 +45,41 @@ class Backoff:
 
 
 class Limiter:
-    """At most `per_minute` sends per robot key in any 60-second window (sliding log)."""
+    """At most `per_minute` sends per robot key in any 60-second window (sliding log), or the
+    robot's own `windows` when given (Feishu: 100 in 60 s and 5 in 1 s)."""
 
     def __init__(self, per_minute: int, clock: Clock, history: dict[str, deque[float]] | None = None) -> None:
         self.per_minute = per_minute
         self.clock = clock
         self.sent: dict[str, deque[float]] = history if history is not None else {}
 
-    def wait_for(self, robot: str) -> float:
+    def wait_for(self, robot: str, windows: Windows = ()) -> float:
+        """Seconds until one more send fits every window."""
+        windows = windows or ((self.per_minute, 60.0),)
         log_ = self.sent.setdefault(robot, deque())
         now = self.clock()
-        while log_ and now - log_[0] >= 60.0:
+        horizon = max(span for _, span in windows)
+        while log_ and now - log_[0] >= horizon:
             log_.popleft()
-        return 0.0 if len(log_) < self.per_minute else 60.0 - (now - log_[0])
+        delay = 0.0
+        for limit, span in windows:
+            recent = [t for t in log_ if now - t < span]
+            if len(recent) >= limit:
+                delay = max(delay, span - (now - recent[-limit]))
+        return delay
 
     def record(self, robot: str) -> None:
         self.sent.setdefault(robot, deque()).append(self.clock())
 
-    def block(self, robot: str, seconds: float) -> None:
+    def block(self, robot: str, seconds: float, windows: Windows = ()) -> None:
         """The platform said "too fast": count the robot full for `seconds`."""
-        stamp = self.clock() - 60.0 + seconds
-        self.sent[robot] = deque([stamp] * self.per_minute)
+        limit, span = max(windows or ((self.per_minute, 60.0),), key=lambda w: w[1])
+        stamp = self.clock() - span + seconds
+        self.sent[robot] = deque([stamp] * limit)
 
-    async def acquire(self, robot: str, sleep: Sleep) -> None:
+    async def acquire(self, robot: str, sleep: Sleep, windows: Windows = ()) -> None:
         """For one-off senders (send-test) only; a pass never waits (`Deliverer.admit`)."""
-        while (delay := self.wait_for(robot)) > 0:
+        while (delay := self.wait_for(robot, windows)) > 0:
             await sleep(delay)
         self.record(robot)
 
@@ -111,7 +123,7 @@ class Deliverer:
         if channel.kind in budget.down:
             return self.backoff.after(1), budget.down[channel.kind]
         robot = channel.quota_key(message)
-        if robot is not None and (wait := self.limiter.wait_for(robot)) > 0:
+        if robot is not None and (wait := self.limiter.wait_for(robot, windows_of(channel, message))) > 0:
             return wait, "机器人每分钟发送条数已达上限，稍后发送"
         return None
 
@@ -132,8 +144,13 @@ class Deliverer:
         if receipt.down:
             budget.down[channel.kind] = f"本轮此前连接失败：{receipt.detail}"
         if robot is not None and receipt.retry_after:
-            self.limiter.block(robot, receipt.retry_after)
+            self.limiter.block(robot, receipt.retry_after, windows_of(channel, message))
         return Attempt(Verdict.DEFERRED, receipt, max(receipt.retry_after, self.backoff.after(attempts + 1)))
+
+
+def windows_of(channel: Channel, message: Message) -> Windows:
+    """A robot channel's own quota windows (DingTalk, Feishu), or () for the limiter's default."""
+    return channel.quota_windows(message) if isinstance(channel, Limited) else ()
 
 
 async def send_once(channel: Channel, message: Message) -> Receipt:

@@ -1,5 +1,5 @@
 """Operator logs: `<N>`-prefixed lines for journald under systemd ($JOURNAL_STREAM), timestamped
-lines otherwise; robot keys redacted from every record, including httpx's request lines."""
+lines otherwise; robot keys, tokens and signatures redacted from every record, including httpx's request lines."""
 
 from __future__ import annotations
 
@@ -8,16 +8,17 @@ import os
 import re
 import sys
 
-_KEY_PARAM = re.compile(r"(key=)[^&\s'\"]+")
+_KEY_PARAM = re.compile(r"((?:key|access_token|sign)=|/hook/)[^&/?\s'\"]+")
 _PRIORITY = {logging.DEBUG: 7, logging.INFO: 6, logging.WARNING: 4, logging.ERROR: 3, logging.CRITICAL: 2}
 
 
 class RedactKeys(logging.Filter):
-    """httpx logs every request URL at INFO; the robot key is in its query string."""
+    """httpx logs every request URL at INFO: WeCom keys, DingTalk access tokens and signatures are
+    in its query string, Feishu hook tokens in its path."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        if "key=" in message:
+        if "key=" in message or "access_token=" in message or "sign=" in message or "/hook/" in message:
             record.msg, record.args = _KEY_PARAM.sub(r"\1<key>", message), None
         return True
 

@@ -10,7 +10,7 @@ Glossary
 - role:       why a unit is told: lead (牵头), responsible (责任), cooperating (配合), coordinator.
 - reminder:   one firing of one stage for one milestone to one unit, at a local date-time.
 - contact:    an e-mail address or a WeCom robot key of a unit.
-- channel:    a way to deliver: email, wecom, or the outbox directory.
+- channel:    a way to deliver: email, wecom, dingtalk, feishu, or the outbox directory.
 - digest:     the due reminders of one unit for one channel, gathered into one notice.
 - message:    one rendered notice ready to send (a long WeCom digest becomes several).
 - receipt:    what a channel says about one send: sent, temporary or permanent failure.
@@ -127,6 +127,10 @@ class Unit:
     emails: tuple[str, ...] = ()
     wecom_key: SecretRef | None = None
     mention_mobiles: tuple[str, ...] = ()
+    dingtalk_token: SecretRef | None = None  # DingTalk robot access_token
+    dingtalk_secret: SecretRef | None = None  # its 加签 secret (optional: unsigned without it)
+    feishu_hook: SecretRef | None = None  # Feishu robot hook token (the last part of the hook URL)
+    feishu_secret: SecretRef | None = None  # its 签名校验 secret (optional)
 
     @property
     def channels(self) -> tuple[str, ...]:
@@ -136,6 +140,10 @@ class Unit:
             kinds.append("email")
         if self.wecom_key is not None:
             kinds.append("wecom")
+        if self.dingtalk_token is not None:
+            kinds.append("dingtalk")
+        if self.feishu_hook is not None:
+            kinds.append("feishu")
         return tuple(kinds)
 
 
@@ -159,6 +167,8 @@ class Milestone:
     what: str = ""
     done: date | None = None
     written: str = ""  # the deadline as the document writes it, e.g. "6月底前"
+    done_by: tuple[str, ...] = ()  # names (units, aliases, groups) whose part is done
+    extended_from: date | None = None  # the deadline before an accepted extension (延期)
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,6 +314,6 @@ class Message:
     text: str  # email plain text, or the WeCom content
     to: tuple[str, ...] = ()  # email addresses
     html: str = ""
-    payload: str = ""  # WeCom JSON body
+    payload: str = ""  # a robot's JSON body (unsigned: signatures are added at send time)
     reminders: tuple[ReminderId, ...] = ()  # the reminders it carries
     attachments: tuple[Attachment, ...] = ()  # e-mail only

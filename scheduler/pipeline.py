@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import json
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -29,7 +28,9 @@ from scheduler.due import Outgoing, decide
 from scheduler.group import Digest, group
 from scheduler.ledger import Ledger
 from scheduler.model import Attachment, DeliveryState, Message, Reason, Reminder
-from scheduler.render import CHANNEL_LABEL, TEXT_LIMIT, truncate_bytes
+from scheduler.render import CHANNEL_LABEL
+from scheduler.render_robots import plain_payload
+from scheduler.report.notice import enqueue_due
 
 log = logging.getLogger("duban")
 
@@ -60,6 +61,8 @@ async def run_pass(app: App, ledger: Ledger, now: datetime, stop: asyncio.Event 
     work = [*decision.outgoing, *(Outgoing(k, Reason.DUE) for k in fresh)]
     del decision  # a first pass at 20,000 tasks holds ~700,000 candidates: not during the sends
     await deliver_all(app, ledger, work, now, result, stop)
+    reports = enqueue_due(app.runtime, ledger, now)  # the periodic 通报 (SPEC 3.5), once per period
+    await deliver_all(app, ledger, [Outgoing(k, Reason.NOTICE) for k in reports], now, result, stop)
     notices = calendar_notices(app, ledger, now)
     if result.faults:
         title = "发送渠道认证失败，请检查配置（修改后重新加载或下一个工作日重试）"
@@ -191,8 +194,7 @@ def notify(app: App, ledger: Ledger, title: str, lines: list[str], now: datetime
     kinds = (target.channels if target else ()) or ("email",)
     keys: list[str] = []
     for kind in kinds:
-        payload = json.dumps({"msgtype": "text", "text": {"content": truncate_bytes(text, TEXT_LIMIT)}},
-                             ensure_ascii=False)
+        payload = plain_payload(kind, text)
         key = hashlib.sha256(f"{fingerprint}|{kind}".encode()).hexdigest()[:32]
         message = Message(key, kind, name, subject, text, target.emails if target and kind == "email" else (), "",
                           payload, (), attachments if kind == "email" else ())

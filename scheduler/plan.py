@@ -116,6 +116,15 @@ class Audience:
             cached = self._cache[key] = tuple(sorted(self._build(task, roles), key=_by_unit))
         return cached
 
+    def for_milestone(self, task: Task, ms: Milestone, roles: tuple[Role, ...]) -> tuple[Recipient, ...]:
+        """The audience of a stage without the units in the milestone's `done_by` (their part is
+        done); the coordinator's own reminders about the milestone go on."""
+        recipients = self.of(task, roles)
+        if not ms.done_by:
+            return recipients
+        done = {u for name in ms.done_by for u in self._resolve(name)}
+        return tuple(r for r in recipients if r.unit not in done or r.role is Role.COORDINATOR)
+
     def _build(self, task: Task, roles: tuple[Role, ...]) -> Iterator[Recipient]:
         best: dict[str, Role] = {}
         for role in _FIRST_ROLES:
@@ -218,7 +227,7 @@ class Planner:
             due_index = cal.workday_index(ms.deadline)
             due = cal.workday_at(due_index)
             for stage in policy.stages:
-                recipients = self.audience.of(task, stage.to)
+                recipients = self.audience.for_milestone(task, ms, stage.to)
                 if not recipients:
                     continue
                 for j, idx in _firings(stage, due_index, lo, hi):
@@ -245,7 +254,7 @@ class Planner:
                         continue
                     j = (hi - first) // stage.repeat_every if stage.repeat_every else 0
                     idx = first + j * (stage.repeat_every or 0)
-                    recipients = self.audience.of(task, stage.to)
+                    recipients = self.audience.for_milestone(task, ms, stage.to)
                     if idx >= lo and recipients:
                         out.append(Firing(self._at_index(idx), task.id, ms.id, ms.deadline,
                                           cal.workday_at(due_index), stage.name, idx - due_index, j, recipients))

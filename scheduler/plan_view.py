@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from scheduler.model import Reminder, Task
 from scheduler.plan import Firing, Recipient
 from scheduler.render import CHANNEL_LABEL, days_phrase
+from scheduler.report.safe import cell
 
 
 def width(text: str) -> int:
@@ -74,13 +75,13 @@ CSV_HEADER = ("时间", "任务编号", "序号", "任务", "节点", "时限", 
 
 
 def to_csv(reminders: Iterable[Reminder], tasks: Mapping[str, Task]) -> Iterator[str]:
-    """CSV with a header row; the caller writes the UTF-8 BOM first."""
+    """CSV with a header row; the caller writes the UTF-8 BOM first. Text never starts a formula."""
     buf = io.StringIO()
     writer = csv.writer(buf)
     writer.writerow(CSV_HEADER)
     for r in reminders:
         task = tasks.get(r.task)
-        writer.writerow((
+        writer.writerow(cell(v) for v in (
             r.at.strftime("%Y-%m-%d %H:%M"), r.task, task.number if task else "",
             task.title if task else "", r.milestone, r.deadline.isoformat(), r.due.isoformat(),
             r.stage, days_phrase(r.offset), r.repetition, r.role.label, r.unit,

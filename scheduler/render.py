@@ -8,9 +8,13 @@ WeCom markdown/mention syntax is replaced by full-width look-alikes.
 
 from __future__ import annotations
 
+import base64
+import email
+import email.policy
 import hashlib
 import json
 import re
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,11 +22,12 @@ from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, parseaddr
 from html import escape
 from pathlib import Path
+from urllib.parse import quote
 
 import jinja2
 
 from scheduler.group import Digest, DigestItem
-from scheduler.model import Message, ReminderId, Role, Unit
+from scheduler.model import Attachment, Message, ReminderId, Role, Unit
 
 MARKDOWN_LIMIT = 4096  # bytes of markdown.content
 TEXT_LIMIT = 2048  # bytes of text.content (the documented, safe budget)
@@ -32,7 +37,7 @@ _MARKDOWN = str.maketrans({"*": "＊", "_": "＿", "[": "［", "]": "］", "(": 
 _MENTION = str.maketrans({"<": "＜", ">": "＞", "@": "＠"})
 
 
-CHANNEL_LABEL = {"email": "邮件", "wecom": "企业微信", "outbox": "发件箱"}
+CHANNEL_LABEL = {"email": "邮件", "wecom": "企业微信", "dingtalk": "钉钉", "feishu": "飞书", "outbox": "发件箱"}
 
 
 def days_phrase(offset: int) -> str:
@@ -151,6 +156,10 @@ class Renderer:
         if digest.channel == "wecom":
             mobiles = unit.mention_mobiles if unit else ()
             return self.wecom(digest, mobiles)
+        if digest.channel in ("dingtalk", "feishu"):
+            from scheduler.render_robots import robot_messages
+
+            return robot_messages(self.text, digest, unit.mention_mobiles if unit else (), self._link(digest.unit))
         return [self.email(digest, unit.emails if unit else (), now)]
 
     def email(self, digest: Digest, to: tuple[str, ...], now: datetime) -> Message:
@@ -254,9 +263,24 @@ def email_mime(message: Message, sender: str, date: datetime) -> EmailMessage:
     mime.set_content(message.text)
     if message.html:
         mime.add_alternative(message.html, subtype="html")
-    for item in message.attachments:
-        maintype, _, subtype = item.content_type.partition("/")
-        # policy=default writes a non-ASCII filename as RFC 2231 (filename*=utf-8''…)
-        mime.add_attachment(item.data, maintype=maintype or "application", subtype=subtype or "octet-stream",
-                            filename=item.filename)
+    for attachment in message.attachments:
+        add_attachment(mime, attachment)
     return mime
+
+
+def add_attachment(mime: EmailMessage, attachment: Attachment) -> None:
+    """A real MIME attachment. The Chinese file name is written twice: RFC 2231 `filename*` in
+    Content-Disposition (the standard) and an RFC 2047 word in Content-Type `name` (what Outlook
+    and Exchange read when they ignore RFC 2231). The part is parsed from its source so that the
+    generator keeps these lines as written (it would re-encode `name` the RFC 2231 way); names are
+    kept short enough for one line, since some clients (QQ mail) mishandle RFC 2231 continuations."""
+    name = one_line(attachment.filename)
+    word = base64.b64encode(name.encode()).decode()
+    body = "\r\n".join(textwrap.wrap(base64.b64encode(attachment.data).decode(), 76))
+    # the long xlsx type on a line of its own: a first line over 78 characters is refolded (badly)
+    source = (f'Content-Type:\r\n {attachment.content_type};\r\n name="=?utf-8?b?{word}?="\r\n'
+              "Content-Transfer-Encoding: base64\r\n"
+              f"Content-Disposition: attachment;\r\n filename*=utf-8''{quote(name, safe='')}\r\n\r\n{body}\r\n")
+    if not mime.is_multipart() or mime.get_content_type() != "multipart/mixed":
+        mime.make_mixed()
+    mime.attach(email.message_from_bytes(source.encode("ascii"), policy=email.policy.default))

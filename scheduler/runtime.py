@@ -14,6 +14,8 @@ from pathlib import Path
 from scheduler.errors import ConfigError, Problem, Severity
 from scheduler.load import check
 from scheduler.load.reader import read_toml, read_toml_text
+from scheduler.load.report_settings import check_report
+from scheduler.load.robots import check_robot_keys
 from scheduler.load.settings import Settings, parse_settings
 from scheduler.load.tasks import TaskContext, parse_tasks
 from scheduler.load.units import Directory, parse_units
@@ -62,7 +64,9 @@ def build_runtime(path: Path, strict_secrets: bool = False) -> Runtime:
         raise ConfigError(problems + err.problems) from None
     check.ids(tasks, report)
     check.coordinator(settings, directory, report)
+    check_report(settings.report, settings.label, directory, report)
     check.secrets(settings, directory, strict_secrets, report)
+    check_robot_keys(settings, directory, strict_secrets, report)
     _raise_if_errors(problems)
     runtime = Runtime(settings, directory, tuple(tasks), calendar, ())
     check.calendar(runtime, report)

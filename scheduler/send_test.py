@@ -11,6 +11,7 @@ from scheduler.channels.factory import open_channels
 from scheduler.deliver import send_once
 from scheduler.errors import DubanError
 from scheduler.model import Message, Unit
+from scheduler.render_robots import plain_payload
 from scheduler.runtime import Runtime
 
 SUBJECT = "【督办系统】测试消息"
@@ -30,6 +31,12 @@ def test_messages(unit: Unit, now: datetime) -> list[tuple[str, Message]]:
         key = hashlib.sha256(f"test|wecom|{unit.name}|{now.isoformat()}".encode()).hexdigest()[:32]
         payload = json.dumps(body, ensure_ascii=False)
         out.append(("企业微信机器人", Message(key, "wecom", unit.name, SUBJECT, text, payload=payload)))
+    for kind, label, configured in (("dingtalk", "钉钉机器人", unit.dingtalk_token),
+                                    ("feishu", "飞书机器人", unit.feishu_hook)):
+        if configured:
+            key = hashlib.sha256(f"test|{kind}|{unit.name}|{now.isoformat()}".encode()).hexdigest()[:32]
+            payload = plain_payload(kind, text, unit.mention_mobiles if kind == "dingtalk" else ())
+            out.append((label, Message(key, kind, unit.name, SUBJECT, text, payload=payload)))
     return out
 
 
@@ -40,7 +47,7 @@ async def send_test(runtime: Runtime, name: str, now: datetime) -> tuple[bool, l
     unit = directory.units[directory.resolve(name)[0]]
     messages = test_messages(unit, now)
     if not messages:
-        return False, [f"单位“{unit.name}”没有配置任何联系方式（email 或 wecom_key_env/wecom_key_file）"]
+        return False, [f"单位“{unit.name}”没有配置任何联系方式（email、wecom_key、dingtalk_token 或 feishu_hook）"]
     channels = open_channels(runtime, lambda: now)
     lines, ok = [], True
     try:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass, field
-from datetime import date, timedelta
-from pathlib import Path
+from datetime import date
 
-from scheduler.ledger import HistoryRow, Ledger
-from scheduler.model import ReminderState, Role, TaskStatus
-from scheduler.plan import horizon, lookahead_of, open_milestones
+from scheduler import readmodel
+from scheduler.model import Role, TaskStatus
+from scheduler.plan import horizon, lookahead_of
 from scheduler.plan_view import pad
 from scheduler.runtime import Runtime
 
@@ -39,72 +38,49 @@ class UnitCount:
 
 
 def light(days: int) -> str:
-    return "红" if days < 0 else "黄" if days <= 3 else "绿"
+    return readmodel.light(days)
 
 
 def working_days_left(runtime: Runtime, today: date, due: date) -> int:
     """Working days after today up to due (0 = due today); negative: working days overdue."""
-    cal = runtime.calendar
-    one = timedelta(days=1)
-    return cal.count(today + one, due) if due >= today else -cal.count(due + one, today)
+    return readmodel.working_days_left(runtime.calendar, today, due)
 
 
 def build(runtime: Runtime, today: date) -> tuple[list[Row], list[UnitCount], list[str]]:
-    cal = runtime.calendar
-    ledger = _ledger(runtime.settings.state)
-    last = _last_by_milestone(ledger.last_reminders().values() if ledger else ())
-    failed = ledger.failures() if ledger else []
-    rows: list[Row] = []
-    units: dict[str, UnitCount] = {}
-    for task in runtime.tasks:
-        if task.status is not TaskStatus.OPEN:
-            continue
-        through = horizon(cal, today, lookahead_of(runtime.policies[task.policy]))
-        for ms in open_milestones(task, through):
-            due = cal.on_or_before(ms.deadline)
-            days = working_days_left(runtime, today, due)
-            row = Row(task.id, f"{task.number}{task.title}", ms.id, ms.written or ms.deadline.isoformat(),
-                      due.isoformat(), light(days), days, last.get((task.id, ms.id), ""))
-            rows.append(row)
-            for unit in _units(runtime, task):
-                count = units.setdefault(unit, UnitCount(unit))
-                count.open += 1
-                count.yellow += row.light == "黄"
-                count.red += row.light == "红"
-    failures = [f"{f.unit}（{f.channel}）{f.at[:16]}：{f.error}" for f in failed]
-    if ledger:
-        ledger.close()
+    register = readmodel.load(runtime, today)
+    shown = [r for r in register.rows if r.light and _within_horizon(runtime, today, r)]
+    return rows_of(shown), unit_counts(shown, register.roles), list(register.failures)
+
+
+def _within_horizon(runtime: Runtime, today: date, row: readmodel.Row) -> bool:
+    """A recurring task's occurrences are shown up to the one look-ahead of plan and catch-up
+    (plan.horizon); fixed milestones always. (The 台账 lists occurrences a year ahead.)"""
+    task = row.task
+    if task.recurrence is None or row.deadline is None:
+        return True
+    return row.deadline <= horizon(runtime.calendar, today, lookahead_of(runtime.policies[task.policy]))
+
+
+def rows_of(shown: list[readmodel.Row]) -> list[Row]:
+    """The open milestones of open tasks (待审核 ones too), by due date."""
+    rows = [Row(r.task.id, f"{r.task.number}{r.task.title}", r.milestone, r.written, r.due.isoformat(),
+                r.light, r.days, r.last_reminder)
+            for r in shown if r.due is not None and r.days is not None]
     rows.sort(key=lambda r: (r.due, r.task, r.milestone))
-    return rows, sorted(units.values(), key=lambda c: (-c.red, -c.yellow, c.unit)), failures
+    return rows
 
 
-def _ledger(path: Path) -> Ledger | None:
-    return Ledger(path, readonly=True) if path.is_file() else None
-
-
-def _last_by_milestone(rows: Iterable[HistoryRow]) -> dict[tuple[str, str], str]:
-    """`2021-07-01 09:00 逾期催办：省司法厅、省财政厅` for the latest handled reminder of each
-    milestone (from the ledger's last reminder per (task, milestone, unit))."""
-    latest: dict[tuple[str, str], tuple[str, str, list[str]]] = {}
-    for s in sorted(rows, key=lambda r: (r.handled_at, r.unit)):
-        key, when = (s.task, s.milestone), f"{s.handled_at:%Y-%m-%d %H:%M}"
-        if key not in latest or latest[key][0] != when:
-            latest[key] = (when, s.stage, [])
-        latest[key][2].append(s.unit + ("（失败）" if s.state is ReminderState.FAILED else ""))
-    return {k: f"{when} {stage}：{_few(units)}" for k, (when, stage, units) in latest.items()}
-
-
-def _few(units: list[str]) -> str:
-    return "、".join(units) if len(units) <= 3 else "、".join(units[:3]) + f"等{len(units)}个单位"
-
-
-def _units(runtime: Runtime, task) -> list[str]:  # type: ignore[no-untyped-def]
-    seen: dict[str, None] = {}
-    for role in (Role.LEAD, Role.RESPONSIBLE, Role.COOPERATING):
-        for name in task.names(role):
-            for unit in runtime.directory.resolve(name):
-                seen.setdefault(unit, None)
-    return list(seen)
+def unit_counts(shown: list[readmodel.Row], roles: Mapping[str, tuple[tuple[str, Role], ...]]) -> list[UnitCount]:
+    units: dict[str, UnitCount] = {}
+    for r in shown:
+        for unit, _role in roles[r.task.id]:
+            if unit in r.done_by:
+                continue
+            count = units.setdefault(unit, UnitCount(unit))
+            count.open += 1
+            count.yellow += r.light == "黄"
+            count.red += r.light == "红"
+    return sorted(units.values(), key=lambda c: (-c.red, -c.yellow, c.unit))
 
 
 def ongoing(runtime: Runtime) -> list[str]:

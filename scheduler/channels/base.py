@@ -2,8 +2,16 @@
 
     Receipt.outcome
     ├── SENT        the server accepted the message (for e-mail: for at least the listed recipients)
-    ├── TEMPORARY   try again later (connection errors, SMTP 4xx, HTTP 5xx, WeCom -1 / 45009)
-    └── PERMANENT   do not retry; report (SMTP 5xx, auth failure, WeCom 93000 / 400xx / 44004)
+    ├── TEMPORARY   try again later (connection errors, SMTP 4xx, HTTP 5xx, WeCom -1 / 45009,
+    │               DingTalk 130101, Feishu 11232)
+    └── PERMANENT   do not retry; report (SMTP 5xx, auth failure, WeCom 93000 / 400xx / 44004,
+                    DingTalk 310000 / 300001 / 460101 / 90030, Feishu 19021 / 19001 / 9499)
+    Receipt.fault says why a permanent failure happened, for a caller that retries it later:
+    CONFIG (key, token or signature: after a reload or the next working day), QUOTA (the robot's
+    daily quota, DingTalk 90030: the next day), CONTENT (the message itself cannot be sent).
+
+DingTalk and Feishu channels also give the quota's windows (`quota_windows`, the `Limited`
+protocol): `per_minute` per robot key, Feishu also 5 a second.
 
 Channels classify; they never retry (deliver.py is the only retry loop). `down` says the server
 could not be reached at all (connection refused, timeout, HTTP 5xx): the channel is not tried
@@ -16,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from scheduler.model import Message
 
@@ -37,6 +45,21 @@ class Receipt:
     down: bool = False  # the server was unreachable: skip this channel for the rest of the pass
     credentials: bool = False  # a configuration fault (SMTP 535, invalid robot key or signature): report at
     #                            once, try again after a reload or on the next working day
+    fault: Fault | None = None  # why a PERMANENT failure happened (None: not classified further)
+
+
+class Fault(Enum):
+    CONFIG = "config"
+    QUOTA = "quota"
+    CONTENT = "content"
+
+
+@dataclass(frozen=True, slots=True)
+class Quota:
+    """A robot's send quota: `key` names the robot (a digest of its token, never the token)."""
+
+    key: str
+    windows: tuple[tuple[int, float], ...]  # (at most this many sends, in any window of seconds)
 
 
 class Channel(Protocol):
@@ -47,3 +70,10 @@ class Channel(Protocol):
     def quota_key(self, message: Message) -> str | None: ...
 
     async def aclose(self) -> None: ...
+
+
+@runtime_checkable
+class Limited(Protocol):
+    """A channel whose messages draw on a robot's quota."""
+
+    def quota_windows(self, message: Message) -> tuple[tuple[int, float], ...]: ...

@@ -14,6 +14,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from scheduler.errors import ConfigError, Problem, Severity
 from scheduler.load.holiday_files import HolidayFile, load_holiday_file
 from scheduler.load.reader import read_toml
+from scheduler.load.report_settings import ReportSettings, parse_report
+from scheduler.load.robots import RobotSettings, robot_settings
 from scheduler.load.schema import Report, Section
 from scheduler.model import DEFAULT_POLICY, Policy, Role, SecretRef, Stage
 from scheduler.workdays import FALLBACKS, CalendarYear
@@ -66,6 +68,9 @@ class Settings:
     policies: Mapping[str, Policy] = field(default_factory=dict)
     email: EmailSettings | None = None
     wecom: WecomSettings | None = None
+    dingtalk: RobotSettings | None = None
+    feishu: RobotSettings | None = None
+    report: ReportSettings | None = None
 
     @property
     def label(self) -> str:
@@ -97,6 +102,8 @@ def parse_settings(data: dict[str, Any], path: Path, report: Report) -> Settings
         state=_state_path(sec, base), coordinator=sec.text("coordinator", required=True),
         outbox=_outbox(channels, base), calendar=_calendar(sec, base), policies=_policies(sec),
         email=_email(channels, base), wecom=_wecom(channels),
+        dingtalk=robot_settings(channels, "dingtalk"), feishu=robot_settings(channels, "feishu"),
+        report=parse_report(sec),
     )
     channels.finish()
     sec.finish()

@@ -84,12 +84,13 @@ def _task(table: dict[str, Any], index: int, line: int, label: str, document: Do
         lead=_names(sec, "lead", ctx), responsible=_names(sec, "responsible", ctx),
         cooperating=_names(sec, "cooperating", ctx), status=_status(sec),
         policy=_policy(sec, ctx), start=start, document=document,
-        milestones=_milestones(sec, base_year), recurrence=_recurrence(sec, start),
+        milestones=_milestones(sec, base_year, ctx), recurrence=_recurrence(sec, start),
     )
     sec.texts("note")
     sec.finish()
     if not (task.lead or task.responsible or task.cooperating):
         sec.warn("lead", "没有牵头、责任或配合单位：只有发给督办单位的阶段会发送")
+    _check_done_by(sec, task, ctx)
     return task if task_id else None
 
 
@@ -100,6 +101,19 @@ def _names(sec: Section, key: str, ctx: TaskContext) -> tuple[str, ...]:
             sec.error(f"{key}[{i}]", f"units.toml 中没有单位、别名或分组“{name}”"
                       f"{ctx.directory.suggest(name)}")
     return names
+
+
+def _check_done_by(sec: Section, task: Task, ctx: TaskContext) -> None:
+    """A name in done_by that is none of the task's units is probably a slip: warn."""
+    if not any(ms.done_by for ms in task.milestones):
+        return
+    mine = {u for n in (*task.lead, *task.responsible, *task.cooperating) for u in ctx.directory.resolve(n)}
+    for ms in task.milestones:
+        for name in ms.done_by:
+            if ctx.directory.known(name) and not set(ctx.directory.resolve(name)) <= mine:
+                shorthand = "deadline" in sec.data
+                where = "done_by" if shorthand else f"节点 {ms.id} → done_by"
+                sec.warn(where, f"“{name}”不是本任务的牵头、责任或配合单位，写在 done_by 中不起作用")
 
 
 def _status(sec: Section) -> TaskStatus:
@@ -148,17 +162,26 @@ def _deadline(sec: Section, key: str, base_year: int | None) -> tuple[date | Non
     return resolved.deadline, value, True
 
 
-def _milestones(sec: Section, base_year: int | None) -> tuple[Milestone, ...]:
+_SHORTHAND_KEYS = ("done", "done_by", "extended_from")
+
+
+def _milestones(sec: Section, base_year: int | None, ctx: TaskContext) -> tuple[Milestone, ...]:
     deadline, written, present = _deadline(sec, "deadline", base_year)
     tables = sec.tables("milestone")
     if present and tables:
         sec.error("milestone", "deadline 和 [[task.milestone]] 只能写一种")
     if deadline is not None:
-        return (Milestone("1", deadline, written=written),)
+        progress = _progress(sec, deadline, ctx)
+        return (Milestone("1", deadline, "", progress[0], written, progress[1], progress[2]),)
+    for key in _SHORTHAND_KEYS:
+        if key in sec.data:
+            sec.used.add(key)
+            sec.error(key, "只有用 deadline 写了时限的任务才能在任务上写此项；"
+                      "有多个时间节点时写在对应的 [[task.milestone]] 中")
     out: list[Milestone] = []
     for i, table in enumerate(tables):
         ms = sec.child(table, f"{sec.place} → milestone[{i}]")
-        milestone = _milestone(ms, str(i + 1), base_year)
+        milestone = _milestone(ms, str(i + 1), base_year, ctx)
         if milestone is not None:
             if any(m.id == milestone.id for m in out):
                 ms.error("id", f"时间节点编号“{milestone.id}”重复")
@@ -166,18 +189,32 @@ def _milestones(sec: Section, base_year: int | None) -> tuple[Milestone, ...]:
     return tuple(out)
 
 
-def _milestone(sec: Section, default_id: str, base_year: int | None) -> Milestone | None:
+def _milestone(sec: Section, default_id: str, base_year: int | None, ctx: TaskContext) -> Milestone | None:
     value = sec.get("id", (str, int))
     mid = str(value) if value is not None else default_id
     deadline, written, present = _deadline(sec, "deadline", base_year)
     if not present:
         sec.error("deadline", "缺少必填项（如 2021-06-30 或 \"6月底前\"）")
-    done = _bounded_day(sec, "done")
+    done, done_by, extended_from = _progress(sec, deadline, ctx)
     what = sec.text("what")
     sec.finish()
     if deadline is None:
         return None
-    return Milestone(mid, deadline, what, done, written)
+    return Milestone(mid, deadline, what, done, written, done_by, extended_from)
+
+
+def _progress(sec: Section, deadline: date | None,
+              ctx: TaskContext) -> tuple[date | None, tuple[str, ...], date | None]:
+    """`done`, `done_by` and `extended_from` of one milestone (or of a task's shorthand deadline)."""
+    done = _bounded_day(sec, "done")
+    done_by = _names(sec, "done_by", ctx)
+    for i, name in enumerate(done_by):
+        if name in done_by[:i]:
+            sec.error(f"done_by[{i}]", f"单位“{name}”重复")
+    extended_from = _bounded_day(sec, "extended_from")
+    if extended_from is not None and deadline is not None and extended_from >= deadline:
+        sec.error("extended_from", f"延期前的时限 {extended_from} 应早于现在的时限 {deadline}")
+    return done, done_by, extended_from
 
 
 def _recurrence(sec: Section, start: date | None) -> Recurrence | None:

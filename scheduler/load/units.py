@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from scheduler.load.robots import robot_refs
 from scheduler.load.schema import Report, Section, did_you_mean
 from scheduler.load.settings import secret_ref
 from scheduler.model import Group, Unit
@@ -86,7 +87,9 @@ def _unit(sec: Section, name: str, base: Path) -> Unit:
     for i, mobile in enumerate(mobiles):
         if not _MOBILE.fullmatch(mobile):
             sec.error(f"mention_mobiles[{i}]", f"“{mobile}”不是 11 位手机号码")
-    unit = Unit(name, sec.texts("aliases"), emails, secret_ref(sec, "wecom_key", base), mobiles)
+    robots = robot_refs(sec, base)
+    unit = Unit(name, sec.texts("aliases"), emails, secret_ref(sec, "wecom_key", base), mobiles,
+                robots.dingtalk_token, robots.dingtalk_secret, robots.feishu_hook, robots.feishu_secret)
     sec.texts("note")
     sec.finish()
     return unit

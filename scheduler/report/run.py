@@ -1,0 +1,79 @@
+"""`duban report`: the 台账 (xlsx, csv) or the 通报 draft (md, docx) as of a day, to a file or stdout."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from scheduler import readmodel
+from scheduler.errors import DubanError, UsageError
+from scheduler.report import bulletin, register
+from scheduler.runtime import Runtime
+
+FORMATS = ("xlsx", "csv", "md", "docx")
+BINARY = ("xlsx", "docx")
+
+
+def choose_format(given: str | None, output: str | None) -> str:
+    """--format, else the output file's suffix, else md (the 通报 on the terminal)."""
+    if given:
+        return given
+    suffix = Path(output).suffix.lower().lstrip(".") if output else ""
+    return suffix if suffix in FORMATS else "md"
+
+
+def report(runtime: Runtime, today: date, fmt: str, output: str | None,
+           feedback: readmodel.FeedbackIndex = readmodel.NO_FEEDBACK) -> None:
+    if fmt in BINARY and not output:
+        raise UsageError(f"--format {fmt} 是二进制文件，请用 --output 指定要写入的文件，如 --output 台账.{fmt}")
+    target = _target(Path(output)) if output else None
+    reg = readmodel.load(runtime, today, feedback)
+    if target is None:
+        if fmt == "csv":  # bytes, so the BOM and UTF-8 do not depend on the terminal's encoding
+            sys.stdout.flush()
+            sys.stdout.buffer.write("".join(register.to_csv(reg)).encode("utf-8"))
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write("".join(bulletin.to_markdown(bulletin.build(reg))))
+            sys.stdout.flush()
+        return
+    writers: dict[str, Callable[[Path], None]] = {
+        "xlsx": lambda p: register.write_xlsx(reg, p),
+        "docx": lambda p: bulletin.write_docx(bulletin.build(reg), p),
+        "csv": lambda p: _write_text(p, "".join(register.to_csv(reg))),
+        "md": lambda p: _write_text(p, "".join(bulletin.to_markdown(bulletin.build(reg)))),
+    }
+    _atomic(target, writers[fmt])
+
+
+def _target(path: Path) -> Path:
+    parent = path.parent
+    if not parent.is_dir():
+        raise DubanError(f"无法写入 {path}：目录 {parent} 不存在")
+    if path.is_dir():
+        raise DubanError(f"无法写入 {path}：这是一个目录，请给出文件名")
+    return path
+
+
+def _write_text(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8", newline="")
+
+
+def _atomic(path: Path, write: Callable[[Path], None]) -> None:
+    """A temporary file beside the target, then rename: a reader never sees half a report."""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        os.close(fd)
+        try:
+            write(Path(tmp))
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as err:
+        raise DubanError(f"无法写入 {path}：{err.strerror or err}") from None
