@@ -267,6 +267,15 @@ class _Walker:
         self.draft.tasks.extend(found)
 
 
+def _heading_line(lines: list[str]) -> list[str]:
+    """An item's own line that holds a short heading without any punctuation, with its paragraph
+    on the lines below ("（一）进一步推进权力清单公开" / "对权力清单……。"): the heading is the title."""
+    head = lines[0] if lines else ""
+    if len(lines) < 2 or len(head) > 30 or re.search(r"[，,、：:；;。！!？?（(）)]", head) or not lines[1]:
+        return lines
+    return [head + "。", *lines[1:]]
+
+
 def _assigns(task: DraftTask) -> bool:
     return not task.assignment.empty() or bool(task.deadlines or task.ongoing)
 
@@ -338,7 +347,7 @@ class _Rules:
 def _task(number: str, key: str, line: int, texts: list[str], rules: _Rules) -> DraftTask | None:
     body_lines = [t for t in texts if not _ASSIGN_LINE.match(t)]
     assign_text = " ".join(t for t in texts if _ASSIGN_LINE.match(t))
-    body = "".join(body_lines)
+    body = "".join(_heading_line(body_lines))
     if assign_text:
         assignment = parse_assignment(assign_text)
     else:

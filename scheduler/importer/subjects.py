@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 
-from scheduler.importer.assign import Assignment, split_outside
+from scheduler.importer.assign import Assignment, simplified, split_outside
 
-_BODY = (r"(?:部|委|局|办公室|署|厅|总局|办公厅|政府|人民政府|委员会|联席会议|行政部门|管理部门|银行|监会|总社"
+_BODY = (r"(?:部|委|局|办公室|(?<![督承举创包代主协帮兴开筹试查首])办|署|厅|总局|办公厅|政府|人民政府|委员会|联席会议|行政部门|管理部门|银行|监会|总社"
          r"|小组|政府部门|有关部门|部门|各地区|各地|各部门|各单位|各有关部门|各有关单位|各有关部门和单位"
          r"|各[省市县区州][（(][^（）()]{1,8}[）)](?:人民政府|政府)?)")  # "各省（区、市）要……"
 _NAME = rf"(?:各有关部门和单位|(?:[\u4e00-\u9fff]|[（(][^（）()]{{1,8}}[）)]){{0,24}}?{_BODY})"
@@ -33,7 +33,21 @@ _BODY_END = re.compile(rf"{_BODY}$")
 
 def subject_units(body: str) -> Assignment:
     """The units named as subjects of the sentences of `body`, in order, each once; "X会同Y、Z"
-    makes X the lead and the named Y, Z cooperating."""
+    makes X the lead and the named Y, Z cooperating. Traditional keyword characters ("由國土資源部
+    會同農業部等部門負責落實") are read as simplified; the names keep the document's characters."""
+    folded = simplified(body)
+    out = _subject_units(folded)
+    for names in (out.lead, out.responsible, out.cooperating):
+        names[:] = [_original(n, folded, body) for n in names]
+    return out
+
+
+def _original(name: str, folded: str, body: str) -> str:
+    at = folded.find(name)  # folding maps one character to one, so positions agree
+    return body[at:at + len(name)] if at >= 0 else name
+
+
+def _subject_units(body: str) -> Assignment:
     out = Assignment()
     for sentence in re.split(r"[。；;！!，,]", body):  # a subject opens a sentence or a clause
         sentence = sentence.strip()
@@ -53,7 +67,7 @@ def subject_units(body: str) -> Assignment:
 
 
 _SEP = re.compile(r"、(?=各)|(?<=各地区|各部门|各单位)(?=各)|(?<=各地)(?=各)"  # "各地区各部门"
-                  r"|(?<=[部委局室署厅府会门位区])(?:、|和|及(?!其)|以及)(?!单位)")
+                  r"|(?<=[部委局室署厅府会门位区办])(?:、|和|及(?!其)|以及)(?!单位)")
 
 
 def _names(text: str) -> list[str]:
@@ -71,7 +85,8 @@ def _names(text: str) -> list[str]:
 # not names: "部署", a clause holding 的/由, or words before a 各… collective ("推动各单位")
 _NOT_BODY = re.compile(
     r"(?:部署|内部|全部|局部|干部|总部|本部)$|[的由]|^[^各].*各(?:地区|部门|单位|有关部门|有关单位)$"
-    r"|^(?:在|对|按|经|向|与|从)")  # "在政府指导下组建": a preposition, not a name
+    r"|^(?:在|对|按|经|向|与|从)"  # "在政府指导下组建": a preposition, not a name
+    r"|^(?:指导|推动|督促|支持|鼓励|引导|要求|帮助|协调|推进|会同)(?=各|[\u4e00-\u9fff]{2})")  # "指导各区政府建立……"
 
 
 def _is_unit(name: str) -> bool:
