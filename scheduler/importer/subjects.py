@@ -96,5 +96,6 @@ def _is_unit(name: str) -> bool:
 
 def _partners(rest: str) -> list[str]:
     """The named units after 会同 ("会同国家发展改革委、工业和信息化部等部门…"), generic ones dropped."""
-    m = re.match(rf"(?P<names>{_NAME}(?:(?:、|和|及){_NAME})*)", rest)
+    names = rf"(?P<names>{_NAME}(?:(?:、|和|及){_NAME})*)"
+    m = re.match(rf"{names}(?=等|[，,。；;]|$)", rest) or re.match(names, rest)  # "会同市委农办、市财政局等"
     return _names(m["names"]) if m else []
