@@ -15,8 +15,8 @@ def item_deadlines(written: list[str], body: str) -> tuple[list[tuple[str, str]]
     found: list[tuple[str, str]] = []
     ongoing = ""
     for text in written:
-        if any(w in text for w in phrases.ONGOING_WORDS):
-            ongoing = text
+        if words := [w for w in phrases.ONGOING_WORDS if w in text]:
+            ongoing = words[0]  # "年内持续推进" is written "持续推进", the phrase duban reads
         elif is_deadline(text):
             found.append((text, ""))
         else:

@@ -16,13 +16,15 @@ import re
 from scheduler.importer.assign import Assignment, split_outside
 
 _BODY = (r"(?:部|委|局|办公室|署|厅|总局|办公厅|政府|人民政府|委员会|联席会议|行政部门|管理部门|银行|监会|总社"
-         r"|小组|政府部门|有关部门|部门|各地区|各部门|各单位|各有关部门|各有关单位|各有关部门和单位)")
+         r"|小组|政府部门|有关部门|部门|各地区|各地|各部门|各单位|各有关部门|各有关单位|各有关部门和单位"
+         r"|各[省市县区州][（(][^（）()]{1,8}[）)](?:人民政府|政府)?)")  # "各省（区、市）要……"
 _NAME = rf"(?:各有关部门和单位|(?:[\u4e00-\u9fff]|[（(][^（）()]{{1,8}}[）)]){{0,24}}?{_BODY})"
 _SUBJECT = re.compile(
     rf"^(?:同时，|此外，)?(?:请|由|经)?(?P<names>{_NAME}(?:(?:、|和|及|以及){_NAME})*)"
     r"(?P<etc>等(?:有关|相关)?(?:部门|单位))?"
-    r"(?P<verb>都要|也要|要|应当|应|负责|牵头|会同|统筹|在|对|按照|根据|须|必须|于|进一步|切实|加快|加强|共同|分别|落实|结合"
+    r"(?P<verb>都要|也要|要|应当|应|将|负责|牵头|会同|统筹|在|对|按照|根据|须|必须|于|进一步|切实|加快|加强|共同|分别|落实|结合"
     r"|建立|制定|组织|指导|定期|组成|承担|的主要负责同志|的主要负责人)")
+_MODAL = ("都要", "也要", "要", "应当", "应", "将", "须", "必须", "负责")
 _NOT_UNIT = re.compile(
     r"^(?:政府|政府部门|行政部门|管理部门|有关部门|相关部门|上级部门|主管部门|行业主管部门|其他有关部门|部门|单位"
     r"|有关单位|相关单位|其他部门)$")
@@ -38,6 +40,8 @@ def subject_units(body: str) -> Assignment:
         m = _SUBJECT.match(sentence)
         if m is None or sentence[m.end():m.end() + 1] in ("可", "不"):
             continue
+        if m["names"].endswith("各地") and m["verb"] not in _MODAL:
+            continue  # "各地在……的基础上，根据……": a setting; "各地要……" assigns
         names = [n for n in _names(m["names"]) if n not in out.lead]
         if m["verb"] == "会同" and (others := _partners(sentence[m.end():])):
             out.lead += [n for n in names if n not in out.lead]
@@ -48,7 +52,8 @@ def subject_units(body: str) -> Assignment:
     return out
 
 
-_SEP = re.compile(r"、(?=各)|(?<=[部委局室署厅府会门位区])(?:、|和|及(?!其)|以及)(?!单位)")
+_SEP = re.compile(r"、(?=各)|(?<=各地区|各部门|各单位)(?=各)|(?<=各地)(?=各)"  # "各地区各部门"
+                  r"|(?<=[部委局室署厅府会门位区])(?:、|和|及(?!其)|以及)(?!单位)")
 
 
 def _names(text: str) -> list[str]:
