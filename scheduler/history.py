@@ -69,7 +69,8 @@ def to_table(rows: list[HistoryRow]) -> Iterator[str]:
            f"{pad('状态', 12)}  {pad('处理时间', 16)}  渠道\n")
     for r in rows:
         channels = "、".join(CHANNEL_LABEL.get(c, c) for c in r.channels) or "—"
+        label = PAUSED_LABEL if r.paused else STATE_LABEL[r.state]
         yield (f"{r.at:%Y-%m-%d %H:%M}  {pad(r.task, 10)}  {pad(r.milestone, 10)}  {pad(r.stage, 8)}  "
-               f"{pad(r.unit, 22)}  {pad(PAUSED_LABEL if r.paused else STATE_LABEL[r.state], 12)}  {r.handled_at:%Y-%m-%d %H:%M}  {channels}\n")
+               f"{pad(r.unit, 22)}  {pad(label, 12)}  {r.handled_at:%Y-%m-%d %H:%M}  {channels}\n")
     counts = {s: sum(r.state is s for r in rows) for s in ReminderState}
     yield "\n" + "，".join(f"{STATE_LABEL[s]}{n}条" for s, n in counts.items() if n) + "\n"
