@@ -20,6 +20,7 @@ import contextlib
 import logging
 import signal
 import time
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -43,6 +44,7 @@ log = logging.getLogger("duban")
 SAFETY_MINUTES = 15
 STOP_GRACE = 10.0
 COALESCE = 0.3  # seconds: an editor's burst of writes is one reload
+LOCKED_RETRY = 60.0  # seconds between attempts to open a state locked at start-up
 
 
 class Daemon:
@@ -245,8 +247,36 @@ def serve(path: Path, runtime: Runtime, dry_run: bool, clock: Clock) -> int:
     return asyncio.run(_serve(path, runtime, dry_run, clock))
 
 
+async def open_state(path: Path, dry_run: bool, stopping: asyncio.Event, report: Callable[[str], None],
+                     lock_wait: float | None = None, retry: float = LOCKED_RETRY) -> State | None:
+    """The state at start-up (SPEC 3.3): a database locked by another program (beyond its 60 s
+    wait) is reported and tried again a minute later, as at a pass, instead of ending the daemon.
+    None when SIGTERM/SIGINT came meanwhile."""
+    while not stopping.is_set():
+        try:
+            return State(path, dry_run, lock_wait)
+        except StateLockedError as err:
+            report(str(err))
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stopping.wait(), retry)
+    return None
+
+
 async def _serve(path: Path, runtime: Runtime, dry_run: bool, clock: Clock) -> int:
-    state = State(runtime.settings.state, dry_run)
+    stopping = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stopping.set)
+    notifier = Notifier()
+
+    def locked(text: str) -> None:  # under systemd: started (not killed by TimeoutStartSec), and alive
+        log.error("%s", text)
+        notifier.ready(text)
+        notifier.send("WATCHDOG=1")
+
+    state = await open_state(runtime.settings.state, dry_run, stopping, locked)
+    if state is None:
+        return 0
     linker = UnitLinker(lambda: runtime, state.ledger.path, clock.now)
     notes = DecisionNotes(lambda: runtime, state.ledger.path)
     try:
@@ -255,5 +285,6 @@ async def _serve(path: Path, runtime: Runtime, dry_run: bool, clock: Clock) -> i
         state.close()
         raise
     daemon = Daemon(path, app, state, clock)
+    daemon.stopping = stopping
     linker.runtime = notes.runtime = lambda: daemon.app.runtime
     return await daemon.main()

@@ -61,8 +61,8 @@ def build_runtime(path: Path, strict_secrets: bool = False) -> Runtime:
             data, text = _read_or_collect(task_path, problems)
             if data is not None:
                 tasks.extend(parse_tasks(data, text, task_path, ctx))
-    except ConfigError as err:
-        raise ConfigError(problems + err.problems) from None
+    except ConfigError as err:  # raised with `problems` itself, or with a reader's own list
+        raise ConfigError(problems if err.problems is problems else problems + err.problems) from None
     check.ids(tasks, report)
     check.coordinator(settings, directory, report)
     check_report(settings.report, settings.label, directory, report)

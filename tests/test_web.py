@@ -120,7 +120,7 @@ def test_coordinator_pages_without_a_session_are_403(site: Site) -> None:
 def test_sign_in_sets_a_strict_httponly_secure_cookie_and_works_once(site: Site) -> None:
     token = site.tokens.signin_token()
     response = site.client.get(f"/c/{token}", follow_redirects=False)
-    assert (response.status_code, response.headers["location"]) == (303, "/")
+    assert (response.status_code, response.headers["location"]) == (303, "/?signed=1")
     cookie = response.headers["set-cookie"]
     assert cookie.startswith("duban_session=")
     flags = sorted(part.strip() for part in cookie.split(";")[1:])

@@ -7,7 +7,7 @@ milestone pause (the coordinator's escalations about it included). A decision en
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from scheduler.model import Reminder
@@ -45,3 +45,13 @@ def apply_pause(candidates: Iterable[Reminder], pause: Pause) -> Iterable[Remind
     if not pause.whole and not pause.units:
         return candidates
     return (r for r in candidates if not pause.holds(r.task, r.milestone, r.unit))
+
+
+def split_pause(candidates: Iterable[Reminder], pause: Pause, held: list[Reminder]) -> Iterator[Reminder]:
+    """Like apply_pause, and the paused candidates go to `held` (they are few: recorded as
+    pending, paused, in the ledger)."""
+    for r in candidates:
+        if pause.holds(r.task, r.milestone, r.unit):
+            held.append(r)
+        else:
+            yield r

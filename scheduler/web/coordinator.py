@@ -25,6 +25,7 @@ from scheduler.web.tokens import SESSION_SECONDS
 ROW_LIMIT = 300
 REMINDER_STATE = {"sent": "已发送", "superseded": "被后续阶段取代", "pending": "待发送", "failed": "发送失败"}
 AUTHOR = "督办单位（网页）"
+SIGNED = "/?signed=1"  # where the sign-in link sends the browser (SPEC 6: a 303 to `/`)
 
 
 async def signin(request: Request) -> Response:
@@ -32,10 +33,19 @@ async def signin(request: Request) -> Response:
     nonce = c.tokens.signin_nonce(request.path_params["token"])
     if nonce is None or not c.store.use_signin(nonce, c.now(), source(request)):
         return forbidden()
-    response = RedirectResponse("/", 303, headers=HEADERS)
+    response = RedirectResponse(SIGNED, 303, headers=HEADERS)
     response.set_cookie(SESSION_COOKIE, c.tokens.session(), max_age=SESSION_SECONDS, path="/", httponly=True,
                         samesite="strict", secure=c.web.https)
     return response
+
+
+def _entering(request: Request) -> Response:
+    """Right after the sign-in's 303: a browser that followed the link from another site (webmail)
+    does not send the SameSite=Strict cookie along that redirect chain. A page with no data sends it
+    on to `/` from this site (meta refresh, and a link), where the cookie is sent. Else: 403."""
+    if request.query_params.get("signed") != "1":
+        return forbidden()
+    return page("entering.html")
 
 
 def _session(request: Request) -> str | None:
@@ -46,7 +56,7 @@ def _session(request: Request) -> str | None:
 async def dashboard(request: Request) -> Response:
     session = _session(request)
     if session is None:
-        return forbidden()
+        return _entering(request)
     c = ctx(request)
     runtime, today = c.runtime(), c.now().date()
     board = await anyio.to_thread.run_sync(c.boards.get, runtime, today)
