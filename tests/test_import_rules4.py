@@ -86,3 +86,21 @@ def test_a_rule_inside_the_first_bracket_holds_for_the_items_that_follow() -> No
         ([], ["市工信局", "市财政局", "各县区人民政府", "园区管委会"], []),
         ([], ["市工信局", "各县区人民政府", "园区管委会"], [])]
     assert [dates(t, draft) for t in draft.tasks] == [[], []]
+
+
+# A table whose cells stand one per line, each closed by the column's rule ("全年 |"), with a
+# people's column; the "完成时限" cell "全年" is the plan's year-end; wrap spaces leave the title
+def test_a_piped_one_cell_per_line_table_with_a_whole_year_deadline() -> None:
+    draft = parse_document(
+        "2024年园区重点工作及责任清单\n序号 |\n重点工作 |\n责任领导 |\n责任单位 |\n完成时限 |\n"
+        "1 |\n优化项目服务工作机 制,全力服务重 大项目落地。 |\n王五 |\n招商服务部、企业服务部 |\n全年 |\n"
+        "2 |\n推进存量土地盘活。 |\n赵六 |\n改革办 |\n9月底前 |\n")
+    assert [t.title for t in draft.tasks] == ["优化项目服务工作机制,全力服务重大项目落地", "推进存量土地盘活"]
+    assert [units(t) for t in draft.tasks] == [([], ["招商服务部", "企业服务部"], []), ([], ["改革办"], [])]
+    assert [[d for d, _, _ in resolve_deadlines(t, 2024, None)] for t in draft.tasks] == [
+        [date(2024, 12, 31)], [date(2024, 9, 30)]]
+
+
+def test_whole_year_in_a_sentence_is_no_deadline() -> None:
+    draft = parse_document("一、主要任务\n1.力争全年盘活闲置厂房20处。（责任单位：区经信局）\n")
+    assert [d for d, _, _ in resolve_deadlines(draft.tasks[0], 2024, None)] == []

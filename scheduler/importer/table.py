@@ -14,7 +14,9 @@ written ("责任单位：…", "完成时限：…"), so the grammar of items re
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from scheduler.importer.assign import is_unit_name
 
@@ -50,7 +52,7 @@ def _role(name: str) -> str | None:
     return next((role for role, pattern in _ROLES if pattern.search(name)), None)
 
 
-def _header(lines: list[str], start: int) -> tuple[list[str], int] | None:
+def _header(lines: Sequence[str], start: int) -> tuple[list[str], int] | None:
     """Column roles of a header at `start` and where the rows begin; None when no header is there."""
     first = lines[start]
     if (sep := _separator(first)) is not None:
@@ -71,10 +73,12 @@ def _header(lines: list[str], start: int) -> tuple[list[str], int] | None:
     return [r or "skip" for r in roles], end
 
 
-def read_table(lines: list[str], start: int) -> tuple[list[Row], int] | None:
+def read_table(lines: Sequence[str], start: int) -> tuple[list[Row], int] | None:
     """The rows of a task table whose header is at lines[start], and the index after the table."""
     if not lines[start].startswith(("序号", "编号")):
         return None
+    if _separator(lines[start]) is None and "|" in lines[start]:
+        lines = _Piped(lines)  # "序号 |" / "1 |" / "…。 |": a cell per line, each closed by a rule
     found = _header(lines, start)
     if found is None:
         return None
@@ -108,6 +112,30 @@ def read_table(lines: list[str], start: int) -> tuple[list[Row], int] | None:
             pos += 1
         rows.append(_row(line, roles, cells))
     return rows, pos
+
+
+class _Piped(Sequence[str]):
+    """The lines of a table whose cells stand on lines of their own, each closed with the column's
+    rule ("全年 |"): read without the rule, line by line as they are reached."""
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self.lines = lines
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        if isinstance(index, slice):
+            return [_one_cell(ln) for ln in self.lines[index]]
+        return _one_cell(self.lines[index])
+
+
+def _one_cell(line: str) -> str:
+    return line.strip().strip("|").strip() if line.count("|") == 1 else line
 
 
 def _separator(line: str) -> str | None:
@@ -175,13 +203,21 @@ def _names_of(cell: str) -> str:
     return cell
 
 
+_WRAP = re.compile(r"(?<=[\u4e00-\u9fff，。、；：“”,])\s+(?=[\u4e00-\u9fff，。、；：“”,])")
+
+
+def _unwrapped(text: str) -> str:
+    """A cell's text without the spaces a page left where the cell's lines wrapped ("工作机 制")."""
+    return _WRAP.sub("", text)
+
+
 def _row(line: int, roles: list[str], cells: list[str]) -> Row:
     values: dict[str, list[str]] = {}
     for role, cell in zip(roles, cells, strict=False):
         if cell:
             values.setdefault(role, []).append(_names_of(cell) if role in _LABEL_OF else cell)
-    title = "；".join(values.get("title", []))
-    detail = "；".join(values.get("detail", []))
+    title = _unwrapped("；".join(values.get("title", [])))
+    detail = _unwrapped("；".join(values.get("detail", [])))
     text = f"{title.rstrip('。')}。{detail}" if title else detail
     labels = [f"{_LABEL_OF[r]}：{'、'.join(values[r])}" for r in _LABEL_OF if r in values]
     return Row(line, re.sub(r"\D", "", cells[0]), (text, *labels))
