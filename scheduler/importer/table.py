@@ -110,7 +110,7 @@ def read_table(lines: Sequence[str], start: int) -> tuple[list[Row], int] | None
                 pos += 1
         else:
             pos += 1
-        rows.append(_row(line, roles, cells))
+        rows.append(_row(line, roles, cells, unwrap=sep != " "))  # spaced rows keep theirs
     return rows, pos
 
 
@@ -211,13 +211,14 @@ def _unwrapped(text: str) -> str:
     return _WRAP.sub("", text)
 
 
-def _row(line: int, roles: list[str], cells: list[str]) -> Row:
+def _row(line: int, roles: list[str], cells: list[str], unwrap: bool) -> Row:
     values: dict[str, list[str]] = {}
     for role, cell in zip(roles, cells, strict=False):
         if cell:
             values.setdefault(role, []).append(_names_of(cell) if role in _LABEL_OF else cell)
-    title = _unwrapped("；".join(values.get("title", [])))
-    detail = _unwrapped("；".join(values.get("detail", [])))
+    title, detail = ("；".join(values.get(role, [])) for role in ("title", "detail"))
+    if unwrap:
+        title, detail = _unwrapped(title), _unwrapped(detail)
     text = f"{title.rstrip('。')}。{detail}" if title else detail
     labels = [f"{_LABEL_OF[r]}：{'、'.join(values[r])}" for r in _LABEL_OF if r in values]
     return Row(line, re.sub(r"\D", "", cells[0]), (text, *labels))
