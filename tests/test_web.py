@@ -120,9 +120,10 @@ def test_coordinator_pages_without_a_session_are_403(site: Site) -> None:
 def test_sign_in_sets_a_strict_httponly_secure_cookie_and_works_once(site: Site) -> None:
     token = site.tokens.signin_token()
     response = site.client.get(f"/c/{token}", follow_redirects=False)
-    assert (response.status_code, response.headers["location"]) == (303, "/?signed=1")
-    cookie = response.headers["set-cookie"]
+    assert (response.status_code, response.headers["location"]) == (303, "/")
+    cookie, marker = response.headers.get_list("set-cookie")
     assert cookie.startswith("duban_session=")
+    assert marker.startswith("duban_entering=") and "SameSite=lax" in marker and "Max-Age=120" in marker
     flags = sorted(part.strip() for part in cookie.split(";")[1:])
     assert flags == ["HttpOnly", "Max-Age=43200", "Path=/", "SameSite=strict", "Secure"]
     assert site.client.get("/").status_code == 200

@@ -1,12 +1,14 @@
 """Issue #16 follow-up: the coordinator's sign-in link opened from another site (webmail). The
-SameSite=Strict cookie is not sent along a cross-site redirect chain, so `/?signed=1` without a
-session answers a small page with no data that goes on to `/` from the dashboard's own site."""
+SameSite=Strict cookie is not sent along a cross-site redirect chain; the SameSite=Lax marker set with it
+is, so `/` without a session but with the marker answers a small page with no data that goes on to `/`
+from the dashboard's own site."""
 
 from __future__ import annotations
 
 import http.server
 import threading
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -29,21 +31,33 @@ def site(project: Project) -> Iterator[Site]:
 def test_after_sign_in_without_the_cookie_a_page_with_no_data_leads_to_the_dashboard(site: Site) -> None:
     token = site.tokens.signin_token()
     response = site.client.get(f"/c/{token}", follow_redirects=False)
-    assert (response.status_code, response.headers["location"]) == (303, "/?signed=1")
-    site.client.cookies.clear()  # what a browser does not send after a cross-site link
-    entering = site.client.get("/?signed=1")
+    assert (response.status_code, response.headers["location"]) == (303, "/")
+    marker = response.headers.get_list("set-cookie")[1]
+    assert marker.startswith("duban_entering=") and "SameSite=lax" in marker
+    site.client.cookies.clear()  # a browser after a cross-site link sends the Lax marker only
+    site.client.cookies.set("duban_entering", marker.split(";")[0].split("=", 1)[1])
+    entering = site.client.get("/")
     assert entering.status_code == 200
     assert '<meta http-equiv="refresh" content="0; url=/">' in entering.text
     assert '<a href="/">进入督办总览</a>' in entering.text and "已登录，正在进入…" in entering.text
     assert "T-01" not in entering.text and "省司法厅" not in entering.text and "督办总览</h" not in entering.text
-    for path in ("/", "/?signed=0", "/?signed=1&x=1&signed=2", "/feedback?signed=1", "/report.xlsx?signed=1"):
+    for path in ("/feedback", "/report.xlsx"):  # the marker opens nothing else
+        answer = site.client.get(path)
+        assert (answer.status_code, answer.text) == (403, FORBIDDEN), path
+    site.client.cookies.set("duban_entering", "1")  # a forged marker
+    assert site.client.get("/").status_code == 403
+    site.clock.now += timedelta(seconds=121)  # the marker lasts two minutes
+    site.client.cookies.set("duban_entering", marker.split(";")[0].split("=", 1)[1])
+    assert site.client.get("/").status_code == 403
+    site.client.cookies.clear()
+    for path in ("/", "/?signed=1", "/feedback", "/report.xlsx"):
         answer = site.client.get(path)
         assert (answer.status_code, answer.text) == (403, FORBIDDEN), path
 
 
-def test_with_a_session_signed_1_is_the_dashboard(site: Site) -> None:
+def test_with_a_session_the_marker_changes_nothing(site: Site) -> None:
     site.sign_in()
-    answer = site.client.get("/?signed=1")
+    answer = site.client.get("/")
     assert answer.status_code == 200 and "督办总览" in answer.text
 
 

@@ -20,12 +20,12 @@ from scheduler.ledger import Ledger
 from scheduler.report import register
 from scheduler.runtime import Runtime
 from scheduler.web.app import HEADERS, SESSION_COOKIE, ctx, forbidden, html, page, plain, render, source
-from scheduler.web.tokens import SESSION_SECONDS
+from scheduler.web.tokens import ENTERING_SECONDS, SESSION_SECONDS
 
 ROW_LIMIT = 300
 REMINDER_STATE = {"sent": "已发送", "superseded": "被后续阶段取代", "pending": "待发送", "failed": "发送失败"}
 AUTHOR = "督办单位（网页）"
-SIGNED = "/?signed=1"  # where the sign-in link sends the browser (SPEC 6: a 303 to `/`)
+ENTERING = "duban_entering"  # a signed marker with no data, SameSite=Lax: "this browser has just signed in"
 
 
 async def signin(request: Request) -> Response:
@@ -33,17 +33,20 @@ async def signin(request: Request) -> Response:
     nonce = c.tokens.signin_nonce(request.path_params["token"])
     if nonce is None or not c.store.use_signin(nonce, c.now(), source(request)):
         return forbidden()
-    response = RedirectResponse(SIGNED, 303, headers=HEADERS)
+    response = RedirectResponse("/", 303, headers=HEADERS)
     response.set_cookie(SESSION_COOKIE, c.tokens.session(), max_age=SESSION_SECONDS, path="/", httponly=True,
                         samesite="strict", secure=c.web.https)
+    response.set_cookie(ENTERING, c.tokens.entering(), max_age=ENTERING_SECONDS, path="/", httponly=True,
+                        samesite="lax", secure=c.web.https)
     return response
 
 
 def _entering(request: Request) -> Response:
     """Right after the sign-in's 303: a browser that followed the link from another site (webmail)
-    does not send the SameSite=Strict cookie along that redirect chain. A page with no data sends it
-    on to `/` from this site (meta refresh, and a link), where the cookie is sent. Else: 403."""
-    if request.query_params.get("signed") != "1":
+    does not send the SameSite=Strict session cookie along that redirect chain, but it does send the
+    Lax marker set with it. A page with no data then sends it on to `/` from this site (meta refresh,
+    and a link), where the session cookie is sent. Without the marker: 403."""
+    if not ctx(request).tokens.entering_ok(request.cookies.get(ENTERING)):
         return forbidden()
     return page("entering.html")
 

@@ -18,8 +18,9 @@ from itsdangerous import BadData, TimestampSigner, URLSafeTimedSerializer
 
 SIGNIN_SECONDS = 12 * 3600
 SESSION_SECONDS = 12 * 3600
+ENTERING_SECONDS = 120
 _SALTS = {"unit": "duban.unit-link", "signin": "duban.coordinator-signin", "session": "duban.session",
-          "csrf": "duban.csrf"}
+          "csrf": "duban.csrf", "entering": "duban.entering"}
 
 
 class Tokens:
@@ -62,6 +63,13 @@ class Tokens:
 
     def session_ok(self, cookie: str | None) -> bool:
         return bool(cookie) and isinstance(self._load("session", cookie or "", SESSION_SECONDS), dict)
+
+    def entering(self) -> str:
+        """The marker of a sign-in that has just happened (grants nothing; valid 2 minutes)."""
+        return str(self._s["entering"].dumps(1))
+
+    def entering_ok(self, cookie: str | None) -> bool:
+        return bool(cookie) and self._load("entering", cookie or "", ENTERING_SECONDS) == 1
 
     def csrf(self, bound_to: str) -> str:
         return str(self._s["csrf"].dumps(_digest(bound_to)))
