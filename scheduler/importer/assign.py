@@ -47,7 +47,11 @@ _LABELS = {"牵头单位": "lead", "主办单位": "lead", "牵头部门": "lead
            "负责部门": "responsible", "负责单位": "responsible",
            # "部门分工：省发展改革委牵头，各地、各部门配合": a clause, read as one
            "部门分工": "responsible", "责任分工": "responsible", "任务分工": "responsible",
-           "适用范围": "scope", "推广范围": "scope", "实施范围": "scope"}  # scope: where, not who
+           "适用范围": "scope", "推广范围": "scope", "实施范围": "scope",  # scope: where, not who
+           # a bureau's or ministry's own plan names its offices: "（责任科室：组干科、机关党委）"
+           **{f"{role}{office}": kind for office in ("科室", "处室", "司局", "股室")
+              for role, kind in (("牵头", "lead"), ("责任", "responsible"), ("主办", "lead"),
+                                 ("配合", "cooperating"), ("协办", "cooperating"), ("参与", "cooperating"))}}
 _LABEL_RE = re.compile("(" + "|".join(either(k) for k in sorted(_LABELS, key=len, reverse=True)) + r")\s*[:：]")
 _TAIL = re.compile(either(
     "(?:按职责分工|按照职责分工|根据职责分工|依据职责分工|按职责|根据职责|分别|共同|具体|组织|等?负责落实|负责|牵头|配合|参与|指导|落实|实施)+$"))
