@@ -1,10 +1,15 @@
 """`duban import` grammar, round 5 of issue #13: a bureau's own 工作要点 names its offices
 ("（责任科室：组干科、机关党委）"), as ministries' plans name their 司局 and provincial
-departments' plans their 处室. The documents themselves stay out of the repository; each rule is
+departments' plans their 处室; a city policy closes each paragraph with a "责任单位：…。" sentence;
+a provincial 工作要点 writes "各地级以上市人民政府结合实际落实"; State Council brackets count from
+"自本通知印发之日起", leave guidance to "等部门加强指导" and add "；其中，…" remarks. The documents themselves stay out of the repository; each rule is
 tested with a sentence of the same form, names changed."""
 
 from __future__ import annotations
 
+from datetime import date
+
+from scheduler.importer.emit import resolve_deadlines
 from scheduler.importer.parse import DraftTask, parse_document
 
 
@@ -56,3 +61,54 @@ def test_office_columns_of_a_task_table() -> None:
 def test_unit_labels_unchanged() -> None:
     draft = parse_document("一、重点工作\n1.做好安全生产。开展隐患排查。（责任单位：区应急局、区住建局）\n")
     assert [units(t) for t in draft.tasks] == [([], ["区应急局", "区住建局"], [])]
+
+
+# "1.正文……资助。责任单位：A、B。": the label sentence ends the item's paragraph, no bracket
+def test_label_sentence_closing_a_paragraph() -> None:
+    draft = parse_document(
+        "关于支持人才引进的若干措施\n"
+        "1.对来本市落户的高层次创新团队，经认定，再给予 200 万元科研经费；对顶尖人才团队实行“一事一议”。"
+        "责任单位：市委人才办、市科技局。\n"
+        "2.对年纳税 3000 万元以上的招商项目，给予人才指标 2 名。牵头单位：市商务局。配合单位：市财政局。\n")
+    assert [units(t) for t in draft.tasks] == [
+        ([], ["市委人才办", "市科技局"], []),
+        (["市商务局"], [], ["市财政局"]),
+    ]
+    assert draft.tasks[0].title.startswith("对来本市落户的高层次创新团队")
+    assert "责任单位" not in draft.tasks[0].detail + draft.tasks[0].title
+
+
+def test_a_label_inside_the_paragraph_is_not_taken() -> None:
+    draft = parse_document("一、重点工作\n1.明确责任分工。责任单位：要在方案中逐项写明。各单位抓好落实。\n")
+    assert [units(t) for t in draft.tasks] == [([], [], [])]
+
+
+# "（省科技厅按职责分工负责，各地级以上市人民政府结合实际落实）"
+def test_结合实际落实_is_a_role_not_a_name() -> None:
+    draft = parse_document(
+        "一、重点任务\n1.推进技术攻关。支持建设中试平台。（省科技厅按职责分工负责，各地级以上市人民政府结合实际落实）\n")
+    assert [units(t) for t in draft.tasks] == [([], ["省科技厅", "各地级以上市人民政府"], [])]
+
+
+# national brackets: "自本通知印发之日起30日内", "等部门加强指导", "；其中，2021年底前……"
+NATIONAL = ("国务院办公厅关于做好某项工作的通知\n国办发〔2020〕9号\n2020年3月1日\n一、重点任务\n"
+            "（一）清理规范收费。（市场监管总局负责，自本通知印发之日起30日内完成）\n"
+            "（二）完善配套政策。（各省级人民政府负责，国家发展改革委等部门加强指导）\n"
+            "（三）开展试点。（国家发展改革委、财政部负责；其中，2021年底前完成第一批试点）\n"
+            "（四）建立协调机制。（商务部牵头，从本意见印发之日起3个月内完成）\n")
+
+
+def test_national_brackets_units() -> None:
+    draft = parse_document(NATIONAL)
+    assert [units(t) for t in draft.tasks] == [
+        ([], ["市场监管总局"], []),
+        ([], ["各省级人民政府", "国家发展改革委"], []),
+        ([], ["国家发展改革委", "财政部"], []),
+        (["商务部"], [], []),
+    ]
+
+
+def test_national_brackets_deadlines() -> None:
+    draft = parse_document(NATIONAL)
+    got = [[d for d, _, _ in resolve_deadlines(t, 2020, draft.issued)] for t in draft.tasks]
+    assert got == [[date(2020, 3, 31)], [], [date(2021, 12, 31)], [date(2020, 6, 1)]]

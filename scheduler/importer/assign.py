@@ -54,9 +54,11 @@ _LABELS = {"牵头单位": "lead", "主办单位": "lead", "牵头部门": "lead
                                  ("配合", "cooperating"), ("协办", "cooperating"), ("参与", "cooperating"))}}
 _LABEL_RE = re.compile("(" + "|".join(either(k) for k in sorted(_LABELS, key=len, reverse=True)) + r")\s*[:：]")
 _TAIL = re.compile(either(
-    "(?:按职责分工|按照职责分工|根据职责分工|依据职责分工|按职责|根据职责|分别|共同|具体|组织|等?负责落实|负责|牵头|配合|参与|指导|落实|实施)+$"))
+    "(?:按职责分工|按照职责分工|根据职责分工|依据职责分工|按职责|根据职责|分别|共同|具体|组织|结合实际|因地制宜"
+    "|等?负责落实|负责|牵头|配合|参与|(?:加强|做好|给予|予以|负责)?指导|落实|实施)+$"))
 _GENERIC = re.compile(either(
-    "^(?:其他|其它)?(?:相关|有关)?(?:部门|单位|方面)(?:(?:和|及|与|、)(?:其他|其它)?(?:相关|有关)?(?:部门|单位|方面|地方))?$"))
+    "^(?:其他|其它)?(?:相关|有关)?(?:部门|单位|方面)(?:(?:和|及|与|、)(?:其他|其它)?(?:相关|有关)?(?:部门|单位|方面|地方))?$"
+    "|^(?:其中|同时|此外|另外|并且?)$"))  # "…负责；其中，2021年底前完成第一批": a connective, no unit
 # "列第一位者为牵头单位，下同", "排在第一位的部门为牵头部门": a rule about the lists, never a unit
 FIRST_IS_LEAD = re.compile(either(r"(?:列|排)(?:在|名)?(?:第一位|首位)[^，,。；;）)]{0,8}?(?:为|是)牵头"))
 _RULE_CLAUSE = re.compile(either(
@@ -89,6 +91,11 @@ def looks_like_assignment(text: str) -> bool:
 _UNIT_NAME = re.compile(either(
     r"(?:局|厅|委|办|院|部|署|室|政府|中心|公司|银行|支行|小组|管委会|委员会|办公室|分局|集团|协会|联合会|海关|法院|检察院"
     r"|部门|单位|监会|总社|总局|组委|组委会|联席会议|总署)(?:[（(][^（）()]*[）)])?$"))
+
+
+def starts_with_label(text: str) -> bool:
+    """"责任单位：市委组织部、市科技局": a clause opened by a role or deadline label."""
+    return bool(_LABEL_RE.match(text.strip()))
 
 
 def is_unit_name(name: str) -> bool:

@@ -16,7 +16,7 @@ from scheduler.importer.assign import (
     parse_assignment,
     split_names,
 )
-from scheduler.importer.clauses import closing_groups, merged
+from scheduler.importer.clauses import closing_groups, merged, trailing_labels
 from scheduler.importer.deadlines import item_deadlines
 from scheduler.importer.header import CLOSING_MARK, DOC_DATE, SIGNER, header_facts
 from scheduler.importer.sections import OTHER, PHASES, TASKS, covering_notice, section_kind, select_tasks
@@ -353,7 +353,9 @@ def _task(number: str, key: str, line: int, texts: list[str], rules: _Rules) -> 
         assignment = parse_assignment(assign_text)
     else:
         groups, body = closing_groups(body)
-        assignment = merged(groups, rules.first_is_lead) if groups else Assignment()
+        labels, body = ([], body) if groups else trailing_labels(body)  # "…资助。责任单位：市科技局。"
+        assignment = merged(groups, rules.first_is_lead) if groups else parse_assignment(" ".join(labels)) \
+            if labels else Assignment()
     if assignment.empty() and rules.section_assignment:
         assignment = parse_assignment(rules.section_assignment)
     if rules.first_is_lead and not assignment.lead and assignment.responsible:
