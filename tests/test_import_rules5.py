@@ -112,3 +112,37 @@ def test_national_brackets_deadlines() -> None:
     draft = parse_document(NATIONAL)
     got = [[d for d, _, _ in resolve_deadlines(t, 2020, draft.issued)] for t in draft.tasks]
     assert got == [[date(2020, 3, 31)], [], [date(2021, 12, 31)], [date(2020, 6, 1)]]
+
+
+MIXED = ("国务院办公厅关于做好某项工作的意见\n国办发〔2020〕9号\n2020年3月1日\n一、重点任务\n"
+         "（一）完善制度。制定管理办法。（教育部等部门负责，持续实施）\n"
+         "（二）加强执法。开展专项行动。（公安部负责，长期实施）\n"
+         "二、深化协同治理\n"
+         "（三）推进流域治理。生态环境部、水利部要加强对地方的指导。\n"
+         "（四）加强宣传。做好政策解读。\n"
+         "三、强化保障措施\n"
+         "（五）加强组织领导。各地区、各部门要高度重视，抓好落实。\n")
+
+
+# "（教育部等部门负责，持续实施）": ongoing work, not a unit named 持续
+def test_持续实施_is_ongoing_work() -> None:
+    draft = parse_document(MIXED)
+    assert [(t.title, t.ongoing) for t in draft.tasks[:2]] == [("完善制度", "持续推进"), ("加强执法", "长期坚持")]
+    assert [units(t) for t in draft.tasks[:2]] == [([], ["教育部"], []), ([], ["公安部"], [])]
+
+
+# in a plan of brackets, an item of another section whose sentences name units as subjects is a task;
+# an item naming none stays prose, and "强化保障措施" is a support section like "保障措施"
+def test_subject_units_in_a_plan_of_brackets() -> None:
+    draft = parse_document(MIXED)
+    assert [t.title for t in draft.tasks] == ["完善制度", "加强执法", "推进流域治理"]
+    assert units(draft.tasks[2]) == ([], ["生态环境部", "水利部"], [])
+    assert draft.skipped == ["(四)（第9行）", "(五)（第11行）"]
+
+
+def test_support_headings_with_a_verb() -> None:
+    from scheduler.importer.sections import SUPPORT, TASKS, section_kind
+    assert [section_kind(h) for h in ("强化保障措施", "强化组织保障", "抓好组织实施", "保障措施", "工作要求")] == [SUPPORT] * 5
+    assert section_kind("重点任务") == TASKS
+    assert section_kind("加强政务数据共享流通") != SUPPORT
+    assert section_kind("强化组织领导") != SUPPORT  # a notice's "一、强化组织领导。各地区要……" is a task

@@ -223,6 +223,9 @@ def _free(text: str, out: Assignment) -> None:
             continue
         if _LATER.match(clause):  # "以后每年更新": what follows the deadline, not a unit
             continue
+        if m := _GOING_ON.fullmatch(clause):  # "（教育部等部门负责，持续实施）"
+            out.deadlines.append("长期坚持" if m[1] == "长期" else "持续推进")
+            continue
         if (ongoing := _ONGOING_CLAUSE.search(clause)) and ongoing.end() == len(clause):
             out.deadlines.append(ongoing[0])  # "各地区持续推进": the units, and ongoing work
             clause = clause[:ongoing.start()]
@@ -256,6 +259,7 @@ def _with_others(clause: str, out: Assignment) -> bool:
 
 # "（国务院各部门分别负责，年内持续推进）": ongoing work, not a unit
 _ONGOING_CLAUSE = re.compile("(?:年内|全年|今年|长期)?(?:" + "|".join(phrases.ONGOING_WORDS) + ")")
+_GOING_ON = re.compile(r"(持续|长期)(?:实施|落实|推进|开展|坚持|进行)")
 _LATER = re.compile(r"^(?:以后|此后|今后|之后|每年|每季度|每月|逐年|逐步)")
 
 
