@@ -146,3 +146,24 @@ def test_support_headings_with_a_verb() -> None:
     assert section_kind("重点任务") == TASKS
     assert section_kind("加强政务数据共享流通") != SUPPORT
     assert section_kind("强化组织领导") != SUPPORT  # a notice's "一、强化组织领导。各地区要……" is a task
+
+
+# units as the subjects of sentences, in the State Council's wordings
+def test_state_council_collectives_as_subjects() -> None:
+    from scheduler.importer.subjects import subject_units
+    got = [subject_units(s) for s in ("国务院各有关部门要按照职责分工，抓紧制定配套措施。",
+                                      "中央和国家机关各部门要带头执行。",
+                                      "推动各单位建立台账。")]
+    assert [(a.lead, a.responsible, a.cooperating) for a in got] == [
+        ([], ["国务院各有关部门"], []), ([], ["中央和国家机关各部门"], []), ([], [], [])]
+
+
+def test_由X牵头_then_会同_partners() -> None:
+    from scheduler.importer.subjects import subject_units
+    got = [subject_units(s) for s in ("由交通运输部牵头，会同公安部、应急管理部建立联动机制。",
+                                      "由司法部牵头，会同有关部门研究论证。",
+                                      "由水利部牵头负责。",
+                                      "教育部负责牵头制定实施细则。")]
+    assert [(a.lead, a.responsible, a.cooperating) for a in got] == [
+        (["交通运输部"], [], ["公安部", "应急管理部"]), (["司法部"], [], []), (["水利部"], [], []),
+        ([], ["教育部"], [])]
