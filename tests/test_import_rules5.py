@@ -167,3 +167,12 @@ def test_由X牵头_then_会同_partners() -> None:
     assert [(a.lead, a.responsible, a.cooperating) for a in got] == [
         (["交通运输部"], [], ["公安部", "应急管理部"]), (["司法部"], [], []), (["水利部"], [], []),
         ([], ["教育部"], [])]
+
+
+# bracket wordings of 2014–2017 State Council documents
+def test_more_state_council_bracket_wordings() -> None:
+    from scheduler.importer.assign import parse_assignment
+    got = [parse_assignment(b) for b in ("国务院办公厅负责督促检查", "国家发展改革委、国家能源局会同有关地方负责",
+                                         "市发展改革委牵头统筹推进，各县区落实")]
+    assert [(a.lead, a.responsible, a.cooperating) for a in got] == [
+        ([], ["国务院办公厅"], []), ([], ["国家发展改革委", "国家能源局"], []), (["市发展改革委"], ["各县区"], [])]

@@ -55,9 +55,11 @@ _LABELS = {"牵头单位": "lead", "主办单位": "lead", "牵头部门": "lead
 _LABEL_RE = re.compile("(" + "|".join(either(k) for k in sorted(_LABELS, key=len, reverse=True)) + r")\s*[:：]")
 _TAIL = re.compile(either(
     "(?:按职责分工|按照职责分工|根据职责分工|依据职责分工|按职责|根据职责|分别|共同|具体|组织|结合实际|因地制宜"
-    "|等?负责落实|负责|牵头|配合|参与|(?:加强|做好|给予|予以|负责)?指导|落实|实施)+$"))
+    "|等?负责落实|负责|牵头|配合|参与|(?:加强|做好|给予|予以|负责)?指导|落实|实施"
+    "|督促检查|督促落实|监督检查|督导|督查|统筹协调|统筹推进|协调推进|组织协调|推进实施)+$"))
 _GENERIC = re.compile(either(
     "^(?:其他|其它)?(?:相关|有关)?(?:部门|单位|方面)(?:(?:和|及|与|、)(?:其他|其它)?(?:相关|有关)?(?:部门|单位|方面|地方))?$"
+    "|^(?:其他|其它)?(?:相关|有关)地方$"  # "会同有关地方负责": X's own work
     "|^(?:其中|同时|此外|另外|并且?)$"))  # "…负责；其中，2021年底前完成第一批": a connective, no unit
 # "列第一位者为牵头单位，下同", "排在第一位的部门为牵头部门": a rule about the lists, never a unit
 FIRST_IS_LEAD = re.compile(either(r"(?:列|排)(?:在|名)?(?:第一位|首位)[^，,。；;）)]{0,8}?(?:为|是)牵头"))
@@ -237,7 +239,7 @@ def _free(text: str, out: Assignment) -> None:
             clause = re.sub(_LEAD_MARK, "", clause)
             out.lead.extend(n for n in _names("、".join(marked), out) if n not in out.lead)
         names = [n for n in _names(clause, out) if n not in out.lead]
-        if re.search(either("牵头(?:负责|组织)?(?:实施)?$"), clause):
+        if re.search(either("牵头(?:负责|组织)?(?:实施|统筹推进|统筹协调|协调推进|推进)?$"), clause):
             out.lead.extend(n for n in names if n not in out.lead)
         elif re.search(r"(配合|参与)$", clause):
             out.cooperating.extend(n for n in names if n not in out.cooperating)
