@@ -54,8 +54,8 @@ _LABELS = {"牵头单位": "lead", "主办单位": "lead", "牵头部门": "lead
                                  ("配合", "cooperating"), ("协办", "cooperating"), ("参与", "cooperating"))}}
 _LABEL_RE = re.compile("(" + "|".join(either(k) for k in sorted(_LABELS, key=len, reverse=True)) + r")\s*[:：]")
 _TAIL = re.compile(either(
-    "(?:按职责分工|按照职责分工|根据职责分工|依据职责分工|按职责|根据职责|分别|共同|具体|组织|结合实际|因地制宜"
-    "|等?负责落实|负责|牵头|配合|参与|(?:加强|做好|给予|予以|负责)?指导|落实|实施"
+    "(?:按职责分工|按照职责分工|根据职责分工|依据职责分工|按分工|按照分工|按各自职责|按职责|根据职责|分别|共同|具体|组织|结合实际|因地制宜"
+    "|等?负责落实|负责|牵头|配合|参与|参加|协同|协助|(?:加强|做好|给予|予以|负责)?指导|落实|实施"
     "|督促检查|督促落实|监督检查|督导|督查|统筹协调|统筹推进|协调推进|组织协调|推进实施)+$"))
 _GENERIC = re.compile(either(
     "^(?:其他|其它)?(?:相关|有关)?(?:部门|单位|方面)(?:(?:和|及|与|、)(?:其他|其它)?(?:相关|有关)?(?:部门|单位|方面|地方))?$"
@@ -191,7 +191,9 @@ _MARKED_LEAD = re.compile(_LEAD_MARK + "$")
 _GUIDES = re.compile(r"(?<=[\u4e00-\u9fff）)])(?:指导|参与)$")
 
 
-_ROLE_END = re.compile(either(r"(?:牵头(?:负责)?|负责(?:落实)?|配合|参与|落实|指导)$"))
+# "（X负责，Y参加）", "（…，Z等部门协同）": the helpers
+_HELPS = re.compile(r"(?:配合|参与|参加|协同|协助)$")
+_ROLE_END = re.compile(either(r"(?:牵头(?:负责)?|负责(?:落实)?|配合|参与|参加|协同|协助|落实|指导)$"))
 
 
 def _role_clauses(text: str) -> list[str]:
@@ -241,7 +243,7 @@ def _free(text: str, out: Assignment) -> None:
         names = [n for n in _names(clause, out) if n not in out.lead]
         if re.search(either("牵头(?:负责|组织)?(?:实施|统筹推进|统筹协调|协调推进|推进)?$"), clause):
             out.lead.extend(n for n in names if n not in out.lead)
-        elif re.search(r"(配合|参与)$", clause):
+        elif re.search(_HELPS, clause):
             out.cooperating.extend(n for n in names if n not in out.cooperating)
         else:
             out.responsible.extend(n for n in names if n not in out.responsible)
