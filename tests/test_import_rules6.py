@@ -59,3 +59,42 @@ def test_by_division_of_work_tails() -> None:
         ([], ["农业农村部", "水利部"], [])
     assert units(only_task("组织制定标准。（农业农村部、水利部按各自职责负责）")) == \
         ([], ["农业农村部", "水利部"], [])
+
+
+# units in sentences (a State Council General Office notice, a forwarded report): the agent
+# after a topic, "由X和Y统一归口管理"; provinces and military regions as a subject; a stressed
+# "特别是…" part of the subject; no unit from "充分发挥各级政府…" or "我局将……"
+def notice(*items: str) -> list[DraftTask]:
+    head = "各省、自治区、直辖市人民政府：\n为做好防汛物资储备工作，现通知如下：\n"
+    numbered = (f"{n}、{body}\n" for n, body in zip("一二三四", items, strict=False))
+    return parse_document(head + "".join(numbered)).tasks
+
+
+def test_agent_after_a_topic() -> None:
+    tasks = notice("储备物资是重要的应急资源，专业性较强。因此，这项工作由应急管理部和国家粮食和储备局统一归口管理。",
+                   "对已入库的储备物资，其日常维护和轮换工作由地方各级应急管理部门负责。对储备库点要采取措施加强管理，"
+                   "完善设备，确保安全。")
+    assert [t.assignment.responsible for t in tasks] == [
+        ["应急管理部", "国家粮食和储备局"], ["地方各级应急管理部门"]]
+
+
+def test_a_remark_in_brackets_names_no_agent() -> None:
+    tasks = notice("国务院水行政主管部门负责编制储备规划（流域机构内由水文部门负责），并组织开展储备能力评估。"
+                   "储备规划每五年修订一次。")
+    assert [t.assignment.responsible for t in tasks] == [["国务院水行政主管部门"]]
+
+
+def test_provinces_and_military_regions_as_subjects() -> None:
+    tasks = notice("储备工作敏感性较强，情况复杂。有关省、自治区、直辖市及军区也要相应指定有关部门负责管理。")
+    assert [t.assignment.responsible for t in tasks] == [["有关省、自治区、直辖市", "军区"]]
+
+
+def test_a_stressed_part_joins_the_subject() -> None:
+    tasks = notice("进一步完善储备制度。各省、自治区、直辖市，特别是沿海地区人民政府，也要抓紧制定储备办法。")
+    assert [t.assignment.responsible for t in tasks] == [["各省、自治区、直辖市", "沿海地区人民政府"]]
+
+
+def test_objects_and_self_references_are_no_units() -> None:
+    tasks = notice("健全储备体系，充分发挥各级政府在应急保障中的作用。加强储备库点建设和日常监测。",
+                   "要进一步加强储备知识宣传，提高全社会的防灾意识。我局将尽快向各地提供宣传材料。")
+    assert [units(t) for t in tasks] == [([], [], []), ([], [], [])]
