@@ -20,6 +20,7 @@ from scheduler.importer.clauses import closing_groups, merged, trailing_labels
 from scheduler.importer.deadlines import item_deadlines
 from scheduler.importer.header import CLOSING_MARK, DOC_DATE, SIGNER, header_facts
 from scheduler.importer.sections import OTHER, PHASES, TASKS, covering_notice, section_kind, select_tasks
+from scheduler.importer.subjects import subject_units
 from scheduler.importer.table import Row, read_table
 
 CN_NUM = "一二三四五六七八九十百零〇"
@@ -251,7 +252,8 @@ class _Walker:
         found: list[DraftTask] = []
         parent = _task(item.number, item.key, item.line, item.texts, self.rules)
         subs = [t for sub in item.subs if (t := _task(sub.number, sub.key, sub.line, sub.texts, self.rules))]
-        if parent is not None and parent.assignment.empty() and subs and not any(_assigns(t) for t in subs):
+        if parent is not None and parent.assignment.empty() and subs and not any(_assigns(t) for t in subs) \
+                and not all(_names_subjects(t) for t in subs):
             # sub-items that assign nothing, under an item that assigns nothing: its sentences
             parent = _task(item.number, item.key, item.line,
                            item.texts + [f"{sub.number.removeprefix(item.number)}.{''.join(sub.texts)}"
@@ -260,7 +262,7 @@ class _Walker:
         if parent is not None and (not subs or not parent.assignment.empty()):
             found.append(parent)
         for task in subs:
-            if task.assignment.empty() and parent is not None:
+            if task.assignment.empty() and parent is not None and not parent.assignment.empty():
                 task.assignment = parent.assignment
             found.append(task)
         for task in found:
@@ -279,6 +281,12 @@ def _heading_line(lines: list[str]) -> list[str]:
 
 def _assigns(task: DraftTask) -> bool:
     return not task.assignment.empty() or bool(task.deadlines or task.ongoing)
+
+
+def _names_subjects(task: DraftTask) -> bool:
+    """"1.关于防治地质灾害问题。国土资源部会同民政部……": a titled sub-item whose sentences name
+    its own units stays a task of its own."""
+    return bool(task.detail) and not subject_units(f"{task.title}。{task.detail}").empty()
 
 
 def repair_mojibake(line: str) -> str:
