@@ -139,3 +139,17 @@ def test_titled_sub_items_with_their_own_units() -> None:
         (["国家发展改革委"], [], ["乡村振兴局"]),
         (["生态环境部"], [], ["国家发展改革委", "水利部", "财政部", "住房城乡建设部"]),
     ]
+
+
+# the same genre, read after the rules above: "X意见：" / "X提出了以下意见：" lead-ins, and the
+# opinion's points （一）（二） that follow such a lead-in belong to the item; they are not tasks
+def test_opinion_lead_ins_and_their_points() -> None:
+    tasks = reply(
+        "一、关于光伏基地建设问题。你省请求，国家加大对光伏基地建设的支持力度。",
+        "国家能源局提出了以下意见：",
+        "（一）你省的新能源发展应纳入区域电网统筹考虑，实现资源优化配置，避免重复建设和无序竞争。",
+        "（二）光伏基地二期需进一步研究送出通道问题。国家能源局已优先考虑一期配套项目。",
+        "二、关于农产品期货品种问题。你省请求增设苹果期货交易品种。",
+        "证监会意见：目前苹果期货的条件还不成熟，证监会将继续关注各方面的进展，积极研究并推动这项工作。")
+    assert [t.title for t in tasks] == ["关于光伏基地建设问题", "关于农产品期货品种问题"]
+    assert [units(t) for t in tasks] == [([], ["国家能源局"], []), ([], ["证监会"], [])]

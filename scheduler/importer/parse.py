@@ -26,6 +26,9 @@ from scheduler.importer.table import Row, read_table
 CN_NUM = "一二三四五六七八九十百零〇"
 _SECTION = re.compile(rf"^([{CN_NUM}]+)[、．.﹒]\s*(.*)$")
 _ITEM = re.compile(rf"^[（(]([{CN_NUM}]+)[）)]\s*(.*)$")
+# a reply's handling opinion: "发展改革委意见：", "证监会、发展改革委提出了以下意见：", "财政部会同农业部研究提出："
+_OPINION_LEAD = re.compile(r"^[^，。；:：]{2,40}?(?:意见|提出[^，。；:：]{0,8})[:：]")
+_OPINION = re.compile(r"(?:提出|研究提出)了?(?:以下|如下)意见[:：]$")
 _ASSIGN_LINE = re.compile(either(
     r"^(?:责任单位|牵头单位|责任部门|牵头部门|配合单位|配合部门|协办单位|主办单位|牵头责任单位|协同责任单位|协同单位"
     r"|完成时限|完成时间|时间节点|负责部门|负责单位|适用范围|推广范围|实施范围|部门分工|责任分工|任务分工|主责单位|主责部门"
@@ -193,6 +196,8 @@ class _Walker:
             self.rules.section_assignment = ""
             self.kind = section_kind(re.split(r"[。（(〔]", m[2], maxsplit=1)[0])  # "四、保障措施。各地区要……"
             self.open_item(f"{m[1]}、", cn_to_int(m[1]), i, m[2])
+        elif _ITEM.match(ln) and self._gives_points():  # "X提出了以下意见：（一）……（二）……"
+            self.item.texts.append(ln)  # type: ignore[union-attr]
         elif (m := _ITEM.match(ln)) or (_GARBLED.match(ln) and (m := _ITEM.match(repair_mojibake(ln)))):
             self.open_item(f"({m[1]})", cn_to_int(m[1]), i, m[2])
         elif _GARBLED.match(ln):
@@ -217,13 +222,22 @@ class _Walker:
         elif self.item is not None and not self._closes(ln):
             (self.item.subs[-1] if self.item.subs else self.item).texts.append(ln)
 
+    def _gives_points(self) -> bool:
+        """An item of a reply whose last paragraph announces a unit's opinion ("发展改革委提出了以下
+        意见：") goes on with that opinion's points, numbered （一）（二）: they are not tasks."""
+        item = self.item
+        if item is None or item.whole_section or not item.number.endswith("、") or item.subs:
+            return False
+        opened = [i for i, text in enumerate(item.texts) if _OPINION.search(text)]
+        return bool(opened) and all(_ITEM.match(text) for text in item.texts[opened[-1] + 1:])
+
     def _closes(self, ln: str) -> bool:
         """An unnumbered paragraph after a one-paragraph item, in a section whose items are one
         paragraph each, is the plan's closing words, not part of the last item: the item ends."""
         item = self.item
         if item is None or item.whole_section or item.subs or len(item.texts) != 1 or not self.prev_single:
             return False
-        if len(item.texts[0]) <= 40 or ln[0] in OPEN or _ASSIGN_LINE.match(ln):
+        if len(item.texts[0]) <= 40 or ln[0] in OPEN or _ASSIGN_LINE.match(ln) or _OPINION_LEAD.match(ln):
             return False
         self.flush()
         return True
