@@ -63,13 +63,16 @@ _BY = re.compile(rf"由(?P<names>{_NAME}(?:(?:、|和|及|以及){_NAME})*)(?:�
 
 def _subject_units(body: str) -> Assignment:
     out = Assignment()
-    for sentence in re.split(r"[。；;！!，,]", _STRESSED.sub(r"、\1", body)):  # a subject opens a sentence or a clause
+    if "特别是" in body or "尤其是" in body:
+        body = _STRESSED.sub(r"、\1", body)
+    for sentence in re.split(r"[。；;！!，,]", body):  # a subject opens a sentence or a clause
         sentence = sentence.strip()
         if (rest := _AGAIN.sub("", sentence)).startswith("会同") and out.lead and (others := _partners(rest[2:])):
             out.cooperating += [n for n in others if n not in out.cooperating and n not in out.lead]
             continue  # "由市场监管总局牵头，会同商务部、海关总署建立……": the lead's partners
         m = _SUBJECT.match(sentence)
-        if (m is None or "由" in m["names"]) and (by := _BY.search(_REMARK.sub("", sentence), 1)):
+        if "由" in sentence[1:] and (m is None or "由" in m["names"]) \
+                and (by := _BY.search(_REMARK.sub("", sentence), 1)):
             kind = out.lead if by["verb"] == "牵头" else out.responsible
             kind += [n for n in _names(by["names"]) if n not in out.lead and n not in kind]
             continue
