@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from scheduler.importer.assign import CLOSE, OPEN, Assignment, either, looks_like_assignment, parse_assignment
+from scheduler.importer.assign import Assignment, looks_like_assignment, parse_assignment
 from scheduler.importer.clauses import closing_groups, merged, trailing_labels
 from scheduler.importer.deadlines import item_deadlines
 from scheduler.importer.draft import DraftTask
 from scheduler.importer.subjects import subject_units
+from scheduler.importer.vocab import CLOSE, OPEN, either
 
 ASSIGN_LINE = re.compile(either(
     r"^(?:责任单位|牵头单位|责任部门|牵头部门|配合单位|配合部门|协办单位|主办单位|牵头责任单位|协同责任单位|协同单位"

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 
-from scheduler.importer.assign import Assignment, simplified, split_outside
+from scheduler.importer.assign import Assignment
+from scheduler.importer.names import split_outside
+from scheduler.importer.vocab import simplified
 
 _BODY = (r"(?:部|委|局|办公室|(?<![督承举创包代主协帮兴开筹试查首])办"  # 中央农办, 市委改革办
          r"|署|厅|总局|办公厅|政府|人民政府|委员会|联席会议|行政部门|管理部门|银行|监会|总社"

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from scheduler.importer.assign import FIRST_IS_LEAD, OPEN, either, split_names
 from scheduler.importer.clauses import closing_groups
 from scheduler.importer.draft import Draft, DraftTask
 from scheduler.importer.header import CLOSING_MARK, DOC_DATE, SIGNER
@@ -20,9 +19,11 @@ from scheduler.importer.item import (
     names_subjects,
     trailing_group,
 )
+from scheduler.importer.names import split_names
 from scheduler.importer.numerals import CN_NUM, cn_to_int, int_to_cn, repair_mojibake
 from scheduler.importer.sections import OTHER, PHASES, TASKS, section_kind
 from scheduler.importer.table import Row, read_table
+from scheduler.importer.vocab import FIRST_IS_LEAD, OPEN, either
 
 _SECTION = re.compile(rf"^([{CN_NUM}]+)[、．.﹒]\s*(.*)$")
 _ITEM = re.compile(rf"^[（(]([{CN_NUM}]+)[）)]\s*(.*)$")
