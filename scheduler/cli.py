@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
@@ -21,9 +22,20 @@ from scheduler.runtime import Runtime, build_runtime, config_path, planner_for
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
+_ARGPARSE_ZH = (  # argparse's own messages, in the words of the rest of duban
+    (re.compile(r"the following arguments are required: (.*)"), r"缺少参数：\1"),
+    (re.compile(r"unrecognized arguments: (.*)"), r"无法识别的参数：\1"),
+    (re.compile(r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)"), r"\1 的值 \2 无效，应为 \3 之一"),
+    (re.compile(r"argument (\S+): invalid int value: (.*)"), r"\1 应为整数，实际是 \2"),
+    (re.compile(r"argument (\S+): expected one argument"), r"\1 后面缺少值"),
+)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
+        for pattern, chinese in _ARGPARSE_ZH:
+            message = pattern.sub(chinese, message)
         self.exit(2, f"用法错误：{message}\n")
 
 

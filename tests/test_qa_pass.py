@@ -33,3 +33,13 @@ def test_report_output_without_a_suffix_is_markdown(project: Project, duban: Dub
     out = tmp_path / "通报"
     result = duban("report", "--config", str(project.config), "--now", "2021-06-30", "--output", str(out))
     assert result.code == 0 and out.read_text(encoding="utf-8").startswith("# 督办工作通报（2021年6月30日）")
+
+
+def test_usage_errors_are_in_chinese(project: Project, duban: Duban) -> None:
+    choice = duban("status", "--config", str(project.config), "--format", "csv")
+    missing = duban("import")
+    unknown = duban("check", "--bogus")
+    assert (choice.code, missing.code, unknown.code) == (2, 2, 2)
+    assert choice.err.endswith("用法错误：--format 的值 'csv' 无效，应为 'table', 'json' 之一\n")
+    assert missing.err.endswith("用法错误：缺少参数：doc\n")
+    assert unknown.err.endswith("用法错误：无法识别的参数：--bogus\n")
