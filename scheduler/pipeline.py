@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -33,6 +34,7 @@ from scheduler.render_robots import plain_payload
 from scheduler.report.notice import enqueue_due
 
 log = logging.getLogger("duban")
+BATCH_ITEMS = 50_000  # digest items recorded per ledger transaction
 
 
 @dataclass
@@ -87,10 +89,26 @@ def _record(app: App, ledger: Ledger, send: list[Reminder], now: datetime) -> li
     for digest in group(send, tasks):
         by_unit.setdefault(digest.unit, []).append(digest)
     fresh: list[str] = []
-    for unit, digests in by_unit.items():
-        messages = [m for d in digests for m in app.renderer.render(d, units.get(unit), now)]
-        fresh += ledger.queue(messages, now, fire_times=fire_times)
+    for batch in _batches(list(by_unit.items())):
+        with ledger.batch():  # one transaction for several units: far fewer pages written
+            for unit, digests in batch:
+                messages = [m for d in digests for m in app.renderer.render(d, units.get(unit), now)]
+                fresh += ledger.queue(messages, now, fire_times=fire_times)
     return fresh
+
+
+def _batches(units: list[tuple[str, list[Digest]]]) -> Iterator[list[tuple[str, list[Digest]]]]:
+    """Consecutive units carrying about BATCH_ITEMS digest items together."""
+    batch: list[tuple[str, list[Digest]]] = []
+    size = 0
+    for entry in units:
+        batch.append(entry)
+        size += sum(len(d.items) for d in entry[1])
+        if size >= BATCH_ITEMS:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
 
 
 async def deliver_all(app: App, ledger: Ledger, work: list[Outgoing], now: datetime, result: PassResult,

@@ -26,6 +26,7 @@ from urllib.parse import quote
 
 import jinja2
 
+from scheduler import render_fast
 from scheduler.group import Digest, DigestItem
 from scheduler.model import Attachment, Message, ReminderId, Role, Unit
 
@@ -148,6 +149,11 @@ class Renderer:
         if template_dir is not None and template_dir.is_dir():
             loaders.insert(0, jinja2.FileSystemLoader(template_dir))
         loader = jinja2.ChoiceLoader(loaders)
+        # the shipped e-mail templates are rendered by render_fast (same bytes, far faster)
+        # unless the operator overrides them
+        own = template_dir if template_dir is not None and template_dir.is_dir() else None
+        self._fast_text = own is None or not (own / render_fast.TEXT_TEMPLATE).exists()
+        self._fast_html = own is None or not (own / render_fast.HTML_TEMPLATE).exists()
         self.text = jinja2.Environment(loader=loader, autoescape=False, keep_trailing_newline=True,
                                        undefined=jinja2.StrictUndefined)
         self.html = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined)
@@ -165,10 +171,13 @@ class Renderer:
     def email(self, digest: Digest, to: tuple[str, ...], now: datetime) -> Message:
         subj, sent_at = subject(digest), f"{now:%Y-%m-%d %H:%M}"
         items = [item_view(i, self._views) for i in digest.items]
-        context = {"unit": digest.unit, "summary": summary(digest), "items": items,
-                   "subject": subj, "by_unit": by_unit(digest) if digest.escalation else [], "sent_at": sent_at}
-        text = self.text.get_template("email.txt.j2").render(context)
-        html = self.html.get_template("email.html.j2").render(context)
+        head, rows = summary(digest), by_unit(digest) if digest.escalation else []
+        context = {"unit": digest.unit, "summary": head, "items": items, "subject": subj, "by_unit": rows,
+                   "sent_at": sent_at}
+        text = (render_fast.email_text(digest.unit, head, items, rows, sent_at) if self._fast_text
+                else self.text.get_template("email.txt.j2").render(context))
+        html = (render_fast.email_html(subj, digest.unit, head, items, rows, sent_at) if self._fast_html
+                else self.html.get_template("email.html.j2").render(context))
         link = self._link(digest.unit)
         if link:
             text = text.rstrip("\n") + f"\n\n{LINK_LABEL}{link}\n"
