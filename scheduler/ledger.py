@@ -385,12 +385,8 @@ class Ledger:
                     "reason, created_at, updated_at, next_attempt) VALUES (?, 'digest', ?, ?, ?, ?, ?, 'deferred', "
                     "?, ?, ?, ?)", (message.key, message.channel, message.unit, ",".join(message.to) or message.unit,
                                     message.subject, _content(message), reason.value, stamp, stamp, stamp))
-                rows = [(*_cols(rid), _stamp(fire_times.get(rid, now), stamps), stamp) for rid in message.reminders]
-                db.executemany("INSERT OR IGNORE INTO reminders(task, milestone, due, stage, repetition, unit, at, "
-                               "state, handled_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?)", rows)
-                db.executemany("INSERT OR IGNORE INTO carries(reminder, message) SELECT id, ? FROM reminders "
-                               "WHERE task = ? AND milestone = ? AND due = ? AND stage = ? AND repetition = ? "
-                               "AND unit = ?", [(message.key, *row[:6]) for row in rows])
+                _carry(db, message, [(*_cols(rid), _stamp(fire_times.get(rid, now), stamps), stamp)
+                                      for rid in message.reminders])
                 state = db.execute("SELECT state FROM messages WHERE key = ?", (message.key,)).fetchone()[0]
                 if state in _OPEN:
                     keys.append(message.key)
@@ -505,6 +501,24 @@ class Ledger:
             cursor = db.execute("UPDATE messages SET content = '{}', pruned = 1 WHERE pruned = 0 AND "
                                 "state IN ('sent', 'failed') AND updated_at < ?", ((now - RETENTION).isoformat(),))
         return cursor.rowcount
+
+
+def _carry(db: sqlite3.Connection, message: Message, rows: list[tuple[str, str, str, str, int, str, str, str]]) -> None:
+    """The message's reminders (pending unless recorded before) and which of them it carries.
+    The ids are the ones SQLite would choose (max + 1 …); when every row is new — a first pass —
+    the carries are written from them instead of looking each reminder up again."""
+    first = db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM reminders").fetchone()[0]
+    before = db.total_changes
+    db.executemany("INSERT OR IGNORE INTO reminders(id, task, milestone, due, stage, repetition, unit, at, state, "
+                   "handled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)",
+                   [(first + n, *row) for n, row in enumerate(rows)])
+    if db.total_changes - before == len(rows):
+        db.executemany("INSERT OR IGNORE INTO carries(reminder, message) VALUES (?, ?)",
+                       [(first + n, message.key) for n in range(len(rows))])
+        return
+    db.executemany("INSERT OR IGNORE INTO carries(reminder, message) SELECT id, ? FROM reminders "
+                   "WHERE task = ? AND milestone = ? AND due = ? AND stage = ? AND repetition = ? AND unit = ?",
+                   [(message.key, *row[:6]) for row in rows])
 
 
 def _refresh(db: sqlite3.Connection, key: str, stamp: str) -> None:

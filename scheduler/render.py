@@ -16,7 +16,7 @@ import json
 import re
 import textwrap
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, parseaddr
@@ -70,6 +70,9 @@ class ItemView:
     html_color: str
 
 
+_NAMES = "\x00names"  # cache key beside the milestone ids (which never hold control characters)
+
+
 def item_view(item: DigestItem, cache: dict[tuple[int, str], tuple[str, ...]] | None = None) -> ItemView:
     r, task = item.reminder, item.task
     key = (id(task), r.milestone)
@@ -80,9 +83,16 @@ def item_view(item: DigestItem, cache: dict[tuple[int, str], tuple[str, ...]] | 
             cache[key] = fixed
     number, title, written, what, document = fixed
     urgent = r.offset >= 0
+    if cache is None:
+        others = item.others
+    else:  # DigestItem.others, from the task's names deduplicated once (the same for every unit)
+        names = cache.get((id(task), _NAMES))
+        if names is None:
+            names = cache[(id(task), _NAMES)] = DigestItem(replace(r, unit=""), task).others
+        others = tuple(n for n in names if n != r.unit)
     return ItemView(
         number=number, title=title, stage=r.stage, days=days_phrase(r.offset), written=written,
-        due=r.due.isoformat(), role=r.role.label, for_unit=r.unit if r.via else "", others="、".join(item.others),
+        due=r.due.isoformat(), role=r.role.label, for_unit=r.unit if r.via else "", others="、".join(others),
         what=what, document=document, color="warning" if urgent else "info",
         html_color="#c0392b" if r.offset > 0 else "#d35400" if urgent else "#2c3e50",
     )
