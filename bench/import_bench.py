@@ -77,6 +77,8 @@ def speed() -> None:
     table = "序号\n举措\n内容\n负责部门\n范围\n" + "".join(
         f"{n}\n大力发展职业赛事\n着力发展足球等职业联赛，本意见印发之日起30日内提出名单。\n体育总局、民政部\n全国\n"
         for n in range(1, 999))
+    spaced = "序号 工 作 任 务 牵头负责部门\n" + "".join(
+        f"{n} 城镇新增就业1000万人以上,年内安排到位 人力资源社会保障部\n" for n in range(1, 999))
     rng = random.Random(1)
     with tempfile.TemporaryDirectory() as tmp:
         cases = {
@@ -86,6 +88,7 @@ def speed() -> None:
             "GBK plan (1 MB)": ("一、总体要求\n" + item * (2**20 // len(item.encode()))).encode("gb18030"),
             "10 MB plan, units in prose": ("二、主要任务\n" + prose * (10 * 2**20 // len(prose.encode()))).encode(),
             "10 MB task table": ("2019年1月1日\n" + table * (10 * 2**20 // len(table.encode()))).encode(),
+            "10 MB space-separated table": ("2019年1月1日\n" + spaced * (10 * 2**20 // len(spaced.encode()))).encode(),
         }
         for label, data in cases.items():
             path = Path(tmp) / "doc.txt"

@@ -25,7 +25,7 @@ from scheduler.deliver import Deliverer, Limiter
 from scheduler.due import SendWindow
 from scheduler.ledger import Ledger, Lock
 from scheduler.plan import Planner
-from scheduler.render import Renderer, UnitLink
+from scheduler.render import Renderer, UnitLink, UnitNotes
 from scheduler.runtime import Runtime, build_runtime, planner_for
 
 if TYPE_CHECKING:
@@ -55,22 +55,22 @@ class App:
 
 
 def assemble(runtime: Runtime, now: Callable[[], datetime], dry_run: bool = False,
-             previous: App | None = None, unit_link: UnitLink | None = None,
+             previous: App | None = None, unit_link: UnitLink | None = None, unit_notes: UnitNotes | None = None,
              clock: Callable[[], float] = time.monotonic) -> App:
     """An App around an already validated runtime (channels open; secrets resolved)."""
     s = runtime.settings
     per_minute = s.wecom.per_minute if s.wecom else 20
     history = previous.deliverer.limiter.sent if previous is not None else None
     deliverer = Deliverer(Limiter(per_minute, clock, history), clock=clock)
-    renderer = Renderer(s.path.parent / "templates", unit_link)
+    renderer = Renderer(s.path.parent / "templates", unit_link, unit_notes)
     return App(runtime, planner_for(runtime), renderer, open_channels(runtime, now, dry_run), deliverer, dry_run)
 
 
 def build_app(path: Path, now: Callable[[], datetime], dry_run: bool = False, previous: App | None = None,
-              unit_link: UnitLink | None = None) -> App:
+              unit_link: UnitLink | None = None, unit_notes: UnitNotes | None = None) -> App:
     """Load, validate and open everything; raises ConfigError/DubanError before any swap."""
     runtime = build_runtime(path, strict_secrets=not dry_run)
-    return assemble(runtime, now, dry_run, previous, unit_link)
+    return assemble(runtime, now, dry_run, previous, unit_link, unit_notes)
 
 
 class State:
@@ -97,11 +97,15 @@ class State:
 
 async def run_once(runtime: Runtime, now: datetime, dry_run: bool) -> PassResult:
     """`run --once`: one pass at `now` (interrupted sends and retries included), then close."""
+    from scheduler.feedback.readers import DecisionNotes
     from scheduler.pipeline import run_pass
+    from scheduler.web.links import UnitLinker
 
     state = State(runtime.settings.state, dry_run)
     try:
-        app = assemble(runtime, lambda: now, dry_run)
+        path = state.ledger.path
+        app = assemble(runtime, lambda: now, dry_run, unit_link=UnitLinker(lambda: runtime, path, lambda: now),
+                       unit_notes=DecisionNotes(lambda: runtime, path))
         try:
             return await run_pass(app, state.ledger, now)
         finally:

@@ -65,7 +65,21 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--year", type=int)
     imp.add_argument("--prefix", default="T-")
     imp.add_argument("--units-out", help="把草稿中的单位写成 units.toml 骨架（文件已存在时只追加缺少的单位和分组）")
+    _feedback_parsers(sub, common)
     return top
+
+
+def _feedback_parsers(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
+    fb = sub.add_parser("feedback", parents=[common], help="单位反馈：列出待审核的，或 accept/reject 某条")
+    fb.add_argument("action", nargs="?", choices=("accept", "reject"))
+    fb.add_argument("id", nargs="?")
+    fb.add_argument("--note", default="")
+    fb.add_argument("--all", action="store_true", help="列出全部反馈（含已审核和进展）")
+    fb.add_argument("--format", choices=("table", "json"), default="table")
+    ln = sub.add_parser("link", parents=[common], help="打印单位的反馈链接，或督办单位 12 小时登录链接")
+    ln.add_argument("unit", nargs="?")
+    ln.add_argument("--coordinator", action="store_true")
+    ln.add_argument("--revoke", action="store_true", help="作废该单位此前的所有链接")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -90,7 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _dispatch(args: argparse.Namespace) -> int:
     handler = {"check": _check, "plan": _plan, "workdays": _workdays, "import": _import,
                "send-test": _send_test, "run": _run, "status": _status, "history": _history,
-               "report": _report}
+               "report": _report, "feedback": _feedback, "link": _link}
     return handler[args.command](args)
 
 
@@ -233,6 +247,30 @@ def _status(args: argparse.Namespace) -> int:
     runtime = build_runtime(config_path(args.config))
     today = _now(args, runtime.settings.timezone).date()
     _out([status.to_json(runtime, today)] if args.format == "json" else status.to_table(runtime, today))
+    return 0
+
+
+def _feedback(args: argparse.Namespace) -> int:
+    from scheduler.feedback import cli as fb
+
+    runtime = build_runtime(config_path(args.config))
+    if args.action is None:
+        if args.id:
+            raise UsageError("用法：duban feedback [accept|reject] ID")
+        _out(fb.listing(runtime, args.all, args.format))
+        return 0
+    if not args.id:
+        raise UsageError(f"用法：duban feedback {args.action} ID" + (" --note 理由" if args.action == "reject" else ""))
+    now = _now(args, runtime.settings.timezone)
+    print(fb.decision(runtime, args.id, args.action == "accept", args.note, now))
+    return 0
+
+
+def _link(args: argparse.Namespace) -> int:
+    from scheduler.feedback import cli as fb
+
+    runtime = build_runtime(config_path(args.config))
+    _out([fb.link(runtime, args.unit, args.coordinator, args.revoke, _now(args, runtime.settings.timezone))])
     return 0
 
 

@@ -20,6 +20,7 @@ import contextlib
 import logging
 import signal
 import time
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -30,16 +31,20 @@ from scheduler.app import App, State, assemble, build_app
 from scheduler.clock import Clock
 from scheduler.due import Outgoing
 from scheduler.errors import ConfigError, DubanError, Severity, StateBrokenError, StateLockedError
+from scheduler.feedback.readers import DecisionNotes
 from scheduler.model import Reason
 from scheduler.pipeline import PassResult, deliver_all, describe, notify, run_pass
 from scheduler.runtime import Runtime
 from scheduler.systemd import Notifier
 from scheduler.watch import watch_files
+from scheduler.web.links import UnitLinker
+from scheduler.web.serve import WebServer
 
 log = logging.getLogger("duban")
 SAFETY_MINUTES = 15
 STOP_GRACE = 10.0
 COALESCE = 0.3  # seconds: an editor's burst of writes is one reload
+LOCKED_RETRY = 60.0  # seconds between attempts to open a state locked at start-up
 
 
 class Daemon:
@@ -54,6 +59,8 @@ class Daemon:
         self.reloaded = asyncio.Event()
         self.pruned: date | None = None  # retention runs once a day
         self.notifier = Notifier()
+        self.last_pass: datetime | None = None
+        self.web: WebServer | None = None
         self.scheduler = AsyncIOScheduler(timezone=app.runtime.settings.timezone, job_defaults={
             "misfire_grace_time": 6 * 3600,  # a late pass still runs (the default 1 s drops it)
             "coalesce": True, "max_instances": 1})
@@ -66,6 +73,10 @@ class Daemon:
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, self.stopping.set)
         loop.add_signal_handler(signal.SIGHUP, self.reload_wanted.set)
+        if self.app.runtime.settings.web:
+            self.web = WebServer(lambda: self.app.runtime, self.state.ledger.path, self.now,
+                                 lambda: self.last_pass, self.reload_wanted.set)
+            await self.web.start()
         self.scheduler.start()
         self.scheduler.add_job(self._safety, "interval", minutes=SAFETY_MINUTES, id="safety")
         watcher = asyncio.create_task(watch_files(lambda: self.app.files(), self.reload_wanted, self.stopping,
@@ -123,6 +134,9 @@ class Daemon:
         except StateBrokenError as err:
             log.error("%s", err)
             return 1
+        self.last_pass = now
+        if self.web is not None and (result.sent or result.superseded or result.failed):
+            self.web.context.boards.invalidate()  # 最近提醒 changed
         if self.pruned != now.date():
             self.pruned = now.date()
             with contextlib.suppress(StateLockedError):
@@ -167,7 +181,7 @@ class Daemon:
         started = time.perf_counter()
         try:
             app = build_app(self.path, self.now, self.app.dry_run, previous=self.app,
-                            unit_link=self.app.renderer.unit_link)
+                            unit_link=self.app.renderer.unit_link, unit_notes=self.app.renderer.unit_notes)
         except ConfigError as err:
             lines = [p.located() for p in err.problems if p.severity is Severity.ERROR]
             await self._tell("配置文件有误，仍按上一版有效配置运行", lines)
@@ -198,6 +212,8 @@ class Daemon:
     async def _shutdown(self) -> None:
         log.info("stopping")
         self.notifier.stopping()
+        if self.web is not None:
+            await self.web.stop()  # before the scheduler: no request outlives the services
         self.scheduler.shutdown(wait=False)
         await self.app.aclose()
         self.state.close()
@@ -231,11 +247,44 @@ def serve(path: Path, runtime: Runtime, dry_run: bool, clock: Clock) -> int:
     return asyncio.run(_serve(path, runtime, dry_run, clock))
 
 
+async def open_state(path: Path, dry_run: bool, stopping: asyncio.Event, report: Callable[[str], None],
+                     lock_wait: float | None = None, retry: float = LOCKED_RETRY) -> State | None:
+    """The state at start-up (SPEC 3.3): a database locked by another program (beyond its 60 s
+    wait) is reported and tried again a minute later, as at a pass, instead of ending the daemon.
+    None when SIGTERM/SIGINT came meanwhile."""
+    while not stopping.is_set():
+        try:
+            return State(path, dry_run, lock_wait)
+        except StateLockedError as err:
+            report(str(err))
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stopping.wait(), retry)
+    return None
+
+
 async def _serve(path: Path, runtime: Runtime, dry_run: bool, clock: Clock) -> int:
-    state = State(runtime.settings.state, dry_run)
+    stopping = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stopping.set)
+    notifier = Notifier()
+
+    def locked(text: str) -> None:  # under systemd: started (not killed by TimeoutStartSec), and alive
+        log.error("%s", text)
+        notifier.ready(text)
+        notifier.send("WATCHDOG=1")
+
+    state = await open_state(runtime.settings.state, dry_run, stopping, locked)
+    if state is None:
+        return 0
+    linker = UnitLinker(lambda: runtime, state.ledger.path, clock.now)
+    notes = DecisionNotes(lambda: runtime, state.ledger.path)
     try:
-        app = assemble(runtime, clock.now, dry_run)
+        app = assemble(runtime, clock.now, dry_run, unit_link=linker, unit_notes=notes)
     except BaseException:
         state.close()
         raise
-    return await Daemon(path, app, state, clock).main()
+    daemon = Daemon(path, app, state, clock)
+    daemon.stopping = stopping
+    linker.runtime = notes.runtime = lambda: daemon.app.runtime
+    return await daemon.main()

@@ -1,7 +1,7 @@
 """`duban history`: the audit trail of delivery (SPEC §4), read-only.
 
 Every reminder the daemon handled, by fire time: sent (every channel accepted it), superseded,
-pending (waiting or being retried) or failed (given up and reported), when that state was
+pending (waiting, being retried, or paused for review) or failed (given up and reported), when that state was
 reached and the channels that accepted it. What the coordinator reads to answer "was unit X
 told, and when?". Needs only the settings file (and the units file for --unit).
 """
@@ -25,6 +25,7 @@ from scheduler.render import CHANNEL_LABEL
 
 STATE_LABEL = {ReminderState.SENT: "已送达", ReminderState.SUPERSEDED: "已被取代",
                ReminderState.PENDING: "待发或重试中", ReminderState.FAILED: "失败"}
+PAUSED_LABEL = "暂停（待审核）"  # pending: a 办结 of its milestone waits for review (SPEC 3.4)
 
 
 def history_rows(path: Path, start: str | None, end: str | None, task: str | None,
@@ -68,7 +69,8 @@ def to_table(rows: list[HistoryRow]) -> Iterator[str]:
            f"{pad('状态', 12)}  {pad('处理时间', 16)}  渠道\n")
     for r in rows:
         channels = "、".join(CHANNEL_LABEL.get(c, c) for c in r.channels) or "—"
+        label = PAUSED_LABEL if r.paused else STATE_LABEL[r.state]
         yield (f"{r.at:%Y-%m-%d %H:%M}  {pad(r.task, 10)}  {pad(r.milestone, 10)}  {pad(r.stage, 8)}  "
-               f"{pad(r.unit, 22)}  {pad(STATE_LABEL[r.state], 12)}  {r.handled_at:%Y-%m-%d %H:%M}  {channels}\n")
+               f"{pad(r.unit, 22)}  {pad(label, 12)}  {r.handled_at:%Y-%m-%d %H:%M}  {channels}\n")
     counts = {s: sum(r.state is s for r in rows) for s in ReminderState}
     yield "\n" + "，".join(f"{STATE_LABEL[s]}{n}条" for s, n in counts.items() if n) + "\n"

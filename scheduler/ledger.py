@@ -74,6 +74,7 @@ CREATE TABLE reminders (
     UNIQUE (task, milestone, due, stage, repetition, unit)
 );
 CREATE INDEX reminders_at ON reminders(at);
+CREATE INDEX reminders_pending ON reminders(state) WHERE state = 'pending';
 CREATE TABLE carries (
     reminder INTEGER NOT NULL REFERENCES reminders(id), message TEXT NOT NULL REFERENCES messages(key),
     PRIMARY KEY (reminder, message)
@@ -83,6 +84,8 @@ CREATE TABLE notices (fingerprint TEXT PRIMARY KEY, at TEXT NOT NULL);
 """
 
 _OPEN = (DeliveryState.PENDING.value, DeliveryState.DEFERRED.value)
+# a reminder paused for review (SPEC 3.4): recorded `pending`, carried by no message
+_PAUSED = "state = 'pending' AND NOT EXISTS (SELECT 1 FROM carries WHERE carries.reminder = reminders.id)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +118,7 @@ class HistoryRow:
     state: ReminderState
     handled_at: datetime
     channels: tuple[str, ...]
+    paused: bool = False  # pending because a 办结 of its milestone waits for review (SPEC 3.4)
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,6 +284,7 @@ class Ledger:
         if version > SCHEMA_VERSION:
             raise StateBrokenError(f"状态数据库 {self.path} 由更新版本的 duban 创建（版本 {version}），请升级 duban")
         if version == SCHEMA_VERSION:
+            self.db.execute("CREATE INDEX IF NOT EXISTS reminders_pending ON reminders(state) WHERE state = 'pending'")
             return
         self.db.execute("BEGIN IMMEDIATE")
         try:
@@ -296,7 +301,8 @@ class Ledger:
     # -- LedgerView ------------------------------------------------------------------------------
 
     def handled(self, ids: Iterable[ReminderId]) -> set[ReminderId]:
-        """Those of `ids` recorded in any state (sent, superseded, pending, failed)."""
+        """Those of `ids` recorded in any state (sent, superseded, pending, failed), except the
+        ones paused for review (they are decided again when the pause ends)."""
         with self._guard("读取"):
             if self.db.execute("SELECT 1 FROM reminders LIMIT 1").fetchone() is None:
                 return set()  # a first pass: the identities are not even built
@@ -309,7 +315,7 @@ class Ledger:
             for chunk in _chunks(sorted({r.task for r in wanted}), 500):
                 marks = ",".join("?" * len(chunk))
                 rows = self.db.execute("SELECT task, milestone, due, stage, repetition, unit FROM reminders "
-                                       f"WHERE task IN ({marks})", chunk)
+                                       f"WHERE task IN ({marks}) AND NOT ({_PAUSED})", chunk)
                 for t, m, d, s, rep, u in rows:
                     day = days.get(d) or days.setdefault(d, date.fromisoformat(d))
                     recorded.add(ReminderId(t, m, day, s, rep, u))
@@ -345,11 +351,25 @@ class Ledger:
         hi = end.isoformat() if end else "9"
         with self._guard("读取"):
             rows = self.db.execute(
-                "SELECT at, task, milestone, due, stage, repetition, unit, state, handled_at, channels "
+                "SELECT at, task, milestone, due, stage, repetition, unit, state, handled_at, channels, "
+                f"{_PAUSED} "
                 "FROM reminders WHERE at >= ? AND at <= ?", (lo, hi)).fetchall()
         out = [HistoryRow(datetime.fromisoformat(at), t, m, date.fromisoformat(d), s, rep, u, ReminderState(st),
-                          datetime.fromisoformat(h), tuple(c for c in ch.split(",") if c))
-               for at, t, m, d, s, rep, u, st, h, ch in rows]
+                          datetime.fromisoformat(h), tuple(c for c in ch.split(",") if c), bool(p))
+               for at, t, m, d, s, rep, u, st, h, ch, p in rows]
+        out.sort(key=lambda r: (r.at, r.task, r.milestone, r.stage, r.unit))
+        return out
+
+    def task_history(self, task: str) -> list[HistoryRow]:
+        """The reminders of one task (the dashboard's history of a task), in the order of `history`."""
+        with self._guard("读取"):
+            rows = self.db.execute(
+                "SELECT at, task, milestone, due, stage, repetition, unit, state, handled_at, channels, "
+                f"{_PAUSED} "
+                "FROM reminders WHERE task = ?", (task,)).fetchall()
+        out = [HistoryRow(datetime.fromisoformat(at), t, m, date.fromisoformat(d), s, rep, u, ReminderState(st),
+                          datetime.fromisoformat(h), tuple(c for c in ch.split(",") if c), bool(p))
+               for at, t, m, d, s, rep, u, st, h, ch, p in rows]
         out.sort(key=lambda r: (r.at, r.task, r.milestone, r.stage, r.unit))
         return out
 
@@ -358,7 +378,7 @@ class Ledger:
         the 台账 and the dashboard. Group per (task, milestone) by taking the latest `at`."""
         last: dict[tuple[str, str, str], HistoryRow] = {}
         for row in self.history():
-            if row.state is not ReminderState.SUPERSEDED:
+            if row.state is not ReminderState.SUPERSEDED and not row.paused:
                 last[(row.task, row.milestone, row.unit)] = row
         return last
 
@@ -414,9 +434,46 @@ class Ledger:
         stamp = now.isoformat()
         stamps: dict[datetime, str] = {}
         with self._write() as db:  # rows streamed: a first pass supersedes ~470,000 reminders
-            db.executemany("INSERT OR IGNORE INTO reminders(task, milestone, due, stage, repetition, unit, at, "
-                           "state, handled_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'superseded', ?)",
+            db.executemany("INSERT INTO reminders(task, milestone, due, stage, repetition, unit, at, state, "
+                           "handled_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'superseded', ?) "
+                           "ON CONFLICT(task, milestone, due, stage, repetition, unit) DO UPDATE SET "
+                           f"state = 'superseded', handled_at = excluded.handled_at WHERE {_PAUSED}",
                            ((*_cols(rid), _stamp(at, stamps), stamp) for rid, at in items))
+
+    def pause(self, items: Iterable[tuple[ReminderId, datetime]], now: datetime) -> None:
+        """Due reminders paused for review (SPEC 3.4): recorded `pending`, carried by no message,
+        not counted as handled; the pass after the pause ends sends or supersedes them."""
+        stamp = now.isoformat()
+        stamps: dict[datetime, str] = {}
+        with self._write() as db:
+            db.executemany("INSERT OR IGNORE INTO reminders(task, milestone, due, stage, repetition, unit, at, "
+                           "state, handled_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?)",
+                           [(*_cols(rid), _stamp(at, stamps), stamp) for rid, at in items])
+
+    def settle_paused(self, still: set[ReminderId], now: datetime) -> int:
+        """Paused reminders whose pause is over and that this pass neither sent nor superseded
+        (the milestone was accepted as done, the unit is in done_by, an older repetition):
+        `superseded`, never sent. `still`: the reminders paused now."""
+        with self._write() as db:
+            rows = db.execute(f"SELECT id, task, milestone, due, stage, repetition, unit FROM reminders "
+                              f"WHERE {_PAUSED}").fetchall()
+            over = [(now.isoformat(), rid) for rid, t, m, d, s, rep, u in rows
+                    if ReminderId(t, m, date.fromisoformat(d), s, rep, u) not in still]
+            db.executemany(f"UPDATE reminders SET state = 'superseded', handled_at = ? WHERE id = ? AND {_PAUSED}",
+                           over)
+        return len(over)
+
+    def carried(self, key: str) -> list[tuple[str, str, str]]:
+        """(task, milestone, unit) of the reminders a message carries."""
+        with self._guard("读取"):
+            rows = self.db.execute("SELECT r.task, r.milestone, r.unit FROM carries c JOIN reminders r "
+                                   "ON r.id = c.reminder WHERE c.message = ?", (key,)).fetchall()
+        return [(t, m, u) for t, m, u in rows]
+
+    def hold(self, key: str, next_attempt: datetime) -> None:
+        """A deferred message whose reminders are all paused for review: not tried, not given up;
+        its deferral limit starts again from the first failure after the pause."""
+        self._transition(key, "next_attempt = ?, first_failure = NULL", "state = 'deferred'", next_attempt.isoformat())
 
     def begin_attempt(self, key: str, now: datetime) -> bool:
         """deferred → pending, written before the send. False: someone else settled it."""

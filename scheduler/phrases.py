@@ -27,7 +27,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("quarter", re.compile(_YEAR + r"(?:第)?(?P<q>[一二三四1-4])季度" + _SUFFIX + "$")),
     ("half", re.compile(_YEAR + r"(?P<half>上|下)半年" + _SUFFIX + "$")),
     ("year_end", re.compile(_YEAR + r"年?(?:底|末)" + r"(?:前|以前|之前)?(?:完成)?$")),
-    ("within_year", re.compile(r"(?:(?P<year>\d{4})\s*年|年)内(?:完成)?$")),
+    ("within_year", re.compile(r"(?:(?P<year>\d{4})\s*年|[今本]?年)内(?:完成)?$")),
     ("year", re.compile(r"(?P<year>\d{4})\s*年(?:前|以前|之前)?(?:完成)?$")),
 )
 
@@ -168,5 +168,6 @@ _FINDER = re.compile(
     rf"|{_Y}?年?(?:底|末){_BEFORE}"
     rf"|\d{{4}}\s*年\s*(?:底|末)"
     r"|(?:到|至)\s*(?P<target>\d{4})\s*年(?![\d底末上下第版度])"
-    r"|(?<![\d至到])(?P<target2>\d{4})\s*年(?=基本|全面|力争|要|实现|完成|建成|初步)"
+    r"|(?<![\d至到])(?P<target2>\d{4})\s*年(?=基本|全面|力争|要|实现|完成|建成|初步|安排|统筹安排)"
+    r"|(?<![\d一二三四五六七八九十两几多个])[今本]?年内"  # "年内出台" (this year), never "3年内" (a span)
 )

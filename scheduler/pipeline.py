@@ -26,6 +26,8 @@ from scheduler.app import App
 from scheduler.calendar_notice import next_year_notices, open_deadlines
 from scheduler.deliver import PassBudget, Verdict
 from scheduler.due import Outgoing, decide
+from scheduler.feedback.pause import Pause, split_pause
+from scheduler.feedback.review import pause_for
 from scheduler.group import Digest, group
 from scheduler.ledger import Ledger
 from scheduler.model import Attachment, DeliveryState, Message, Reason, Reminder
@@ -35,6 +37,7 @@ from scheduler.report.notice import enqueue_due
 
 log = logging.getLogger("duban")
 BATCH_ITEMS = 50_000  # digest items recorded per ledger transaction
+HOLD_MINUTES = 15  # a message held by a pause is looked at again this often (the daemon's safety sweep)
 
 
 @dataclass
@@ -51,17 +54,23 @@ class PassResult:
 
 
 async def run_pass(app: App, ledger: Ledger, now: datetime, stop: asyncio.Event | None = None) -> PassResult:
-    decision = decide((r for f in app.planner.latest(app.runtime.tasks, now) for r in f.reminders()), ledger, now,
-                      app.window)
+    runtime = app.runtime
+    candidates = (r for f in app.planner.latest(runtime.tasks, now) for r in f.reminders())
+    pause = pause_for(runtime, ledger.path)  # 办结 waiting for review (SPEC 3.4)
+    held: list[Reminder] = []
+    decision = decide(split_pause(candidates, pause, held), ledger, now, app.window)
     if decision.waiting:
         return PassResult(waiting=True, due=len(decision.send) + len(decision.outgoing) + len(decision.give_up))
     result = PassResult(superseded=len(decision.supersede))
     ledger.supersede(((r.identity, r.at) for r in decision.supersede), now)
     decision.supersede.clear()  # a first pass at 20,000 tasks: ~470,000 reminders not needed any more
-    for gone in decision.give_up:
+    outgoing, give_up = hold_paused(app, ledger, decision.outgoing, decision.give_up, pause, now)
+    for gone in give_up:
         _give_up(app, ledger, gone, now, result)
     fresh = _record(app, ledger, decision.send, now)
-    work = [*decision.outgoing, *(Outgoing(k, Reason.DUE) for k in fresh)]
+    ledger.pause(((r.identity, r.at) for r in held), now)
+    ledger.settle_paused({r.identity for r in held}, now)
+    work = [*outgoing, *(Outgoing(k, Reason.DUE) for k in fresh)]
     del decision  # a first pass at 20,000 tasks holds ~700,000 candidates: not during the sends
     await deliver_all(app, ledger, work, now, result, stop)
     reports = enqueue_due(app.runtime, ledger, now)  # the periodic 通报 (SPEC 3.5), once per period
@@ -77,6 +86,26 @@ async def run_pass(app: App, ledger: Ledger, now: datetime, stop: asyncio.Event 
     result.next_attempt = min((m.next_attempt for m in ledger.open_messages()
                                if m.state is DeliveryState.DEFERRED and m.next_attempt), default=None)
     return result
+
+
+def hold_paused(app: App, ledger: Ledger, outgoing: list[Outgoing], give_up: list[Outgoing], pause: Pause,
+                now: datetime) -> tuple[list[Outgoing], list[Outgoing]]:
+    """A message recorded before a 办结 was submitted (queued, deferred, interrupted) whose
+    reminders are all paused now waits for the end of the pause: neither sent nor given up
+    (SPEC 3.4). One with a reminder not paused goes on: the unit still has that item open."""
+    if not pause.whole and not pause.units:
+        return outgoing, give_up
+
+    def paused(item: Outgoing) -> bool:
+        if item.reason is Reason.NOTICE or item.reason is Reason.INTERRUPTED_TWICE:
+            return False
+        carried = ledger.carried(item.key)
+        return bool(carried) and all(pause.holds(*c) for c in carried)
+
+    waiting = [i for i in (*outgoing, *give_up) if paused(i)]
+    for item in waiting:
+        ledger.hold(item.key, now + timedelta(minutes=HOLD_MINUTES))
+    return [i for i in outgoing if i not in waiting], [i for i in give_up if i not in waiting]
 
 
 def _record(app: App, ledger: Ledger, send: list[Reminder], now: datetime) -> list[str]:

@@ -292,9 +292,14 @@ _ROLE_SLOT = {Role.LEAD: 0, Role.RESPONSIBLE: 1, Role.COOPERATING: 2}
 # -- what the ledger knows (read-only) ------------------------------------------------------------
 
 
-def load(runtime: Runtime, today: date, feedback: FeedbackIndex = NO_FEEDBACK) -> Register:
-    """The register with the last reminders and the failures recorded in the state database."""
+def load(runtime: Runtime, today: date, feedback: FeedbackIndex | None = None) -> Register:
+    """The register with the last reminders, the failures and (unless given) the units'
+    feedback recorded in the state database."""
     last, failures = ledger_facts(runtime.settings.state)
+    if feedback is None:
+        from scheduler.feedback.readers import feedback_index
+
+        feedback = feedback_index(runtime.settings.state)
     return build(runtime, today, last, feedback, failures)
 
 

@@ -145,15 +145,19 @@ def by_unit(digest: Digest) -> list[dict[str, str]]:
 
 
 UnitLink = Callable[[str], "str | None"]  # unit name → its page (web feature), or None
+UnitNotes = Callable[[str, datetime], tuple[str, ...]]  # unit, now → decisions to tell it (web feature)
+NOTES_LABEL = "反馈审核结果："
 LINK_LABEL = "反馈和查看本单位任务："
 
 
 class Renderer:
     """`unit_link` is the hook of the web feature: when it gives a URL for the receiving unit, the
-    URL ends every message to that unit (e-mail text and HTML, each robot part)."""
+    URL ends every message to that unit (e-mail text and HTML; a split robot message: its last part)."""
 
-    def __init__(self, template_dir: Path | None, unit_link: UnitLink | None = None) -> None:
+    def __init__(self, template_dir: Path | None, unit_link: UnitLink | None = None,
+                 unit_notes: UnitNotes | None = None) -> None:
         self.unit_link = unit_link
+        self.unit_notes = unit_notes
         self._views: dict[tuple[int, str], tuple[str, ...]] = {}  # per task and milestone (tasks live with the App)
         loaders: list[jinja2.BaseLoader] = [jinja2.PackageLoader("scheduler", "templates")]
         if template_dir is not None and template_dir.is_dir():
@@ -171,11 +175,12 @@ class Renderer:
     def render(self, digest: Digest, unit: Unit | None, now: datetime) -> list[Message]:
         if digest.channel == "wecom":
             mobiles = unit.mention_mobiles if unit else ()
-            return self.wecom(digest, mobiles)
+            return self.wecom(digest, mobiles, now)
         if digest.channel in ("dingtalk", "feishu"):
             from scheduler.render_robots import robot_messages
 
-            return robot_messages(self.text, digest, unit.mention_mobiles if unit else (), self._link(digest.unit))
+            return robot_messages(self.text, digest, unit.mention_mobiles if unit else (), self._link(digest.unit),
+                                  self._notes(digest.unit, now))
         return [self.email(digest, unit.emails if unit else (), now)]
 
     def email(self, digest: Digest, to: tuple[str, ...], now: datetime) -> Message:
@@ -188,6 +193,10 @@ class Renderer:
                 else self.text.get_template("email.txt.j2").render(context))
         html = (render_fast.email_html(subj, digest.unit, head, items, rows, sent_at) if self._fast_html
                 else self.html.get_template("email.html.j2").render(context))
+        notes = self._notes(digest.unit, now)
+        if notes:
+            text = text.rstrip("\n") + f"\n\n{NOTES_LABEL}\n" + "".join(f"- {n}\n" for n in notes)
+            html += f"<p>{NOTES_LABEL}</p><ul>" + "".join(f"<li>{escape(n)}</li>" for n in notes) + "</ul>\n"
         link = self._link(digest.unit)
         if link:
             text = text.rstrip("\n") + f"\n\n{LINK_LABEL}{link}\n"
@@ -196,25 +205,31 @@ class Renderer:
         key = _key("email", digest.unit, "\x1f".join(to), subj, text.replace(sent_at, ""))
         return Message(key, "email", digest.unit, subj, text, to, html, "", _identities(digest))
 
-    def wecom(self, digest: Digest, mobiles: tuple[str, ...]) -> list[Message]:
+    def wecom(self, digest: Digest, mobiles: tuple[str, ...], now: datetime | None = None) -> list[Message]:
         as_text = bool(mobiles)
         suffix, limit, clean = (".txt.j2", TEXT_LIMIT, _MENTION) if as_text else (".md.j2", MARKDOWN_LIMIT, _MARKDOWN)
         subj = subject(digest)
         blocks = [self._wecom_item(n, item, suffix, clean) for n, item in enumerate(digest.items, 1)]
         sized_head = self.text.get_template("wecom_head" + suffix).render(subject=subj.translate(clean), part="续99/99")
         link = self._link(digest.unit)
-        tail = f"\n{LINK_LABEL}{link}" if link else ""
+        notes = tuple(n.translate(clean) for n in self._notes(digest.unit, now)) if now else ()
+        tail = (f"\n{NOTES_LABEL}" + "".join(f"\n{n}" for n in notes) if notes else "") + (
+            f"\n{LINK_LABEL}{link}" if link else "")
         groups = pack(blocks, limit - len(sized_head.encode()) - len(tail.encode()) - 1)
         messages = []
         for n, group_items in enumerate(groups, 1):
             part = f"{n}/{len(groups)}" if len(groups) > 1 else ""
             head = self.text.get_template("wecom_head" + suffix).render(subject=subj.translate(clean), part=part)
-            content = (head.rstrip("\n") + "\n" + "\n".join(b for _, b in group_items)).strip() + tail
+            content = (head.rstrip("\n") + "\n" + "\n".join(b for _, b in group_items)).strip()
+            content += tail if n == len(groups) else ""  # the link ends the last part (SPEC 6)
             payload = _payload(content, mobiles)
             identities = tuple(digest.items[i].reminder.identity for i, _ in group_items)
             key = _key("wecom", digest.unit, payload)
             messages.append(Message(key, "wecom", digest.unit, subj, content, (), "", payload, identities))
         return messages
+
+    def _notes(self, unit: str, now: datetime) -> tuple[str, ...]:
+        return tuple(one_line(n) for n in self.unit_notes(unit, now)) if self.unit_notes else ()
 
     def _link(self, unit: str) -> str | None:
         return one_line(self.unit_link(unit) or "") or None if self.unit_link else None

@@ -19,7 +19,17 @@ import jinja2
 
 from scheduler.group import Digest, DigestItem
 from scheduler.model import Message
-from scheduler.render import _MARKDOWN, _MENTION, LINK_LABEL, TEXT_LIMIT, ItemView, item_view, subject, truncate_bytes
+from scheduler.render import (
+    _MARKDOWN,
+    _MENTION,
+    LINK_LABEL,
+    NOTES_LABEL,
+    TEXT_LIMIT,
+    ItemView,
+    item_view,
+    subject,
+    truncate_bytes,
+)
 
 DINGTALK_LIMIT = 20_000  # bytes of the request body
 FEISHU_LIMIT = 20_000  # bytes of the request body, "timestamp" and "sign" included
@@ -28,20 +38,27 @@ WIDEST_PART = "续99/99"
 
 
 def robot_messages(env: jinja2.Environment, digest: Digest, mobiles: tuple[str, ...],
-                   link: str | None = None) -> list[Message]:
-    """`link`: the unit's page (web feature), ending every part."""
+                   link: str | None = None, notes: tuple[str, ...] = ()) -> list[Message]:
+    """`link`: the unit's page and `notes` the decisions on its feedback (web feature): they end the
+    last part of a split message (SPEC 6)."""
     if digest.channel == "dingtalk":
-        return dingtalk(env, digest, mobiles, link)
-    return feishu(env, digest, link)
+        return dingtalk(env, digest, mobiles, link, notes)
+    return feishu(env, digest, link, notes)
+
+
+def _closing(link: str | None, notes: tuple[str, ...], sep: str) -> str:
+    text = (sep + NOTES_LABEL + "".join(sep + n for n in notes)) if notes else ""
+    return text + (f"{sep}{LINK_LABEL}{link}" if link else "")
 
 
 def dingtalk(env: jinja2.Environment, digest: Digest, mobiles: tuple[str, ...],
-             link: str | None = None) -> list[Message]:
+             link: str | None = None, notes: tuple[str, ...] = ()) -> list[Message]:
     as_text = bool(mobiles)
     suffix, clean, sep = (".txt.j2", _MENTION, "\n") if as_text else (".md.j2", _MARKDOWN, "\n\n")
     subj = subject(digest)
-    tail = f"{sep}{LINK_LABEL}{link}" if link else ""
-    tail += (sep + " ".join(f"@{m}" for m in mobiles if m != "@all")).rstrip() if as_text else ""
+    closing = _closing(link, tuple(n.translate(clean) for n in notes), sep)
+    mention = (sep + " ".join(f"@{m}" for m in mobiles if m != "@all")).rstrip() if as_text else ""
+    tail = closing + mention
 
     def head(part: str) -> str:
         return env.get_template("dingtalk_head" + suffix).render(subject=subj.translate(clean), part=part).strip()
@@ -55,17 +72,19 @@ def dingtalk(env: jinja2.Environment, digest: Digest, mobiles: tuple[str, ...],
     messages = []
     for n, group in enumerate(groups, 1):
         part = f"{n}/{len(groups)}" if len(groups) > 1 else ""
-        content = head(part) + "".join(sep + b for _, b in group) + tail
+        content = head(part) + "".join(sep + b for _, b in group) + (tail if n == len(groups) else mention)
         messages.append(_message("dingtalk", digest, subj, content, body(content), group))
     return messages
 
 
-def feishu(env: jinja2.Environment, digest: Digest, link: str | None = None) -> list[Message]:
+def feishu(env: jinja2.Environment, digest: Digest, link: str | None = None,
+           notes: tuple[str, ...] = ()) -> list[Message]:
     subj = subject(digest)
-    tail = [[{"tag": "text", "text": LINK_LABEL}, {"tag": "a", "text": link, "href": link}]] if link else []
+    tail = [[{"tag": "text", "text": NOTES_LABEL}], *([{"tag": "text", "text": n}] for n in notes)] if notes else []
+    tail += [[{"tag": "text", "text": LINK_LABEL}, {"tag": "a", "text": link, "href": link}]] if link else []
 
-    def body(title: str, paragraphs: list[list[dict[str, str]]]) -> str:
-        post = {"zh_cn": {"title": title, "content": paragraphs + tail}}
+    def body(title: str, paragraphs: list[list[dict[str, str]]], last: bool = True) -> str:
+        post = {"zh_cn": {"title": title, "content": paragraphs + (tail if last else [])}}
         return json.dumps({"msg_type": "post", "content": {"post": post}}, ensure_ascii=False)
 
     blocks = [_block(env, "feishu_item.txt.j2", n, item, _MENTION) for n, item in enumerate(digest.items, 1)]
@@ -74,9 +93,10 @@ def feishu(env: jinja2.Environment, digest: Digest, link: str | None = None) -> 
     messages = []
     for n, group in enumerate(groups, 1):
         title = f"{subj}（{n}/{len(groups)}）" if len(groups) > 1 else subj
-        content = "\n\n".join([title, *(b for _, b in group)]) + (f"\n\n{LINK_LABEL}{link}" if link else "")
-        messages.append(_message("feishu", digest, subj, content, body(title, [_paragraph(b) for _, b in group]),
-                                 group))
+        last = n == len(groups)
+        content = "\n\n".join([title, *(b for _, b in group)]) + (_closing(link, notes, "\n\n") if last else "")
+        messages.append(_message("feishu", digest, subj, content,
+                                 body(title, [_paragraph(b) for _, b in group], last), group))
     return messages
 
 

@@ -20,6 +20,7 @@ from scheduler.load.robots import check_robot_keys
 from scheduler.load.settings import Settings, parse_settings
 from scheduler.load.tasks import TaskContext, parse_tasks
 from scheduler.load.units import Directory, parse_units
+from scheduler.load.web import check_web_secret
 from scheduler.model import Policy, Task
 from scheduler.plan import Audience, Planner
 from scheduler.workdays import WorkCalendar
@@ -62,13 +63,14 @@ def build_runtime(path: Path, strict_secrets: bool = False) -> Runtime:
             found, noted = cache.tasks_of(task_path.resolve(), depends, partial(_parse, task_path, ctx))
             tasks.extend(found)
             problems.extend(noted)
-    except ConfigError as err:
-        raise ConfigError(problems + err.problems) from None
+    except ConfigError as err:  # raised with `problems` itself, or with a reader's own list
+        raise ConfigError(problems if err.problems is problems else problems + err.problems) from None
     check.ids(tasks, report)
     check.coordinator(settings, directory, report)
     check_report(settings.report, settings.label, directory, report)
     check.secrets(settings, directory, strict_secrets, report)
     check_robot_keys(settings, directory, strict_secrets, report)
+    check_web_secret(settings.web, settings.label, strict_secrets, report)
     _raise_if_errors(problems)
     runtime = Runtime(settings, directory, tuple(tasks), calendar, ())
     check.calendar(runtime, report)

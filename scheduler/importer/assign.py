@@ -13,12 +13,14 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from scheduler import phrases
+from scheduler.importer.relative import find_relative
 
 # Traditional forms of the keywords (seed 001 is published in traditional characters); unit
 # names themselves are kept exactly as written.
 _TRADITIONAL = {"牵": "牽", "头": "頭", "单": "單", "责": "責", "负": "負", "职": "職", "时": "時",
                 "关": "關", "门": "門", "间": "間", "协": "協", "办": "辦", "实": "實", "与": "與",
-                "据": "據", "别": "別", "设": "設", "应": "應", "划": "劃", "数": "數"}
+                "据": "據", "别": "別", "设": "設", "应": "應", "划": "劃", "数": "數",
+                "会": "會", "厅": "廳", "区": "區", "县": "縣", "国": "國", "务": "務"}
 
 
 def either(pattern: str) -> str:
@@ -37,7 +39,9 @@ def simplified(text: str) -> str:
 _LABELS = {"牵头单位": "lead", "主办单位": "lead", "牵头部门": "lead", "牵头责任单位": "lead",
            "责任单位": "responsible", "责任部门": "responsible", "协同责任单位": "responsible",
            "配合单位": "cooperating", "配合部门": "cooperating", "协办单位": "cooperating",
-           "参与单位": "cooperating", "协同单位": "cooperating",
+           "参与单位": "cooperating", "协同单位": "cooperating", "主责单位": "responsible", "主责部门": "responsible",
+           # people, not units: "（牵头单位：…；督办领导：李四）"
+           "督办领导": "person", "责任领导": "person", "牵头领导": "person", "分管领导": "person", "责任人": "person",
            "完成时限": "deadline", "时间安排": "deadline", "完成时间": "deadline",
            "时间节点": "deadline", "时限要求": "deadline",
            "负责部门": "responsible", "负责单位": "responsible",
@@ -46,13 +50,13 @@ _LABELS = {"牵头单位": "lead", "主办单位": "lead", "牵头部门": "lead
            "适用范围": "scope", "推广范围": "scope", "实施范围": "scope"}  # scope: where, not who
 _LABEL_RE = re.compile("(" + "|".join(either(k) for k in sorted(_LABELS, key=len, reverse=True)) + r")\s*[:：]")
 _TAIL = re.compile(either(
-    "(?:按职责分工|按照职责分工|根据职责分工|依据职责分工|按职责|根据职责|分别|共同|具体|等?负责落实|负责|牵头|配合|参与|指导|落实)+$"))
+    "(?:按职责分工|按照职责分工|根据职责分工|依据职责分工|按职责|根据职责|分别|共同|具体|组织|等?负责落实|负责|牵头|配合|参与|指导|落实|实施)+$"))
 _GENERIC = re.compile(either(
-    "^(?:其他|其它)?(?:相关|有关)?(?:部门|单位|方面)(?:(?:和|及|与|、)(?:其他|其它)?(?:相关|有关)?(?:部门|单位|方面))?$"))
+    "^(?:其他|其它)?(?:相关|有关)?(?:部门|单位|方面)(?:(?:和|及|与|、)(?:其他|其它)?(?:相关|有关)?(?:部门|单位|方面|地方))?$"))
 # "列第一位者为牵头单位，下同", "排在第一位的部门为牵头部门": a rule about the lists, never a unit
-FIRST_IS_LEAD = re.compile(either(r"(?:列|排)(?:在)?(?:第一位|首位)[^，,。；;）)]{0,8}?(?:为|是)牵头"))
+FIRST_IS_LEAD = re.compile(either(r"(?:列|排)(?:在|名)?(?:第一位|首位)[^，,。；;）)]{0,8}?(?:为|是)牵头"))
 _RULE_CLAUSE = re.compile(either(
-    r"[，,。；;]?\s*(?:(?:列|排)(?:在)?(?:第一位|首位)[^，,。；;）)]{0,8}?(?:为|是)牵头[^，,。；;]*|下同)(?=[，,。；;]|$)"))
+    r"[，,。；;]?\s*(?:(?:列|排)(?:在|名)?(?:第一位|首位)[^，,。；;）)]{0,8}?(?:为|是)牵头[^，,。；;]*|下同)(?=[，,。；;]|$)"))
 
 
 @dataclass
@@ -109,7 +113,7 @@ def parse_assignment(text: str) -> Assignment:
 @functools.lru_cache(maxsize=4096)
 def _parsed(text: str) -> Assignment:
     text = _RULE_CLAUSE.sub("", _unwrap(text)).strip("，,。；; ")
-    text = "。".join(s for s in text.split("。") if not s.startswith(("以下", "下同", "不再")))
+    text = "；".join(_assigning_sentences(text))
     out = Assignment()
     if (_LABEL_RE.match(text) and not text.startswith("责任单位")) or _has_several_labels(text):
         _labelled(text, out)
@@ -119,6 +123,14 @@ def _parsed(text: str) -> Assignment:
 
 
 OPEN, CLOSE = "（(〔[【", "）)〕]】"
+
+
+def _assigning_sentences(text: str) -> list[str]:
+    """The sentences of a clause that assign: the first, and any later one that names units or a
+    role ("〔…按职责分工负责。具体任务均涉及相关市(州)人民政府，不再做分工〕": a remark)."""
+    sentences = [s.strip() for s in text.split("。") if s.strip()]
+    return sentences[:1] + [s for s in sentences[1:] if not s.startswith(("以下", "下同", "不再"))
+                            and looks_like_assignment(s)]
 
 
 def _unwrap(text: str) -> str:
@@ -149,7 +161,7 @@ def _labelled(text: str, out: Assignment) -> None:
         kind = _LABELS[simplified(label)]
         if kind == "deadline":
             out.deadlines.append(value)
-        elif kind == "scope":
+        elif kind in ("scope", "person"):
             continue
         elif kind == "responsible":
             _free(value, out)
@@ -192,9 +204,17 @@ def _free(text: str, out: Assignment) -> None:
         if simplified(clause).startswith(("完成时限", "时间")):
             out.deadlines.append(re.sub(r"^[^:：]*[:：]", "", clause))
             continue
-        if _dated(clause):  # "（…；责任单位：…，6月底完成）"
+        if _dated(clause) or _ONGOING_CLAUSE.fullmatch(clause) or _relative(clause):  # "…，6月底完成）"
             out.deadlines.append(clause)
             continue
+        if clause == "长期":  # "（财政部牵头，长期）"
+            out.deadlines.append("长期坚持")
+            continue
+        if _LATER.match(clause):  # "以后每年更新": what follows the deadline, not a unit
+            continue
+        if (ongoing := _ONGOING_CLAUSE.search(clause)) and ongoing.end() == len(clause):
+            out.deadlines.append(ongoing[0])  # "各地区持续推进": the units, and ongoing work
+            clause = clause[:ongoing.start()]
         if "会同" in clause and _with_others(clause, out):
             continue
         marked = [_MARKED_LEAD.sub("", n.strip()) for n in split_outside(clause, _NAME_SEP)
@@ -203,7 +223,7 @@ def _free(text: str, out: Assignment) -> None:
             clause = re.sub(_LEAD_MARK, "", clause)
             out.lead.extend(n for n in _names("、".join(marked), out) if n not in out.lead)
         names = [n for n in _names(clause, out) if n not in out.lead]
-        if re.search(either("牵头(?:负责)?$"), clause):
+        if re.search(either("牵头(?:负责|组织)?(?:实施)?$"), clause):
             out.lead.extend(n for n in names if n not in out.lead)
         elif re.search(r"(配合|参与)$", clause):
             out.cooperating.extend(n for n in names if n not in out.cooperating)
@@ -223,6 +243,18 @@ def _with_others(clause: str, out: Assignment) -> bool:
     return True
 
 
+# "（国务院各部门分别负责，年内持续推进）": ongoing work, not a unit
+_ONGOING_CLAUSE = re.compile("(?:年内|全年|今年|长期)?(?:" + "|".join(phrases.ONGOING_WORDS) + ")")
+_LATER = re.compile(r"^(?:以后|此后|今后|之后|每年|每季度|每月|逐年|逐步)")
+
+
+def _relative(clause: str) -> bool:
+    """"明年6月底前", "本方案印发之日起30日内": a deadline counted from the document."""
+    found = find_relative(clause)
+    return bool(found) and clause.startswith(found[0])
+
+
+_HAS_DATE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月")
 _DATEISH = re.compile(r"[0-9０-９年月季底末内坚推常持]")
 
 
@@ -244,21 +276,23 @@ def _dated(clause: str) -> bool:
 
 _CLAUSE = re.compile(r"[，,；;]")
 _LIST_SEP = re.compile(r"、|和|及(?!其)")  # "地方各级人民政府及其部门" is one collective
-_NAME_SEP = re.compile(r"、|以及|会同|及(?!其)(?=[^及]{2,})")
+_NAME_SEP = re.compile(r"、|以及|会同|及(?!其)(?=[^及]{2,})|(?<=各地区|各部门|各单位)(?=各)|(?<=各地)(?=各)")
 _REMARK = re.compile(r"[（(][^（）()]*(?:下同|除|为准|注)[^（）()]*[）)]")
 
 
-_ANY_BRACKET = re.compile(r"[（(〔\[【]")
+_ANY_BRACKET = re.compile(r"[（(〔\[【<＜〈]")
+_NAME_OPEN, _NAME_CLOSE = OPEN + "<＜〈", CLOSE + ">＞〉"  # "各县<市、区>人民政府"
 
 
 def split_outside(text: str, sep: re.Pattern[str]) -> list[str]:
     """Split on `sep` outside brackets: "各县(市、区)政府、市财政局" → two names."""
     if not _ANY_BRACKET.search(text):
         return sep.split(text)
+    opens, closes = (_NAME_OPEN, _NAME_CLOSE) if ">" in text or "＞" in text or "〉" in text else (OPEN, CLOSE)
     parts, start, depth, pos = [], 0, 0, 0
     while pos < len(text):
         ch = text[pos]
-        depth += (ch in OPEN) - (ch in CLOSE)
+        depth += (ch in opens) - (ch in closes)
         m = sep.match(text, pos) if depth == 0 else None
         if m and m.end() > pos:
             parts.append(text[start:pos])
@@ -269,17 +303,33 @@ def split_outside(text: str, sep: re.Pattern[str]) -> list[str]:
     return parts
 
 
+def _and_split(parts: list[str]) -> list[str]:
+    """"省直有关单位和各市州政府": 和/与 joins two units when both sides end as units' names end
+    (never "工业和信息化部" or "文化和旅游部", whose first half is no unit, nor "各有关部门和单位")."""
+    out: list[str] = []
+    for part in parts:
+        pieces = split_outside(part, _AND)
+        whole = len(pieces) > 1 and all(is_unit_name(p.strip()) and not _GENERIC.match(p.strip()) for p in pieces)
+        out += pieces if whole else [part]  # "各有关部门和单位" stays one collective
+    return out
+
+
+_AND = re.compile(r"和|与")
+
+
 def _names(clause: str, out: Assignment) -> list[str]:
     clause = _REMARK.sub("", clause)  # "(除标注“分别牵头”外，列第一位为牵头单位，下同)"
     clause = _TAIL.sub("", clause.strip()).strip()
     names: list[str] = []
-    for part in _rejoin_places(split_outside(clause, _NAME_SEP)):
-        for name in _split_etc(part.strip(" 　"), out):
-            if name and not _GENERIC.match(name) and name not in names and len(name) <= 40:
+    for part in _rejoin_places(_and_split(split_outside(clause, _NAME_SEP))):
+        for name in _split_etc(_BY.sub("", part.strip(" 　")), out):
+            if name and not _GENERIC.match(name) and name not in names and len(name) <= 40 \
+                    and not _HAS_DATE.search(name):  # "自2026年1月1日起执行", "2021年起实施": no units
                 names.append(name)
     return names
 
 
+_BY = re.compile(r"^由(?=[\u4e00-\u9fff]{2})")  # "（由县发改局牵头实施）"
 _PLACE = r"(?:[县市区州旗乡镇]|县级市|自治县|自治州|地级市)"
 _PLACE_STUB = re.compile(rf"各?(?:有关|相关)?{_PLACE}")
 _PLACE_TAIL = re.compile(rf"{_PLACE}(?:级)?(?:人民)?(?:政府|党委|有关部门|相关部门)?")

@@ -8,6 +8,8 @@ from scheduler import phrases
 from scheduler.importer.assign import is_deadline, split_outside
 from scheduler.importer.relative import find_relative, without_relative
 
+_WHOLE_YEAR = re.compile(r"(?:全年|今年全年|年度内)(?:完成|推进|实施)?")
+
 
 def item_deadlines(written: list[str], body: str) -> tuple[list[tuple[str, str]], str]:
     """(phrase, clause) for each deadline of an item, from the deadlines its assignment clauses
@@ -15,8 +17,10 @@ def item_deadlines(written: list[str], body: str) -> tuple[list[tuple[str, str]]
     found: list[tuple[str, str]] = []
     ongoing = ""
     for text in written:
-        if any(w in text for w in phrases.ONGOING_WORDS):
-            ongoing = text
+        if _WHOLE_YEAR.fullmatch(text.strip()):
+            text = "年内"  # "完成时限：全年": within the plan's year
+        if words := [w for w in phrases.ONGOING_WORDS if w in text]:
+            ongoing = words[0]  # "年内持续推进" is written "持续推进", the phrase duban reads
         elif is_deadline(text):
             found.append((text, ""))
         else:

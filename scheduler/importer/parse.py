@@ -27,7 +27,7 @@ _SECTION = re.compile(rf"^([{CN_NUM}]+)[、．.﹒]\s*(.*)$")
 _ITEM = re.compile(rf"^[（(]([{CN_NUM}]+)[）)]\s*(.*)$")
 _ASSIGN_LINE = re.compile(either(
     r"^(?:责任单位|牵头单位|责任部门|牵头部门|配合单位|配合部门|协办单位|主办单位|牵头责任单位|协同责任单位|协同单位"
-    r"|完成时限|完成时间|时间节点|负责部门|负责单位|适用范围|推广范围|实施范围|部门分工|责任分工|任务分工)\s*[:：]"))
+    r"|完成时限|完成时间|时间节点|负责部门|负责单位|适用范围|推广范围|实施范围|部门分工|责任分工|任务分工|主责单位|主责部门)\s*[:：]"))
 _PHASE_LINE = re.compile(
     r"^((?:第[一二三四五六七八九十]+阶段|[\u4e00-\u9fff]{2,10}阶段)[^。:：]{0,40}?)\s*[。:：]\s*(.*)$")
 _SUB = re.compile(r"^(\d{1,3})[.．、﹒](?!\d*[.．]\d)\s*(.+)$")  # ﹒: U+FE52 in web copies
@@ -93,6 +93,20 @@ def parse_document(text: str) -> Draft:
     return draft
 
 
+_BOXED_LABEL = re.compile(either(
+    r"【\s*(责任单位|牵头单位|配合单位|责任部门|牵头部门|配合部门|协办单位|主办单位|完成时限|完成时间|时间节点"
+    r"|负责部门|负责单位|主责单位|主责部门)\s*】\s*[:：]?"))
+
+
+def _label_lines(line: str) -> list[str]:
+    """"…。【牵头单位】市发改委【配合单位】市财政局": each boxed label starts a label line."""
+    parts = _BOXED_LABEL.split(line)
+    if len(parts) == 1:
+        return [line]
+    out = [parts[0].strip()] if parts[0].strip() else []
+    return out + [f"{label}：{value.strip()}" for label, value in zip(parts[1::2], parts[2::2], strict=True)]
+
+
 def _unique_keys(draft: Draft) -> None:
     """Numbering may restart in each section: a repeated key gets "-2", "-3" … (ids stay unique)."""
     seen: dict[str, int] = {}
@@ -142,7 +156,8 @@ class _Walker:
             index += 1
             i = index
             if ln and not _MEASURES.match(ln):
-                self.line(i, ln)
+                for part in _label_lines(ln) if "【" in ln else [ln]:
+                    self.line(i, part)
             if rule := _SECTION_RULE.search(ln):
                 self.rules.section_units = split_names(rule[1])
             if FIRST_IS_LEAD.search(ln):
@@ -160,16 +175,21 @@ class _Walker:
         self.flush()
 
     def line(self, i: int, ln: str) -> None:
-        if (m := _SECTION.match(ln)) and _is_heading(m[2]):
+        if (m := _SECTION.match(ln)) and ((plain := _is_heading(m[2])) or _assigned_heading(m[2]) is not None):
             self.flush()
             self.rules.section_units, self.last_number, self.prev_single = [], 0, False
-            self.kind = section_kind(m[2])
+            group = None if plain else _trailing_group(m[2])
+            self.rules.section_assignment = group[0] if group else ""
+            self.kind = section_kind(m[2][:group[1]] if group else m[2])
             if self.kind == TASKS and _TABLE_HEADING.match(m[2]):
                 self.in_table = True  # "〇、任务分工表": a table's rows follow; each is a task
             elif self.in_table:
                 self.kind = TASKS  # a category row of the table ("一、营商环境类")
             self.item = _Item(f"{m[1]}、", f"{cn_to_int(m[1]):02d}", i, [m[2].rstrip("。") + "。"], whole_section=True)
         elif m := _SECTION.match(ln):  # a whole task at section level: "一、…。（X牵头）"
+            self.flush()
+            self.rules.section_assignment = ""
+            self.kind = section_kind(re.split(r"[。（(〔]", m[2], maxsplit=1)[0])  # "四、保障措施。各地区要……"
             self.open_item(f"{m[1]}、", cn_to_int(m[1]), i, m[2])
         elif (m := _ITEM.match(ln)) or (_GARBLED.match(ln) and (m := _ITEM.match(repair_mojibake(ln)))):
             self.open_item(f"({m[1]})", cn_to_int(m[1]), i, m[2])
@@ -224,7 +244,7 @@ class _Walker:
 
     def flush(self) -> None:
         item, self.item = self.item, None
-        if item is None or (item.whole_section and len(item.texts) < 2):
+        if item is None or (item.whole_section and len(item.texts) < 2 and not self.rules.section_assignment):
             return
         self.prev_single = len(item.texts) == 1 and not item.subs
         found: list[DraftTask] = []
@@ -247,6 +267,15 @@ class _Walker:
         self.draft.tasks.extend(found)
 
 
+def _heading_line(lines: list[str]) -> list[str]:
+    """An item's own line that holds a short heading without any punctuation, with its paragraph
+    on the lines below ("（一）进一步推进权力清单公开" / "对权力清单……。"): the heading is the title."""
+    head = lines[0] if lines else ""
+    if len(lines) < 2 or len(head) > 30 or re.search(r"[，,、：:；;。！!？?（(）)]", head) or not lines[1]:
+        return lines
+    return [head + "。", *lines[1:]]
+
+
 def _assigns(task: DraftTask) -> bool:
     return not task.assignment.empty() or bool(task.deadlines or task.ongoing)
 
@@ -265,11 +294,21 @@ def repair_mojibake(line: str) -> str:
 
 
 def _is_heading(text: str) -> bool:
-    """"一、持续深化行政审批制度改革" is a heading; a long line or one assigning units is a task."""
-    if len(text) >= 60:
+    """"一、持续深化行政审批制度改革" is a heading; a long line, one assigning units, or one whose
+    title is followed by sentences ("一、强化组织领导。各地区要……") is a task."""
+    if len(text) >= 60 or re.search(r"。\s*[^\s。]", text):
         return False
     group = _trailing_group(text)
     return group is None or not looks_like_assignment(group[0])
+
+
+def _assigned_heading(text: str) -> str | None:
+    """"扩大有效投资政策（由县发改局牵头实施）": a heading whose bracket assigns the section's
+    items (a short title, no sentence before the bracket); the bracket's text, else None."""
+    group = _trailing_group(text)
+    if group is None or group[1] > 30 or re.search(r"[。；;，,]", text[:group[1]]):
+        return None
+    return group[0] if looks_like_assignment(group[0]) else None
 
 
 def _trailing_group(text: str) -> tuple[str, int] | None:
@@ -301,18 +340,21 @@ class _Rules:
     """What the document says once for the items that follow."""
 
     section_units: list[str] = field(default_factory=list)  # "以下均需各市州政府负责落实"
+    section_assignment: str = ""  # "一、扩大有效投资政策（由县发改局牵头实施）": its items' units
     first_is_lead: bool = False  # "列第一位的为牵头单位，下同"
 
 
 def _task(number: str, key: str, line: int, texts: list[str], rules: _Rules) -> DraftTask | None:
     body_lines = [t for t in texts if not _ASSIGN_LINE.match(t)]
     assign_text = " ".join(t for t in texts if _ASSIGN_LINE.match(t))
-    body = "".join(body_lines)
+    body = "".join(_heading_line(body_lines))
     if assign_text:
         assignment = parse_assignment(assign_text)
     else:
         groups, body = closing_groups(body)
         assignment = merged(groups, rules.first_is_lead) if groups else Assignment()
+    if assignment.empty() and rules.section_assignment:
+        assignment = parse_assignment(rules.section_assignment)
     if rules.first_is_lead and not assignment.lead and assignment.responsible:
         assignment.lead.append(assignment.responsible.pop(0))
     for unit in rules.section_units:

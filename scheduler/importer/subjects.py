@@ -13,16 +13,19 @@ from __future__ import annotations
 
 import re
 
-from scheduler.importer.assign import Assignment, split_outside
+from scheduler.importer.assign import Assignment, simplified, split_outside
 
-_BODY = (r"(?:部|委|局|办公室|署|厅|总局|办公厅|政府|人民政府|委员会|联席会议|行政部门|管理部门|银行|监会|总社"
-         r"|小组|政府部门|有关部门|部门|各地区|各部门|各单位|各有关部门|各有关单位|各有关部门和单位)")
+_BODY = (r"(?:部|委|局|办公室|(?<![督承举创包代主协帮兴开筹试查首])办"  # 中央农办, 市委改革办
+         r"|署|厅|总局|办公厅|政府|人民政府|委员会|联席会议|行政部门|管理部门|银行|监会|总社"
+         r"|小组|政府部门|有关部门|部门|各地区|各地|各部门|各单位|各有关部门|各有关单位|各有关部门和单位"
+         r"|各[省市县区州][（(][^（）()]{1,8}[）)](?:人民政府|政府)?)")  # "各省（区、市）要……"
 _NAME = rf"(?:各有关部门和单位|(?:[\u4e00-\u9fff]|[（(][^（）()]{{1,8}}[）)]){{0,24}}?{_BODY})"
 _SUBJECT = re.compile(
     rf"^(?:同时，|此外，)?(?:请|由|经)?(?P<names>{_NAME}(?:(?:、|和|及|以及){_NAME})*)"
     r"(?P<etc>等(?:有关|相关)?(?:部门|单位))?"
-    r"(?P<verb>都要|也要|要|应当|应|负责|牵头|会同|统筹|在|对|按照|根据|须|必须|于|进一步|切实|加快|加强|共同|分别|落实|结合"
+    r"(?P<verb>都要|也要|要|应当|应|将|负责|牵头|会同|统筹|在|对|按照|根据|须|必须|于|进一步|切实|加快|加强|共同|分别|落实|结合"
     r"|建立|制定|组织|指导|定期|组成|承担|的主要负责同志|的主要负责人)")
+_MODAL = ("都要", "也要", "要", "应当", "应", "将", "须", "必须", "负责")
 _NOT_UNIT = re.compile(
     r"^(?:政府|政府部门|行政部门|管理部门|有关部门|相关部门|上级部门|主管部门|行业主管部门|其他有关部门|部门|单位"
     r"|有关单位|相关单位|其他部门)$")
@@ -31,13 +34,29 @@ _BODY_END = re.compile(rf"{_BODY}$")
 
 def subject_units(body: str) -> Assignment:
     """The units named as subjects of the sentences of `body`, in order, each once; "X会同Y、Z"
-    makes X the lead and the named Y, Z cooperating."""
+    makes X the lead and the named Y, Z cooperating. Traditional keyword characters ("由國土資源部
+    會同農業部等部門負責落實") are read as simplified; the names keep the document's characters."""
+    folded = simplified(body)
+    out = _subject_units(folded)
+    for names in (out.lead, out.responsible, out.cooperating):
+        names[:] = [_original(n, folded, body) for n in names]
+    return out
+
+
+def _original(name: str, folded: str, body: str) -> str:
+    at = folded.find(name)  # folding maps one character to one, so positions agree
+    return body[at:at + len(name)] if at >= 0 else name
+
+
+def _subject_units(body: str) -> Assignment:
     out = Assignment()
     for sentence in re.split(r"[。；;！!，,]", body):  # a subject opens a sentence or a clause
         sentence = sentence.strip()
         m = _SUBJECT.match(sentence)
         if m is None or sentence[m.end():m.end() + 1] in ("可", "不"):
             continue
+        if m["names"].endswith("各地") and m["verb"] not in _MODAL:
+            continue  # "各地在……的基础上，根据……": a setting; "各地要……" assigns
         names = [n for n in _names(m["names"]) if n not in out.lead]
         if m["verb"] == "会同" and (others := _partners(sentence[m.end():])):
             out.lead += [n for n in names if n not in out.lead]
@@ -48,7 +67,8 @@ def subject_units(body: str) -> Assignment:
     return out
 
 
-_SEP = re.compile(r"、(?=各)|(?<=[部委局室署厅府会门位区])(?:、|和|及(?!其)|以及)(?!单位)")
+_SEP = re.compile(r"、(?=各)|(?<=各地区|各部门|各单位)(?=各)|(?<=各地)(?=各)"  # "各地区各部门"
+                  r"|(?<=[部委局室署厅府会门位区办])(?:、|和|及(?!其)|以及)(?!单位)")
 
 
 def _names(text: str) -> list[str]:
@@ -66,7 +86,8 @@ def _names(text: str) -> list[str]:
 # not names: "部署", a clause holding 的/由, or words before a 各… collective ("推动各单位")
 _NOT_BODY = re.compile(
     r"(?:部署|内部|全部|局部|干部|总部|本部)$|[的由]|^[^各].*各(?:地区|部门|单位|有关部门|有关单位)$"
-    r"|^(?:在|对|按|经|向|与|从)")  # "在政府指导下组建": a preposition, not a name
+    r"|^(?:在|对|按|经|向|与|从)"  # "在政府指导下组建": a preposition, not a name
+    r"|^(?:指导|推动|督促|支持|鼓励|引导|要求|帮助|协调|推进|会同)(?=各|[\u4e00-\u9fff]{2})")  # "指导各区政府建立……"
 
 
 def _is_unit(name: str) -> bool:
@@ -76,5 +97,6 @@ def _is_unit(name: str) -> bool:
 
 def _partners(rest: str) -> list[str]:
     """The named units after 会同 ("会同国家发展改革委、工业和信息化部等部门…"), generic ones dropped."""
-    m = re.match(rf"(?P<names>{_NAME}(?:(?:、|和|及){_NAME})*)", rest)
+    names = rf"(?P<names>{_NAME}(?:(?:、|和|及){_NAME})*)"
+    m = re.match(rf"{names}(?=等|[，,。；;]|$)", rest) or re.match(names, rest)  # "会同市委农办、市财政局等"
     return _names(m["names"]) if m else []

@@ -14,17 +14,21 @@ written ("责任单位：…", "完成时限：…"), so the grammar of items re
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from scheduler.importer.assign import is_unit_name
 
 _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("number", re.compile(r"^(?:序号|编号|序)$")),
-    ("lead", re.compile(r"^(?:牵头单位|牵头部门|主办单位|牵头责任单位)$")),
+    ("skip", re.compile(r"领导|责任人|联系人|联络员|电话")),  # people: "牵头领导", "责任人"
+    ("responsible", re.compile(r"^协同责任")),  # "协同责任单位", as the label lines read it
+    ("lead", re.compile(r"^(?:牵头|主办)")),
+    ("cooperating", re.compile(r"^(?:配合|协办|参与|协同)")),
     ("responsible", re.compile(
-        r"^(?:负责部门|负责单位|责任单位|责任部门|实施主体|责任主体|承办单位|落实单位|责任分工|分工)$")),
-    ("cooperating", re.compile(r"^(?:配合单位|配合部门|协办单位|参与单位|协同单位)$")),
-    ("deadline", re.compile(r"^(?:完成时限|完成时间|时间节点|时限|时限要求|进度安排|时间安排)$")),
+        r"^(?:负责|责任|主责|承办|落实|实施主体|责任主体)(?:单位|部门|主体)?$|^(?:责任|任务)?分工$|^牵头负责")),
+    ("deadline", re.compile(r"时限|完成时间|时间节点|时间安排|进度安排|完成期限|截止时间|时间进度")),
     ("detail", re.compile(r"内容|具体措施|工作措施|具体要求|目标要求")),
     ("title", re.compile(r"举措|任务|事项|措施|名称|项目|工作")),
     ("skip", re.compile(r"范围|备注|说明|依据|类别|领域")),
@@ -48,7 +52,7 @@ def _role(name: str) -> str | None:
     return next((role for role, pattern in _ROLES if pattern.search(name)), None)
 
 
-def _header(lines: list[str], start: int) -> tuple[list[str], int] | None:
+def _header(lines: Sequence[str], start: int) -> tuple[list[str], int] | None:
     """Column roles of a header at `start` and where the rows begin; None when no header is there."""
     first = lines[start]
     if (sep := _separator(first)) is not None:
@@ -69,10 +73,12 @@ def _header(lines: list[str], start: int) -> tuple[list[str], int] | None:
     return [r or "skip" for r in roles], end
 
 
-def read_table(lines: list[str], start: int) -> tuple[list[Row], int] | None:
+def read_table(lines: Sequence[str], start: int) -> tuple[list[Row], int] | None:
     """The rows of a task table whose header is at lines[start], and the index after the table."""
     if not lines[start].startswith(("序号", "编号")):
         return None
+    if _separator(lines[start]) is None and "|" in lines[start]:
+        lines = _Piped(lines)  # "序号 |" / "1 |" / "…。 |": a cell per line, each closed by a rule
     found = _header(lines, start)
     if found is None:
         return None
@@ -84,7 +90,7 @@ def read_table(lines: list[str], start: int) -> tuple[list[Row], int] | None:
         if not ln:
             pos += 1
             continue
-        cells = _cells(ln, sep) if sep else [ln]
+        cells = _cells(ln, sep, roles) if sep else [ln]
         if sep and _category(roles, cells):
             pos += 1  # "一、主要预期目标 | |||", "1 | 大力提振消费。 | ||": a category row
             continue
@@ -104,19 +110,83 @@ def read_table(lines: list[str], start: int) -> tuple[list[Row], int] | None:
                 pos += 1
         else:
             pos += 1
-        rows.append(_row(line, roles, cells))
+        rows.append(_row(line, roles, cells, unwrap=sep != " "))  # spaced rows keep theirs
     return rows, pos
 
 
+class _Piped(Sequence[str]):
+    """The lines of a table whose cells stand on lines of their own, each closed with the column's
+    rule ("全年 |"): read without the rule, line by line as they are reached."""
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self.lines = lines
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        if isinstance(index, slice):
+            return [_one_cell(ln) for ln in self.lines[index]]
+        return _one_cell(self.lines[index])
+
+
+def _one_cell(line: str) -> str:
+    return line.strip().strip("|").strip() if line.count("|") == 1 else line
+
+
 def _separator(line: str) -> str | None:
-    """The cell separator of a table row saved as text: a tab, or " | " as a page renders it."""
-    return "\t" if "\t" in line else "|" if line.count("|") >= 2 else None
+    """The cell separator of a table row saved as text: a tab, " | " as a page renders it, or
+    spaces ("序号 工 作 任 务 牵头负责部门" and rows "1 居民消费价格涨幅3%左右 发展改革委")."""
+    if "\t" in line:
+        return "\t"
+    if line.count("|") >= 2:
+        return "|"
+    return " " if len(line.split()) >= 3 else None
 
 
-def _cells(line: str, sep: str) -> list[str]:
+def _cells(line: str, sep: str, roles: list[str] | None = None) -> list[str]:
+    if sep == " ":
+        return _spaced(line.split(), roles)
     if sep == "|":
         line = line.strip().strip("|")
     return [c.strip() for c in line.split(sep)]
+
+
+_ONE_CHAR = re.compile(r"^[\u4e00-\u9fff]$")
+
+
+def _spaced(tokens: list[str], roles: list[str] | None) -> list[str]:
+    """Cells of a row whose columns are separated by spaces. In the header, letters spread out to
+    fill a cell ("工 作 任 务") are one name. In a row, the number comes first and the cells after
+    the task's text are single words, except the first units' cell, which takes every unit name
+    before them ("发展改革委 财政部"); the text between is the task, spaces and all."""
+    if roles is None:  # the header
+        cells: list[str] = []
+        for pos, token in enumerate(tokens):
+            if pos and _ONE_CHAR.match(token) and _ONE_CHAR.match(tokens[pos - 1]):
+                cells[-1] += token
+            else:
+                cells.append(token)
+        return cells
+    if len(tokens) <= len(roles):
+        return tokens
+    texts = next((i for i, r in enumerate(roles[1:], 1) if r not in ("title", "detail")), len(roles))
+    tail, rest = roles[texts:], tokens[1:]
+    units = [i for i, r in enumerate(tail) if r in _LABEL_OF and r != "deadline"]
+    after: list[str] = []  # the cells after the task's text, filled from the right
+    for pos in range(len(tail) - 1, -1, -1):
+        take = 1
+        if units and pos == units[0]:
+            while take < len(rest) - 1 and is_unit_name(rest[-take - 1]):
+                take += 1
+        take = min(take, len(rest) - 1)
+        after.insert(0, " ".join(rest[len(rest) - take:]) if take > 0 else "")
+        rest = rest[:len(rest) - take]
+    return [tokens[0], " ".join(rest), *[""] * (texts - 2), *after]
 
 
 def _category(roles: list[str], cells: list[str]) -> bool:
@@ -133,13 +203,22 @@ def _names_of(cell: str) -> str:
     return cell
 
 
-def _row(line: int, roles: list[str], cells: list[str]) -> Row:
+_WRAP = re.compile(r"(?<=[\u4e00-\u9fff，。、；：“”,])\s+(?=[\u4e00-\u9fff，。、；：“”,])")
+
+
+def _unwrapped(text: str) -> str:
+    """A cell's text without the spaces a page left where the cell's lines wrapped ("工作机 制")."""
+    return _WRAP.sub("", text)
+
+
+def _row(line: int, roles: list[str], cells: list[str], unwrap: bool) -> Row:
     values: dict[str, list[str]] = {}
     for role, cell in zip(roles, cells, strict=False):
         if cell:
             values.setdefault(role, []).append(_names_of(cell) if role in _LABEL_OF else cell)
-    title = "；".join(values.get("title", []))
-    detail = "；".join(values.get("detail", []))
+    title, detail = ("；".join(values.get(role, [])) for role in ("title", "detail"))
+    if unwrap:
+        title, detail = _unwrapped(title), _unwrapped(detail)
     text = f"{title.rstrip('。')}。{detail}" if title else detail
     labels = [f"{_LABEL_OF[r]}：{'、'.join(values[r])}" for r in _LABEL_OF if r in values]
     return Row(line, re.sub(r"\D", "", cells[0]), (text, *labels))

@@ -17,6 +17,7 @@ from scheduler.load.reader import read_toml
 from scheduler.load.report_settings import ReportSettings, parse_report
 from scheduler.load.robots import RobotSettings, robot_settings
 from scheduler.load.schema import Report, Section
+from scheduler.load.web import WebSettings, parse_web
 from scheduler.model import DEFAULT_POLICY, Policy, Role, SecretRef, Stage
 from scheduler.workdays import FALLBACKS, CalendarYear
 
@@ -70,6 +71,7 @@ class Settings:
     wecom: WecomSettings | None = None
     dingtalk: RobotSettings | None = None
     feishu: RobotSettings | None = None
+    web: WebSettings | None = None
     report: ReportSettings | None = None
 
     @property
@@ -104,6 +106,7 @@ def parse_settings(data: dict[str, Any], path: Path, report: Report) -> Settings
         email=_email(channels, base), wecom=_wecom(channels),
         dingtalk=robot_settings(channels, "dingtalk"), feishu=robot_settings(channels, "feishu"),
         report=parse_report(sec),
+        web=parse_web(sec, base.directory, lambda s, stem, b: secret_ref(s, stem, _Base(b))),
     )
     channels.finish()
     sec.finish()

@@ -27,7 +27,7 @@ def choose_format(given: str | None, output: str | None) -> str:
 
 
 def report(runtime: Runtime, today: date, fmt: str, output: str | None,
-           feedback: readmodel.FeedbackIndex = readmodel.NO_FEEDBACK) -> None:
+           feedback: readmodel.FeedbackIndex | None = None) -> None:
     if fmt in BINARY and not output:
         raise UsageError(f"--format {fmt} 是二进制文件，请用 --output 指定要写入的文件，如 --output 台账.{fmt}")
     target = _target(Path(output)) if output else None

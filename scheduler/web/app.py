@@ -1,0 +1,89 @@
+"""The ASGI app (starlette): routes of SPEC §6, security helpers shared by the pages.
+
+Every refusal is a 403 whose body names nothing; 400 a bad field, 404 what is not yours, 303 after
+a form. Templates are Jinja2 with autoescape; no script, no external resource.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import jinja2
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+from scheduler.web.context import WebContext
+
+FORBIDDEN = "403 禁止访问"
+SESSION_COOKIE = "duban_session"
+HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY",
+           "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+                                      "form-action 'self'; frame-ancestors 'none'",
+           "Cache-Control": "no-store"}
+
+_env = jinja2.Environment(loader=jinja2.PackageLoader("scheduler.web", "templates"), autoescape=True,
+                          undefined=jinja2.StrictUndefined)
+
+
+def page(name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    return HTMLResponse(render(name, **context), status_code, headers=HEADERS)
+
+
+def render(name: str, **context: Any) -> str:
+    return _env.get_template(name).render(**context)
+
+
+def html(body: str) -> HTMLResponse:
+    return HTMLResponse(body, 200, headers=HEADERS)
+
+
+def forbidden() -> Response:
+    return PlainTextResponse(FORBIDDEN, 403, headers=HEADERS)
+
+
+def plain(text: str, status_code: int) -> Response:
+    return PlainTextResponse(text, status_code, headers=HEADERS)
+
+
+def ctx(request: Request) -> WebContext:
+    found: WebContext = request.app.state.ctx
+    return found
+
+
+def source(request: Request) -> str:
+    peer = request.client.host if request.client else None
+    return ctx(request).client(peer, request.headers.get("x-forwarded-for"))
+
+
+async def healthz(request: Request) -> Response:
+    last = ctx(request).last_pass()
+    return plain(f"ok {last.isoformat(timespec='seconds') if last else '-'}\n", 200)
+
+
+def create_app(context: WebContext) -> Starlette:
+    from scheduler.web import coordinator, unit_pages
+
+    routes = [
+        Route("/healthz", healthz),
+        Route("/u/{token}", unit_pages.unit_page),
+        Route("/u/{token}/feedback", unit_pages.unit_feedback, methods=["POST"]),
+        Route("/u/{token}/calendar.ics", unit_pages.calendar),
+        Route("/c/{token}", coordinator.signin),
+        Route("/", coordinator.dashboard),
+        Route("/feedback", coordinator.review),
+        Route("/feedback/{ident:int}", coordinator.decide_one, methods=["POST"]),
+        Route("/report.xlsx", coordinator.report),
+    ]
+    app = Starlette(routes=routes, exception_handlers={404: _not_found, 405: _not_allowed})
+    app.state.ctx = context
+    return app
+
+
+async def _not_found(request: Request, exc: Exception) -> Response:
+    return plain("404 没有这个页面", 404)
+
+
+async def _not_allowed(request: Request, exc: Exception) -> Response:
+    return plain("405 不支持此请求方法", 405)
