@@ -24,8 +24,9 @@ from datetime import datetime, timedelta
 
 from scheduler.app import App
 from scheduler.calendar_notice import next_year_notices, open_deadlines
+from scheduler.decide_stream import decide_streaming
 from scheduler.deliver import PassBudget, Verdict
-from scheduler.due import Outgoing, decide
+from scheduler.due import Outgoing
 from scheduler.feedback.pause import Pause, split_pause
 from scheduler.feedback.review import pause_for
 from scheduler.group import Digest, group
@@ -58,12 +59,12 @@ async def run_pass(app: App, ledger: Ledger, now: datetime, stop: asyncio.Event 
     candidates = (r for f in app.planner.latest(runtime.tasks, now) for r in f.reminders())
     pause = pause_for(runtime, ledger.path)  # 办结 waiting for review (SPEC 3.4)
     held: list[Reminder] = []
-    decision = decide(split_pause(candidates, pause, held), ledger, now, app.window)
+    # decided a few thousand tasks at a time: superseded stages are written and dropped as they come
+    decision = decide_streaming(split_pause(candidates, pause, held), ledger, now, app.window,
+                                lambda gone: ledger.supersede(((r.identity, r.at) for r in gone), now))
     if decision.waiting:
         return PassResult(waiting=True, due=len(decision.send) + len(decision.outgoing) + len(decision.give_up))
-    result = PassResult(superseded=len(decision.supersede))
-    ledger.supersede(((r.identity, r.at) for r in decision.supersede), now)
-    decision.supersede.clear()  # a first pass at 20,000 tasks: ~470,000 reminders not needed any more
+    result = PassResult(superseded=decision.superseded)
     outgoing, give_up = hold_paused(app, ledger, decision.outgoing, decision.give_up, pause, now)
     for gone in give_up:
         _give_up(app, ledger, gone, now, result)
@@ -71,7 +72,7 @@ async def run_pass(app: App, ledger: Ledger, now: datetime, stop: asyncio.Event 
     ledger.pause(((r.identity, r.at) for r in held), now)
     ledger.settle_paused({r.identity for r in held}, now)
     work = [*outgoing, *(Outgoing(k, Reason.DUE) for k in fresh)]
-    del decision  # a first pass at 20,000 tasks holds ~700,000 candidates: not during the sends
+    del decision  # the reminders sent: not held during the sends
     await deliver_all(app, ledger, work, now, result, stop)
     reports = enqueue_due(app.runtime, ledger, now)  # the periodic 通报 (SPEC 3.5), once per period
     await deliver_all(app, ledger, [Outgoing(k, Reason.NOTICE) for k in reports], now, result, stop)
