@@ -29,6 +29,7 @@ from scheduler.deliver import PassBudget, Verdict
 from scheduler.due import Outgoing
 from scheduler.feedback.pause import Pause, split_pause
 from scheduler.feedback.review import pause_for
+from scheduler.gcpolicy import fewer_collections
 from scheduler.group import Digest, group
 from scheduler.ledger import Ledger
 from scheduler.model import Attachment, DeliveryState, Message, Reason, Reminder
@@ -55,6 +56,11 @@ class PassResult:
 
 
 async def run_pass(app: App, ledger: Ledger, now: datetime, stop: asyncio.Event | None = None) -> PassResult:
+    with fewer_collections():  # a first pass allocates millions of plain values (gcpolicy.py)
+        return await _run_pass(app, ledger, now, stop)
+
+
+async def _run_pass(app: App, ledger: Ledger, now: datetime, stop: asyncio.Event | None = None) -> PassResult:
     runtime = app.runtime
     candidates = (r for f in app.planner.latest(runtime.tasks, now) for r in f.reminders())
     pause = pause_for(runtime, ledger.path)  # 办结 waiting for review (SPEC 3.4)
