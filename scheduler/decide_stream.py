@@ -32,22 +32,26 @@ class Streamed:
 class _Part:
     """The view for one part: the unsettled messages are decided once, not once per part."""
 
-    def __init__(self, view: View) -> None:
+    def __init__(self, view: View, nothing_handled: bool) -> None:
         self._view = view
+        self._nothing = nothing_handled
 
     def handled(self, ids: Iterable[ReminderId]) -> set[ReminderId]:
-        return self._view.handled(ids)
+        return set() if self._nothing else self._view.handled(ids)
 
     def open_messages(self) -> Sequence[Unsettled]:
         return ()
 
 
 def decide_streaming(candidates: Iterable[Reminder], view: View, now: datetime, window: SendWindow,
-                     supersede: Callable[[list[Reminder]], None], size: int = STREAM_TASKS) -> Streamed:
+                     supersede: Callable[[list[Reminder]], None], size: int = STREAM_TASKS,
+                     nothing_handled: bool = False) -> Streamed:
+    """`nothing_handled`: the ledger held no reminder when the pass began (a first pass). The
+    parts' own writes never touch a later part's tasks, so no identity needs to be asked about."""
     whole = decide((), view, now, window)  # retries, resends, what is given up; the window
     send: list[Reminder] = []
     superseded = 0
-    part_view = _Part(view)
+    part_view = _Part(view, nothing_handled)
     for part in by_tasks(candidates, size):
         decision = decide(part, part_view, now, window)
         send += decision.send

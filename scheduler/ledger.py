@@ -321,6 +321,10 @@ class Ledger:
                     recorded.add(ReminderId(t, m, day, s, rep, u))
         return {r for r in wanted if r in recorded}
 
+    def has_reminders(self) -> bool:
+        with self._guard("读取"):
+            return self.db.execute("SELECT 1 FROM reminders LIMIT 1").fetchone() is not None
+
     def open_messages(self) -> list[OpenMessage]:
         with self._guard("读取"):
             rows = self.db.execute(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from hypothesis import given, settings
@@ -50,3 +51,15 @@ def test_parts_end_at_task_boundaries() -> None:
     candidates = _candidates([(2, 1, 1), (1, 2, 1), (3, 1, 1)])
     parts = list(by_tasks(candidates, 2))
     assert [[r.task for r in p] for p in parts] == [["T-00", "T-00", "T-01", "T-01"], ["T-02", "T-02", "T-02"]]
+
+
+def test_a_first_pass_asks_the_ledger_nothing() -> None:
+    candidates = _candidates([(2, 3, 1), (1, 2, 2)])
+
+    class Asked(View):
+        def handled(self, ids: Iterable[ReminderId]) -> set[ReminderId]:
+            raise AssertionError("asked")
+
+    streamed = decide_streaming(candidates, Asked(), at("2021-06-30T09:30"), WINDOW, lambda _: None, 1,
+                                nothing_handled=True)
+    assert streamed.send == decide(candidates, View(), at("2021-06-30T09:30"), WINDOW).send
