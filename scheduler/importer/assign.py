@@ -47,12 +47,20 @@ _LABELS = {"牵头单位": "lead", "主办单位": "lead", "牵头部门": "lead
            "负责部门": "responsible", "负责单位": "responsible",
            # "部门分工：省发展改革委牵头，各地、各部门配合": a clause, read as one
            "部门分工": "responsible", "责任分工": "responsible", "任务分工": "responsible",
-           "适用范围": "scope", "推广范围": "scope", "实施范围": "scope"}  # scope: where, not who
+           "适用范围": "scope", "推广范围": "scope", "实施范围": "scope",  # scope: where, not who
+           # a bureau's or ministry's own plan names its offices: "（责任科室：组干科、机关党委）"
+           **{f"{role}{office}": kind for office in ("科室", "处室", "司局", "股室")
+              for role, kind in (("牵头", "lead"), ("责任", "responsible"), ("主办", "lead"),
+                                 ("配合", "cooperating"), ("协办", "cooperating"), ("参与", "cooperating"))}}
 _LABEL_RE = re.compile("(" + "|".join(either(k) for k in sorted(_LABELS, key=len, reverse=True)) + r")\s*[:：]")
 _TAIL = re.compile(either(
-    "(?:按职责分工|按照职责分工|根据职责分工|依据职责分工|按职责|根据职责|分别|共同|具体|组织|等?负责落实|负责|牵头|配合|参与|指导|落实|实施)+$"))
+    "(?:按职责分工|按照职责分工|根据职责分工|依据职责分工|按职责|根据职责|分别|共同|具体|组织|结合实际|因地制宜"
+    "|等?负责落实|负责|牵头|配合|参与|(?:加强|做好|给予|予以|负责)?指导|落实|实施"
+    "|督促检查|督促落实|监督检查|督导|督查|统筹协调|统筹推进|协调推进|组织协调|推进实施)+$"))
 _GENERIC = re.compile(either(
-    "^(?:其他|其它)?(?:相关|有关)?(?:部门|单位|方面)(?:(?:和|及|与|、)(?:其他|其它)?(?:相关|有关)?(?:部门|单位|方面|地方))?$"))
+    "^(?:其他|其它)?(?:相关|有关)?(?:部门|单位|方面)(?:(?:和|及|与|、)(?:其他|其它)?(?:相关|有关)?(?:部门|单位|方面|地方))?$"
+    "|^(?:其他|其它)?(?:相关|有关)地方$"  # "会同有关地方负责": X's own work
+    "|^(?:其中|同时|此外|另外|并且?)$"))  # "…负责；其中，2021年底前完成第一批": a connective, no unit
 # "列第一位者为牵头单位，下同", "排在第一位的部门为牵头部门": a rule about the lists, never a unit
 FIRST_IS_LEAD = re.compile(either(r"(?:列|排)(?:在|名)?(?:第一位|首位)[^，,。；;）)]{0,8}?(?:为|是)牵头"))
 _RULE_CLAUSE = re.compile(either(
@@ -85,6 +93,11 @@ def looks_like_assignment(text: str) -> bool:
 _UNIT_NAME = re.compile(either(
     r"(?:局|厅|委|办|院|部|署|室|政府|中心|公司|银行|支行|小组|管委会|委员会|办公室|分局|集团|协会|联合会|海关|法院|检察院"
     r"|部门|单位|监会|总社|总局|组委|组委会|联席会议|总署)(?:[（(][^（）()]*[）)])?$"))
+
+
+def starts_with_label(text: str) -> bool:
+    """"责任单位：市委组织部、市科技局": a clause opened by a role or deadline label."""
+    return bool(_LABEL_RE.match(text.strip()))
 
 
 def is_unit_name(name: str) -> bool:
@@ -212,6 +225,9 @@ def _free(text: str, out: Assignment) -> None:
             continue
         if _LATER.match(clause):  # "以后每年更新": what follows the deadline, not a unit
             continue
+        if m := _GOING_ON.fullmatch(clause):  # "（教育部等部门负责，持续实施）"
+            out.deadlines.append("长期坚持" if m[1] == "长期" else "持续推进")
+            continue
         if (ongoing := _ONGOING_CLAUSE.search(clause)) and ongoing.end() == len(clause):
             out.deadlines.append(ongoing[0])  # "各地区持续推进": the units, and ongoing work
             clause = clause[:ongoing.start()]
@@ -223,7 +239,7 @@ def _free(text: str, out: Assignment) -> None:
             clause = re.sub(_LEAD_MARK, "", clause)
             out.lead.extend(n for n in _names("、".join(marked), out) if n not in out.lead)
         names = [n for n in _names(clause, out) if n not in out.lead]
-        if re.search(either("牵头(?:负责|组织)?(?:实施)?$"), clause):
+        if re.search(either("牵头(?:负责|组织)?(?:实施|统筹推进|统筹协调|协调推进|推进)?$"), clause):
             out.lead.extend(n for n in names if n not in out.lead)
         elif re.search(r"(配合|参与)$", clause):
             out.cooperating.extend(n for n in names if n not in out.cooperating)
@@ -245,6 +261,7 @@ def _with_others(clause: str, out: Assignment) -> bool:
 
 # "（国务院各部门分别负责，年内持续推进）": ongoing work, not a unit
 _ONGOING_CLAUSE = re.compile("(?:年内|全年|今年|长期)?(?:" + "|".join(phrases.ONGOING_WORDS) + ")")
+_GOING_ON = re.compile(r"(持续|长期)(?:实施|落实|推进|开展|坚持|进行)")
 _LATER = re.compile(r"^(?:以后|此后|今后|之后|每年|每季度|每月|逐年|逐步)")
 
 

@@ -12,7 +12,14 @@ from __future__ import annotations
 
 import re
 
-from scheduler.importer.assign import CLOSE, OPEN, Assignment, looks_like_assignment, parse_assignment
+from scheduler.importer.assign import (
+    CLOSE,
+    OPEN,
+    Assignment,
+    looks_like_assignment,
+    parse_assignment,
+    starts_with_label,
+)
 
 _STOPS = "。；;.！!"
 _OPEN = re.compile(f"[{re.escape(OPEN)}]")
@@ -53,6 +60,21 @@ def closing_groups(body: str) -> tuple[list[str], str]:
         return [], body
     kept.append(body[last:])
     return found, "".join(kept)
+
+
+def trailing_labels(body: str) -> tuple[list[str], str]:
+    """Label sentences that end a paragraph without brackets, and the body before them:
+    "…最高给予5000万元资助。责任单位：市委组织部、市科技局。" → ["责任单位：市委组织部、市科技局"]."""
+    found: list[str] = []
+    rest = body.rstrip()
+    while True:
+        text = rest.rstrip("。. ")
+        cut = text.rfind("。")
+        last = text[cut + 1:].strip()
+        if cut < 0 or not starts_with_label(last):
+            return found, (rest if found else body)
+        found.insert(0, last)
+        rest = text[:cut + 1]
 
 
 def merged(texts: list[str], first_is_lead: bool = False) -> Assignment:

@@ -16,7 +16,7 @@ from scheduler.importer.assign import (
     parse_assignment,
     split_names,
 )
-from scheduler.importer.clauses import closing_groups, merged
+from scheduler.importer.clauses import closing_groups, merged, trailing_labels
 from scheduler.importer.deadlines import item_deadlines
 from scheduler.importer.header import CLOSING_MARK, DOC_DATE, SIGNER, header_facts
 from scheduler.importer.sections import OTHER, PHASES, TASKS, covering_notice, section_kind, select_tasks
@@ -27,7 +27,8 @@ _SECTION = re.compile(rf"^([{CN_NUM}]+)[、．.﹒]\s*(.*)$")
 _ITEM = re.compile(rf"^[（(]([{CN_NUM}]+)[）)]\s*(.*)$")
 _ASSIGN_LINE = re.compile(either(
     r"^(?:责任单位|牵头单位|责任部门|牵头部门|配合单位|配合部门|协办单位|主办单位|牵头责任单位|协同责任单位|协同单位"
-    r"|完成时限|完成时间|时间节点|负责部门|负责单位|适用范围|推广范围|实施范围|部门分工|责任分工|任务分工|主责单位|主责部门)\s*[:：]"))
+    r"|完成时限|完成时间|时间节点|负责部门|负责单位|适用范围|推广范围|实施范围|部门分工|责任分工|任务分工|主责单位|主责部门"
+    r"|(?:牵头|责任|主办|配合|协办|参与)(?:科室|处室|司局|股室))\s*[:：]"))
 _PHASE_LINE = re.compile(
     r"^((?:第[一二三四五六七八九十]+阶段|[\u4e00-\u9fff]{2,10}阶段)[^。:：]{0,40}?)\s*[。:：]\s*(.*)$")
 _SUB = re.compile(r"^(\d{1,3})[.．、﹒](?!\d*[.．]\d)\s*(.+)$")  # ﹒: U+FE52 in web copies
@@ -95,7 +96,7 @@ def parse_document(text: str) -> Draft:
 
 _BOXED_LABEL = re.compile(either(
     r"【\s*(责任单位|牵头单位|配合单位|责任部门|牵头部门|配合部门|协办单位|主办单位|完成时限|完成时间|时间节点"
-    r"|负责部门|负责单位|主责单位|主责部门)\s*】\s*[:：]?"))
+    r"|负责部门|负责单位|主责单位|主责部门|(?:牵头|责任|主办|配合|协办|参与)(?:科室|处室|司局|股室))\s*】\s*[:：]?"))
 
 
 def _label_lines(line: str) -> list[str]:
@@ -352,7 +353,9 @@ def _task(number: str, key: str, line: int, texts: list[str], rules: _Rules) -> 
         assignment = parse_assignment(assign_text)
     else:
         groups, body = closing_groups(body)
-        assignment = merged(groups, rules.first_is_lead) if groups else Assignment()
+        labels, body = ([], body) if groups else trailing_labels(body)  # "…资助。责任单位：市科技局。"
+        assignment = merged(groups, rules.first_is_lead) if groups else parse_assignment(" ".join(labels)) \
+            if labels else Assignment()
     if assignment.empty() and rules.section_assignment:
         assignment = parse_assignment(rules.section_assignment)
     if rules.first_is_lead and not assignment.lead and assignment.responsible:

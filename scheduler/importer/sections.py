@@ -29,8 +29,10 @@ _TASKS = re.compile(r"^(?:[\u4e00-\u9fff]{0,6})(?:工作任务|主要任务|试�
 _PREAMBLE = re.compile(
     r"^(?:总体要求|總體要求|总体安排|總體安排|指导思想|指導思想|基本原则|基本原則|发展目标|主要目标|工作目标|总体目标"
     r"|目标任务|总体思路|重要意义|重大意义|总体要求和主要目标|总体要求与目标)$|重要意义$|重大意义$")
-_SUPPORT = re.compile(
-    r"^(?:保障措施|保障機制|保障机制|組織保障|组织保障|组织实施|工作要求|工作保障|实施保障|組織實施|保障措施和工作要求)$")
+_SUPPORT = re.compile(  # "五、强化保障措施", "抓好组织实施": a verb of up to 4 characters before ("强化组织领导" is
+    # no support heading: a notice's "一、强化组织领导。各地区要……" is a task, tests/test_import_rules3.py)
+    r"^(?:[\u4e00-\u9fff]{0,4}(?:保障措施|保障機制|保障机制|組織保障|组织保障|组织实施|工作保障|实施保障|組織實施)"
+    r"|工作要求|保障措施和工作要求)$")
 # items that state aims, not work: "（二）发展目标。", "（五）试点范围。"
 PROSE_TITLE = re.compile(
     r"^(?:指导思想|基本原则|发展目标|主要目标|工作目标|总体目标|目标任务|总体思路|重大意义|重要意义|试点目标|试点范围"
@@ -76,6 +78,8 @@ def select_tasks(draft: Draft) -> None:
             return False
         if t.section in (TASKS, PHASES) or (in_sentences and t.section != SUPPORT):
             return True
+        if t.section == OTHER and not subject_units(f"{t.title}。{t.detail}").empty():
+            return True  # "（五）…。生态环境部、水利部要……": units as subjects, in a plan of clauses
         return bool(t.deadlines or t.ongoing)
 
     kept = [t for t in draft.tasks if keep(t)]

@@ -52,6 +52,9 @@ def _subject_units(body: str) -> Assignment:
     out = Assignment()
     for sentence in re.split(r"[。；;！!，,]", body):  # a subject opens a sentence or a clause
         sentence = sentence.strip()
+        if sentence.startswith("会同") and out.lead and (others := _partners(sentence[2:])):
+            out.cooperating += [n for n in others if n not in out.cooperating and n not in out.lead]
+            continue  # "由市场监管总局牵头，会同商务部、海关总署建立……": the lead's partners
         m = _SUBJECT.match(sentence)
         if m is None or sentence[m.end():m.end() + 1] in ("可", "不"):
             continue
@@ -62,6 +65,10 @@ def _subject_units(body: str) -> Assignment:
             out.lead += [n for n in names if n not in out.lead]
             out.responsible = [n for n in out.responsible if n not in out.lead]
             out.cooperating += [n for n in others if n not in out.cooperating and n not in out.lead]
+            continue
+        if m["verb"] == "牵头" and sentence.startswith("由") and sentence[m.end():] in ("", "负责", "实施", "落实"):
+            out.lead += names  # "由市场监管总局牵头，……": a clause of its own naming the lead
+            out.responsible = [n for n in out.responsible if n not in out.lead]
             continue
         out.responsible += [n for n in names if n not in out.responsible and f"各{n}" not in out.responsible]
     return out
@@ -85,7 +92,8 @@ def _names(text: str) -> list[str]:
 
 # not names: "部署", a clause holding 的/由, or words before a 各… collective ("推动各单位")
 _NOT_BODY = re.compile(
-    r"(?:部署|内部|全部|局部|干部|总部|本部)$|[的由]|^[^各].*各(?:地区|部门|单位|有关部门|有关单位)$"
+    r"(?:部署|内部|全部|局部|干部|总部|本部)$|[的由]"
+    r"|^(?!国务院|中央和国家机关|中央国家机关|省政府|市政府|县政府|区政府)[^各].*各(?:地区|部门|单位|有关部门|有关单位)$"
     r"|^(?:在|对|按|经|向|与|从)"  # "在政府指导下组建": a preposition, not a name
     r"|^(?:指导|推动|督促|支持|鼓励|引导|要求|帮助|协调|推进|会同)(?=各|[\u4e00-\u9fff]{2})")  # "指导各区政府建立……"
 
