@@ -124,7 +124,7 @@ def _latest_unhandled(everything: list[Reminder], view: View, send: list[Reminde
         best = latest.get(key)
         if best is None or (r.at, r.offset) > (best.at, best.offset):
             latest[key] = r
-    handled = view.handled([r.identity for r in everything])
+    handled = view.handled(r.identity for r in everything)  # lazily: an empty ledger reads none
     chosen = [r for r in latest.values() if not handled or r.identity not in handled]
     send.extend(chosen)
     sending = {(r.task, r.milestone, r.unit) for r in chosen}

@@ -18,15 +18,18 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from scheduler.app import App
 from scheduler.calendar_notice import next_year_notices, open_deadlines
+from scheduler.decide_stream import decide_streaming
 from scheduler.deliver import PassBudget, Verdict
-from scheduler.due import Outgoing, decide
+from scheduler.due import Outgoing
 from scheduler.feedback.pause import Pause, split_pause
 from scheduler.feedback.review import pause_for
+from scheduler.gcpolicy import fewer_collections
 from scheduler.group import Digest, group
 from scheduler.ledger import Ledger
 from scheduler.model import Attachment, DeliveryState, Message, Reason, Reminder
@@ -35,6 +38,7 @@ from scheduler.render_robots import plain_payload
 from scheduler.report.notice import enqueue_due
 
 log = logging.getLogger("duban")
+BATCH_ITEMS = 50_000  # digest items recorded per ledger transaction
 HOLD_MINUTES = 15  # a message held by a pause is looked at again this often (the daemon's safety sweep)
 
 
@@ -52,15 +56,22 @@ class PassResult:
 
 
 async def run_pass(app: App, ledger: Ledger, now: datetime, stop: asyncio.Event | None = None) -> PassResult:
+    with fewer_collections():  # a first pass allocates millions of plain values (gcpolicy.py)
+        return await _run_pass(app, ledger, now, stop)
+
+
+async def _run_pass(app: App, ledger: Ledger, now: datetime, stop: asyncio.Event | None = None) -> PassResult:
     runtime = app.runtime
     candidates = (r for f in app.planner.latest(runtime.tasks, now) for r in f.reminders())
     pause = pause_for(runtime, ledger.path)  # 办结 waiting for review (SPEC 3.4)
     held: list[Reminder] = []
-    decision = decide(split_pause(candidates, pause, held), ledger, now, app.window)
+    # decided a few thousand tasks at a time: superseded stages are written and dropped as they come
+    decision = decide_streaming(split_pause(candidates, pause, held), ledger, now, app.window,
+                                lambda gone: ledger.supersede(((r.identity, r.at) for r in gone), now),
+                                nothing_handled=not ledger.has_reminders())
     if decision.waiting:
         return PassResult(waiting=True, due=len(decision.send) + len(decision.outgoing) + len(decision.give_up))
-    result = PassResult(superseded=len(decision.supersede))
-    ledger.supersede(((r.identity, r.at) for r in decision.supersede), now)
+    result = PassResult(superseded=decision.superseded)
     outgoing, give_up = hold_paused(app, ledger, decision.outgoing, decision.give_up, pause, now)
     for gone in give_up:
         _give_up(app, ledger, gone, now, result)
@@ -68,7 +79,7 @@ async def run_pass(app: App, ledger: Ledger, now: datetime, stop: asyncio.Event 
     ledger.pause(((r.identity, r.at) for r in held), now)
     ledger.settle_paused({r.identity for r in held}, now)
     work = [*outgoing, *(Outgoing(k, Reason.DUE) for k in fresh)]
-    del decision  # a first pass at 20,000 tasks holds ~700,000 candidates: not during the sends
+    del decision  # the reminders sent: not held during the sends
     await deliver_all(app, ledger, work, now, result, stop)
     reports = enqueue_due(app.runtime, ledger, now)  # the periodic 通报 (SPEC 3.5), once per period
     await deliver_all(app, ledger, [Outgoing(k, Reason.NOTICE) for k in reports], now, result, stop)
@@ -111,15 +122,32 @@ def _record(app: App, ledger: Ledger, send: list[Reminder], now: datetime) -> li
     in memory. Returns the keys to send."""
     tasks = {t.id: t for t in app.runtime.tasks}
     units = app.runtime.directory.units
-    fire_times = {r.identity: r.at for r in send}
     by_unit: dict[str, list[Digest]] = {}
     for digest in group(send, tasks):
         by_unit.setdefault(digest.unit, []).append(digest)
     fresh: list[str] = []
-    for unit, digests in by_unit.items():
-        messages = [m for d in digests for m in app.renderer.render(d, units.get(unit), now)]
-        fresh += ledger.queue(messages, now, fire_times=fire_times)
+    for batch in _batches([(u, sum(len(d.items) for d in ds)) for u, ds in by_unit.items()]):
+        with ledger.batch():  # one transaction for several units: far fewer pages written
+            for unit in batch:
+                digests = by_unit.pop(unit)  # freed once recorded
+                fire_times = {i.reminder.identity: i.reminder.at for d in digests for i in d.items}
+                messages = [m for d in digests for m in app.renderer.render(d, units.get(unit), now)]
+                fresh += ledger.queue(messages, now, fire_times=fire_times)
     return fresh
+
+
+def _batches(sizes: list[tuple[str, int]]) -> Iterator[list[str]]:
+    """Consecutive units carrying about BATCH_ITEMS digest items together."""
+    batch: list[str] = []
+    total = 0
+    for unit, size in sizes:
+        batch.append(unit)
+        total += size
+        if total >= BATCH_ITEMS:
+            yield batch
+            batch, total = [], 0
+    if batch:
+        yield batch
 
 
 async def deliver_all(app: App, ledger: Ledger, work: list[Outgoing], now: datetime, result: PassResult,

@@ -16,7 +16,7 @@ import json
 import re
 import textwrap
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, parseaddr
@@ -26,6 +26,7 @@ from urllib.parse import quote
 
 import jinja2
 
+from scheduler import render_fast
 from scheduler.group import Digest, DigestItem
 from scheduler.model import Attachment, Message, ReminderId, Role, Unit
 
@@ -69,6 +70,9 @@ class ItemView:
     html_color: str
 
 
+_NAMES = "\x00names"  # cache key beside the milestone ids (which never hold control characters)
+
+
 def item_view(item: DigestItem, cache: dict[tuple[int, str], tuple[str, ...]] | None = None) -> ItemView:
     r, task = item.reminder, item.task
     key = (id(task), r.milestone)
@@ -79,9 +83,16 @@ def item_view(item: DigestItem, cache: dict[tuple[int, str], tuple[str, ...]] | 
             cache[key] = fixed
     number, title, written, what, document = fixed
     urgent = r.offset >= 0
+    if cache is None:
+        others = item.others
+    else:  # DigestItem.others, from the task's names deduplicated once (the same for every unit)
+        names = cache.get((id(task), _NAMES))
+        if names is None:
+            names = cache[(id(task), _NAMES)] = DigestItem(replace(r, unit=""), task).others
+        others = tuple(n for n in names if n != r.unit)
     return ItemView(
         number=number, title=title, stage=r.stage, days=days_phrase(r.offset), written=written,
-        due=r.due.isoformat(), role=r.role.label, for_unit=r.unit if r.via else "", others="、".join(item.others),
+        due=r.due.isoformat(), role=r.role.label, for_unit=r.unit if r.via else "", others="、".join(others),
         what=what, document=document, color="warning" if urgent else "info",
         html_color="#c0392b" if r.offset > 0 else "#d35400" if urgent else "#2c3e50",
     )
@@ -152,6 +163,11 @@ class Renderer:
         if template_dir is not None and template_dir.is_dir():
             loaders.insert(0, jinja2.FileSystemLoader(template_dir))
         loader = jinja2.ChoiceLoader(loaders)
+        # the shipped e-mail templates are rendered by render_fast (same bytes, far faster)
+        # unless the operator overrides them
+        own = template_dir if template_dir is not None and template_dir.is_dir() else None
+        self._fast_text = own is None or not (own / render_fast.TEXT_TEMPLATE).exists()
+        self._fast_html = own is None or not (own / render_fast.HTML_TEMPLATE).exists()
         self.text = jinja2.Environment(loader=loader, autoescape=False, keep_trailing_newline=True,
                                        undefined=jinja2.StrictUndefined)
         self.html = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined)
@@ -170,10 +186,13 @@ class Renderer:
     def email(self, digest: Digest, to: tuple[str, ...], now: datetime) -> Message:
         subj, sent_at = subject(digest), f"{now:%Y-%m-%d %H:%M}"
         items = [item_view(i, self._views) for i in digest.items]
-        context = {"unit": digest.unit, "summary": summary(digest), "items": items,
-                   "subject": subj, "by_unit": by_unit(digest) if digest.escalation else [], "sent_at": sent_at}
-        text = self.text.get_template("email.txt.j2").render(context)
-        html = self.html.get_template("email.html.j2").render(context)
+        head, rows = summary(digest), by_unit(digest) if digest.escalation else []
+        context = {"unit": digest.unit, "summary": head, "items": items, "subject": subj, "by_unit": rows,
+                   "sent_at": sent_at}
+        text = (render_fast.email_text(digest.unit, head, items, rows, sent_at) if self._fast_text
+                else self.text.get_template("email.txt.j2").render(context))
+        html = (render_fast.email_html(subj, digest.unit, head, items, rows, sent_at) if self._fast_html
+                else self.html.get_template("email.html.j2").render(context))
         notes = self._notes(digest.unit, now)
         if notes:
             text = text.rstrip("\n") + f"\n\n{NOTES_LABEL}\n" + "".join(f"- {n}\n" for n in notes)

@@ -13,8 +13,8 @@ from datetime import datetime
 from pathlib import Path
 
 from scheduler.channels.base import Outcome, Receipt
+from scheduler.mime_fast import email_bytes
 from scheduler.model import Message
-from scheduler.render import email_mime
 
 _UNSAFE = re.compile(r"[^\w\u4e00-\u9fff-]+")
 
@@ -35,7 +35,7 @@ class OutboxChannel:
     async def send(self, message: Message) -> Receipt:
         path = self.path_for(message)
         if message.channel == "email":
-            data = email_mime(message, self.sender, self._now()).as_bytes()
+            data = email_bytes(message, self.sender, self._now())
         else:
             data = message.payload.encode()
         try:
