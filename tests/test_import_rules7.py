@@ -46,3 +46,33 @@ def test_policy_periods_of_a_measure_give_no_deadline() -> None:
     assert [[p for p, _ in t.deadlines] for t in draft.tasks] == [[], ["2023年6月底前"]]
     assert [units(t) for t in draft.tasks] == [
         ([], ["市人力资源社会保障局", "市财政局"], []), ([], ["市人力资源社会保障局"], [])]
+
+
+# "（1）" points under a 1. sub-item, each closing with its own assignment, are the tasks; the 1.
+# line that only heads them is their group
+def test_points_under_a_sub_item_are_tasks() -> None:
+    draft = parse_document(
+        "二、重点任务\n"
+        "（一）特色农产品种植。\n"
+        "1.提升种苗质量。\n"
+        "（1）编制县域种植推荐目录，引导合理种植。（市农业农村局牵头，各县人民政府配合）\n"
+        "（2）加大对合作社的扶持力度。（市财政局负责）\n"
+        "2.建设种苗基地。培育一批繁育基地。（市林业局负责）\n")
+    assert [(t.number, t.title) for t in draft.tasks] == [
+        ("(一)1(1)", "编制县域种植推荐目录，引导合理种植"), ("(一)1(2)", "加大对合作社的扶持力度"),
+        ("(一)2", "建设种苗基地")]
+    assert [units(t) for t in draft.tasks] == [
+        (["市农业农村局"], [], ["各县人民政府"]), ([], ["市财政局"], []), ([], ["市林业局"], [])]
+
+
+def test_points_under_a_top_level_item() -> None:
+    draft = parse_document("二、重点任务\n1.加强组织领导。\n（1）建立联席会议制度。（市卫生健康委牵头）\n"
+                           "（2）开展年度评估。（市统计局负责）\n")
+    assert [(t.number, t.title, units(t)) for t in draft.tasks] == [
+        ("1.(1)", "建立联席会议制度", (["市卫生健康委"], [], [])), ("1.(2)", "开展年度评估", ([], ["市统计局"], []))]
+
+
+def test_points_without_their_own_assignment_stay_in_their_item() -> None:
+    draft = parse_document("二、重点任务\n（一）优化服务。\n1.推进窗口建设。\n（1）设立综合窗口。\n"
+                           "（2）推行一次办结。（市政务服务局负责）\n")
+    assert [(t.title, units(t)) for t in draft.tasks] == [("推进窗口建设", ([], ["市政务服务局"], []))]
