@@ -25,3 +25,16 @@ def clip(text: str, columns: int) -> str:
             break
         kept.append(c)
     return "".join(kept) + ELLIPSIS
+
+
+DRY_RUN_LEAD = "试运行（未真正发送，未记入状态）："
+
+
+def run_summary(summary: str, dry_run: bool) -> str:
+    """The pass's summary (pipeline.describe) as printed: a dry run says so, and that its
+    messages went to the outbox."""
+    if not dry_run:
+        return summary
+    if summary.startswith("发送"):
+        summary = "写入发件箱" + summary.removeprefix("发送")
+    return DRY_RUN_LEAD + summary
