@@ -20,16 +20,19 @@ from scheduler.importer.vocab import simplified
 _BODY = (r"(?:部|委|局|办公室|(?<![督承举创包代主协帮兴开筹试查首])办"  # 中央农办, 市委改革办
          r"|署|厅|总局|办公厅|政府|人民政府|委员会|联席会议|行政部门|管理部门|银行|监会|总社"
          r"|小组|政府部门|有关部门|部门|各地区|各地|各部门|各单位|各有关部门|各有关单位|各有关部门和单位"
-         r"|各[省市县区州][（(][^（）()]{1,8}[）)](?:人民政府|政府)?"  # "各省（区、市）要……"
+         r"|各[省市县区州][（(][^（）()]{1,8}[）)]"  # "各省（区、市）要……", "各市（州）、县（市、区）要……"
+         r"(?:、[市县区][（(][^（）()]{1,8}[）)])*(?:人民政府|政府)?"
          r"|省、自治区、直辖市(?:人民政府|政府)?|军区)")  # "有关省、自治区、直辖市及军区也要……"
 _NAME = rf"(?:各有关部门和单位|(?:[\u4e00-\u9fff]|[（(][^（）()]{{1,8}}[）)]){{0,24}}?{_BODY})"
 _SUBJECT = re.compile(
-    rf"^(?:同时，|此外，)?(?:请|由|经)?(?P<names>{_NAME}(?:(?:、|和|及|以及){_NAME})*)"
-    r"(?P<etc>等(?:有关|相关)?(?:部门|单位))?"
+    rf"^(?:同时，|此外，)?(?:请|由|经)?(?:所?涉及的)?(?P<names>{_NAME}(?:(?:、|和|及|以及){_NAME})*)"
+    r"(?P<etc>等(?:有关|相关)?(?:部门|单位)|等[\u4e00-\u9fff]{1,6}?(?:部门|单位)(?:[（(](?:部门|单位)[）)])?)?"
     r"(?:已经?|正在?|还)?"  # "扶贫办已会同交通部……"
     r"(?P<verb>都要|也要|要|应当|应|将|负责|牵头|会同|统筹|在|对|按照|根据|须|必须|于|进一步|切实|加快|加强|共同|分别|落实|结合"
     r"|研究|提出|意见(?=[:：])"  # "X会同Y研究提出了办理意见", "X提出了以下意见：", "X意见："
     r"|建立|制定|组织|指导|定期|组成|承担|的主要负责同志|的主要负责人)")
+# "由X牵头", "由X牵头负责", "由X等省级主管部门（单位）牵头完成自查报告": the clause names the lead
+_LEAD_REST = re.compile(r"(?:负责|实施|落实|完成[\u4e00-\u9fff]{0,12})?")
 _MODAL = ("都要", "也要", "要", "应当", "应", "将", "须", "必须", "负责")
 _NOT_UNIT = re.compile(
     r"^(?:政府|政府部门|行政部门|管理部门|有关部门|相关部门|上级部门|主管部门|行业主管部门|其他有关部门|部门|单位"
@@ -88,12 +91,13 @@ def _subject_units(body: str) -> Assignment:
             out.responsible = [n for n in out.responsible if n not in out.lead]
             out.cooperating += [n for n in others if n not in out.cooperating and n not in out.lead]
             continue
-        if m["verb"] == "牵头" and sentence.startswith("由") and sentence[m.end():] in ("", "负责", "实施", "落实"):
+        if m["verb"] == "牵头" and sentence.startswith("由") and _LEAD_REST.fullmatch(sentence[m.end():]):
             out.lead += names  # "由市场监管总局牵头，……": a clause of its own naming the lead
             out.responsible = [n for n in out.responsible if n not in out.lead]
             continue
         out.responsible += [n for n in names if n not in out.responsible and n not in out.cooperating
-                            and f"各{n}" not in out.responsible]  # a named partner keeps its role
+                            and f"各{n}" not in out.responsible  # a named partner keeps its role
+                            and not any(r.startswith(f"{n}、") for r in out.responsible)]  # part of a collective
     return out
 
 
