@@ -93,6 +93,9 @@ class Section:
             return ()
         if isinstance(value, str):
             return (value,) if value.strip() else ()
+        stripped = tuple([item.strip() for item in value if type(item) is str])
+        if len(stripped) == len(value) and all(stripped):  # every item a non-empty string
+            return stripped
         out = []
         for i, item in enumerate(value):
             if isinstance(item, str) and item.strip():
