@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
@@ -21,17 +22,35 @@ from scheduler.runtime import Runtime, build_runtime, config_path, planner_for
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
+_ARGPARSE_ZH = (  # argparse's own messages, in the words of the rest of duban
+    (re.compile(r"the following arguments are required: (.*)"), r"缺少参数：\1"),
+    (re.compile(r"unrecognized arguments: (.*)"), r"无法识别的参数：\1"),
+    (re.compile(r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)"), r"\1 的值 \2 无效，应为 \3 之一"),
+    (re.compile(r"argument (\S+): invalid int value: (.*)"), r"\1 应为整数，实际是 \2"),
+    (re.compile(r"argument (\S+): expected one argument"), r"\1 后面缺少值"),
+)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
+        for pattern, chinese in _ARGPARSE_ZH:
+            message = pattern.sub(chinese, message)
         self.exit(2, f"用法错误：{message}\n")
 
 
-def _parser() -> argparse.ArgumentParser:
+def _common(default: object) -> _Parser:
     common = _Parser(add_help=False)
-    common.add_argument("--config", help="设置文件（默认 config/duban.toml 或 $DUBAN_CONFIG）")
-    common.add_argument("--now", help="以此时刻代替当前时间（2021-06-23 或 2021-06-23T09:30）")
-    top = _Parser(prog="duban", description="督办：政府工作任务的工作日提醒", parents=[common])
+    common.add_argument("--config", default=default, help="设置文件（默认 config/duban.toml 或 $DUBAN_CONFIG）")
+    common.add_argument("--now", default=default, help="以此时刻代替当前时间（2021-06-23 或 2021-06-23T09:30）")
+    return common
+
+
+def _parser() -> argparse.ArgumentParser:
+    # `duban --config X check` and `duban check --config X` both work: the subcommands' copies of the
+    # common options leave the attribute alone unless given, so the top-level value is not overwritten
+    common = _common(argparse.SUPPRESS)
+    top = _Parser(prog="duban", description="督办：政府工作任务的工作日提醒", parents=[_common(None)])
     top.add_argument("--version", action="version", version=f"duban {__version__}")
     sub = top.add_subparsers(dest="command", required=True, parser_class=_Parser)
     sub.add_parser("check", parents=[common], help="检查设置、单位和任务文件")

@@ -355,24 +355,18 @@ class Ledger:
         """Reminders whose fire time lies in [start, end], by (at, task, milestone, stage, unit)."""
         lo = start.isoformat() if start else ""
         hi = end.isoformat() if end else "9"
-        with self._guard("读取"):
-            rows = self.db.execute(
-                "SELECT at, task, milestone, due, stage, repetition, unit, state, handled_at, channels, "
-                f"{_PAUSED} "
-                "FROM reminders WHERE at >= ? AND at <= ?", (lo, hi)).fetchall()
-        out = [HistoryRow(datetime.fromisoformat(at), t, m, date.fromisoformat(d), s, rep, u, ReminderState(st),
-                          datetime.fromisoformat(h), tuple(c for c in ch.split(",") if c), bool(p))
-               for at, t, m, d, s, rep, u, st, h, ch, p in rows]
-        out.sort(key=lambda r: (r.at, r.task, r.milestone, r.stage, r.unit))
-        return out
+        return self._history_rows("at >= ? AND at <= ?", (lo, hi))
 
     def task_history(self, task: str) -> list[HistoryRow]:
         """The reminders of one task (the dashboard's history of a task), in the order of `history`."""
+        return self._history_rows("task = ?", (task,))
+
+    def _history_rows(self, where: str, args: tuple[str, ...]) -> list[HistoryRow]:
         with self._guard("读取"):
             rows = self.db.execute(
                 "SELECT at, task, milestone, due, stage, repetition, unit, state, handled_at, channels, "
                 f"{_PAUSED} "
-                "FROM reminders WHERE task = ?", (task,)).fetchall()
+                f"FROM reminders WHERE {where}", args).fetchall()
         out = [HistoryRow(datetime.fromisoformat(at), t, m, date.fromisoformat(d), s, rep, u, ReminderState(st),
                           datetime.fromisoformat(h), tuple(c for c in ch.split(",") if c), bool(p))
                for at, t, m, d, s, rep, u, st, h, ch, p in rows]

@@ -92,7 +92,7 @@ def calendar_warnings(runtime: Runtime, today: date) -> list[str]:
     from scheduler.calendar_notice import next_year_notices, open_deadlines
 
     notices = next_year_notices(runtime.calendar, open_deadlines(runtime.tasks, today), today)
-    return [n.text() for n in notices]
+    return ["".join(n.lines) for n in notices]  # the lines say it all; the title is for the message
 
 
 def to_json(runtime: Runtime, today: date) -> str:

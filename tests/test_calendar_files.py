@@ -334,7 +334,7 @@ def test_status_shows_the_warning_at_the_top(project: Project, duban: Duban) -> 
     project.write("tasks.toml", FAR_TASKS)
     table = duban("status", "--config", str(project.config), "--now", "2098-11-03")
     first = table.out.splitlines()[0]
-    assert first.startswith("警告：2099年节假日安排尚未配置：")
+    assert first.startswith("警告：2099年的节假日数据尚未配置（")  # said once, not twice
     assert "2个未完成时间节点的时限在2099年" in first
     data = json.loads(duban("status", "--config", str(project.config), "--now", "2098-11-03",
                             "--format", "json").out)

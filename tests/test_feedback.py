@@ -192,7 +192,7 @@ def test_feedback_reject_needs_a_note_and_a_decided_one_cannot_be_decided_again(
     assert duban("feedback", "reject", "1", "--config", config).err == "错误：不同意时请写明理由（--note）\n"
     assert duban("feedback", "reject", "1", "--note", "不全", "--config", config).code == 0
     again = duban("feedback", "accept", "1", "--config", config)
-    assert (again.code, again.err) == (1, "错误：反馈 1 不需要审核或已审核（rejected）\n")
+    assert (again.code, again.err) == (1, "错误：反馈 1 不需要审核或已审核（未同意）\n")
     assert duban("feedback", "accept", "x", "--config", config).code == 1
     assert duban("feedback", "accept", "--config", config).code == 2
 

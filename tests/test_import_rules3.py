@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from scheduler.importer.assign import parse_assignment, split_names
+from scheduler.importer.assign import parse_assignment
 from scheduler.importer.emit import resolve_deadlines
+from scheduler.importer.names import split_names
 from scheduler.importer.parse import Draft, DraftTask, parse_document
 from scheduler.importer.subjects import subject_units
 

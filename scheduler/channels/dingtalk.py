@@ -8,15 +8,8 @@ Success is errcode 0. The token, secret and signature are redacted from every te
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Mapping
-
-import httpx
-
-from scheduler.channels.base import Fault, Outcome, Quota, Receipt
-from scheduler.channels.robot import Platform, Redactor, RobotKey, dingtalk_sign, post
-from scheduler.load.robots import RobotSettings
-from scheduler.logs import guard_http_logs
+from scheduler.channels.base import Fault, Receipt
+from scheduler.channels.robot import Platform, Redactor, RobotChannel, RobotKey, dingtalk_sign, post
 from scheduler.model import Message
 
 KEYWORD_HINT = ("签名不匹配、时间戳无效、消息缺少安全设置中的自定义关键词，或服务器 IP 不在白名单：请核对 "
@@ -33,34 +26,11 @@ DINGTALK = Platform(
 )
 
 
-class DingtalkChannel:
+class DingtalkChannel(RobotChannel):
     kind = "dingtalk"
+    missing = "钉钉机器人的 access_token"
 
-    def __init__(self, settings: RobotSettings, robots: Mapping[str, RobotKey],
-                 wall: Callable[[], float] = time.time, client: httpx.AsyncClient | None = None) -> None:
-        self.settings = settings
-        self._robots = dict(robots)  # unit name → robot
-        self._wall = wall
-        self._client = client or httpx.AsyncClient(timeout=settings.timeout, trust_env=False)
-        guard_http_logs()
-
-    def _quota(self, message: Message) -> Quota | None:
-        robot = self._robots.get(message.unit)
-        return robot.quota(self.kind, self.settings.per_minute, None) if robot else None
-
-    def quota_key(self, message: Message) -> str | None:
-        quota = self._quota(message)
-        return quota.key if quota else None
-
-    def quota_windows(self, message: Message) -> tuple[tuple[int, float], ...]:
-        quota = self._quota(message)
-        return quota.windows if quota else ()
-
-    async def send(self, message: Message) -> Receipt:
-        robot = self._robots.get(message.unit)
-        if robot is None:
-            return Receipt(Outcome.PERMANENT, f"单位“{message.unit}”没有配置钉钉机器人的 access_token",
-                           fault=Fault.CONFIG)
+    async def _send(self, robot: RobotKey, message: Message) -> Receipt:
         redact = Redactor()
         params = {"access_token": robot.token.reveal()}
         redact.add(params["access_token"])
@@ -70,6 +40,3 @@ class DingtalkChannel:
             params["sign"] = dingtalk_sign(robot.secret.reveal(), ms)
             redact.add(robot.secret.reveal(), params["sign"])
         return await post(self._client, DINGTALK, self.settings.base_url, params, message.payload.encode(), redact)
-
-    async def aclose(self) -> None:
-        await self._client.aclose()

@@ -9,16 +9,10 @@ the signature are redacted from every text returned.
 from __future__ import annotations
 
 import json
-import time
-from collections.abc import Callable, Mapping
 from urllib.parse import quote
 
-import httpx
-
-from scheduler.channels.base import Fault, Outcome, Quota, Receipt
-from scheduler.channels.robot import Platform, Redactor, RobotKey, feishu_sign, post
-from scheduler.load.robots import RobotSettings
-from scheduler.logs import guard_http_logs
+from scheduler.channels.base import Fault, Receipt
+from scheduler.channels.robot import Platform, Redactor, RobotChannel, RobotKey, feishu_sign, post
 from scheduler.model import Message
 
 FEISHU = Platform(
@@ -34,34 +28,11 @@ FEISHU = Platform(
 )
 
 
-class FeishuChannel:
+class FeishuChannel(RobotChannel):
     kind = "feishu"
+    missing = "飞书机器人的 hook"
 
-    def __init__(self, settings: RobotSettings, robots: Mapping[str, RobotKey],
-                 wall: Callable[[], float] = time.time, client: httpx.AsyncClient | None = None) -> None:
-        self.settings = settings
-        self._robots = dict(robots)  # unit name → robot
-        self._wall = wall
-        self._client = client or httpx.AsyncClient(timeout=settings.timeout, trust_env=False)
-        guard_http_logs()
-
-    def _quota(self, message: Message) -> Quota | None:
-        robot = self._robots.get(message.unit)
-        return robot.quota(self.kind, self.settings.per_minute, self.settings.per_second) if robot else None
-
-    def quota_key(self, message: Message) -> str | None:
-        quota = self._quota(message)
-        return quota.key if quota else None
-
-    def quota_windows(self, message: Message) -> tuple[tuple[int, float], ...]:
-        quota = self._quota(message)
-        return quota.windows if quota else ()
-
-    async def send(self, message: Message) -> Receipt:
-        robot = self._robots.get(message.unit)
-        if robot is None:
-            return Receipt(Outcome.PERMANENT, f"单位“{message.unit}”没有配置飞书机器人的 hook",
-                           fault=Fault.CONFIG)
+    async def _send(self, robot: RobotKey, message: Message) -> Receipt:
         redact = Redactor()
         hook = robot.token.reveal()
         redact.add(hook, quote(hook, safe=""))
@@ -74,6 +45,3 @@ class FeishuChannel:
             body = json.dumps(signed, ensure_ascii=False).encode()
         url = f"{self.settings.base_url}/{quote(hook, safe='')}"
         return await post(self._client, FEISHU, url, {}, body, redact)
-
-    async def aclose(self) -> None:
-        await self._client.aclose()

@@ -13,13 +13,19 @@ import base64
 import hashlib
 import hmac
 import json
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import httpx
 
 from scheduler.channels.base import Fault, Outcome, Quota, Receipt
-from scheduler.model import Secret
+from scheduler.logs import guard_http_logs
+from scheduler.model import Message, Secret
+
+if TYPE_CHECKING:
+    from scheduler.load.robots import RobotSettings
 
 DAY_QUOTA_WAIT = 3600.0  # seconds: DingTalk 90030, the robot's daily quota is spent
 
@@ -140,3 +146,43 @@ async def post(client: httpx.AsyncClient, platform: Platform, url: str, params: 
     except httpx.HTTPError as err:
         return Receipt(Outcome.TEMPORARY, redact(f"连接{platform.label}失败：{type(err).__name__}: {err}"), down=True)
     return classify(platform, response.status_code, response.content, redact)
+
+
+class RobotChannel:
+    """A robot channel apart from its platform: the unit's robot, its quota, the HTTP client.
+    Subclasses set `kind` and `missing` (what a unit without a robot lacks) and sign and post in `_send`."""
+
+    kind = ""
+    missing = ""
+
+    def __init__(self, settings: RobotSettings, robots: Mapping[str, RobotKey],
+                 wall: Callable[[], float] = time.time, client: httpx.AsyncClient | None = None) -> None:
+        self.settings = settings
+        self._robots = dict(robots)  # unit name → robot
+        self._wall = wall
+        self._client = client or httpx.AsyncClient(timeout=settings.timeout, trust_env=False)
+        guard_http_logs()
+
+    def _quota(self, message: Message) -> Quota | None:
+        robot = self._robots.get(message.unit)
+        return robot.quota(self.kind, self.settings.per_minute, self.settings.per_second) if robot else None
+
+    def quota_key(self, message: Message) -> str | None:
+        quota = self._quota(message)
+        return quota.key if quota else None
+
+    def quota_windows(self, message: Message) -> tuple[tuple[int, float], ...]:
+        quota = self._quota(message)
+        return quota.windows if quota else ()
+
+    async def send(self, message: Message) -> Receipt:
+        robot = self._robots.get(message.unit)
+        if robot is None:
+            return Receipt(Outcome.PERMANENT, f"单位“{message.unit}”没有配置{self.missing}", fault=Fault.CONFIG)
+        return await self._send(robot, message)
+
+    async def _send(self, robot: RobotKey, message: Message) -> Receipt:
+        raise NotImplementedError
+
+    async def aclose(self) -> None:
+        await self._client.aclose()

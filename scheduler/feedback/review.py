@@ -15,7 +15,7 @@ from scheduler.errors import DubanError
 from scheduler.feedback.mine import UnitIndex
 from scheduler.feedback.pause import Pause, pause_of
 from scheduler.feedback.readers import pending_done
-from scheduler.feedback.store import KINDS, Store, Submission
+from scheduler.feedback.store import KINDS, STATE_LABEL, Store, Submission
 from scheduler.feedback.writeback import Edit, commit, prepare
 from scheduler.model import Milestone, Task
 from scheduler.runtime import Runtime
@@ -52,7 +52,9 @@ def submit(store: Store, index: UnitIndex, now: datetime, unit: str, key: str, k
     if kind == "extend":
         if held.recurring:
             raise FieldError("周期性任务不能申请延期")
-        if when is None or when <= held.milestone.deadline or when > _LATEST:
+        if when is None:
+            raise FieldError(f"请填写延期后的新时限（应晚于当前时限 {held.milestone.deadline}）")
+        if when <= held.milestone.deadline or when > _LATEST:
             raise FieldError(f"延期后的时限应晚于当前时限 {held.milestone.deadline}")
         if not note:
             raise FieldError("请填写延期理由")
@@ -76,7 +78,7 @@ def decide(store: Store, runtime: Runtime, ident: int, accept: bool, now: dateti
     if sub is None:
         raise DubanError(f"没有编号为 {ident} 的反馈")
     if sub.state != "waiting":
-        raise DubanError(f"反馈 {ident} 不需要审核或已审核（{sub.state}）")
+        raise DubanError(f"反馈 {ident} 不需要审核或已审核（{STATE_LABEL.get(sub.state, sub.state)}）")
     note = _CONTROL.sub(" ", note).strip()[:NOTE_LIMIT]
     if not accept and not note:
         raise DubanError("不同意时请写明理由（--note）")

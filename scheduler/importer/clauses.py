@@ -12,14 +12,8 @@ from __future__ import annotations
 
 import re
 
-from scheduler.importer.assign import (
-    CLOSE,
-    OPEN,
-    Assignment,
-    looks_like_assignment,
-    parse_assignment,
-    starts_with_label,
-)
+from scheduler.importer.assign import Assignment, looks_like_assignment, parse_assignment
+from scheduler.importer.vocab import CLOSE, OPEN, starts_with_label
 
 _STOPS = "。；;.！!"
 _OPEN = re.compile(f"[{re.escape(OPEN)}]")

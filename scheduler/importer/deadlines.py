@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from scheduler import phrases
-from scheduler.importer.assign import is_deadline, split_outside
+from scheduler.importer.assign import is_deadline
+from scheduler.importer.names import split_outside
 from scheduler.importer.relative import find_relative, without_relative
 
 _WHOLE_YEAR = re.compile(r"(?:全年|今年全年|年度内)(?:完成|推进|实施)?")

@@ -7,28 +7,13 @@ from pathlib import Path
 
 from scheduler.errors import DubanError
 from scheduler.importer.emit import emit_toml
-from scheduler.importer.formats import document_text
+from scheduler.importer.formats import decode, document_text, read_bytes
 from scheduler.importer.parse import Draft, parse_document
-
-MAX_BYTES = 20 * 1024 * 1024
 
 
 def read_document(path: Path) -> str:
-    try:
-        with path.open("rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
-    except OSError as err:
-        raise DubanError(f"{path}：无法读取文件（{err.strerror}）") from None
-    if len(data) > MAX_BYTES:
-        raise DubanError(f"{path}：文件超过 20 MB，不像是一份工作要点")
-    if b"\x00" in data[:4096]:
-        raise DubanError(f"{path}：这是二进制文件，请先把文档另存为纯文本（.txt）")
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("utf-8", errors="replace")
+    """A plain-text document's text (UTF-8 or GB18030), read and decoded as `formats` does."""
+    return decode(path, read_bytes(path))
 
 
 def load_draft(path: Path) -> Draft:

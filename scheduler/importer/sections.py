@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from scheduler.importer.subjects import subject_units
 
 if TYPE_CHECKING:
-    from scheduler.importer.parse import Draft, DraftTask
+    from scheduler.importer.draft import Draft, DraftTask
 
 PREAMBLE, TASKS, PHASES, SUPPORT, OTHER = "preamble", "tasks", "phases", "support", "other"
 

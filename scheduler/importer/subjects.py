@@ -13,22 +13,28 @@ from __future__ import annotations
 
 import re
 
-from scheduler.importer.assign import Assignment, simplified, split_outside
+from scheduler.importer.assign import Assignment
+from scheduler.importer.names import split_outside
+from scheduler.importer.vocab import simplified
 
 _BODY = (r"(?:部|委|局|办公室|(?<![督承举创包代主协帮兴开筹试查首])办"  # 中央农办, 市委改革办
          r"|署|厅|总局|办公厅|政府|人民政府|委员会|联席会议|行政部门|管理部门|银行|监会|总社"
          r"|小组|政府部门|有关部门|部门|各地区|各地|各部门|各单位|各有关部门|各有关单位|各有关部门和单位"
-         r"|各[省市县区州][（(][^（）()]{1,8}[）)](?:人民政府|政府)?)")  # "各省（区、市）要……"
+         r"|各[省市县区州][（(][^（）()]{1,8}[）)](?:人民政府|政府)?"  # "各省（区、市）要……"
+         r"|省、自治区、直辖市(?:人民政府|政府)?|军区)")  # "有关省、自治区、直辖市及军区也要……"
 _NAME = rf"(?:各有关部门和单位|(?:[\u4e00-\u9fff]|[（(][^（）()]{{1,8}}[）)]){{0,24}}?{_BODY})"
 _SUBJECT = re.compile(
     rf"^(?:同时，|此外，)?(?:请|由|经)?(?P<names>{_NAME}(?:(?:、|和|及|以及){_NAME})*)"
     r"(?P<etc>等(?:有关|相关)?(?:部门|单位))?"
+    r"(?:已经?|正在?|还)?"  # "扶贫办已会同交通部……"
     r"(?P<verb>都要|也要|要|应当|应|将|负责|牵头|会同|统筹|在|对|按照|根据|须|必须|于|进一步|切实|加快|加强|共同|分别|落实|结合"
+    r"|研究|提出|意见(?=[:：])"  # "X会同Y研究提出了办理意见", "X提出了以下意见：", "X意见："
     r"|建立|制定|组织|指导|定期|组成|承担|的主要负责同志|的主要负责人)")
 _MODAL = ("都要", "也要", "要", "应当", "应", "将", "须", "必须", "负责")
 _NOT_UNIT = re.compile(
     r"^(?:政府|政府部门|行政部门|管理部门|有关部门|相关部门|上级部门|主管部门|行业主管部门|其他有关部门|部门|单位"
-    r"|有关单位|相关单位|其他部门)$")
+    r"|有关单位|相关单位|其他部门|国家有关部门"
+    r"|[我本](?:局|部|委|厅|办|署|院|室|单位|部门))$")  # "我局将……": the author, not a name
 _BODY_END = re.compile(rf"{_BODY}$")
 
 
@@ -48,14 +54,30 @@ def _original(name: str, folded: str, body: str) -> str:
     return body[at:at + len(name)] if at >= 0 else name
 
 
+# "各省、自治区、直辖市，特别是X所在地人民政府，也要……": the stressed part joins the subject
+_STRESSED = re.compile(r"[，,](?:特别是|尤其是)([^，,。；;]{2,30}?)[，,](?=也要|都要|要|应当|应|须|必须)")
+_REMARK = re.compile(r"[（(][^（）()]*[）)]")  # "（技工院校内由X负责）": a remark on an exception
+_AGAIN = re.compile(r"^(?:同时|并且?|还|也)?(?:将|要)?(?=会同)")  # "同时将会同X、Y……": the lead's partners again
+# "这项工作由外交部和总参谋部统一归口管理", "其管理工作由X负责": an agent after the topic
+_BY = re.compile(rf"由(?P<names>{_NAME}(?:(?:、|和|及|以及){_NAME})*)(?:等(?:有关|相关)?(?:部门|单位))?"
+                 r"(?P<verb>负责|牵头|统一归口|归口|统一管理)")
+
+
 def _subject_units(body: str) -> Assignment:
     out = Assignment()
+    if "特别是" in body or "尤其是" in body:
+        body = _STRESSED.sub(r"、\1", body)
     for sentence in re.split(r"[。；;！!，,]", body):  # a subject opens a sentence or a clause
         sentence = sentence.strip()
-        if sentence.startswith("会同") and out.lead and (others := _partners(sentence[2:])):
+        if (rest := _AGAIN.sub("", sentence)).startswith("会同") and out.lead and (others := _partners(rest[2:])):
             out.cooperating += [n for n in others if n not in out.cooperating and n not in out.lead]
             continue  # "由市场监管总局牵头，会同商务部、海关总署建立……": the lead's partners
         m = _SUBJECT.match(sentence)
+        if "由" in sentence[1:] and (m is None or "由" in m["names"]) \
+                and (by := _BY.search(_REMARK.sub("", sentence), 1)):
+            kind = out.lead if by["verb"] == "牵头" else out.responsible
+            kind += [n for n in _names(by["names"]) if n not in out.lead and n not in kind]
+            continue
         if m is None or sentence[m.end():m.end() + 1] in ("可", "不"):
             continue
         if m["names"].endswith("各地") and m["verb"] not in _MODAL:
@@ -70,12 +92,13 @@ def _subject_units(body: str) -> Assignment:
             out.lead += names  # "由市场监管总局牵头，……": a clause of its own naming the lead
             out.responsible = [n for n in out.responsible if n not in out.lead]
             continue
-        out.responsible += [n for n in names if n not in out.responsible and f"各{n}" not in out.responsible]
+        out.responsible += [n for n in names if n not in out.responsible and n not in out.cooperating
+                            and f"各{n}" not in out.responsible]  # a named partner keeps its role
     return out
 
 
 _SEP = re.compile(r"、(?=各)|(?<=各地区|各部门|各单位)(?=各)|(?<=各地)(?=各)"  # "各地区各部门"
-                  r"|(?<=[部委局室署厅府会门位区办])(?:、|和|及(?!其)|以及)(?!单位)")
+                  r"|(?<=[部委局室署厅府会门位区办市])(?:、|和|及(?!其)|以及)(?!单位|直辖市)")
 
 
 def _names(text: str) -> list[str]:
@@ -95,7 +118,9 @@ _NOT_BODY = re.compile(
     r"(?:部署|内部|全部|局部|干部|总部|本部)$|[的由]"
     r"|^(?!国务院|中央和国家机关|中央国家机关|省政府|市政府|县政府|区政府)[^各].*各(?:地区|部门|单位|有关部门|有关单位)$"
     r"|^(?:在|对|按|经|向|与|从)"  # "在政府指导下组建": a preposition, not a name
-    r"|^(?:指导|推动|督促|支持|鼓励|引导|要求|帮助|协调|推进|会同)(?=各|[\u4e00-\u9fff]{2})")  # "指导各区政府建立……"
+    r"|^(?:该|你)"  # "该委将……", "请你省有关部门指导……": a reference, not a name
+    # "指导各区政府建立……", "充分发挥各级政府在……中的作用": an object, not a subject
+    r"|^(?:指导|推动|督促|支持|鼓励|引导|要求|帮助|协调|推进|会同|(?:充分)?发挥)(?=各|[\u4e00-\u9fff]{2})")
 
 
 def _is_unit(name: str) -> bool:
@@ -103,8 +128,12 @@ def _is_unit(name: str) -> bool:
             and (len(name) > 5 or not name.startswith(("有关", "相关", "其他"))) and bool(_BODY_END.search(name)))
 
 
+_PARTNER_VERB = "研究|负责|共同|制定|组织|开展|做好|推进|建立|落实|加强|赴|进行|上报|起草|编制"
+
+
 def _partners(rest: str) -> list[str]:
     """The named units after 会同 ("会同国家发展改革委、工业和信息化部等部门…"), generic ones dropped."""
     names = rf"(?P<names>{_NAME}(?:(?:、|和|及){_NAME})*)"
-    m = re.match(rf"{names}(?=等|[，,。；;]|$)", rest) or re.match(names, rest)  # "会同市委农办、市财政局等"
+    m = (re.match(rf"{names}(?=等|[，,。；;]|$)", rest)  # "会同市委农办、市财政局等"
+         or re.match(rf"{names}(?={_PARTNER_VERB})", rest) or re.match(names, rest))  # "会同西部开发办研究"
     return _names(m["names"]) if m else []

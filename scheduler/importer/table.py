@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import overload
 
-from scheduler.importer.assign import is_unit_name
+from scheduler.importer.vocab import is_unit_name
 
 _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("number", re.compile(r"^(?:序号|编号|序)$")),

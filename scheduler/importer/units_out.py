@@ -52,7 +52,8 @@ def skeleton(names: list[str], source: str, header: bool) -> str:
     else:
         out += [f"# —— duban import 根据 {source} 追加的单位和分组 ——", ""]
     for name in units:
-        out += ["# 请填写联系方式：email = [\"…@….gov.cn\"]，和/或企业微信机器人 wecom_key_env / wecom_key_file",
+        out += ["# 请填写联系方式：email = [\"…@….gov.cn\"]，和/或企业微信机器人 wecom_key_env / wecom_key_file、"
+                "钉钉 dingtalk_token_env、飞书 feishu_hook_env（或相应的 _file）",
                 f"[unit.{q(name)}]", "email = []", ""]
     for name in groups:
         out += ["# 集合名称：请在 members 中列出它包含的单位（每个成员也须在本文件中定义为单位）",

@@ -23,9 +23,9 @@ class ReportSettings:
 
 
 def parse_report(parent: Section) -> ReportSettings | None:
-    if "report" not in parent.data:
+    sec = parent.optional("report", "[report]")
+    if sec is None:
         return None
-    sec = parent.child(parent.table("report"), "[report]")
     every = sec.text("every", default="week")
     if every not in EVERY:
         sec.error("every", f"应为 \"week\"（每周）或 \"month\"（每月），实际是“{every}”")

@@ -36,9 +36,9 @@ class RobotSettings:
 
 def robot_settings(channels: Section, kind: str) -> RobotSettings | None:
     """`[channels.dingtalk]` or `[channels.feishu]`; None when the table is absent."""
-    if kind not in channels.data:
+    sec = channels.optional(kind, f"[channels.{kind}]")
+    if sec is None:
         return None
-    sec = channels.child(channels.table(kind), f"[channels.{kind}]")
     default = DINGTALK_URL if kind == "dingtalk" else FEISHU_URL
     base_url = sec.text("base_url", default=default).rstrip("/")
     if not re.match(r"https?://[^/\s]+", base_url) or "access_token=" in base_url or "?" in base_url:

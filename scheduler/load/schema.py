@@ -124,6 +124,10 @@ class Section:
     def child(self, data: dict[str, Any], place: str) -> Section:
         return Section(data, self.report, self.file, place)
 
+    def optional(self, key: str, place: str) -> Section | None:
+        """The sub-table `key` (e.g. `[report]`) as a Section placed at `place`; None when absent."""
+        return self.child(self.table(key), place) if key in self.data else None
+
     def finish(self, extra_known: Iterable[str] = ()) -> None:
         known = self.used | set(extra_known)
         for key in self.data:

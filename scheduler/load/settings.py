@@ -267,9 +267,9 @@ def _stage(sec: Section) -> Stage:
 
 
 def _email(channels: Section, base: _Base) -> EmailSettings | None:
-    if "email" not in channels.data:
+    em = channels.optional("email", "[channels.email]")
+    if em is None:
         return None
-    em = channels.child(channels.table("email"), "[channels.email]")
     security = em.text("security", default="tls")
     if security not in SECURITY_MODES:
         em.error("security", f"应为 \"tls\"（465 端口）、\"starttls\"（587 端口）或 \"none\"，实际是“{security}”")
@@ -286,9 +286,9 @@ def _email(channels: Section, base: _Base) -> EmailSettings | None:
 
 
 def _wecom(channels: Section) -> WecomSettings | None:
-    if "wecom" not in channels.data:
+    wc = channels.optional("wecom", "[channels.wecom]")
+    if wc is None:
         return None
-    wc = channels.child(channels.table("wecom"), "[channels.wecom]")
     base_url = wc.text("base_url", default=WECOM_URL)
     if not re.match(r"https?://[^/\s]+", base_url) or "key=" in base_url:
         wc.error("base_url", "应为 http(s) 地址且不含 key=（机器人密钥写在 units.toml 的 "

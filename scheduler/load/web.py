@@ -32,9 +32,9 @@ class WebSettings:
 
 def parse_web(sec: Section, base: Path, secret_ref: Callable[[Section, str, Path], SecretRef | None]
               ) -> WebSettings | None:
-    if "web" not in sec.data:
+    web = sec.optional("web", "[web]")
+    if web is None:
         return None
-    web = sec.child(sec.table("web"), "[web]")
     host, port = _listen(web)
     base_url = web.text("base_url", required=True).rstrip("/")
     if base_url and not re.fullmatch(r"https?://[^/\s?#]+(/[^\s?#]*)?", base_url):

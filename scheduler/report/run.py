@@ -23,7 +23,10 @@ def choose_format(given: str | None, output: str | None) -> str:
     if given:
         return given
     suffix = Path(output).suffix.lower().lstrip(".") if output else ""
-    return suffix if suffix in FORMATS else "md"
+    if suffix and suffix not in FORMATS:  # "通报.pdf" would otherwise silently get Markdown
+        raise UsageError(f"无法从文件名 {output} 判断格式：请用 --format xlsx、csv、md 或 docx 指定，"
+                         f"或把扩展名改为 .xlsx、.csv、.md、.docx")
+    return suffix or "md"
 
 
 def report(runtime: Runtime, today: date, fmt: str, output: str | None,

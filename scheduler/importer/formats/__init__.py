@@ -20,7 +20,7 @@ SUPPORTED = "支持 .txt、.docx、.html、.pdf（有文字层）、.xlsx、.csv
 
 def document_text(path: Path) -> str:
     """The document's text: paragraphs as lines, task tables as lines of the text grammar."""
-    data = _read(path)
+    data = read_bytes(path)
     kind = sniff(data)
     if kind == "text":
         text = decode(path, data)
@@ -82,7 +82,8 @@ def _read_converted(path: Path, converted: Path, kind: str) -> list[Block]:
         raise FormatError(f"{path}：LibreOffice 转换后的文件无法读取") from None
 
 
-def _read(path: Path) -> bytes:
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, refused with a message when unreadable or over 20 MB."""
     try:
         with path.open("rb") as fh:
             data = fh.read(MAX_BYTES + 1)
@@ -93,4 +94,4 @@ def _read(path: Path) -> bytes:
     return data
 
 
-__all__ = ["Block", "FormatError", "document_text", "read_blocks"]
+__all__ = ["Block", "FormatError", "decode", "document_text", "read_blocks", "read_bytes"]

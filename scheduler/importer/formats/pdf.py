@@ -6,6 +6,7 @@ out as "(cid:123)" (FACTS §9) — is refused with a message, never imported as 
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -36,6 +37,9 @@ def read_pdf(path: Path) -> list[Block]:
     from pdfminer.pdfdocument import PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
 
+    # pdfminer logs its complaints about odd fonts ("Could not get FontBBox…") as English warnings on
+    # stderr; what the user needs to know comes from our own checks and messages
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     try:
         pdf = pdfplumber.open(str(path))
     except PDFPasswordIncorrect:

@@ -1,0 +1,105 @@
+"""Lists of unit names as documents write them: split outside brackets, 和/及 between two units,
+"各县、市、区政府" kept whole, "X等有关部门" reduced to the named unit."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from scheduler.importer.vocab import CLOSE, GENERIC, OPEN, TAIL, is_unit_name
+
+if TYPE_CHECKING:
+    from scheduler.importer.assign import Assignment
+
+HAS_DATE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月")
+CLAUSE = re.compile(r"[，,；;]")
+LIST_SEP = re.compile(r"、|和|及(?!其)")  # "地方各级人民政府及其部门" is one collective
+NAME_SEP = re.compile(r"、|以及|会同|及(?!其)(?=[^及]{2,})|(?<=各地区|各部门|各单位)(?=各)|(?<=各地)(?=各)")
+_REMARK = re.compile(r"[（(][^（）()]*(?:下同|除|为准|注)[^（）()]*[）)]")
+
+
+_ANY_BRACKET = re.compile(r"[（(〔\[【<＜〈]")
+_NAME_OPEN, _NAME_CLOSE = OPEN + "<＜〈", CLOSE + ">＞〉"  # "各县<市、区>人民政府"
+
+
+def split_outside(text: str, sep: re.Pattern[str]) -> list[str]:
+    """Split on `sep` outside brackets: "各县(市、区)政府、市财政局" → two names."""
+    if not _ANY_BRACKET.search(text):
+        return sep.split(text)
+    opens, closes = (_NAME_OPEN, _NAME_CLOSE) if ">" in text or "＞" in text or "〉" in text else (OPEN, CLOSE)
+    parts, start, depth, pos = [], 0, 0, 0
+    while pos < len(text):
+        ch = text[pos]
+        depth += (ch in opens) - (ch in closes)
+        m = sep.match(text, pos) if depth == 0 else None
+        if m and m.end() > pos:
+            parts.append(text[start:pos])
+            start = pos = m.end()
+            continue
+        pos += 1
+    parts.append(text[start:])
+    return parts
+
+
+def _and_split(parts: list[str]) -> list[str]:
+    """"省直有关单位和各市州政府": 和/与 joins two units when both sides end as units' names end
+    (never "工业和信息化部" or "文化和旅游部", whose first half is no unit, nor "各有关部门和单位")."""
+    out: list[str] = []
+    for part in parts:
+        pieces = split_outside(part, _AND)
+        whole = len(pieces) > 1 and all(is_unit_name(p.strip()) and not GENERIC.match(p.strip()) for p in pieces)
+        out += pieces if whole else [part]  # "各有关部门和单位" stays one collective
+    return out
+
+
+_AND = re.compile(r"和|与")
+
+
+def unit_names(clause: str, out: Assignment) -> list[str]:
+    clause = _REMARK.sub("", clause)  # "(除标注“分别牵头”外，列第一位为牵头单位，下同)"
+    clause = TAIL.sub("", clause.strip()).strip()
+    names: list[str] = []
+    for part in _rejoin_places(_and_split(split_outside(clause, NAME_SEP))):
+        for name in _split_etc(_BY.sub("", part.strip(" 　")), out):
+            if name and not GENERIC.match(name) and name not in names and len(name) <= 40 \
+                    and not HAS_DATE.search(name):  # "自2026年1月1日起执行", "2021年起实施": no units
+                names.append(name)
+    return names
+
+
+_BY = re.compile(r"^由(?=[\u4e00-\u9fff]{2})")  # "（由县发改局牵头实施）"
+_PLACE = r"(?:[县市区州旗乡镇]|县级市|自治县|自治州|地级市)"
+_PLACE_STUB = re.compile(rf"各?(?:有关|相关)?{_PLACE}")
+_PLACE_TAIL = re.compile(rf"{_PLACE}(?:级)?(?:人民)?(?:政府|党委|有关部门|相关部门)?")
+
+
+def _rejoin_places(parts: list[str]) -> list[str]:
+    """"各县、市、区政府", "市、县政府" and "各有关区、县级市" are one collective: a lone 县/市/区
+    joins the place words that follow it ("区政府"), never a unit of its own ("市财政局")."""
+    out: list[str] = []
+    pending: list[str] = []
+    for part in parts:
+        name = part.strip()
+        if _PLACE_STUB.fullmatch(name):
+            pending.append(name)
+        elif pending and _PLACE_TAIL.fullmatch(name):
+            out.append("、".join([*pending, name]))
+            pending = []
+        else:
+            out += (["、".join(pending)] if pending else []) + [part]
+            pending = []
+    return out + (["、".join(pending)] if pending else [])
+
+
+def _split_etc(part: str, out: Assignment) -> list[str]:
+    """"省司法厅等省政府相关部门" → the named unit and the collective (generic ones dropped)."""
+    if "等" not in part or part.startswith("等"):
+        return [part]
+    out.etc = True
+    head, _, tail = part.partition("等")
+    return [head, TAIL.sub("", tail).strip().lstrip("和及与、")]  # "X等和各省级人民政府"
+
+
+def split_names(text: str) -> list[str]:
+    """Unit names of a list as written: "各县（市、区）政府和市财政局" → two names."""
+    return [n.strip() for n in _rejoin_places(split_outside(text, LIST_SEP)) if n.strip()]

@@ -1,0 +1,75 @@
+"""The words of assignments: role labels ("牵头单位：", "责任科室："), role tails ("按职责分工负责"),
+generic names that are no unit ("有关部门"), the first-is-lead rule, how units' names end, and the
+traditional forms of the keyword characters."""
+
+from __future__ import annotations
+
+import re
+
+OPEN, CLOSE = "（(〔[【", "）)〕]】"
+
+# Traditional forms of the keywords (seed 001 is published in traditional characters); unit
+# names themselves are kept exactly as written.
+_TRADITIONAL = {"牵": "牽", "头": "頭", "单": "單", "责": "責", "负": "負", "职": "職", "时": "時",
+                "关": "關", "门": "門", "间": "間", "协": "協", "办": "辦", "实": "實", "与": "與",
+                "据": "據", "别": "別", "设": "設", "应": "應", "划": "劃", "数": "數",
+                "会": "會", "厅": "廳", "区": "區", "县": "縣", "国": "國", "务": "務"}
+
+
+def either(pattern: str) -> str:
+    """A regex accepting simplified or traditional forms of the keyword characters."""
+    return "".join(f"[{c}{_TRADITIONAL[c]}]" if c in _TRADITIONAL else c for c in pattern)
+
+
+_FOLD = str.maketrans({t: s for s, t in _TRADITIONAL.items()})
+
+
+def simplified(text: str) -> str:
+    """Keyword characters folded to simplified (only for classifying, never for names)."""
+    return text.translate(_FOLD)
+
+
+LABELS = {"牵头单位": "lead", "主办单位": "lead", "牵头部门": "lead", "牵头责任单位": "lead",
+           "责任单位": "responsible", "责任部门": "responsible", "协同责任单位": "responsible",
+           "配合单位": "cooperating", "配合部门": "cooperating", "协办单位": "cooperating",
+           "参与单位": "cooperating", "协同单位": "cooperating", "主责单位": "responsible", "主责部门": "responsible",
+           # people, not units: "（牵头单位：…；督办领导：李四）"
+           "督办领导": "person", "责任领导": "person", "牵头领导": "person", "分管领导": "person", "责任人": "person",
+           "完成时限": "deadline", "时间安排": "deadline", "完成时间": "deadline",
+           "时间节点": "deadline", "时限要求": "deadline",
+           "负责部门": "responsible", "负责单位": "responsible",
+           # "部门分工：省发展改革委牵头，各地、各部门配合": a clause, read as one
+           "部门分工": "responsible", "责任分工": "responsible", "任务分工": "responsible",
+           "适用范围": "scope", "推广范围": "scope", "实施范围": "scope",  # scope: where, not who
+           # a bureau's or ministry's own plan names its offices: "（责任科室：组干科、机关党委）"
+           **{f"{role}{office}": kind for office in ("科室", "处室", "司局", "股室")
+              for role, kind in (("牵头", "lead"), ("责任", "responsible"), ("主办", "lead"),
+                                 ("配合", "cooperating"), ("协办", "cooperating"), ("参与", "cooperating"))}}
+LABEL_RE = re.compile("(" + "|".join(either(k) for k in sorted(LABELS, key=len, reverse=True)) + r")\s*[:：]")
+TAIL = re.compile(either(
+    "(?:按职责分工|按照职责分工|根据职责分工|依据职责分工|按分工|按照分工|按各自职责|按职责|根据职责|分别|共同|具体|组织|结合实际|因地制宜"
+    "|等?负责落实|负责|牵头|配合|参与|参加|协同|协助|(?:加强|做好|给予|予以|负责)?指导|落实|实施"
+    "|督促检查|督促落实|监督检查|督导|督查|统筹协调|统筹推进|协调推进|组织协调|推进实施)+$"))
+GENERIC = re.compile(either(
+    "^(?:其他|其它)?(?:相关|有关)?(?:部门|单位|方面)(?:(?:和|及|与|、)(?:其他|其它)?(?:相关|有关)?(?:部门|单位|方面|地方))?$"
+    "|^(?:其他|其它)?(?:相关|有关)地方$"  # "会同有关地方负责": X's own work
+    "|^(?:其中|同时|此外|另外|并且?)$"))  # "…负责；其中，2021年底前完成第一批": a connective, no unit
+# "列第一位者为牵头单位，下同", "排在第一位的部门为牵头部门": a rule about the lists, never a unit
+FIRST_IS_LEAD = re.compile(either(r"(?:列|排)(?:在|名)?(?:第一位|首位)[^，,。；;）)]{0,8}?(?:为|是)牵头"))
+RULE_CLAUSE = re.compile(either(
+    r"[，,。；;]?\s*(?:(?:列|排)(?:在|名)?(?:第一位|首位)[^，,。；;）)]{0,8}?(?:为|是)牵头[^，,。；;]*|下同)(?=[，,。；;]|$)"))
+
+
+UNIT_NAME = re.compile(either(
+    r"(?:局|厅|委|办|院|部|署|室|政府|中心|公司|银行|支行|小组|管委会|委员会|办公室|分局|集团|协会|联合会|海关|法院|检察院"
+    r"|部门|单位|监会|总社|总局|组委|组委会|联席会议|总署)(?:[（(][^（）()]*[）)])?$"))
+
+
+def starts_with_label(text: str) -> bool:
+    """"责任单位：市委组织部、市科技局": a clause opened by a role or deadline label."""
+    return bool(LABEL_RE.match(text.strip()))
+
+
+def is_unit_name(name: str) -> bool:
+    """"市商务局", "开发区管委会", "各县（市、区）政府": a name ending as units' names end."""
+    return bool(UNIT_NAME.search(name)) and len(name) <= 25

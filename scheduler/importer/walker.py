@@ -1,0 +1,212 @@
+"""One pass over a document's lines: sections, items （一） and sub-items 1., with the lines that
+follow each; every item closed is read into tasks (item.py)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from scheduler.importer.clauses import closing_groups
+from scheduler.importer.draft import Draft, DraftTask
+from scheduler.importer.header import CLOSING_MARK, DOC_DATE, SIGNER
+from scheduler.importer.item import (
+    ASSIGN_LINE,
+    Rules,
+    assigned_heading,
+    assigns,
+    is_heading,
+    item_task,
+    names_subjects,
+    trailing_group,
+)
+from scheduler.importer.names import split_names
+from scheduler.importer.numerals import CN_NUM, cn_to_int, int_to_cn, repair_mojibake
+from scheduler.importer.sections import OTHER, PHASES, TASKS, section_kind
+from scheduler.importer.table import Row, read_table
+from scheduler.importer.vocab import FIRST_IS_LEAD, OPEN, either
+
+_SECTION = re.compile(rf"^([{CN_NUM}]+)[、．.﹒]\s*(.*)$")
+_ITEM = re.compile(rf"^[（(]([{CN_NUM}]+)[）)]\s*(.*)$")
+# a reply's handling opinion: "发展改革委意见：", "证监会、发展改革委提出了以下意见：", "财政部会同农业部研究提出："
+_OPINION_LEAD = re.compile(r"^[^，。；:：]{2,40}?(?:意见|提出[^，。；:：]{0,8})[:：]")
+_OPINION = re.compile(r"(?:提出|研究提出)了?(?:以下|如下)意见[:：]$")
+_PHASE_LINE = re.compile(
+    r"^((?:第[一二三四五六七八九十]+阶段|[\u4e00-\u9fff]{2,10}阶段)[^。:：]{0,40}?)\s*[。:：]\s*(.*)$")
+_SUB = re.compile(r"^(\d{1,3})[.．、﹒](?!\d*[.．]\d)\s*(.+)$")  # ﹒: U+FE52 in web copies
+_GARBLED = re.compile(r"^\?[。.]")  # a damaged "（一）" as seen in published copies (seed 001)
+_MEASURES = re.compile(r"^(?:具体措施|主要措施|工作措施)[:：]?$")
+_DASH_HEADING = re.compile(r"^——[\u4e00-\u9fff][^。；;，,]{1,29}$")
+_TABLE_HEADING = re.compile(r"^(?:重点)?任务(?:分工|分解|清单)表?$")
+_SECTION_RULE = re.compile(either(r"以下[^。]*?均(?:需|由)([^，。；]+?)(?:负责落实|负责实施|负责|落实|实施)"))
+
+
+_BOXED_LABEL = re.compile(either(
+    r"【\s*(责任单位|牵头单位|配合单位|责任部门|牵头部门|配合部门|协办单位|主办单位|完成时限|完成时间|时间节点"
+    r"|负责部门|负责单位|主责单位|主责部门|(?:牵头|责任|主办|配合|协办|参与)(?:科室|处室|司局|股室))\s*】\s*[:：]?"))
+
+
+def _label_lines(line: str) -> list[str]:
+    """"…。【牵头单位】市发改委【配合单位】市财政局": each boxed label starts a label line."""
+    parts = _BOXED_LABEL.split(line)
+    if len(parts) == 1:
+        return [line]
+    out = [parts[0].strip()] if parts[0].strip() else []
+    return out + [f"{label}：{value.strip()}" for label, value in zip(parts[1::2], parts[2::2], strict=True)]
+
+
+@dataclass
+class _Item:
+    number: str
+    key: str
+    line: int
+    texts: list[str]
+    subs: list[_Item] = field(default_factory=list)
+    top: bool = False  # a "1." item directly under a section (no （一） level)
+    whole_section: bool = False  # a section without numbered items: its heading and paragraphs
+
+
+class Walker:
+    """One pass over the lines: sections, items （一） and sub-items 1., with the lines that follow."""
+
+    def __init__(self, draft: Draft, lines: list[str]) -> None:
+        self.draft = draft
+        self.lines = lines
+        self.rules = Rules()
+        self.item: _Item | None = None
+        self.last_number = 0
+        self.kind = OTHER  # of the current section (sections.py)
+        self.prev_single = False  # the previous item of this section was one paragraph
+        self.in_table = False  # after "〇、任务分工表" (formats/tables.py): sections are a table's categories
+
+    def run(self) -> None:
+        index = 0
+        while index < len(self.lines):
+            if (table := read_table(self.lines, index)) is not None:
+                self.table(*table[:1])
+                index = table[1]
+                continue
+            ln = self.lines[index]
+            index += 1
+            i = index
+            if ln and not _MEASURES.match(ln):
+                for part in _label_lines(ln) if "【" in ln else [ln]:
+                    self.line(i, part)
+            if rule := _SECTION_RULE.search(ln):
+                self.rules.section_units = split_names(rule[1])
+            if FIRST_IS_LEAD.search(ln):
+                self.rules.first_is_lead = True
+        self.end()
+
+    def end(self) -> None:
+        """The plan's text ends: when the last item closes its paragraphs with assignment clauses,
+        the paragraphs after the last clause are the plan's closing words, not the item's."""
+        item = self.item
+        if item is not None and not item.whole_section and not item.subs and len(item.texts) > 1:
+            closed = [bool(closing_groups(t)[0]) for t in item.texts]
+            if any(closed) and not closed[-1] and item.texts[-1].startswith("各"):
+                del item.texts[max(i for i, c in enumerate(closed) if c) + 1:]
+        self.flush()
+
+    def line(self, i: int, ln: str) -> None:
+        if (m := _SECTION.match(ln)) and ((plain := is_heading(m[2])) or assigned_heading(m[2]) is not None):
+            self.flush()
+            self.rules.section_units, self.last_number, self.prev_single = [], 0, False
+            group = None if plain else trailing_group(m[2])
+            self.rules.section_assignment = group[0] if group else ""
+            self.kind = section_kind(m[2][:group[1]] if group else m[2])
+            if self.kind == TASKS and _TABLE_HEADING.match(m[2]):
+                self.in_table = True  # "〇、任务分工表": a table's rows follow; each is a task
+            elif self.in_table:
+                self.kind = TASKS  # a category row of the table ("一、营商环境类")
+            self.item = _Item(f"{m[1]}、", f"{cn_to_int(m[1]):02d}", i, [m[2].rstrip("。") + "。"], whole_section=True)
+        elif m := _SECTION.match(ln):  # a whole task at section level: "一、…。（X牵头）"
+            self.flush()
+            self.rules.section_assignment = ""
+            self.kind = section_kind(re.split(r"[。（(〔]", m[2], maxsplit=1)[0])  # "四、保障措施。各地区要……"
+            self.open_item(f"{m[1]}、", cn_to_int(m[1]), i, m[2])
+        elif _ITEM.match(ln) and self._gives_points():  # "X提出了以下意见：（一）……（二）……"
+            self.item.texts.append(ln)  # type: ignore[union-attr]
+        elif (m := _ITEM.match(ln)) or (_GARBLED.match(ln) and (m := _ITEM.match(repair_mojibake(ln)))):
+            self.open_item(f"({m[1]})", cn_to_int(m[1]), i, m[2])
+        elif _GARBLED.match(ln):
+            number = self.last_number + 1
+            text = _GARBLED.sub("", ln).lstrip("ㄒ唬ǘㄈㄋㄎ┚┱┮")
+            self.open_item(f"({int_to_cn(number)})", number, i, text)
+            self.draft.damaged.add(i)
+        elif (m := _SUB.match(ln)) and self.item is not None and not self.item.top and not self.item.whole_section:
+            self.item.subs.append(_Item(f"{self.item.number}{m[1]}", f"{self.item.key}-{m[1]}", i, [m[2]]))
+        elif m := _SUB.match(ln):
+            self.open_item(f"{m[1]}.", int(m[1]), i, m[2], top=True)
+        elif self.kind == PHASES and (m := _PHASE_LINE.match(ln)):
+            self.open_item("", self.last_number + 1, i, m[1] + "。" + m[2], top=True)
+        elif _DASH_HEADING.match(ln):  # "——推进教育高质量发展": a group of the items that follow
+            self.flush()
+        elif DOC_DATE.match(ln) or CLOSING_MARK.match(ln):  # the signature: the plan's text ends
+            if self.item is not None and self.item.texts and SIGNER.fullmatch(self.item.texts[-1]):
+                self.item.texts.pop()
+            self.end()
+            if self.draft.signed_at is None:
+                self.draft.signed_at = len(self.draft.tasks)
+        elif self.item is not None and not self._closes(ln):
+            (self.item.subs[-1] if self.item.subs else self.item).texts.append(ln)
+
+    def _gives_points(self) -> bool:
+        """An item of a reply whose last paragraph announces a unit's opinion ("发展改革委提出了以下
+        意见：") goes on with that opinion's points, numbered （一）（二）: they are not tasks."""
+        item = self.item
+        if item is None or item.whole_section or not item.number.endswith("、") or item.subs:
+            return False
+        opened = [i for i, text in enumerate(item.texts) if _OPINION.search(text)]
+        return bool(opened) and all(_ITEM.match(text) for text in item.texts[opened[-1] + 1:])
+
+    def _closes(self, ln: str) -> bool:
+        """An unnumbered paragraph after a one-paragraph item, in a section whose items are one
+        paragraph each, is the plan's closing words, not part of the last item: the item ends."""
+        item = self.item
+        if item is None or item.whole_section or item.subs or len(item.texts) != 1 or not self.prev_single:
+            return False
+        if len(item.texts[0]) <= 40 or ln[0] in OPEN or ASSIGN_LINE.match(ln) or _OPINION_LEAD.match(ln):
+            return False
+        self.flush()
+        return True
+
+    def table(self, rows: list[Row]) -> None:
+        """A task table: each row is a task of a task section."""
+        self.flush()
+        for row in rows:
+            task = item_task(row.number, f"{int(row.number):02d}", row.line, list(row.texts), self.rules)
+            if task is not None:
+                task.section = TASKS
+                self.draft.tasks.append(task)
+
+    def open_item(self, number: str, n: int, line: int, text: str, top: bool = False) -> None:
+        if self.item is not None and self.item.whole_section:
+            self.item = None  # the section has numbered items: its own lines are an introduction
+        self.flush()
+        self.last_number = n
+        self.item = _Item(number, f"{n:02d}", line, [text], top=top)
+
+    def flush(self) -> None:
+        item, self.item = self.item, None
+        if item is None or (item.whole_section and len(item.texts) < 2 and not self.rules.section_assignment):
+            return
+        self.prev_single = len(item.texts) == 1 and not item.subs
+        found: list[DraftTask] = []
+        parent = item_task(item.number, item.key, item.line, item.texts, self.rules)
+        subs = [t for sub in item.subs if (t := item_task(sub.number, sub.key, sub.line, sub.texts, self.rules))]
+        if parent is not None and parent.assignment.empty() and subs and not any(assigns(t) for t in subs) \
+                and not all(names_subjects(t) for t in subs):
+            # sub-items that assign nothing, under an item that assigns nothing: its sentences
+            parent = item_task(item.number, item.key, item.line,
+                           item.texts + [f"{sub.number.removeprefix(item.number)}.{''.join(sub.texts)}"
+                                         for sub in item.subs], self.rules)
+            subs = []
+        if parent is not None and (not subs or not parent.assignment.empty()):
+            found.append(parent)
+        for task in subs:
+            if task.assignment.empty() and parent is not None and not parent.assignment.empty():
+                task.assignment = parent.assignment
+            found.append(task)
+        for task in found:
+            task.phase, task.section = self.kind == PHASES, self.kind
+        self.draft.tasks.extend(found)
