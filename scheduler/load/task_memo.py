@@ -46,7 +46,8 @@ class _Context:
     document: Document
 
 
-_FILES: dict[Path, tuple[_Context, dict[bytes, Done]]] = {}
+# a task without problems is kept as itself (the memo stays small: the daemon keeps it)
+_FILES: dict[Path, tuple[_Context, dict[int, Task | Done]]] = {}
 
 
 class Memo:
@@ -56,14 +57,14 @@ class Memo:
                  context: _Context) -> None:
         self._path = path
         self._context = context
-        self.keys: list[bytes] | None = None
-        self._new: dict[bytes, Done] = {}
-        self._old: dict[bytes, Done] = {}
+        self.keys: list[int] | None = None
+        self._new: dict[int, Task | Done] = {}
+        self._old: dict[int, Task | Done] = {}
         if len(starts) != len(tables) or _ODD.search(text):
             _FILES.pop(path, None)
             return
         ends = [*starts[1:], len(text)]
-        self.keys = [hashlib.blake2b(text[s:e].encode(), digest_size=16).digest()
+        self.keys = [int.from_bytes(hashlib.blake2b(text[s:e].encode(), digest_size=16).digest())
                      for s, e in zip(starts, ends, strict=True)]
         previous = _FILES.get(path)
         if previous is not None and previous[0] == context:
@@ -72,17 +73,21 @@ class Memo:
     def reuse(self, index: int, line: int) -> Done | None:
         if self.keys is None:
             return None
-        done = self._old.get(self.keys[index])
-        if done is None or (done.problems and (done.line, done.index) != (line, index)):
+        kept = self._old.get(self.keys[index])
+        if kept is None:
             return None
-        if done.line != line and done.task is not None:
-            done = Done(replace(done.task, line=line), done.problems, line, index)
-        self._new[self.keys[index]] = done
-        return done
+        if isinstance(kept, Done):
+            if (kept.line, kept.index) != (line, index):
+                return None  # its problems name its place
+            self._new[self.keys[index]] = kept
+            return kept
+        task = kept if kept.line == line else replace(kept, line=line)
+        self._new[self.keys[index]] = task
+        return Done(task, (), line, index)
 
     def store(self, index: int, done: Done) -> None:
         if self.keys is not None:
-            self._new[self.keys[index]] = done
+            self._new[self.keys[index]] = done if done.problems or done.task is None else done.task
 
     def finish(self) -> None:
         if self.keys is None:
