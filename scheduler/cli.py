@@ -237,6 +237,7 @@ def _run(args: argparse.Namespace) -> int:
     from scheduler.app import run_once
     from scheduler.clock import ShiftedClock, SystemClock
     from scheduler.pipeline import describe
+    from scheduler.wording import run_summary
 
     path = config_path(args.config)
     runtime = build_runtime(path, strict_secrets=not args.dry_run)
@@ -247,7 +248,7 @@ def _run(args: argparse.Namespace) -> int:
         clock = ShiftedClock(parse_now(args.now, tz)) if args.now else SystemClock(tz)
         return serve(path, runtime, args.dry_run, clock)
     result = asyncio.run(run_once(runtime, _now(args, tz), args.dry_run))
-    print(describe(result))
+    print(run_summary(describe(result), args.dry_run))
     return 1 if result.failed else 0
 
 

@@ -39,6 +39,7 @@ from scheduler.systemd import Notifier
 from scheduler.watch import watch_files
 from scheduler.web.links import UnitLinker
 from scheduler.web.serve import WebServer
+from scheduler.wording import run_summary
 
 log = logging.getLogger("duban")
 SAFETY_MINUTES = 15
@@ -143,7 +144,8 @@ class Daemon:
                 if (count := self.state.ledger.prune(now)):
                     log.info("pruned the bodies of %d messages settled more than a year ago", count)
         if not result.waiting or result.sent:
-            log.info("pass at %s: %s", now.isoformat(timespec="seconds"), describe(result))
+            summary = run_summary(describe(result), self.app.dry_run)
+            log.info("pass at %s: %s", now.isoformat(timespec="seconds"), summary)
         opening = self._arm(now, result.next_attempt)
         waiting = result.due if result.waiting else result.deferred
         self.notifier.status(f"下一次发送：{opening:%Y-%m-%d %H:%M}，待发{waiting}条")

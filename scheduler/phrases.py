@@ -138,7 +138,8 @@ def _period(whole: str, after: str) -> bool:
     start = re.match(r"(?:\d{4}\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]", whole)
     whole_year = (start is not None and start[1] == "1" and start[2] == "1"
                   and re.search(r"12\s*月\s*31\s*[日号]$", whole) is not None)
-    return whole_year or after.startswith(("期间", "执行", "施行", "有效"))
+    # "2021年5月1日至2022年4月30日实施阶段性下调…费率的政策" (traditional forms too)
+    return whole_year or after.startswith(("期间", "执行", "施行", "有效", "实施", "期間", "執行", "實施"))
 
 
 def _with_year(whole: str, end: str) -> str:

@@ -12,8 +12,10 @@ from scheduler.model import Role, TaskStatus
 from scheduler.plan import horizon, lookahead_of
 from scheduler.plan_view import pad
 from scheduler.runtime import Runtime
+from scheduler.wording import clip, days_left
 
 LIGHTS = ("绿", "黄", "红")
+TITLE_COLUMNS = 40  # the title (last column) in the table, in terminal columns
 
 
 @dataclass
@@ -109,11 +111,10 @@ def to_table(runtime: Runtime, today: date) -> Iterator[str]:
     yield "".join(f"警告：{text}\n\n" for text in calendar_warnings(runtime, today))
     yield (f"{today.isoformat()}：{len(rows)}个未完成节点（绿{counts['绿']}、黄{counts['黄']}、红{counts['红']}），"
            f"{len(ongoing(runtime))}项持续推进\n\n")
-    yield f"  灯  {pad('任务', 10)}  {pad('节点', 10)}  到期日      {pad('剩余', 16)}  最近一次提醒\n"
+    yield f"  灯  {pad('任务', 10)}  {pad('节点', 10)}  到期日      {pad('剩余', 20)}  最近一次提醒\n"
     for r in rows:
-        days = f"还剩{r.days}个工作日" if r.days > 0 else "今天到期" if r.days == 0 else f"逾期{-r.days}个工作日"
-        yield (f"  {r.light}  {pad(r.task, 10)}  {pad(r.milestone, 10)}  {r.due}  {pad(days, 16)}  "
-               f"{r.last or '（尚未提醒）'}  {r.title[:20]}\n")
+        yield (f"  {r.light}  {pad(r.task, 10)}  {pad(r.milestone, 10)}  {r.due}  {pad(days_left(r.days), 20)}  "
+               f"{r.last or '（尚未提醒）'}  {clip(r.title, TITLE_COLUMNS)}\n")
     yield "\n按单位：\n"
     for u in units:
         yield f"  {pad(u.unit, 28)} 未完成{u.open}  黄{u.yellow}  红{u.red}\n"

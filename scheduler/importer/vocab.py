@@ -13,7 +13,8 @@ OPEN, CLOSE = "（(〔[【", "）)〕]】"
 _TRADITIONAL = {"牵": "牽", "头": "頭", "单": "單", "责": "責", "负": "負", "职": "職", "时": "時",
                 "关": "關", "门": "門", "间": "間", "协": "協", "办": "辦", "实": "實", "与": "與",
                 "据": "據", "别": "別", "设": "設", "应": "應", "划": "劃", "数": "數",
-                "会": "會", "厅": "廳", "区": "區", "县": "縣", "国": "國", "务": "務"}
+                "会": "會", "厅": "廳", "区": "區", "县": "縣", "国": "國", "务": "務",
+                "为": "為爲"}  # "排在首位的爲牽頭單位": both traditional forms of 为 are met
 
 
 def either(pattern: str) -> str:
@@ -21,7 +22,7 @@ def either(pattern: str) -> str:
     return "".join(f"[{c}{_TRADITIONAL[c]}]" if c in _TRADITIONAL else c for c in pattern)
 
 
-_FOLD = str.maketrans({t: s for s, t in _TRADITIONAL.items()})
+_FOLD = str.maketrans({t: s for s, forms in _TRADITIONAL.items() for t in forms})
 
 
 def simplified(text: str) -> str:

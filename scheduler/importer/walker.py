@@ -33,6 +33,7 @@ _OPINION = re.compile(r"(?:提出|研究提出)了?(?:以下|如下)意见[:：]
 _PHASE_LINE = re.compile(
     r"^((?:第[一二三四五六七八九十]+阶段|[\u4e00-\u9fff]{2,10}阶段)[^。:：]{0,40}?)\s*[。:：]\s*(.*)$")
 _SUB = re.compile(r"^(\d{1,3})[.．、﹒](?!\d*[.．]\d)\s*(.+)$")  # ﹒: U+FE52 in web copies
+_POINT = re.compile(r"^[（(](\d{1,2})[）)]\s*(.+)$")  # "（1）…。（X牵头，Y配合）": a point under a 1. sub-item
 _GARBLED = re.compile(r"^\?[。.]")  # a damaged "（一）" as seen in published copies (seed 001)
 _MEASURES = re.compile(r"^(?:具体措施|主要措施|工作措施)[:：]?$")
 _DASH_HEADING = re.compile(r"^——[\u4e00-\u9fff][^。；;，,]{1,29}$")
@@ -62,6 +63,8 @@ class _Item:
     texts: list[str]
     subs: list[_Item] = field(default_factory=list)
     top: bool = False  # a "1." item directly under a section (no （一） level)
+    point: bool = False  # a "（1）" point of a 1. sub-item, with its own assignment
+    heading: bool = False  # a 1. sub-item whose text is only the heading of its points
     whole_section: bool = False  # a section without numbered items: its heading and paragraphs
 
 
@@ -137,6 +140,10 @@ class Walker:
             self.item.subs.append(_Item(f"{self.item.number}{m[1]}", f"{self.item.key}-{m[1]}", i, [m[2]]))
         elif m := _SUB.match(ln):
             self.open_item(f"{m[1]}.", int(m[1]), i, m[2], top=True)
+        elif (m := _POINT.match(ln)) and self.item is not None and self._opens_point(ln):
+            parent = next((sub for sub in reversed(self.item.subs) if not sub.point), self.item)
+            parent.heading = True
+            self.item.subs.append(_Item(f"{parent.number}({m[1]})", f"{parent.key}-{m[1]}", i, [m[2]], point=True))
         elif self.kind == PHASES and (m := _PHASE_LINE.match(ln)):
             self.open_item("", self.last_number + 1, i, m[1] + "。" + m[2], top=True)
         elif _DASH_HEADING.match(ln):  # "——推进教育高质量发展": a group of the items that follow
@@ -158,6 +165,18 @@ class Walker:
             return False
         opened = [i for i, text in enumerate(item.texts) if _OPINION.search(text)]
         return bool(opened) and all(_ITEM.match(text) for text in item.texts[opened[-1] + 1:])
+
+    def _opens_point(self, ln: str) -> bool:
+        """"（1）…。（省农业农村厅牵头，相关市人民政府配合）" under "1.提升中药材质量。": each point
+        that closes with its own assignment is a task, as are the points after it; the 1. sub-item
+        (or a top-level 1. item) whose text is only a heading is their group, not a task."""
+        item = self.item
+        if item is None or item.whole_section or not (item.subs or item.top):
+            return False
+        holder = item.subs[-1] if item.subs else item
+        if holder.point:
+            return True
+        return len(holder.texts) == 1 and len(holder.texts[0]) <= 40 and bool(closing_groups(ln)[0])
 
     def _closes(self, ln: str) -> bool:
         """An unnumbered paragraph after a one-paragraph item, in a section whose items are one
@@ -193,7 +212,10 @@ class Walker:
         self.prev_single = len(item.texts) == 1 and not item.subs
         found: list[DraftTask] = []
         parent = item_task(item.number, item.key, item.line, item.texts, self.rules)
-        subs = [t for sub in item.subs if (t := item_task(sub.number, sub.key, sub.line, sub.texts, self.rules))]
+        subs = [t for sub in item.subs if not sub.heading
+                and (t := item_task(sub.number, sub.key, sub.line, sub.texts, self.rules))]
+        if item.heading:
+            parent = None
         if parent is not None and parent.assignment.empty() and subs and not any(assigns(t) for t in subs) \
                 and not all(names_subjects(t) for t in subs):
             # sub-items that assign nothing, under an item that assigns nothing: its sentences

@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from scheduler.errors import Problem, Severity
+from scheduler.load.json_text import describe_json_error
+from scheduler.load.reader import not_utf8
 from scheduler.load.schema import Report, type_name
 
 SLACK = timedelta(days=31)
@@ -39,11 +41,16 @@ class HolidayFile:
 def load_holiday_file(path: Path, label: str, report: Report) -> HolidayFile | None:
     """Read and validate one file; None (after reporting) when it cannot be used."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        data = path.read_bytes()
+        text = data.decode("utf-8-sig")
     except FileNotFoundError:
         report(Problem(Severity.ERROR, label, "", f"找不到节假日文件（{path}）"))
         return None
-    except (OSError, UnicodeDecodeError) as err:
+    except UnicodeDecodeError:
+        report(Problem(Severity.ERROR, label, "",
+                       f"无法读取节假日文件（应为 UTF-8 编码的 JSON）：{not_utf8(data, label)}"))
+        return None
+    except OSError as err:
         report(Problem(Severity.ERROR, label, "", f"无法读取节假日文件（应为 UTF-8 编码的 JSON）：{err}"))
         return None
     return parse_holiday_json(text, label, report, path)
@@ -54,7 +61,7 @@ def parse_holiday_json(text: str, label: str, report: Report, path: Path | None 
         data = json.loads(text)
     except json.JSONDecodeError as err:
         report(Problem(Severity.ERROR, label, f"第{err.lineno}行第{err.colno}列",
-                       f"JSON 格式错误（{err.msg}）：应为 holiday-cn 格式 "
+                       f"JSON 格式错误：{describe_json_error(err.msg)}；应为 holiday-cn 格式 "
                        '{"year": 2027, "days": [{"name": …, "date": "YYYY-MM-DD", "isOffDay": true}]}'))
         return None
     errors: list[Problem] = []

@@ -15,6 +15,7 @@ from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from scheduler.web.context import WebContext
+from scheduler.wording import days_left
 
 FORBIDDEN = "403 禁止访问"
 SESSION_COOKIE = "duban_session"
@@ -25,6 +26,7 @@ HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"
 
 _env = jinja2.Environment(loader=jinja2.PackageLoader("scheduler.web", "templates"), autoescape=True,
                           undefined=jinja2.StrictUndefined)
+_env.filters["days_left"] = days_left
 
 
 def page(name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
