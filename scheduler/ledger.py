@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from scheduler.errors import DubanError, StateBrokenError, StateLockedError
-from scheduler.model import Attachment, DeliveryState, Message, Reason, ReminderId, ReminderState
+from scheduler.model import Attachment, DeliveryState, Message, Reason, Reminder, ReminderId, ReminderState
 
 SCHEMA_VERSION = 2
 LOCK_WAIT = 60.0  # seconds a locked database is waited for (SPEC §3.3)
@@ -86,6 +86,8 @@ CREATE TABLE notices (fingerprint TEXT PRIMARY KEY, at TEXT NOT NULL);
 _OPEN = (DeliveryState.PENDING.value, DeliveryState.DEFERRED.value)
 # a reminder paused for review (SPEC 3.4): recorded `pending`, carried by no message
 _PAUSED = "state = 'pending' AND NOT EXISTS (SELECT 1 FROM carries WHERE carries.reminder = reminders.id)"
+# a reminder carried by another message than :key too
+_SHARED = "EXISTS (SELECT 1 FROM carries o WHERE o.reminder = reminders.id AND o.message != :key)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -431,12 +433,23 @@ class Ledger:
         """Older stages replaced by a later one: recorded `superseded` (never sent)."""
         stamp = now.isoformat()
         stamps: dict[datetime, str] = {}
-        with self._write() as db:  # rows streamed: a first pass supersedes ~470,000 reminders
+        self._supersede_rows((*_cols(rid), _stamp(at, stamps), stamp) for rid, at in items)
+
+    def supersede_reminders(self, reminders: Iterable[Reminder], now: datetime) -> None:
+        """`supersede` for the planner's reminders: their rows are built straight from the
+        fields, without an identity object each (a first pass supersedes ~470,000)."""
+        stamp = now.isoformat()
+        stamps: dict[datetime, str] = {}
+        days = _DAYS
+        self._supersede_rows((r.task, r.milestone, days.get(r.due) or _day(r.due), r.stage, r.repetition, r.unit,
+                              stamps.get(r.at) or _stamp(r.at, stamps), stamp) for r in reminders)
+
+    def _supersede_rows(self, rows: Iterable[tuple[str, str, str, str, int, str, str, str]]) -> None:
+        with self._write() as db:  # rows streamed
             db.executemany("INSERT INTO reminders(task, milestone, due, stage, repetition, unit, at, state, "
                            "handled_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'superseded', ?) "
                            "ON CONFLICT(task, milestone, due, stage, repetition, unit) DO UPDATE SET "
-                           f"state = 'superseded', handled_at = excluded.handled_at WHERE {_PAUSED}",
-                           ((*_cols(rid), _stamp(at, stamps), stamp) for rid, at in items))
+                           f"state = 'superseded', handled_at = excluded.handled_at WHERE {_PAUSED}", rows)
 
     def pause(self, items: Iterable[tuple[ReminderId, datetime]], now: datetime) -> None:
         """Due reminders paused for review (SPEC 3.4): recorded `pending`, carried by no message,
@@ -577,12 +590,23 @@ def _carry(db: sqlite3.Connection, message: Message, rows: list[tuple[str, str, 
 
 
 def _refresh(db: sqlite3.Connection, key: str, stamp: str) -> None:
-    """The state of each reminder carried by `key`, from every message that carries it."""
+    """The state of each reminder carried by `key`, from every message that carries it.
+    Reminders carried by `key` alone (all of them when a unit has one channel) take its state
+    in one statement; the others are worked out from all their messages."""
+    row = db.execute("SELECT state, channel FROM messages WHERE key = ?", (key,)).fetchone()
+    if row is None:
+        return
+    state, channel = row
+    new = state if state in ("sent", "failed") else "pending"
+    db.execute("UPDATE reminders SET handled_at = CASE WHEN state != :new THEN :stamp ELSE handled_at END, "
+               "state = :new, channels = :channels WHERE id IN (SELECT reminder FROM carries WHERE message = :key) "
+               f"AND state != 'superseded' AND NOT ({_SHARED})",
+               {"new": new, "stamp": stamp, "channels": channel if new == "sent" else "", "key": key})
     rows = db.execute(
         "SELECT r.id, r.state, group_concat(m.state), group_concat(CASE WHEN m.state = 'sent' THEN m.channel END) "
         "FROM reminders r JOIN carries c ON c.reminder = r.id JOIN messages m ON m.key = c.message "
-        "WHERE r.id IN (SELECT reminder FROM carries WHERE message = ?) AND r.state != 'superseded' "
-        "GROUP BY r.id", (key,)).fetchall()
+        "WHERE r.id IN (SELECT reminder FROM carries WHERE message = :key) AND r.state != 'superseded' "
+        f"AND {_SHARED.replace('reminders.id', 'r.id')} GROUP BY r.id", {"key": key}).fetchall()
     changed: list[tuple[str, str, str, int, str]] = []
     same: list[tuple[str, int]] = []
     for rid, old, states, channels in rows:
@@ -622,10 +646,12 @@ def _stamp(moment: datetime, cache: dict[datetime, str]) -> str:
 
 def _cols(rid: ReminderId) -> tuple[str, str, str, str, int, str]:
     task, milestone, due, stage, repetition, unit = rid
-    day = _DAYS.get(due)
-    if day is None:
-        day = _DAYS[due] = due.isoformat()
-    return task, milestone, day, stage, repetition, unit
+    return task, milestone, _DAYS.get(due) or _day(due), stage, repetition, unit
+
+
+def _day(due: date) -> str:
+    text = _DAYS[due] = due.isoformat()
+    return text
 
 
 _DAYS: dict[date, str] = {}  # due dates as text: a first pass writes ~700,000 rows over a few hundred dates

@@ -67,7 +67,7 @@ async def _run_pass(app: App, ledger: Ledger, now: datetime, stop: asyncio.Event
     held: list[Reminder] = []
     # decided a few thousand tasks at a time: superseded stages are written and dropped as they come
     decision = decide_streaming(split_pause(candidates, pause, held), ledger, now, app.window,
-                                lambda gone: ledger.supersede(((r.identity, r.at) for r in gone), now),
+                                lambda gone: ledger.supersede_reminders(gone, now),
                                 nothing_handled=not ledger.has_reminders())
     if decision.waiting:
         return PassResult(waiting=True, due=len(decision.send) + len(decision.outgoing) + len(decision.give_up))

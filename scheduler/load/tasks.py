@@ -17,6 +17,7 @@ from dateutil.rrule import rrulestr
 from scheduler import phrases
 from scheduler.errors import Problem, Severity
 from scheduler.load.schema import Report, Section
+from scheduler.load.task_memo import Done, memo_for
 from scheduler.load.units import Directory
 from scheduler.model import Document, Milestone, Policy, Recurrence, Task, TaskStatus
 
@@ -38,25 +39,37 @@ class TaskContext:
 def parse_tasks(data: dict[str, Any], text: str, path: Path, ctx: TaskContext) -> list[Task]:
     top = Section(data, ctx.report, path.name, "")
     document = _document(top.child(top.table("document"), "[document]"))
-    lines = _header_lines(text)
+    lines, starts = _headers(text)
+    tables = top.tables("task")
+    memo = memo_for(path, text, starts, tables, path.name, ctx.directory, ctx.policies, document)
+    noted: list[Problem] = []
+    own = TaskContext(ctx.directory, ctx.policies, noted.append)  # a task's problems, kept for reuse
     tasks = []
-    for i, table in enumerate(top.tables("task")):
+    for i, table in enumerate(tables):
         line = lines[i] if i < len(lines) else 0
-        task = _task(table, i, line, path.name, document, ctx)
-        if task is not None:
-            tasks.append(task)
+        done = memo.reuse(i, line)
+        if done is None:
+            noted.clear()
+            done = Done(_task(table, i, line, path.name, document, own), tuple(noted), line, i)
+            memo.store(i, done)
+        for problem in done.problems:
+            ctx.report(problem)
+        if done.task is not None:
+            tasks.append(done.task)
     top.finish()
+    memo.finish()
     return tasks
 
 
-def _header_lines(text: str) -> list[int]:
-    """1-based line of each `[[task]]` header, counted incrementally (linear in the text)."""
-    lines, line, pos = [], 1, 0
+def _headers(text: str) -> tuple[list[int], list[int]]:
+    """1-based line and offset of each `[[task]]` header, counted incrementally (linear in the text)."""
+    lines, starts, line, pos = [], [], 1, 0
     for m in _TASK_HEADER.finditer(text):
         line += text.count("\n", pos, m.start())
         pos = m.start()
         lines.append(line)
-    return lines
+        starts.append(pos)
+    return lines, starts
 
 
 def _document(sec: Section) -> Document:
