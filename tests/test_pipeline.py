@@ -261,7 +261,7 @@ def test_defect_9_units_sharing_one_robot_share_its_quota(cfg: Path, project: Pr
     project.write("tasks.toml", TASKS.replace('responsible = ["省财政厅"]', f"responsible = {names!r}"
                                               .replace("'", '"')))
     tick = Tick()
-    wecom = FakeChannel("wecom", quota=lambda m: "shared" if m.unit.startswith("县") else m.unit)
+    wecom = FakeChannel("wecom", quota=lambda m: "one-robot" if m.unit.startswith("县") else m.unit)
     app = make_app(cfg, FakeChannel("email"), wecom, tick)
     with ledger_in(project) as ledger:
         first = one_pass(app, ledger, "2021-06-30T09:30")

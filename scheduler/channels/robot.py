@@ -14,6 +14,7 @@ import hashlib
 import hmac
 import json
 import time
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -148,7 +149,7 @@ async def post(client: httpx.AsyncClient, platform: Platform, url: str, params: 
     return classify(platform, response.status_code, response.content, redact)
 
 
-class RobotChannel:
+class RobotChannel(ABC):
     """A robot channel apart from its platform: the unit's robot, its quota, the HTTP client.
     Subclasses set `kind` and `missing` (what a unit without a robot lacks) and sign and post in `_send`."""
 
@@ -181,8 +182,9 @@ class RobotChannel:
             return Receipt(Outcome.PERMANENT, f"单位“{message.unit}”没有配置{self.missing}", fault=Fault.CONFIG)
         return await self._send(robot, message)
 
+    @abstractmethod
     async def _send(self, robot: RobotKey, message: Message) -> Receipt:
-        raise NotImplementedError
+        """Sign, post and classify one message (each platform's own)."""
 
     async def aclose(self) -> None:
         await self._client.aclose()

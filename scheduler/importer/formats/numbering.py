@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
 from scheduler.importer.formats.tables import cn_number
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -111,9 +113,9 @@ def _int(value: str | None, default: int) -> int:
 def load_numbering(document: Any) -> Numbering:
     """Definitions from a python-docx Document's numbering and styles parts."""
     out = Numbering()
-    try:
-        numbering = document.part.numbering_part.element
-    except (KeyError, NotImplementedError, AttributeError):
+    try:  # by relationship: python-docx's numbering_part property raises when the part is absent
+        numbering = document.part.part_related_by(RT.NUMBERING).element
+    except (KeyError, AttributeError):
         return out
     abstract: dict[str, dict[int, _Level]] = {}
     for an in numbering.findall(f"{W}abstractNum"):
