@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from scheduler.importer.assign import parse_assignment
-from scheduler.importer.emit import resolve_deadlines
-from scheduler.importer.parse import Draft, DraftTask, parse_document
+from scheduler.importer.parse import Draft, parse_document
 from tests.conftest import REPO, Duban
+from tests.import_rules_support import dates, units
 from tests.import_score import FIELDS, score
 
 CORPUS = REPO / "tests" / "data" / "corpus"
@@ -23,15 +23,6 @@ HEAD = "国务院办公厅关于加快发展体育竞赛表演产业的指导意
 
 def draft_of(text: str) -> Draft:
     return parse_document(HEAD + text)
-
-
-def units(task: DraftTask) -> tuple[list[str], list[str], list[str]]:
-    a = task.assignment
-    return a.lead, a.responsible, a.cooperating
-
-
-def dates(task: DraftTask, draft: Draft) -> list[date]:
-    return [d for d, _, _ in resolve_deadlines(task, draft.issued.year if draft.issued else None, draft.issued)]
 
 
 # 1. labels inside the bracket

@@ -7,17 +7,8 @@ from __future__ import annotations
 from datetime import date
 
 from scheduler.importer.assign import parse_assignment
-from scheduler.importer.emit import resolve_deadlines
-from scheduler.importer.parse import Draft, DraftTask, parse_document
-
-
-def units(task: DraftTask) -> tuple[list[str], list[str], list[str]]:
-    a = task.assignment
-    return a.lead, a.responsible, a.cooperating
-
-
-def dates(task: DraftTask, draft: Draft) -> list[date]:
-    return [d for d, _, _ in resolve_deadlines(task, draft.issued.year if draft.issued else None, draft.issued)]
+from scheduler.importer.parse import parse_document
+from tests.import_rules_support import dates, units
 
 
 # A "部门分工：" label line holds a clause with its own roles (provincial 分工方案)

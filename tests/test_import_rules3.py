@@ -8,19 +8,10 @@ from __future__ import annotations
 from datetime import date
 
 from scheduler.importer.assign import parse_assignment
-from scheduler.importer.emit import resolve_deadlines
 from scheduler.importer.names import split_names
-from scheduler.importer.parse import Draft, DraftTask, parse_document
+from scheduler.importer.parse import parse_document
 from scheduler.importer.subjects import subject_units
-
-
-def units(task: DraftTask) -> tuple[list[str], list[str], list[str]]:
-    a = task.assignment
-    return a.lead, a.responsible, a.cooperating
-
-
-def dates(task: DraftTask, draft: Draft) -> list[date]:
-    return [d for d, _, _ in resolve_deadlines(task, draft.issued.year if draft.issued else None, draft.issued)]
+from tests.import_rules_support import dates, units
 
 
 # "〔责任单位：…按职责分工负责。具体任务均涉及…，不再做分工，下同。〕": the second sentence is a remark

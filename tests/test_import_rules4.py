@@ -9,17 +9,9 @@ from __future__ import annotations
 from datetime import date
 
 from scheduler.importer.emit import resolve_deadlines
-from scheduler.importer.parse import Draft, DraftTask, parse_document
+from scheduler.importer.parse import parse_document
 from scheduler.importer.subjects import subject_units
-
-
-def units(task: DraftTask) -> tuple[list[str], list[str], list[str]]:
-    a = task.assignment
-    return a.lead, a.responsible, a.cooperating
-
-
-def dates(task: DraftTask, draft: Draft) -> list[date]:
-    return [d for d, _, _ in resolve_deadlines(task, draft.issued.year if draft.issued else None, draft.issued)]
+from tests.import_rules_support import dates, units
 
 
 # "（一）进一步推进……公开" on its own line, its paragraph below: the heading is the title

@@ -10,12 +10,8 @@ from __future__ import annotations
 from datetime import date
 
 from scheduler.importer.emit import resolve_deadlines
-from scheduler.importer.parse import DraftTask, parse_document
-
-
-def units(task: DraftTask) -> tuple[list[str], list[str], list[str]]:
-    a = task.assignment
-    return a.lead, a.responsible, a.cooperating
+from scheduler.importer.parse import parse_document
+from tests.import_rules_support import units
 
 
 # "1.标题。正文……（责任科室：组干科、机关党委）": the offices are the responsible units

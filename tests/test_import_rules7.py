@@ -7,12 +7,8 @@ with a sentence of the same shape, names and dates changed."""
 from __future__ import annotations
 
 from scheduler import phrases
-from scheduler.importer.parse import DraftTask, parse_document
-
-
-def units(task: DraftTask) -> tuple[list[str], list[str], list[str]]:
-    a = task.assignment
-    return a.lead, a.responsible, a.cooperating
+from scheduler.importer.parse import parse_document
+from tests.import_rules_support import units
 
 
 # the first-is-lead rule written with 爲 (as well as 為 and 为) is a rule, never a unit

@@ -8,11 +8,7 @@ with sentences of the same shape, names and dates changed."""
 from __future__ import annotations
 
 from scheduler.importer.parse import DraftTask, parse_document
-
-
-def units(task: DraftTask) -> tuple[list[str], list[str], list[str]]:
-    a = task.assignment
-    return a.lead, a.responsible, a.cooperating
+from tests.import_rules_support import units
 
 
 def deadlines(task: DraftTask) -> list[str]:
