@@ -18,7 +18,7 @@ import time
 from collections import deque
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, Protocol, Self
 from urllib.parse import parse_qs, urlparse
 
 from aiosmtpd.controller import Controller
@@ -67,13 +67,18 @@ class WecomRobot:
         return 200, {"errcode": 0, "errmsg": "ok"}
 
 
+class Answerer(Protocol):
+    def answer(self, path: str, body: bytes) -> tuple[int, dict[str, Any]]: ...
+
+
 class _Handler(BaseHTTPRequestHandler):
-    robot: WecomRobot
+    """POSTs go to the server's answerer: JSON under HTTP 200..499, an HTML error page from 500 on."""
 
     def do_POST(self) -> None:
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        status, answer = self.server.robot.answer(self.path, body)  # type: ignore[attr-defined]
-        data = json.dumps(answer).encode() if status == 200 else b"<html>502</html>"
+        answerer: Answerer = self.server.answerer  # type: ignore[attr-defined]
+        status, answer = answerer.answer(self.path, body)
+        data = json.dumps(answer).encode() if status < 500 else b"<html>502 Bad Gateway</html>"
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(data)))
@@ -84,24 +89,35 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
 
-class WecomServer:
-    def __init__(self, robot: WecomRobot) -> None:
-        self.robot = robot
+class JsonServer:
+    """A fake platform on 127.0.0.1:0 in a thread; `with` starts and stops it; `url` is its endpoint."""
+
+    path = "/"
+
+    def __init__(self, answerer: Answerer) -> None:
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-        self.httpd.robot = robot  # type: ignore[attr-defined]
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.httpd.answerer = answerer  # type: ignore[attr-defined]
+        self.thread = threading.Thread(target=self.httpd.serve_forever, args=(0.05,), daemon=True)
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}/cgi-bin/webhook/send"
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}{self.path}"
 
-    def __enter__(self) -> WecomServer:
+    def __enter__(self) -> Self:
         self.thread.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+class WecomServer(JsonServer):
+    path = "/cgi-bin/webhook/send"
+
+    def __init__(self, robot: WecomRobot) -> None:
+        super().__init__(robot)
+        self.robot = robot
 
 
 @dataclass

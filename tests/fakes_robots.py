@@ -23,9 +23,10 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlparse
+
+from tests.fakes import JsonServer
 
 BODY_LIMIT = 20_000
 Answer = tuple[int, dict[str, Any]]
@@ -181,42 +182,11 @@ def _fs(code: int, message: str) -> dict[str, Any]:
     return {"code": code, "msg": message, "data": {}}
 
 
-class _Handler(BaseHTTPRequestHandler):
-    def do_POST(self) -> None:
-        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        robots: FakeRobots = self.server.robots  # type: ignore[attr-defined]
-        status, answer = robots.answer(self.path, body)
-        data = json.dumps(answer).encode() if status < 500 else b"<html>502 Bad Gateway</html>"
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-class RobotServer:
+class RobotServer(JsonServer):
     """`with RobotServer(DingtalkRobots({...})) as srv:` … `srv.url` is the channel's base_url."""
 
     def __init__(self, robots: FakeRobots) -> None:
+        super().__init__(robots)
         self.robots = robots
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-        self.httpd.robots = robots  # type: ignore[attr-defined]
-        self.thread = threading.Thread(target=self.httpd.serve_forever, args=(0.05,), daemon=True)
-
-    @property
-    def url(self) -> str:
-        port = self.httpd.server_address[1]
-        path = "/robot/send" if self.robots.platform == "dingtalk" else "/open-apis/bot/v2/hook"
-        return f"http://127.0.0.1:{port}{path}"
-
-    def __enter__(self) -> RobotServer:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        self.path = "/robot/send" if robots.platform == "dingtalk" else "/open-apis/bot/v2/hook"
 
