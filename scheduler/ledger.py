@@ -598,10 +598,12 @@ def _refresh(db: sqlite3.Connection, key: str, stamp: str) -> None:
         return
     state, channel = row
     new = state if state in ("sent", "failed") else "pending"
-    db.execute("UPDATE reminders SET handled_at = CASE WHEN state != :new THEN :stamp ELSE handled_at END, "
+    simple = db.execute("UPDATE reminders SET handled_at = CASE WHEN state != :new THEN :stamp ELSE handled_at END, "
                "state = :new, channels = :channels WHERE id IN (SELECT reminder FROM carries WHERE message = :key) "
                f"AND state != 'superseded' AND NOT ({_SHARED})",
-               {"new": new, "stamp": stamp, "channels": channel if new == "sent" else "", "key": key})
+               {"new": new, "stamp": stamp, "channels": channel if new == "sent" else "", "key": key}).rowcount
+    if simple == db.execute("SELECT count(*) FROM carries WHERE message = ?", (key,)).fetchone()[0]:
+        return  # every reminder it carries is carried by it alone (a unit with one channel)
     rows = db.execute(
         "SELECT r.id, r.state, group_concat(m.state), group_concat(CASE WHEN m.state = 'sent' THEN m.channel END) "
         "FROM reminders r JOIN carries c ON c.reminder = r.id JOIN messages m ON m.key = c.message "
@@ -671,7 +673,6 @@ def _content(message: Message) -> bytes:
     data: dict[str, Any] = {
         "key": message.key, "channel": message.channel, "unit": message.unit, "subject": message.subject,
         "text": message.text, "to": list(message.to), "html": message.html, "payload": message.payload,
-        "reminders": [list(_cols(r)) for r in message.reminders],
         "attachments": [{"filename": a.filename, "content_type": a.content_type,
                          "data": base64.b64encode(a.data).decode()} for a in message.attachments],
     }
@@ -680,6 +681,8 @@ def _content(message: Message) -> bytes:
 
 
 def _message(data: dict[str, Any]) -> Message:
+    """The content stored by `_content`. The reminders a message carries are the `carries` rows;
+    only a message migrated from schema 1 still holds them in its content."""
     reminders = tuple(ReminderId(t, m, date.fromisoformat(d), s, int(rep), u)
                       for t, m, d, s, rep, u in data.get("reminders", ()))
     attachments = tuple(Attachment(a["filename"], a["content_type"], base64.b64decode(a["data"]))

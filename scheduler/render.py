@@ -16,7 +16,7 @@ import json
 import re
 import textwrap
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, parseaddr
@@ -88,7 +88,7 @@ def item_view(item: DigestItem, cache: dict[tuple[int, str], tuple[str, ...]] | 
     else:  # DigestItem.others, from the task's names deduplicated once (the same for every unit)
         names = cache.get((id(task), _NAMES))
         if names is None:
-            names = cache[(id(task), _NAMES)] = DigestItem(replace(r, unit=""), task).others
+            names = cache[(id(task), _NAMES)] = DigestItem(r._replace(unit=""), task).others
         others = tuple(n for n in names if n != r.unit)
     return ItemView(
         number=number, title=title, stage=r.stage, days=days_phrase(r.offset), written=written,
