@@ -346,6 +346,12 @@ class Ledger:
         remaining = tuple(json.loads(row[1]))
         return _with_to(message, remaining) if remaining else message
 
+    def untouched(self, key: str) -> bool:
+        """Recorded and never tried: its stored content is what was recorded, to every recipient."""
+        with self._guard("读取"):
+            row = self.db.execute("SELECT attempts, remaining FROM messages WHERE key = ?", (key,)).fetchone()
+        return row is not None and row[0] == 0 and row[1] == "[]"
+
     def state_of(self, key: str) -> DeliveryState | None:
         with self._guard("读取"):
             row = self.db.execute("SELECT state FROM messages WHERE key = ?", (key,)).fetchone()

@@ -234,11 +234,12 @@ class Planner:
                     yield Firing(self._at_index(idx), task.id, ms.id, ms.deadline, due, stage.name,
                                  idx - due_index, j, recipients)
 
-    def latest(self, tasks: Iterable[Task], now: datetime) -> list[Firing]:
-        """For each open milestone and stage, its last firing at or before `now` (catch-up)."""
+    def latest(self, tasks: Iterable[Task], now: datetime) -> Iterator[Firing]:
+        """For each open milestone and stage, its last firing at or before `now` (catch-up),
+        task by task, as they are consumed (a first pass at 20,000 tasks has ~80,000)."""
         local = now.astimezone(self.tz)
         day = local.date() if local.time() >= self.send_at else local.date() - timedelta(days=1)
-        cal, out = self.calendar, []
+        cal = self.calendar
         hi = cal.workday_index(day)
         for task in tasks:
             start = _not_before(task)
@@ -256,9 +257,8 @@ class Planner:
                     idx = first + j * (stage.repeat_every or 0)
                     recipients = self.audience.for_milestone(task, ms, stage.to)
                     if idx >= lo and recipients:
-                        out.append(Firing(self._at_index(idx), task.id, ms.id, ms.deadline,
-                                          cal.workday_at(due_index), stage.name, idx - due_index, j, recipients))
-        return out
+                        yield Firing(self._at_index(idx), task.id, ms.id, ms.deadline, cal.workday_at(due_index),
+                                     stage.name, idx - due_index, j, recipients)
 
     def _at_index(self, idx: int) -> datetime:
         at = self._at.get(idx)
