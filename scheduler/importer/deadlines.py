@@ -57,7 +57,9 @@ def _clauses(body: str) -> list[tuple[str, list[str]]]:
 def _phrases(text: str) -> list[str]:
     """Dated phrases and relative ones ("本方案印发之日起30日内", "明年7月份")."""
     text = _CLOCK.sub(r"\1", text)  # "6月20日18：00前" is the day's deadline
+    text = _YEARS.sub(r"\1—", text)  # "2002年到2005年，X连续四年组织……": a span of years, not "到2005年"
     return phrases.find_all(without_relative(text)) + find_relative(text)
 
 
+_YEARS = re.compile(r"(\d{4}\s*年\s*)[到至](?=\s*\d{4}\s*年(?![底末\d]))")
 _CLOCK = re.compile(r"([日号])\s*\d{1,2}\s*[:：]\s*\d{2}(?=\s*(?:前|以前|之前))")

@@ -68,6 +68,14 @@ class _Item:
     whole_section: bool = False  # a section without numbered items: its heading and paragraphs
 
 
+def _titled_under_heading(item: _Item, subs: list[DraftTask]) -> bool:
+    """"（一）激发创业创新活力" (a heading line) over "1.构建创业支持服务体系。建立……" and "2.……":
+    titled sub-items, each a measure of its own, under a heading that is only their group."""
+    head = item.texts[0] if len(item.texts) == 1 else ""
+    return bool(head) and len(head) <= 40 and not re.search(r"[。；;]", head) \
+        and all(t.detail and len(t.title) <= 30 for t in subs)
+
+
 class Walker:
     """One pass over the lines: sections, items （一） and sub-items 1., with the lines that follow."""
 
@@ -217,7 +225,7 @@ class Walker:
         if item.heading:
             parent = None
         if parent is not None and parent.assignment.empty() and subs and not any(assigns(t) for t in subs) \
-                and not all(names_subjects(t) for t in subs):
+                and not all(names_subjects(t) for t in subs) and not _titled_under_heading(item, subs):
             # sub-items that assign nothing, under an item that assigns nothing: its sentences
             parent = item_task(item.number, item.key, item.line,
                            item.texts + [f"{sub.number.removeprefix(item.number)}.{''.join(sub.texts)}"
