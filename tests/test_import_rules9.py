@@ -1,0 +1,144 @@
+"""`duban import` grammar, round 9 of issue #13: a city government's 若干意见 and two State Council
+General Office replies that name their units only in sentences ("临港地区管委会负责……", "由市财政局会同
+浦东新区、奉贤区和临港地区管委会制定", "国办将与国家标准委、国务院信息办等单位一起……", "发展改革委拟……"),
+a district's work plan in traditional characters ("各審批單位對……", "由區行政服務中心管委會、區政府督查室
+跟進督辦"), a provincial plan whose heading lines group titled measures, and a reply whose first
+sections report findings. The documents themselves stay out of the repository; each form is tested
+with sentences of the same shape, names and dates changed."""
+
+from __future__ import annotations
+
+from scheduler.importer.parse import DraftTask, parse_document
+from scheduler.importer.subjects import subject_units
+from tests.import_rules_support import dates, units
+
+
+def subjects(text: str) -> tuple[list[str], list[str], list[str]]:
+    a = subject_units(text)
+    return a.lead, a.responsible, a.cooperating
+
+
+def deadlines(task: DraftTask) -> list[str]:
+    return [p for p, _ in task.deadlines]
+
+
+# a development zone's administrative committee is a unit; "X会同Y对……" makes Y a partner, and an X
+# named responsible by an earlier sentence keeps that role
+def test_committee_keeps_its_role_and_gains_a_partner() -> None:
+    text = ("加强园区管委会统筹职能。西江园区管委会负责统筹推进园区规划编制等工作，江北区政府要做好财力保障。"
+            "西江园区管委会会同国资监管部门对园区开发主体进行考核。")
+    assert subjects(text) == ([], ["西江园区管委会", "江北区政府"], ["国资监管部门"])
+
+
+# "各审批单位" is a kind of units; "各责任单位" refers back to roles given elsewhere
+def test_kind_collective_and_role_reference() -> None:
+    assert subjects("各审批单位要对进驻情况开展自查。") == ([], ["各审批单位"], [])
+    assert subjects("各责任单位要对进驻情况开展自查。") == ([], [], [])
+
+
+# a reply's measures: "X拟……", "Y继续……", "Z连续三年组织……"
+def test_verbs_of_replies_and_plans() -> None:
+    text = ("商务部拟研究制订配套政策。交通运输部拟在今后两年安排试点。")
+    assert subjects(text) == ([], ["商务部", "交通运输部"], [])
+    assert subjects("东湖区政府继续支持园区建设。") == ([], ["东湖区政府"], [])
+    assert subjects("2016年到2018年，国家统计局连续三年组织抽样调查。") == ([], ["国家统计局"], [])
+
+
+# "X正在牵头组织……" names the lead, as "由X牵头" does
+def test_subject_that_leads() -> None:
+    assert subjects("目前，民政部正在牵头组织建设全国信息平台。") == (["民政部"], [], [])
+    assert subjects("住房城乡建设部牵头制定技术导则。") == (["住房城乡建设部"], [], [])
+
+
+# "……由X统筹使用", "由X、Y跟进督办", "由X会同A区、B区和C制定": the agent after the topic; places
+# listed before a unit are units too, and a partner already responsible keeps its role
+def test_agents_after_the_topic() -> None:
+    assert subjects("发展基金由东湖园区管委会统筹使用。") == ([], ["东湖园区管委会"], [])
+    assert subjects("未按时完成的，由区政务办、区政府督查室跟进督办。") == ([], ["区政务办", "区政府督查室"], [])
+    text = "基金由东湖园区管委会统筹使用。基金管理办法由市财政局会同江北新区、西湖区和东湖园区管委会制定。"
+    assert subjects(text) == (["市财政局"], ["东湖园区管委会"], ["江北新区", "西湖区"])
+
+
+# "X将与Y、Z等单位一起，组织制定……": all of them do it
+def test_units_working_together() -> None:
+    text = "国办将与国家标准委、工业和信息化部等单位一起，组织制定电子政务相关标准。"
+    assert subjects(text) == ([], ["国办", "国家标准委", "工业和信息化部"], [])
+
+
+# "A区、B区政府根据……" (two district governments sharing the ending); "市、区两级政府" is one collective
+def test_places_sharing_an_ending_and_levels_of_government() -> None:
+    assert subjects("江北新区、西湖区政府根据管辖权限，授权东湖园区管委会开展合作。") == \
+        ([], ["江北新区", "西湖区政府"], [])
+    assert subjects("市、区两级政府进一步向园区下放审批权限。") == ([], ["市、区两级政府"], [])
+    assert subjects("省、市、县三级政府要加大投入。") == ([], ["省、市、县三级政府"], [])
+
+
+# a verb before its object is no unit ("加强园区管委会统筹职能", "授权园区管委会……")
+def test_verb_before_an_object_is_no_unit() -> None:
+    assert subjects("加强东湖园区管委会统筹职能。") == ([], [], [])
+
+
+# traditional copies: 對 and 將 after a subject, 管委會 and 督查室 in names
+def test_traditional_subjects() -> None:
+    plan = ("一、實施窗口優化工程\n"
+            "1.按照“應進必進”原則,梳理尚未進駐的審批事項。各審批單位對進駐情況開展自查。"
+            "10月31日前,各審批單位將自查情況報區政務服務管委會。未按時進駐的,由區政務服務管委會、區政府督查室跟進督辦。\n")
+    task = parse_document(plan).tasks[0]
+    assert units(task) == ([], ["各審批單位", "區政務服務管委會", "區政府督查室"], [])
+    assert deadlines(task) == ["10月31日前"]
+
+
+# "一、總體目標" (traditional) is a preamble; titled measures "1.X。……" under a heading line are tasks
+def test_traditional_goals_and_titled_measures_under_a_heading() -> None:
+    plan = ("一、總體目標\n"
+            "到2028年,全市個體工商戶活躍度達到70%。\n"
+            "二、構建梯次培育體系\n"
+            "(一)激發創業創新活力\n"
+            "1.構建創業服務體系。建立注冊登記就近辦服務體系。\n"
+            "2.豐富經營場所供給。合理預留經營場所。\n")
+    draft = parse_document(plan)
+    assert [t.title for t in draft.tasks] == ["構建創業服務體系", "豐富經營場所供給"]
+    assert [t.number for t in draft.tasks] == ["(一)1", "(一)2"]
+
+
+# an item whose sub-items assign nothing and carry no titles of their own stays one task
+def test_untitled_points_under_an_item_stay_one_task() -> None:
+    plan = ("二、主要任务\n"
+            "（一）推进平台建设。建设统一平台。\n"
+            "1.完善功能，整合入口\n"
+            "2.优化流程，压缩时限\n")
+    draft = parse_document(plan)
+    assert [t.title for t in draft.tasks] == ["推进平台建设"]
+
+
+# "2016年到2018年，……连续三年……" is a span of years, not "到2018年"; a span's end month stays a deadline
+def test_span_of_years_is_no_deadline() -> None:
+    reply = ("一、加强考核评估。2016年到2018年，国家统计局连续三年组织评估，将继续做好评估。\n"
+             "二、推进标准建设。2019年至2020年6月底前完成标准修订，由国家标准委负责。\n")
+    draft = parse_document(reply)
+    assert [deadlines(t) for t in draft.tasks] == [[], ["2020年6月底前"]]
+    assert units(draft.tasks[0]) == ([], ["国家统计局"], [])
+
+
+# a reply's first sections report findings ("一、……情况。"): they assign nothing and are no tasks;
+# its measures, named in sentences, are
+def test_findings_are_no_tasks() -> None:
+    reply = ("国务院办公厅关于节能建议的复函\n"
+             "一、钢铁企业余热利用情况。2020年某钢铁公司投资建成余热回收设施，年节能10万吨标准煤。\n"
+             "二、城市节能改造情况。近5年来，各地在建筑节能等方面做了大量工作。\n"
+             "三、有关部门下一步拟采取的措施。发展改革委拟研究制订余热利用的技术经济政策。"
+             "住房城乡建设部拟继续推进既有建筑节能改造。\n")
+    draft = parse_document(reply)
+    assert [t.title for t in draft.tasks] == ["有关部门下一步拟采取的措施"]
+    assert units(draft.tasks[0]) == ([], ["发展改革委", "住房城乡建设部"], [])
+
+
+# a "……情况" item that names its units stays a task
+def test_findings_heading_with_units_stays() -> None:
+    plan = ("一、开展整改落实情况。各区政府要于6月底前报送整改情况。\n"
+            "二、做好总结。市发展改革委负责汇总。\n")
+    draft = parse_document(plan)
+    assert [t.title for t in draft.tasks] == ["开展整改落实情况", "做好总结"]
+    assert units(draft.tasks[0]) == ([], ["各区政府"], [])
+    assert deadlines(draft.tasks[0]) == ["6月底前"]
+    assert [d.isoformat() for d in dates(draft.tasks[0], parse_document("2021年3月1日\n" + plan))] == ["2021-06-30"]
