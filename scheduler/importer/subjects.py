@@ -85,7 +85,7 @@ def _subject_units(body: str) -> Assignment:
         if (rest := _AGAIN.sub("", sentence)).startswith("会同") and out.lead and (others := _partners(rest[2:])):
             _add_partners(out, others)
             continue  # "由市场监管总局牵头，会同商务部、海关总署建立……": the lead's partners
-        if w := _WITH.match(sentence):
+        if ("一" in sentence or "共同" in sentence) and (w := _WITH.match(sentence)):
             _add(out.responsible, out, _names(w["a"]) + _names(w["b"]))
             continue
         m = _SUBJECT.match(sentence)
@@ -150,12 +150,14 @@ _SEP = re.compile(r"、(?=各)|(?<=各地区|各部门|各单位)(?=各)|(?<=各
 
 _LEVELS = re.compile(r"[省市县区乡镇](?:、[省市县区乡镇]){1,3}[两三四五]级")  # "市、区两级政府" is one collective
 _PLACES = re.compile(rf"^((?:{_PLACE}(?:、|和))+)(?=[^、和])")
+_PLACE_SEP = re.compile(r"[区县市州旗][、和]")
 
 
 def _names(text: str) -> list[str]:
-    text = _LEVELS.sub(lambda m: m[0].replace("、", "\x00"), text)
+    if "级" in text:
+        text = _LEVELS.sub(lambda m: m[0].replace("、", "\x00"), text)
     places: list[str] = []
-    if (lead := _PLACES.match(text)) and _is_unit(text.rsplit("、", 1)[-1].rsplit("和", 1)[-1]):
+    if _PLACE_SEP.search(text) and (lead := _PLACES.match(text)) and _is_unit(text.rsplit("、", 1)[-1].rsplit("和", 1)[-1]):
         places = [p for p in re.split(r"、|和", lead[1]) if p]  # "浦东新区、奉贤区政府": the places share the ending
         text = text[lead.end():]
     parts = places + split_outside(text, _SEP)
