@@ -157,7 +157,8 @@ def _names(text: str) -> list[str]:
     if "级" in text:
         text = _LEVELS.sub(lambda m: m[0].replace("、", "\x00"), text)
     places: list[str] = []
-    if _PLACE_SEP.search(text) and (lead := _PLACES.match(text)) and _is_unit(text.rsplit("、", 1)[-1].rsplit("和", 1)[-1]):
+    last = text.rsplit("、", 1)[-1].rsplit("和", 1)[-1]
+    if _PLACE_SEP.search(text) and (lead := _PLACES.match(text)) and _is_unit(last):
         places = [p for p in re.split(r"、|和", lead[1]) if p]  # "浦东新区、奉贤区政府": the places share the ending
         text = text[lead.end():]
     parts = places + split_outside(text, _SEP)
