@@ -142,3 +142,31 @@ def test_findings_heading_with_units_stays() -> None:
     assert units(draft.tasks[0]) == ([], ["各区政府"], [])
     assert deadlines(draft.tasks[0]) == ["6月底前"]
     assert [d.isoformat() for d in dates(draft.tasks[0], parse_document("2021年3月1日\n" + plan))] == ["2021-06-30"]
+
+
+# a progress page publishes each task as a two-column record: "重点工作: | 21.X。 |", "牵头单位: | Y |",
+# quarterly milestones in the text
+def test_task_records_copied_as_label_value_lines() -> None:
+    page = ("重点工作: | 21.推进背街小巷环境整治,完善长效管理机制。 |\n"
+            "牵头单位: | 市城市管理局 |\n"
+            "年度阶段性工作目标: | 第二季度:完成整治方案。 第四季度:全面完成年度任务。 |\n"
+            "进展情况: |\n"
+            "已完成。 |\n")
+    draft = parse_document(page)
+    assert [(t.number, t.title) for t in draft.tasks] == [("21.", "推进背街小巷环境整治,完善长效管理机制")]
+    assert units(draft.tasks[0]) == (["市城市管理局"], [], [])
+    assert deadlines(draft.tasks[0]) == ["第二季度", "第四季度"]
+
+
+# "一、主要工作目标" is a preamble ("到2025年……" there is a goal); a line broken inside a sentence
+# ("……等生活" / "服务设施。……") goes on in the same item, it is no closing paragraph
+def test_goals_heading_and_a_sentence_broken_across_lines() -> None:
+    plan = ("一、主要工作目标\n"
+            "到2025年,全市商贸流通业实力显著提升。\n"
+            "二、开展改造整治专项行动\n"
+            "1.加大违建整治力度。12 月底前完成整治。\n"
+            "2.加快老旧小区整治改造。5 月底前开工改造项目,健全便民市场、停车场等生活\n"
+            "服务设施。继续推进既有住宅增设电梯,11 月底前开工建设100部。\n")
+    draft = parse_document(plan)
+    assert [t.title for t in draft.tasks] == ["加大违建整治力度", "加快老旧小区整治改造"]
+    assert [deadlines(t) for t in draft.tasks] == [["12 月底前"], ["5 月底前", "11 月底前"]]

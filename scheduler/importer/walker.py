@@ -35,6 +35,7 @@ _PHASE_LINE = re.compile(
 _SUB = re.compile(r"^(\d{1,3})[.．、﹒](?!\d*[.．]\d)\s*(.+)$")  # ﹒: U+FE52 in web copies
 _POINT = re.compile(r"^[（(](\d{1,2})[）)]\s*(.+)$")  # "（1）…。（X牵头，Y配合）": a point under a 1. sub-item
 _GARBLED = re.compile(r"^\?[。.]")  # a damaged "（一）" as seen in published copies (seed 001)
+_ENDS = "。；;！!？?）)〕]】”\"：:…"  # how a paragraph ends; a line ending otherwise goes on below
 _MEASURES = re.compile(r"^(?:具体措施|主要措施|工作措施)[:：]?$")
 _DASH_HEADING = re.compile(r"^——[\u4e00-\u9fff][^。；;，,]{1,29}$")
 _TABLE_HEADING = re.compile(r"^(?:重点)?任务(?:分工|分解|清单)表?$")
@@ -192,6 +193,8 @@ class Walker:
         item = self.item
         if item is None or item.whole_section or item.subs or len(item.texts) != 1 or not self.prev_single:
             return False
+        if item.texts[0] and item.texts[0][-1] not in _ENDS:
+            return False  # "……停车场(位)等生活" / "服务设施。……": a sentence broken across lines
         if len(item.texts[0]) <= 40 or ln[0] in OPEN or ASSIGN_LINE.match(ln) or _OPINION_LEAD.match(ln):
             return False
         self.flush()
