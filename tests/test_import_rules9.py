@@ -170,3 +170,18 @@ def test_goals_heading_and_a_sentence_broken_across_lines() -> None:
     draft = parse_document(plan)
     assert [t.title for t in draft.tasks] == ["加大违建整治力度", "加快老旧小区整治改造"]
     assert [deadlines(t) for t in draft.tasks] == [["12 月底前"], ["5 月底前", "11 月底前"]]
+
+
+# probes in the State Council's sentence forms (not from a document): an adverb or a plain verb after
+# the subject opens the predicate; "X同有关部门……" is X's own work; 银行 ends a name in a list
+def test_subjects_before_adverbs_and_plain_verbs() -> None:
+    assert subjects("中央网信办、公安部依法加强网络监管。") == ([], ["中央网信办", "公安部"], [])
+    assert subjects("国家发展改革委抓紧制定配套政策。") == ([], ["国家发展改革委"], [])
+    assert subjects("税务总局优化办税流程。") == ([], ["税务总局"], [])
+    assert subjects("国家卫生健康委同有关部门制定标准。") == ([], ["国家卫生健康委"], [])
+    assert subjects("人民银行、银保监会要指导金融机构加大信贷支持。") == ([], ["人民银行", "银保监会"], [])
+
+
+# a clause reporting a unit's stance is no subject list: "水利部也表示将积极配合发展改革委做好……"
+def test_stance_is_no_name() -> None:
+    assert subjects("水利部也表示将积极配合发展改革委做好前期工作。") == ([], [], [])

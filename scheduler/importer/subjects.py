@@ -34,10 +34,13 @@ _SUBJECT = re.compile(
     rf"^(?:同时，|此外，)?(?:请|由|经)?(?:所?涉及的)?(?P<names>{_LIST})"
     r"(?P<etc>等(?:有关|相关)?(?:部门|单位)|等[\u4e00-\u9fff]{1,6}?(?:部门|单位)(?:[（(](?:部门|单位)[）)])?)?"
     r"(?:已经?|正在?|还|连续[一二三四五六七八九十两\d]{1,2}年)?"  # "扶贫办已会同交通部……", "X连续四年组织……"
+    # "国家发展改革委抓紧制定……", "中央网信办、公安部依法加强……": an adverb opens the predicate
+    r"(?:依法|抓紧|及时|积极|尽快|全面|深入|大力|着力|持续|稳步|有序|主动|认真|严格|适时|同步)?"
     r"(?P<verb>都要|也要|要|应当|应|将|拟|继续|负责|牵头|会同|统筹|在|对|按照|根据|须|必须|于|进一步|切实|加快|加强|共同|分别"
     r"|落实|结合"
     r"|研究|提出|意见(?=[:：])"  # "X会同Y研究提出了办理意见", "X提出了以下意见：", "X意见："
-    r"|建立|制定|组织|指导|定期|组成|承担|的主要负责同志|的主要负责人)")
+    r"|建立|制定|组织|指导|定期|组成|承担|的主要负责同志|的主要负责人"
+    r"|推动|推进|开展|完善|出台|修订|编制|发布|优化|健全|实施|做好|督促)")
 # "由X牵头", "由X牵头负责", "由X等省级主管部门（单位）牵头完成自查报告": the clause names the lead
 _LEAD_REST = re.compile(r"(?:负责|实施|落实|完成[\u4e00-\u9fff]{0,12})?")
 _MODAL = ("都要", "也要", "要", "应当", "应", "将", "须", "必须", "负责")
@@ -145,11 +148,12 @@ def _add_partners(out: Assignment, others: list[str]) -> None:
 
 
 _SEP = re.compile(r"、(?=各)|(?<=各地区|各部门|各单位)(?=各)|(?<=各地)(?=各)"  # "各地区各部门"
-                  r"|(?<=[部委局室署厅府会门位区办市])(?:、|和|及(?!其)|以及)(?!单位|直辖市)")
+                  r"|(?<=[部委局室署厅府会门位区办市行社组议])(?:、|和|及(?!其)|以及)(?!单位|直辖市)")
 
 
 _LEVELS = re.compile(r"[省市县区乡镇](?:、[省市县区乡镇]){1,3}[两三四五]级")  # "市、区两级政府" is one collective
 _PLACES = re.compile(rf"^((?:{_PLACE}(?:、|和))+)(?=[^、和])")
+_WITH_OTHERS = re.compile(r"会同|同(?=有关|相关|各有关)")  # "X同有关部门制定……": X's own work
 _PLACE_SEP = re.compile(r"[区县市州旗][、和]")
 
 
@@ -164,7 +168,7 @@ def _names(text: str) -> list[str]:
     parts = places + split_outside(text, _SEP)
     out: list[str] = []
     for part in parts:
-        part = part.partition("会同")[0].strip().replace("\x00", "、")  # "市场监管总局会同各有关部门"
+        part = _WITH_OTHERS.split(part)[0].strip().replace("\x00", "、")  # "市场监管总局会同各有关部门"
         if out and out[0].startswith("国务院") and part.endswith("行政部门") and not part.startswith("国务院"):
             part = "国务院" + part  # "国务院人力资源社会保障行政部门、教育行政部门": both of the State Council
         if (part in places or _is_unit(part)) and part not in out:
@@ -174,7 +178,7 @@ def _names(text: str) -> list[str]:
 
 # not names: "部署", a clause holding 的/由, or words before a 各… collective ("推动各单位")
 _NOT_BODY = re.compile(
-    r"(?:部署|内部|全部|局部|干部|总部|本部)$|[的由]"
+    r"(?:部署|内部|全部|局部|干部|总部|本部)$|[的由将]|表示|配合|协助|同意|认为"  # "水利部也表示将积极配合X"
     r"|^(?!国务院|中央和国家机关|中央国家机关|省政府|市政府|县政府|区政府)[^各].*各(?:地区|部门|单位|有关部门|有关单位)$"
     r"|^(?:在|对|按|经|向|与|从)"  # "在政府指导下组建": a preposition, not a name
     r"|^(?:该|你)"  # "该委将……", "请你省有关部门指导……": a reference, not a name
