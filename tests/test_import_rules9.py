@@ -185,3 +185,36 @@ def test_subjects_before_adverbs_and_plain_verbs() -> None:
 # a clause reporting a unit's stance is no subject list: "水利部也表示将积极配合发展改革委做好……"
 def test_stance_is_no_name() -> None:
     assert subjects("水利部也表示将积极配合发展改革委做好前期工作。") == ([], [], [])
+
+
+# a reply forwarding a ministry's report (third batch): the list of attachments ("附件：1.X" / "2.Y") is no task;
+# "二、……成因分析" and "三、处理情况。X已委托……" report, they assign nothing; "建议X……做好……" names X
+def test_forwarded_report_with_attachments() -> None:
+    reply = ("国务院办公厅关于某县地质险情有关问题的复函\n"
+             "某省人民政府：\n"
+             "你省的请示收悉。现将自然资源部及专家组的有关意见转复你省。\n"
+             "附件：1.自然资源部关于某县地质险情调研情况的报告\n"
+             "2.某县地质险情调查专家组意见\n"
+             "国务院办公厅\n"
+             "二〇二〇年十一月四日\n"
+             "附件1\n"
+             "一、基本情况\n"
+             "某村位于江岸山区，部分房屋出现裂缝。\n"
+             "二、地质险情成因分析\n"
+             "专家组认为，倾向于认为是由浅源地震造成的。\n"
+             "三、处理情况\n"
+             "某县人民政府已委托某大学进行了地质勘查。某省地震局已在该村设立了监测站。\n"
+             "四、建议意见\n"
+             "建议某省人民政府按照专家组意见，做好长期监测工作。\n")
+    draft = parse_document(reply)
+    assert [t.title for t in draft.tasks] == ["建议意见"]
+    assert units(draft.tasks[0]) == ([], ["某省人民政府"], [])
+
+
+# a "……情况" section whose sentences give work to a unit stays a task, with or without a deadline
+def test_findings_heading_that_assigns_stays() -> None:
+    plan = ("一、整改落实情况。各区政府要逐项整改，市发展改革委负责汇总。\n"
+            "二、做好总结。市统计局负责统计。\n")
+    draft = parse_document(plan)
+    assert [t.title for t in draft.tasks] == ["整改落实情况", "做好总结"]
+    assert units(draft.tasks[0]) == ([], ["各区政府", "市发展改革委"], [])

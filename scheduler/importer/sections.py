@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from scheduler.importer.subjects import subject_units
+from scheduler.importer.subjects import assigns_work, subject_units
 
 if TYPE_CHECKING:
     from scheduler.importer.draft import Draft, DraftTask
@@ -40,8 +40,9 @@ PROSE_TITLE = re.compile(
     r"|適用範圍|适用范围|工作原则)$")
 
 
-# a report's findings: "一、城市节水和污水再生利用情况。近5年来，……" (what was done, what is wrong)
-_FINDINGS = re.compile(r"(?:情况|情況)$")
+# a report's findings: "一、城市节水和污水再生利用情况。近5年来，……" (what was done, what is wrong),
+# "二、地质险情成因分析"; "三、处理情况。X已委托……" reports work done: no modal word assigns it
+_FINDINGS = re.compile(r"(?:情况|情況|分析)$")
 
 
 def section_kind(heading: str) -> str:
@@ -82,7 +83,7 @@ def select_tasks(draft: Draft) -> None:
         if t.section == PREAMBLE or PROSE_TITLE.match(t.title):
             return False
         if t.section == OTHER and _FINDINGS.search(t.title) and not (t.deadlines or t.ongoing) \
-                and subject_units(f"{t.title}。{t.detail}").empty():
+                and not assigns_work(t.detail):
             return False  # findings that assign nothing
         if t.section in (TASKS, PHASES) or (in_sentences and t.section != SUPPORT):
             return True

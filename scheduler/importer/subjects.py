@@ -31,7 +31,7 @@ _NAME = rf"(?:各有关部门和单位|(?:[\u4e00-\u9fff]|[（(][^（）()]{{1,8
 _PLACE = r"[\u4e00-\u9fff]{1,6}?(?:新区|区|县|市|州|旗)"
 _LIST = rf"(?:{_PLACE}(?:、|和))*{_NAME}(?:(?:、|和|及|以及)(?:{_PLACE}(?:、|和))*{_NAME})*"
 _SUBJECT = re.compile(
-    rf"^(?:同时，|此外，)?(?:请|由|经)?(?:所?涉及的)?(?P<names>{_LIST})"
+    rf"^(?:同时，|此外，)?(?:请|由|经|建议)?(?:所?涉及的)?(?P<names>{_LIST})"  # "建议湖北省人民政府……做好"
     r"(?P<etc>等(?:有关|相关)?(?:部门|单位)|等[\u4e00-\u9fff]{1,6}?(?:部门|单位)(?:[（(](?:部门|单位)[）)])?)?"
     r"(?:已经?|正在?|还|连续[一二三四五六七八九十两\d]{1,2}年)?"  # "扶贫办已会同交通部……", "X连续四年组织……"
     # "国家发展改革委抓紧制定……", "中央网信办、公安部依法加强……": an adverb opens the predicate
@@ -60,6 +60,16 @@ def subject_units(body: str) -> Assignment:
     for names in (out.lead, out.responsible, out.cooperating):
         names[:] = [_original(n, folded, body) for n in names]
     return out
+
+
+_ASSIGNS = frozenset(("都要", "也要", "要", "应当", "应", "将", "须", "必须", "负责", "牵头", "拟", "会同", "统筹"))
+
+
+def assigns_work(body: str) -> bool:
+    """Whether a sentence of `body` gives a unit work to do ("X要……", "X负责……"), rather than
+    reporting what was done ("X已委托……", "X按照……搬迁了……")."""
+    return any((m := _SUBJECT.match(s.strip())) is not None and m["verb"] in _ASSIGNS
+               for s in re.split(r"[。；;！!，,]", simplified(body)))
 
 
 def _original(name: str, folded: str, body: str) -> str:
