@@ -218,3 +218,16 @@ def test_findings_heading_that_assigns_stays() -> None:
     draft = parse_document(plan)
     assert [t.title for t in draft.tasks] == ["整改落实情况", "做好总结"]
     assert units(draft.tasks[0]) == ([], ["各区政府", "市发展改革委"], [])
+
+
+# probes in rectification plans' bracket forms (not from a document): "整改时限：" and "完成期限：" label a deadline
+def test_rectification_deadline_labels() -> None:
+    plan = ("2021年3月1日\n二、整改任务\n"
+            "（一）完善工作台账。逐项建立台账。（责任单位：市住建局；整改时限：2021年12月底前）\n"
+            "（二）规范审批流程。（牵头单位：市住建局；责任单位：各区政府；完成期限：2021年9月底前）\n"
+            "（三）加强日常监管。（责任单位：市城管局；整改时限：立行立改、长期坚持）\n")
+    draft = parse_document(plan)
+    assert [units(t) for t in draft.tasks] == \
+        [([], ["市住建局"], []), (["市住建局"], ["各区政府"], []), ([], ["市城管局"], [])]
+    assert [[d.isoformat() for d in dates(t, draft)] for t in draft.tasks] == [["2021-12-31"], ["2021-09-30"], []]
+    assert draft.tasks[2].ongoing == "长期坚持"

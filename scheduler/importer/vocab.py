@@ -39,6 +39,8 @@ LABELS = {"牵头单位": "lead", "主办单位": "lead", "牵头部门": "lead"
            "督办领导": "person", "责任领导": "person", "牵头领导": "person", "分管领导": "person", "责任人": "person",
            "完成时限": "deadline", "时间安排": "deadline", "完成时间": "deadline",
            "时间节点": "deadline", "时限要求": "deadline",
+           # rectification plans: "（责任单位：X；整改时限：2021年12月底前）"
+           "整改时限": "deadline", "整改期限": "deadline", "完成期限": "deadline", "办结时限": "deadline",
            "负责部门": "responsible", "负责单位": "responsible",
            # "部门分工：省发展改革委牵头，各地、各部门配合": a clause, read as one
            "部门分工": "responsible", "责任分工": "responsible", "任务分工": "responsible",
