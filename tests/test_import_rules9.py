@@ -231,3 +231,11 @@ def test_rectification_deadline_labels() -> None:
         [([], ["市住建局"], []), (["市住建局"], ["各区政府"], []), ([], ["市城管局"], [])]
     assert [[d.isoformat() for d in dates(t, draft)] for t in draft.tasks] == [["2021-12-31"], ["2021-09-30"], []]
     assert draft.tasks[2].ongoing == "长期坚持"
+
+
+# probes in county and district plans (not from a document): the governments of a level as a collective
+def test_level_collectives_of_towns_and_districts() -> None:
+    assert subjects("各乡镇（街道）要落实属地责任。") == ([], ["各乡镇（街道）"], [])
+    assert subjects("各街道负责组织排查。") == ([], ["各街道"], [])
+    assert subjects("各区县要抓紧落实。") == ([], ["各区县"], [])
+    assert subjects("区内各镇要加强配合。") == ([], [], [])
