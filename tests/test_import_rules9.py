@@ -239,3 +239,12 @@ def test_level_collectives_of_towns_and_districts() -> None:
     assert subjects("各街道负责组织排查。") == ([], ["各街道"], [])
     assert subjects("各区县要抓紧落实。") == ([], ["各区县"], [])
     assert subjects("区内各镇要加强配合。") == ([], [], [])
+
+
+# probes of deadline wordings (not from a document): "2021年内", "本年度内", "9月份", "10月中旬前", "11月上旬"
+def test_deadline_wordings() -> None:
+    ends = []
+    for phrase in ("2021年内完成", "本年度内完成", "9月份完成", "10月中旬前完成", "11月上旬完成", "3年内完成"):
+        draft = parse_document(f"2021年3月1日\n二、主要任务\n（一）推进试点。{phrase}。（市住建局负责）\n")
+        ends.append([d.isoformat() for d in dates(draft.tasks[0], draft)])
+    assert ends == [["2021-12-31"], ["2021-12-31"], ["2021-09-30"], ["2021-10-20"], ["2021-11-10"], []]
