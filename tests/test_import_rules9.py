@@ -248,3 +248,12 @@ def test_deadline_wordings() -> None:
         draft = parse_document(f"2021年3月1日\n二、主要任务\n（一）推进试点。{phrase}。（市住建局负责）\n")
         ends.append([d.isoformat() for d in dates(draft.tasks[0], draft)])
     assert ends == [["2021-12-31"], ["2021-12-31"], ["2021-09-30"], ["2021-10-20"], ["2021-11-10"], []]
+
+
+# the same wordings after a deadline label: "完成时限：9月份", "完成时限：2021年11月下旬"
+def test_deadline_wordings_after_a_label() -> None:
+    plan = ("2021年3月1日\n二、主要任务\n"
+            "（一）推进试点。开展试点。（责任单位：市住建局；完成时限：9月份）\n"
+            "（二）总结经验。形成报告。（责任单位：市住建局；完成时限：2021年11月下旬）\n")
+    draft = parse_document(plan)
+    assert [[d.isoformat() for d in dates(t, draft)] for t in draft.tasks] == [["2021-09-30"], ["2021-11-30"]]

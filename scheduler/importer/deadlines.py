@@ -22,7 +22,7 @@ def item_deadlines(written: list[str], body: str) -> tuple[list[tuple[str, str]]
             text = "年内"  # "完成时限：全年": within the plan's year
         if words := [w for w in phrases.ONGOING_WORDS if w in text]:
             ongoing = words[0]  # "年内持续推进" is written "持续推进", the phrase duban reads
-        elif is_deadline(text):
+        elif is_deadline(text) or is_deadline(text := _reworded(text)):  # "完成时限：9月份"
             found.append((text, ""))
         else:
             found += [(p, text) for p in _phrases(text)]
