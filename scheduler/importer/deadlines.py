@@ -57,12 +57,13 @@ def _clauses(body: str) -> list[tuple[str, list[str]]]:
 def _phrases(text: str) -> list[str]:
     """Dated phrases and relative ones ("本方案印发之日起30日内", "明年7月份")."""
     text = _CLOCK.sub(r"\1", text)  # "6月20日18：00前" is the day's deadline
-    text = _YEARS.sub(r"\1—", text)  # "2002年到2005年，X连续四年组织……": a span of years, not "到2005年"
+    if "到" in text or "至" in text:
+        text = _YEARS.sub(r"\1—", text)  # "2002年到2005年，X连续四年组织……": a span of years, not "到2005年"
     return phrases.find_all(_reworded(without_relative(text))) + find_relative(text)
 
 
 def _reworded(text: str) -> str:
-    if "内" not in text and "旬" not in text and "月份" not in text:
+    if "年内" not in text and "年度内" not in text and "旬" not in text and "月份" not in text:
         return text
     return _WORDED.sub(_reword, text)
 
