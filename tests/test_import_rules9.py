@@ -257,3 +257,10 @@ def test_deadline_wordings_after_a_label() -> None:
             "（二）总结经验。形成报告。（责任单位：市住建局；完成时限：2021年11月下旬）\n")
     draft = parse_document(plan)
     assert [[d.isoformat() for d in dates(t, draft)] for t in draft.tasks] == [["2021-09-30"], ["2021-11-30"]]
+
+
+# towns named in a list, with a remark naming them together, before an adverb: "A镇、B镇和C镇（以下统称“三镇”）重点做好……"
+def test_towns_named_in_a_list() -> None:
+    text = "西江园区管委会负责统筹招商。东湖镇、西山镇和南岭镇（以下统称“三镇”）重点做好社会管理工作。"
+    assert subjects(text) == ([], ["西江园区管委会", "东湖镇", "西山镇", "南岭镇"], [])
+    assert subjects("城镇和乡村要统筹发展。") == ([], [], [])

@@ -32,17 +32,33 @@ _NAME = rf"(?:各有关部门和单位|(?:[\u4e00-\u9fff]|[（(][^（）()]{{1,8
 # a place before the last name of a list shares its ending: "浦东新区、奉贤区政府" (two district governments)
 _PLACE = r"[\u4e00-\u9fff]{1,6}?(?:新区|区|县|市|州|旗)"
 _LIST = rf"(?:{_PLACE}(?:、|和))*{_NAME}(?:(?:、|和|及|以及)(?:{_PLACE}(?:、|和))*{_NAME})*"
-_SUBJECT = re.compile(
-    rf"^(?:同时，|此外，)?(?:请|由|经|建议)?(?:所?涉及的)?(?P<names>{_LIST})"  # "建议湖北省人民政府……做好"
+# towns named in a list: "南汇新城镇、万祥镇、泥城镇和书院镇（以下统称“四镇”）重点做好……"
+_TOWN = r"[\u4e00-\u9fff]{2,5}?(?:镇|乡|街道)"
+_TOWNS = rf"{_TOWN}(?:(?:、|和){_TOWN})+"
+_PREDICATE = (
     r"(?P<etc>等(?:有关|相关)?(?:部门|单位)|等[\u4e00-\u9fff]{1,6}?(?:部门|单位)(?:[（(](?:部门|单位)[）)])?)?"
+    r"(?:[（(]以下(?:统称|简称)[^（）()]{1,12}[）)])?"  # "……（以下统称“四镇”）"
     r"(?:已经?|正在?|还|连续[一二三四五六七八九十两\d]{1,2}年)?"  # "扶贫办已会同交通部……", "X连续四年组织……"
     # "国家发展改革委抓紧制定……", "中央网信办、公安部依法加强……": an adverb opens the predicate
-    r"(?:依法|抓紧|及时|积极|尽快|全面|深入|大力|着力|持续|稳步|有序|主动|认真|严格|适时|同步)?"
+    r"(?:依法|抓紧|及时|积极|尽快|全面|深入|大力|着力|持续|稳步|有序|主动|认真|严格|适时|同步|重点)?"
     r"(?P<verb>都要|也要|要|应当|应|将|拟|继续|负责|牵头|会同|统筹|在|对|按照|根据|须|必须|于|进一步|切实|加快|加强|共同|分别"
     r"|落实|结合"
     r"|研究|提出|意见(?=[:：])"  # "X会同Y研究提出了办理意见", "X提出了以下意见：", "X意见："
     r"|建立|制定|组织|指导|定期|组成|承担|的主要负责同志|的主要负责人"
-    r"|推动|推进|开展|完善|出台|修订|编制|发布|优化|健全|实施|做好|督促)")
+    r"|推动|推进|开展|完善|出台|修订|编制|发布|优化|健全|实施|做好|督促)"
+)
+_SUBJECT = re.compile(rf"^(?:同时，|此外，)?(?:请|由|经|建议)?(?:所?涉及的)?(?P<names>{_LIST})" + _PREDICATE)
+# "南汇新城镇、万祥镇、泥城镇和书院镇（以下统称“四镇”）重点做好……" (tried only when a town is named)
+_TOWN_SUBJECT = re.compile(rf"^(?P<names>{_TOWNS})" + _PREDICATE)
+
+
+def _subject(sentence: str) -> re.Match[str] | None:
+    m = _SUBJECT.match(sentence)
+    if m is None and ("镇" in sentence or "乡" in sentence or "街道" in sentence):
+        m = _TOWN_SUBJECT.match(sentence)
+    return m
+
+
 # "由X牵头", "由X牵头负责", "由X等省级主管部门（单位）牵头完成自查报告": the clause names the lead
 _LEAD_REST = re.compile(r"(?:负责|实施|落实|完成[\u4e00-\u9fff]{0,12})?")
 _MODAL = ("都要", "也要", "要", "应当", "应", "将", "须", "必须", "负责")
@@ -70,7 +86,7 @@ _ASSIGNS = frozenset(("都要", "也要", "要", "应当", "应", "将", "须", 
 def assigns_work(body: str) -> bool:
     """Whether a sentence of `body` gives a unit work to do ("X要……", "X负责……"), rather than
     reporting what was done ("X已委托……", "X按照……搬迁了……")."""
-    return any((m := _SUBJECT.match(s.strip())) is not None and m["verb"] in _ASSIGNS
+    return any((m := _subject(s.strip())) is not None and m["verb"] in _ASSIGNS
                for s in re.split(r"[。；;！!，,]", simplified(body)))
 
 
@@ -103,7 +119,7 @@ def _subject_units(body: str) -> Assignment:
         if ("一" in sentence or "共同" in sentence) and (w := _WITH.match(sentence)):
             _add(out.responsible, out, _names(w["a"]) + _names(w["b"]))
             continue
-        m = _SUBJECT.match(sentence)
+        m = _subject(sentence)
         if (by := _agent(sentence, m)) is not None:
             names = _names(by["names"])
             if by["verb"] == "会同":  # "办法由市财政局会同浦东新区、奉贤区和临港地区管委会制定"
@@ -165,11 +181,14 @@ _SEP = re.compile(r"、(?=各)|(?<=各地区|各部门|各单位)(?=各)|(?<=各
 
 _LEVELS = re.compile(r"[省市县区乡镇](?:、[省市县区乡镇]){1,3}[两三四五]级")  # "市、区两级政府" is one collective
 _PLACES = re.compile(rf"^((?:{_PLACE}(?:、|和))+)(?=[^、和])")
+_TOWNS_RE = re.compile(_TOWNS)
 _WITH_OTHERS = re.compile(r"会同|同(?=有关|相关|各有关)")  # "X同有关部门制定……": X's own work
 _PLACE_SEP = re.compile(r"[区县市州旗][、和]")
 
 
 def _names(text: str) -> list[str]:
+    if _TOWNS_RE.fullmatch(text):
+        return re.split(r"、|和", text)  # "南汇新城镇、万祥镇和书院镇"
     if "级" in text:
         text = _LEVELS.sub(lambda m: m[0].replace("、", "\x00"), text)
     places: list[str] = []
