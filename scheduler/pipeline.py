@@ -6,6 +6,7 @@
                      retries, resends, what is given up
         digests    = one per unit and channel                         (group.py)
         messages   = rendered, recorded (before any send)             (render.py, ledger.py)
+        retries    = withdrawn when every milestone they carry closed (withdraw.py)
         each message: deferred → pending → sent | deferred | failed   (deliver.py, ledger.py)
         failures   = one report to the coordinator, itself a message  (notify)
 

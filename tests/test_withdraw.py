@@ -14,12 +14,14 @@ from pathlib import Path
 import pytest
 
 from scheduler.channels.base import Outcome, Receipt
+from scheduler.feedback.store import Store
 from scheduler.history import row_json
 from scheduler.ledger import Ledger
 from scheduler.model import DEFAULT_POLICY, DeliveryState, Message, Milestone, Recurrence, Task, TaskStatus, Unit
 from scheduler.pipeline import describe
 from scheduler.plan import Audience
 from scheduler.withdraw import Closure
+from tests.conftest import TASKS as CONFTEST_TASKS
 from tests.conftest import Project
 from tests.kit import FakeChannel, at, make_app, one_pass
 
@@ -90,7 +92,9 @@ def _due_row(ledger: Ledger, unit: str, task: str = "T-01") -> dict[str, object]
     return rows[0]
 
 
-def test_a_deferred_message_whose_milestone_is_now_done_is_withdrawn(cfg: Path, project: Project) -> None:
+@pytest.mark.parametrize("later_at", ["2021-06-30T10:00", "2021-07-02T10:00"])  # before, past the deferral limit
+def test_a_deferred_message_whose_milestone_is_now_done_is_withdrawn(cfg: Path, project: Project,
+                                                                     later_at: str) -> None:
     email, wecom = FakeChannel("email"), FakeChannel("wecom", script={"省财政厅": [TEMP]})
     with _ledger(project) as ledger:
         first = one_pass(make_app(cfg, email, wecom), ledger, "2021-06-30T09:30")
@@ -98,18 +102,41 @@ def test_a_deferred_message_whose_milestone_is_now_done_is_withdrawn(cfg: Path, 
         key = _key_of(ledger, "省财政厅")
         project.write("tasks.toml", TASKS.replace("deadline = 2021-06-30", DONE))  # done, then a reload
         app = make_app(cfg, email, wecom)
-        later = one_pass(app, ledger, "2021-06-30T10:00")
+        later = one_pass(app, ledger, later_at)
         assert ledger.state_of(key) is DeliveryState.WITHDRAWN
         assert _due_row(ledger, "省财政厅") == {
             "at": "2021-06-30T09:00:00+08:00", "task": "T-01", "milestone": "1", "due": "2021-06-30",
             "stage": "到期提醒", "repetition": 0, "unit": "省财政厅", "state": "superseded",
-            "handled_at": "2021-06-30T10:00:00+08:00", "channels": []}
-        past_the_limit = one_pass(app, ledger, "2021-07-02T10:00")  # the deferral limit was 07-01 18:00
+            "handled_at": f"{later_at}:00+08:00", "channels": []}
+        past_the_limit = one_pass(app, ledger, "2021-07-05T10:00")  # the deferral limit was 07-01 18:00
         assert ledger.open_messages() == [] and ledger.failures() == []
     assert [m.unit for m in wecom.sent].count("省财政厅") == 1  # the first attempt only
     assert (later.sent, later.withdrawn, later.failed, past_the_limit.failed) == (0, 1, [], [])
     assert describe(later) == "发送0条消息，1条消息因所含事项已办结而撤回"
     assert [m.unit for m in email.sent] == ["省司法厅"]  # no failure report to 督查室
+
+
+def test_a_message_held_for_review_is_withdrawn_once_the_done_is_accepted(project: Project) -> None:
+    """The README's former known gap: deferred before a 办结, held during the review, then accepted."""
+    email = FakeChannel("email", default=TEMP)
+    with _ledger(project) as ledger:  # the shared project: T-01, lead 省司法厅, responsible 各地区
+        one_pass(make_app(project.config, email=email), ledger, "2021-06-25T09:30")
+        keys = {m.key for m in ledger.open_messages()}
+        assert len(keys) == 3
+        email.default, email.sent = Receipt(Outcome.SENT, "ok"), []
+        store = Store(project.root / "state" / "duban.db")
+        try:
+            ident = store.submit(at("2021-06-25T09:40"), "省司法厅", "T-01", "1", "done", "2021-06-24", "已完成",
+                                 "127.0.0.1")
+            one_pass(make_app(project.config, email=email), ledger, "2021-06-25T11:00")  # held: nothing sent
+            assert store.decide(ident, True, at("2021-06-28T10:00"), "督查室", "", "127.0.0.1")
+        finally:
+            store.close()
+        project.write("tasks.toml", CONFTEST_TASKS.replace("deadline = 2021-06-30", DONE))  # the write-back
+        result = one_pass(make_app(project.config, email=email), ledger, "2021-06-28T10:05")
+        assert {ledger.state_of(k) for k in keys} == {DeliveryState.WITHDRAWN}
+        assert {r.state.value for r in ledger.history()} == {"superseded"}
+    assert (email.sent, result.withdrawn, result.failed) == ([], 3, [])
 
 
 def test_a_message_with_one_milestone_still_open_is_sent_whole(cfg: Path, project: Project) -> None:
