@@ -4,9 +4,9 @@
         candidates = the latest firing of each stage up to now        (plan.py)
         decision   = what to send and why, what is superseded,        (due.py)
                      retries, resends, what is given up
+        withdrawn  = retries, resends whose milestones all closed     (withdraw.py)
         digests    = one per unit and channel                         (group.py)
         messages   = rendered, recorded (before any send)             (render.py, ledger.py)
-        retries    = withdrawn when every milestone they carry closed (withdraw.py)
         each message: deferred → pending → sent | deferred | failed   (deliver.py, ledger.py)
         failures   = one report to the coordinator, itself a message  (notify)
 
