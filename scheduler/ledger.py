@@ -556,6 +556,14 @@ class Ledger:
         self._transition(key, "state = 'failed', last_error = ?, refused = ?, updated_at = ?", "state = 'sent'",
                          error, json.dumps(refused), now.isoformat(), refresh=now.isoformat())
 
+    def withdraw(self, key: str, now: datetime) -> bool:
+        """pending | deferred → withdrawn: every reminder it carries is about a milestone closed
+        since it was queued; never sent, never reported. Its reminders become superseded (one
+        that another channel's message delivered stays sent). False: settled meanwhile."""
+        stamp = now.isoformat()
+        return self._transition(key, "state = 'withdrawn', updated_at = ?", "state IN ('pending', 'deferred')",
+                                stamp, refresh=stamp)
+
     def _transition(self, key: str, assign: str, condition: str, *values: object, refresh: str = "") -> bool:
         with self._write() as db:
             cursor = db.execute(f"UPDATE messages SET {assign} WHERE key = ? AND {condition}", (*values, key))
@@ -567,7 +575,8 @@ class Ledger:
         """Retention: bodies of messages settled more than a year ago are emptied; rows stay."""
         with self._write() as db:
             cursor = db.execute("UPDATE messages SET content = '{}', pruned = 1 WHERE pruned = 0 AND "
-                                "state IN ('sent', 'failed') AND updated_at < ?", ((now - RETENTION).isoformat(),))
+                                "state IN ('sent', 'failed', 'withdrawn') AND updated_at < ?",
+                                ((now - RETENTION).isoformat(),))
         return cursor.rowcount
 
 
@@ -597,7 +606,7 @@ def _refresh(db: sqlite3.Connection, key: str, stamp: str) -> None:
     if row is None:
         return
     state, channel = row
-    new = state if state in ("sent", "failed") else "pending"
+    new = state if state in ("sent", "failed") else "superseded" if state == "withdrawn" else "pending"
     db.execute("UPDATE reminders SET handled_at = CASE WHEN state != :new THEN :stamp ELSE handled_at END, "
                "state = :new, channels = :channels WHERE id IN (SELECT reminder FROM carries WHERE message = :key) "
                f"AND state != 'superseded' AND NOT ({_SHARED})",
@@ -610,8 +619,9 @@ def _refresh(db: sqlite3.Connection, key: str, stamp: str) -> None:
     changed: list[tuple[str, str, str, int, str]] = []
     same: list[tuple[str, int]] = []
     for rid, old, states, channels in rows:
-        found = set(states.split(","))
-        new = "failed" if "failed" in found else "sent" if found == {"sent"} else "pending"
+        found = set(states.split(",")) - {"withdrawn"}  # a withdrawn message settles nothing
+        new = ("superseded" if not found else "failed" if "failed" in found
+               else "sent" if found == {"sent"} else "pending")
         accepted = ",".join(sorted(set((channels or "").split(",")) - {""}))
         if new != old:
             changed.append((new, stamp, accepted, rid, old))
