@@ -562,6 +562,14 @@ class Ledger:
         self._transition(key, "state = 'failed', last_error = ?, refused = ?, updated_at = ?", "state = 'sent'",
                          error, json.dumps(refused), now.isoformat(), refresh=now.isoformat())
 
+    def withdraw(self, key: str, now: datetime) -> bool:
+        """pending | deferred → withdrawn: every reminder it carries is about a milestone closed
+        since it was queued; never sent, never reported. Its reminders become superseded (one
+        that another channel's message delivered stays sent). False: settled meanwhile."""
+        stamp = now.isoformat()
+        return self._transition(key, "state = 'withdrawn', updated_at = ?", "state IN ('pending', 'deferred')",
+                                stamp, refresh=stamp)
+
     def _transition(self, key: str, assign: str, condition: str, *values: object, refresh: str = "") -> bool:
         with self._write() as db:
             cursor = db.execute(f"UPDATE messages SET {assign} WHERE key = ? AND {condition}", (*values, key))
@@ -573,7 +581,8 @@ class Ledger:
         """Retention: bodies of messages settled more than a year ago are emptied; rows stay."""
         with self._write() as db:
             cursor = db.execute("UPDATE messages SET content = '{}', pruned = 1 WHERE pruned = 0 AND "
-                                "state IN ('sent', 'failed') AND updated_at < ?", ((now - RETENTION).isoformat(),))
+                                "state IN ('sent', 'failed', 'withdrawn') AND updated_at < ?",
+                                ((now - RETENTION).isoformat(),))
         return cursor.rowcount
 
 
@@ -603,11 +612,11 @@ def _refresh(db: sqlite3.Connection, key: str, stamp: str) -> None:
     if row is None:
         return
     state, channel = row
-    new = state if state in ("sent", "failed") else "pending"
+    new = state if state in ("sent", "failed") else "superseded" if state == "withdrawn" else "pending"
     simple = db.execute("UPDATE reminders SET handled_at = CASE WHEN state != :new THEN :stamp ELSE handled_at END, "
-               "state = :new, channels = :channels WHERE id IN (SELECT reminder FROM carries WHERE message = :key) "
-               f"AND state != 'superseded' AND NOT ({_SHARED})",
-               {"new": new, "stamp": stamp, "channels": channel if new == "sent" else "", "key": key}).rowcount
+                        "state = :new, channels = :channels WHERE id IN (SELECT reminder FROM carries "
+                        f"WHERE message = :key) AND state != 'superseded' AND NOT ({_SHARED})",
+                        {"new": new, "stamp": stamp, "channels": channel if new == "sent" else "", "key": key}).rowcount
     if simple == db.execute("SELECT count(*) FROM carries WHERE message = ?", (key,)).fetchone()[0]:
         return  # every reminder it carries is carried by it alone (a unit with one channel)
     rows = db.execute(
@@ -618,8 +627,9 @@ def _refresh(db: sqlite3.Connection, key: str, stamp: str) -> None:
     changed: list[tuple[str, str, str, int, str]] = []
     same: list[tuple[str, int]] = []
     for rid, old, states, channels in rows:
-        found = set(states.split(","))
-        new = "failed" if "failed" in found else "sent" if found == {"sent"} else "pending"
+        found = set(states.split(",")) - {"withdrawn"}  # a withdrawn message settles nothing
+        new = ("superseded" if not found else "failed" if "failed" in found
+               else "sent" if found == {"sent"} else "pending")
         accepted = ",".join(sorted(set((channels or "").split(",")) - {""}))
         if new != old:
             changed.append((new, stamp, accepted, rid, old))
@@ -682,8 +692,16 @@ def _content(message: Message) -> bytes:
         "attachments": [{"filename": a.filename, "content_type": a.content_type,
                          "data": base64.b64encode(a.data).decode()} for a in message.attachments],
     }
-    # compressed: a digest of a few hundred items is ~1 MB of text and HTML, ~50 KB compressed
-    return zlib.compress(json.dumps(data, ensure_ascii=False).encode(), 1)
+    # compressed: a digest of a few hundred items is ~1 MB of text and HTML, ~50 KB compressed;
+    # the JSON object is fed to the compressor member by member (the coordinator's digest of
+    # 20,000 escalations would otherwise be held three times over: ~45 MB at once)
+    packer = zlib.compressobj(1)
+    parts = [packer.compress(b"{")]
+    for n, (name, value) in enumerate(data.items()):
+        member = f"{', ' if n else ''}{json.dumps(name)}: {json.dumps(value, ensure_ascii=False)}"
+        parts.append(packer.compress(member.encode()))
+    parts.append(packer.compress(b"}") + packer.flush())
+    return b"".join(parts)
 
 
 def _message(data: dict[str, Any]) -> Message:

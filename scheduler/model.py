@@ -257,12 +257,14 @@ class ChannelKind(StrEnum):
 
 class DeliveryState(StrEnum):
     """A message in the ledger. pending: recorded, being sent (at start-up: interrupted);
-    deferred: waiting for its next attempt (temporary failure, rate limit, enqueued notice)."""
+    deferred: waiting for its next attempt (temporary failure, rate limit, enqueued notice);
+    withdrawn: never sent, every reminder it carries is about a milestone closed since it was queued."""
 
     PENDING = "pending"
     SENT = "sent"
     DEFERRED = "deferred"
     FAILED = "failed"
+    WITHDRAWN = "withdrawn"
 
 
 class ReminderState(StrEnum):

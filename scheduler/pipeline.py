@@ -4,6 +4,7 @@
         candidates = the latest firing of each stage up to now        (plan.py)
         decision   = what to send and why, what is superseded,        (due.py)
                      retries, resends, what is given up
+        withdrawn  = retries, resends whose milestones all closed     (withdraw.py)
         digests    = one per unit and channel                         (group.py)
         messages   = rendered, recorded (before any send)             (render.py, ledger.py)
         each message: deferred → pending → sent | deferred | failed   (deliver.py, ledger.py)
@@ -37,6 +38,7 @@ from scheduler.model import Attachment, DeliveryState, Message, Reason, Reminder
 from scheduler.render import CHANNEL_LABEL
 from scheduler.render_robots import plain_payload
 from scheduler.report.notice import enqueue_due
+from scheduler.withdraw import Closure, withdraw_closed
 
 log = logging.getLogger("duban")
 BATCH_ITEMS = 20_000  # digest items recorded per ledger transaction (then sent from memory)
@@ -52,6 +54,7 @@ class PassResult:
     resent: int = 0  # of which interrupted sends resent
     deferred: int = 0
     superseded: int = 0
+    withdrawn: int = 0  # queued messages not sent: every milestone they carry was closed meanwhile
     failed: list[str] = field(default_factory=list)
     faults: list[str] = field(default_factory=list)  # credentials refused: reported, retried later
     next_attempt: datetime | None = None  # the earliest deferred message's next attempt
@@ -75,7 +78,10 @@ async def _run_pass(app: App, ledger: Ledger, now: datetime, stop: asyncio.Event
     if decision.waiting:
         return PassResult(waiting=True, due=len(decision.send) + len(decision.outgoing) + len(decision.give_up))
     result = PassResult(superseded=decision.superseded)
-    outgoing, give_up = hold_paused(app, ledger, decision.outgoing, decision.give_up, pause, now)
+    outgoing, give_up, result.withdrawn = withdraw_closed(
+        ledger, lambda: Closure(runtime.tasks, app.planner.audience, runtime.policies), decision.outgoing,
+        decision.give_up, now)
+    outgoing, give_up = hold_paused(app, ledger, outgoing, give_up, pause, now)
     for gone in give_up:
         _give_up(app, ledger, gone, now, result)
     sending = Sending(app.deliverer.start_pass())
@@ -304,6 +310,8 @@ def describe(result: PassResult) -> str:
         parts.append(f"其中补发中断的{result.resent}条")
     if result.superseded:
         parts.append(f"{result.superseded}条较早阶段的提醒已被新阶段取代")
+    if result.withdrawn:
+        parts.append(f"{result.withdrawn}条消息因所含事项已办结而撤回")
     if result.deferred:
         parts.append(f"{result.deferred}条暂时未能发送，稍后重试")
     if result.failed:

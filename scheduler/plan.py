@@ -98,6 +98,7 @@ class Audience:
         self._resolved: dict[str, tuple[str, ...]] = {}
         self.coordinator = self._resolve(coordinator)[0] if coordinator else ""
         self._cache: dict[tuple[str, tuple[Role, ...]], tuple[Recipient, ...]] = {}
+        self._recipients: dict[tuple[str, Role], Recipient] = {}  # shared by every task that names the unit
 
     def _resolve(self, name: str) -> tuple[str, ...]:
         found = self._resolved.get(name)
@@ -138,6 +139,12 @@ class Audience:
             yield self.recipient(unit, role)
 
     def recipient(self, unit: str, role: Role) -> Recipient:
+        found = self._recipients.get((unit, role))
+        if found is None:
+            found = self._recipients[(unit, role)] = self._recipient(unit, role)
+        return found
+
+    def _recipient(self, unit: str, role: Role) -> Recipient:
         channels = self._channels(unit)
         if channels:
             return Recipient(unit, role, channels, None)

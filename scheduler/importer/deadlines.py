@@ -22,7 +22,7 @@ def item_deadlines(written: list[str], body: str) -> tuple[list[tuple[str, str]]
             text = "年内"  # "完成时限：全年": within the plan's year
         if words := [w for w in phrases.ONGOING_WORDS if w in text]:
             ongoing = words[0]  # "年内持续推进" is written "持续推进", the phrase duban reads
-        elif is_deadline(text):
+        elif is_deadline(text) or is_deadline(text := _reworded(text)):  # "完成时限：9月份"
             found.append((text, ""))
         else:
             found += [(p, text) for p in _phrases(text)]
@@ -57,7 +57,29 @@ def _clauses(body: str) -> list[tuple[str, list[str]]]:
 def _phrases(text: str) -> list[str]:
     """Dated phrases and relative ones ("本方案印发之日起30日内", "明年7月份")."""
     text = _CLOCK.sub(r"\1", text)  # "6月20日18：00前" is the day's deadline
-    return phrases.find_all(without_relative(text)) + find_relative(text)
+    if "到" in text or "至" in text:
+        text = _YEARS.sub(r"\1—", text)  # "2002年到2005年，X连续四年组织……": a span of years, not "到2005年"
+    return phrases.find_all(_reworded(without_relative(text))) + find_relative(text)
 
 
+def _reworded(text: str) -> str:
+    if "年内" not in text and "年度内" not in text and "旬" not in text and "月份" not in text:
+        return text
+    return _WORDED.sub(_reword, text)
+
+
+def _reword(m: re.Match[str]) -> str:
+    if m[0] == "内":
+        return "年内"
+    if m[0] in _WORDING:
+        return _WORDING[m[0]]
+    return m[1] + (_TEN_DAYS[m[2]] if m[2] != "份" else m[3] or "")
+
+
+# wordings the date phrases do not know, in the words they do: "2021年内" (that year's end), "本年度内",
+# "9月份" (the month), "10月中旬前" (the 20th), "11月上旬" (the 10th), "12月下旬" (the month's end)
+_WORDING = {"本年度内": "年内", "年度内": "年内"}
+_TEN_DAYS = {"上旬": "10日前", "中旬": "20日前", "下旬": "底前"}
+_WORDED = re.compile(r"(?<=\d{4}年)内|本?年度内|(\d{1,2}\s*月)(上旬|中旬|下旬|份)(前)?")
+_YEARS = re.compile(r"(\d{4}\s*年\s*)[到至](?=\s*\d{4}\s*年(?![底末\d]))")
 _CLOCK = re.compile(r"([日号])\s*\d{1,2}\s*[:：]\s*\d{2}(?=\s*(?:前|以前|之前))")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from scheduler.importer.subjects import subject_units
+from scheduler.importer.subjects import assigns_work, subject_units
 
 if TYPE_CHECKING:
     from scheduler.importer.draft import Draft, DraftTask
@@ -28,7 +28,8 @@ _TASKS = re.compile(r"^(?:[\u4e00-\u9fff]{0,6})(?:工作任务|主要任务|试�
                     r"|^(?:重点)?任务(?:分工|分解|清单)表?$")
 _PREAMBLE = re.compile(
     r"^(?:总体要求|總體要求|总体安排|總體安排|指导思想|指導思想|基本原则|基本原則|发展目标|主要目标|工作目标|总体目标"
-    r"|目标任务|总体思路|重要意义|重大意义|总体要求和主要目标|总体要求与目标)$|重要意义$|重大意义$")
+    r"|目标任务|总体思路|重要意义|重大意义|总体要求和主要目标|总体要求与目标|主要工作目标|主要目標"
+    r"|總體目標|發展目標|主要目標|工作目標|目標任務|總體思路)$|重要意义$|重大意义$")  # traditional copies
 _SUPPORT = re.compile(  # "五、强化保障措施", "抓好组织实施": a verb of up to 4 characters before ("强化组织领导" is
     # no support heading: a notice's "一、强化组织领导。各地区要……" is a task, tests/test_import_rules3.py)
     r"^(?:[\u4e00-\u9fff]{0,4}(?:保障措施|保障機制|保障机制|組織保障|组织保障|组织实施|工作保障|实施保障|組織實施)"
@@ -37,6 +38,11 @@ _SUPPORT = re.compile(  # "五、强化保障措施", "抓好组织实施": a ve
 PROSE_TITLE = re.compile(
     r"^(?:指导思想|基本原则|发展目标|主要目标|工作目标|总体目标|目标任务|总体思路|重大意义|重要意义|试点目标|试点范围"
     r"|適用範圍|适用范围|工作原则)$")
+
+
+# a report's findings: "一、城市节水和污水再生利用情况。近5年来，……" (what was done, what is wrong),
+# "二、地质险情成因分析"; "三、处理情况。X已委托……" reports work done: no modal word assigns it
+_FINDINGS = re.compile(r"(?:情况|情況|分析)$")
 
 
 def section_kind(heading: str) -> str:
@@ -76,6 +82,9 @@ def select_tasks(draft: Draft) -> None:
             return True
         if t.section == PREAMBLE or PROSE_TITLE.match(t.title):
             return False
+        if t.section == OTHER and _FINDINGS.search(t.title) and not (t.deadlines or t.ongoing) \
+                and not assigns_work(t.detail):
+            return False  # findings that assign nothing
         if t.section in (TASKS, PHASES) or (in_sentences and t.section != SUPPORT):
             return True
         if t.section == OTHER and not subject_units(f"{t.title}。{t.detail}").empty():

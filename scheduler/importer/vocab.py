@@ -14,6 +14,7 @@ _TRADITIONAL = {"牵": "牽", "头": "頭", "单": "單", "责": "責", "负": "
                 "关": "關", "门": "門", "间": "間", "协": "協", "办": "辦", "实": "實", "与": "與",
                 "据": "據", "别": "別", "设": "設", "应": "應", "划": "劃", "数": "數",
                 "会": "會", "厅": "廳", "区": "區", "县": "縣", "国": "國", "务": "務",
+                "对": "對", "将": "將", "继": "繼", "续": "續", "统": "統", "筹": "籌", "进": "進",
                 "为": "為爲"}  # "排在首位的爲牽頭單位": both traditional forms of 为 are met
 
 
@@ -38,6 +39,8 @@ LABELS = {"牵头单位": "lead", "主办单位": "lead", "牵头部门": "lead"
            "督办领导": "person", "责任领导": "person", "牵头领导": "person", "分管领导": "person", "责任人": "person",
            "完成时限": "deadline", "时间安排": "deadline", "完成时间": "deadline",
            "时间节点": "deadline", "时限要求": "deadline",
+           # rectification plans: "（责任单位：X；整改时限：2021年12月底前）"
+           "整改时限": "deadline", "整改期限": "deadline", "完成期限": "deadline", "办结时限": "deadline",
            "负责部门": "responsible", "负责单位": "responsible",
            # "部门分工：省发展改革委牵头，各地、各部门配合": a clause, read as one
            "部门分工": "responsible", "责任分工": "responsible", "任务分工": "responsible",

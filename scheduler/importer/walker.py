@@ -35,6 +35,8 @@ _PHASE_LINE = re.compile(
 _SUB = re.compile(r"^(\d{1,3})[.．、﹒](?!\d*[.．]\d)\s*(.+)$")  # ﹒: U+FE52 in web copies
 _POINT = re.compile(r"^[（(](\d{1,2})[）)]\s*(.+)$")  # "（1）…。（X牵头，Y配合）": a point under a 1. sub-item
 _GARBLED = re.compile(r"^\?[。.]")  # a damaged "（一）" as seen in published copies (seed 001)
+_ATTACHMENTS = re.compile(r"^附件[:：]\s*1[.．、]")  # "附件：1.国土资源部关于……的报告"
+_ENDS = "。；;！!？?）)〕]】”\"：:…"  # how a paragraph ends; a line ending otherwise goes on below
 _MEASURES = re.compile(r"^(?:具体措施|主要措施|工作措施)[:：]?$")
 _DASH_HEADING = re.compile(r"^——[\u4e00-\u9fff][^。；;，,]{1,29}$")
 _TABLE_HEADING = re.compile(r"^(?:重点)?任务(?:分工|分解|清单)表?$")
@@ -68,6 +70,14 @@ class _Item:
     whole_section: bool = False  # a section without numbered items: its heading and paragraphs
 
 
+def _titled_under_heading(item: _Item, subs: list[DraftTask]) -> bool:
+    """"（一）激发创业创新活力" (a heading line) over "1.构建创业支持服务体系。建立……" and "2.……":
+    titled sub-items, each a measure of its own, under a heading that is only their group."""
+    head = item.texts[0] if len(item.texts) == 1 else ""
+    return bool(head) and len(head) <= 40 and not re.search(r"[。；;]", head) \
+        and all(t.detail and len(t.title) <= 30 for t in subs)
+
+
 class Walker:
     """One pass over the lines: sections, items （一） and sub-items 1., with the lines that follow."""
 
@@ -80,6 +90,7 @@ class Walker:
         self.kind = OTHER  # of the current section (sections.py)
         self.prev_single = False  # the previous item of this section was one paragraph
         self.in_table = False  # after "〇、任务分工表" (formats/tables.py): sections are a table's categories
+        self.attachment = 0  # the number the next line of an attachment list ("附件：1.X") would have
 
     def run(self) -> None:
         index = 0
@@ -91,6 +102,8 @@ class Walker:
             ln = self.lines[index]
             index += 1
             i = index
+            if not _SUB.match(ln):
+                self.attachment = 2 if _ATTACHMENTS.match(ln) else 0
             if ln and not _MEASURES.match(ln):
                 for part in _label_lines(ln) if "【" in ln else [ln]:
                     self.line(i, part)
@@ -138,6 +151,8 @@ class Walker:
             self.draft.damaged.add(i)
         elif (m := _SUB.match(ln)) and self.item is not None and not self.item.top and not self.item.whole_section:
             self.item.subs.append(_Item(f"{self.item.number}{m[1]}", f"{self.item.key}-{m[1]}", i, [m[2]]))
+        elif (m := _SUB.match(ln)) and int(m[1]) == self.attachment:
+            self.attachment += 1  # "附件：1.X" / "2.Y": the list of attachments, no task
         elif m := _SUB.match(ln):
             self.open_item(f"{m[1]}.", int(m[1]), i, m[2], top=True)
         elif (m := _POINT.match(ln)) and self.item is not None and self._opens_point(ln):
@@ -184,6 +199,8 @@ class Walker:
         item = self.item
         if item is None or item.whole_section or item.subs or len(item.texts) != 1 or not self.prev_single:
             return False
+        if item.texts[0] and item.texts[0][-1] not in _ENDS:
+            return False  # "……停车场(位)等生活" / "服务设施。……": a sentence broken across lines
         if len(item.texts[0]) <= 40 or ln[0] in OPEN or ASSIGN_LINE.match(ln) or _OPINION_LEAD.match(ln):
             return False
         self.flush()
@@ -217,7 +234,7 @@ class Walker:
         if item.heading:
             parent = None
         if parent is not None and parent.assignment.empty() and subs and not any(assigns(t) for t in subs) \
-                and not all(names_subjects(t) for t in subs):
+                and not all(names_subjects(t) for t in subs) and not _titled_under_heading(item, subs):
             # sub-items that assign nothing, under an item that assigns nothing: its sentences
             parent = item_task(item.number, item.key, item.line,
                            item.texts + [f"{sub.number.removeprefix(item.number)}.{''.join(sub.texts)}"
