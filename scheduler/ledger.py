@@ -342,7 +342,13 @@ class Ledger:
             row = self.db.execute("SELECT content, remaining FROM messages WHERE key = ?", (key,)).fetchone()
         if row is None:
             return None
-        message = _message(_load(row[0]))
+        data = _load(row[0])
+        if "reminders" not in data:  # stored since the carries rows hold them (a v1 message holds its own)
+            with self._guard("读取"):
+                data["reminders"] = self.db.execute(
+                    "SELECT r.task, r.milestone, r.due, r.stage, r.repetition, r.unit FROM carries c "
+                    "JOIN reminders r ON r.id = c.reminder WHERE c.message = ? ORDER BY c.rowid", (key,)).fetchall()
+        message = _message(data)
         remaining = tuple(json.loads(row[1]))
         return _with_to(message, remaining) if remaining else message
 
