@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Protocol
+from typing import NamedTuple, Protocol
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
@@ -49,8 +49,7 @@ class Recipient:
     via: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Firing:
+class Firing(NamedTuple):
     """One stage firing for one milestone: its recipients share everything but the unit.
 
     Planning in firings rather than reminders keeps large plans cheap (a firing typically has
@@ -67,10 +66,11 @@ class Firing:
     repetition: int
     recipients: tuple[Recipient, ...]
 
-    def reminders(self) -> Iterator[Reminder]:
-        for r in self.recipients:
-            yield Reminder(self.at, self.task, self.milestone, self.deadline, self.due, self.stage,
-                           self.offset, self.repetition, r.role, r.unit, r.channels, r.via)
+    def reminders(self) -> list[Reminder]:
+        at, task, milestone, deadline, due, stage, offset, repetition = (
+            self.at, self.task, self.milestone, self.deadline, self.due, self.stage, self.offset, self.repetition)
+        return [Reminder(at, task, milestone, deadline, due, stage, offset, repetition, r.role, r.unit, r.channels,
+                         r.via) for r in self.recipients]
 
     def only(self, units: set[str]) -> Firing | None:
         """The same firing restricted to recipients in `units` (or routed via one of them)."""
