@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from scheduler.errors import DubanError, StateBrokenError, StateLockedError
-from scheduler.model import Attachment, DeliveryState, Message, Reason, Reminder, ReminderId, ReminderState
+from scheduler.model import Attachment, DeliveryState, Identity, Message, Reason, Reminder, ReminderId, ReminderState
 
 SCHEMA_VERSION = 2
 LOCK_WAIT = 60.0  # seconds a locked database is waited for (SPEC §3.3)
@@ -133,7 +133,7 @@ class Failure:
 class LedgerView(Protocol):
     """What `due.decide` reads of the state; a second backend implements the same."""
 
-    def handled(self, ids: Iterable[ReminderId]) -> set[ReminderId]: ...
+    def handled(self, ids: Iterable[Identity]) -> set[Identity]: ...
 
     def open_messages(self) -> list[OpenMessage]: ...
 
@@ -304,26 +304,22 @@ class Ledger:
 
     # -- LedgerView ------------------------------------------------------------------------------
 
-    def handled(self, ids: Iterable[ReminderId]) -> set[ReminderId]:
+    def handled(self, ids: Iterable[Identity]) -> set[Identity]:
         """Those of `ids` recorded in any state (sent, superseded, pending, failed), except the
         ones paused for review (they are decided again when the pause ends)."""
         with self._guard("读取"):
             if self.db.execute("SELECT 1 FROM reminders LIMIT 1").fetchone() is None:
                 return set()  # a first pass: the identities are not even built
         wanted = ids if isinstance(ids, list) else list(ids)
+        # the rows are collected as SQLite gives them (due as text), without a Python step per row
+        recorded: set[tuple[str, str, str, str, int, str]] = set()
         with self._guard("读取"):
-            if not wanted:
-                return set()
-            recorded: set[ReminderId] = set()
-            days: dict[str, date] = {}
-            for chunk in _chunks(sorted({r.task for r in wanted}), 500):
+            for chunk in _chunks(sorted({r[0] for r in wanted}), 500):
                 marks = ",".join("?" * len(chunk))
-                rows = self.db.execute("SELECT task, milestone, due, stage, repetition, unit FROM reminders "
-                                       f"WHERE task IN ({marks}) AND NOT ({_PAUSED})", chunk)
-                for t, m, d, s, rep, u in rows:
-                    day = days.get(d) or days.setdefault(d, date.fromisoformat(d))
-                    recorded.add(ReminderId(t, m, day, s, rep, u))
-        return {r for r in wanted if r in recorded}
+                recorded.update(self.db.execute("SELECT task, milestone, due, stage, repetition, unit FROM reminders "
+                                                f"WHERE task IN ({marks}) AND NOT ({_PAUSED})", chunk))
+        days = _DAYS
+        return {r for r in wanted if (r[0], r[1], days.get(r[2]) or _day(r[2]), r[3], r[4], r[5]) in recorded}
 
     def has_reminders(self) -> bool:
         with self._guard("读取"):

@@ -48,3 +48,14 @@ def test_untouched_until_the_first_attempt_or_a_refusal(tmp_path: Path) -> None:
         assert not ledger.untouched("m" * 32)
         retry = ledger.message("m" * 32)
         assert retry is not None and retry.to == ("b@example.gov.cn",)  # only the recipient left
+
+
+def test_identity_of_is_the_identity_as_a_plain_tuple() -> None:
+    from datetime import datetime
+
+    from scheduler.model import Reminder, Role, identity_of
+
+    r = Reminder(datetime(2021, 6, 28, 9), "T-01", "2", date(2021, 6, 30), date(2021, 6, 30), "临期提醒", -2, 1,
+                 Role.LEAD, "省司法厅", ("email",), None)
+    assert identity_of(r) == r.identity and hash(identity_of(r)) == hash(r.identity)
+    assert identity_of(r) in {r.identity} and r.identity in {identity_of(r)}
