@@ -174,6 +174,7 @@ class Ledger:
         self.lock_wait = lock_wait
         self._inode: int | None = None
         self._batch = False
+        self._paused_memo: tuple[tuple[int, int], set[tuple[str, str, str, str, int, str]]] | None = None
         with self._guard("打开"):
             if readonly:
                 self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=lock_wait)
@@ -317,9 +318,22 @@ class Ledger:
             for chunk in _chunks(sorted({r[0] for r in wanted}), 500):
                 marks = ",".join("?" * len(chunk))
                 recorded.update(self.db.execute("SELECT task, milestone, due, stage, repetition, unit FROM reminders "
-                                                f"WHERE task IN ({marks}) AND NOT ({_PAUSED})", chunk))
+                                                f"WHERE task IN ({marks})", chunk))
+        recorded -= self._paused()
         days = _DAYS
         return {r for r in wanted if (r[0], r[1], days.get(r[2]) or _day(r[2]), r[3], r[4], r[5]) in recorded}
+
+    def _paused(self) -> set[tuple[str, str, str, str, int, str]]:
+        """The identities of the reminders paused for review (few), read again only when the
+        state changed since (by this connection or another): `handled` is asked per few hundred
+        tasks, and reading the identities alone lets SQLite answer from its index."""
+        with self._guard("读取"):
+            version = (self.db.total_changes, self.db.execute("PRAGMA data_version").fetchone()[0])
+            if self._paused_memo is None or self._paused_memo[0] != version:
+                rows = self.db.execute("SELECT task, milestone, due, stage, repetition, unit FROM reminders "
+                                       f"WHERE {_PAUSED}")
+                self._paused_memo = (version, set(rows))
+        return self._paused_memo[1]
 
     def has_reminders(self) -> bool:
         with self._guard("读取"):
