@@ -60,12 +60,15 @@ class PassResult:
     next_attempt: datetime | None = None  # the earliest deferred message's next attempt
 
 
-async def run_pass(app: App, ledger: Ledger, now: datetime, stop: asyncio.Event | None = None) -> PassResult:
+async def run_pass(app: App, ledger: Ledger, now: datetime, stop: asyncio.Event | None = None,
+                   batch_items: int = BATCH_ITEMS) -> PassResult:
+    """`batch_items`: digest items recorded per transaction before they are sent."""
     with fewer_collections():  # a first pass allocates millions of plain values (gcpolicy.py)
-        return await _run_pass(app, ledger, now, stop)
+        return await _run_pass(app, ledger, now, stop, batch_items)
 
 
-async def _run_pass(app: App, ledger: Ledger, now: datetime, stop: asyncio.Event | None = None) -> PassResult:
+async def _run_pass(app: App, ledger: Ledger, now: datetime, stop: asyncio.Event | None,
+                    batch_items: int) -> PassResult:
     runtime = app.runtime
     candidates = chain.from_iterable(f.reminders() for f in app.planner.latest(runtime.tasks, now))
     pause = pause_for(runtime, ledger.path)  # 办结 waiting for review (SPEC 3.4)
@@ -89,7 +92,7 @@ async def _run_pass(app: App, ledger: Ledger, now: datetime, stop: asyncio.Event
     send = decision.send
     del decision  # its other lists are not held during the sends
     long: list[Outgoing] = []  # read back and sent last, when the pass holds least
-    for fresh in _record(app, ledger, send, now):  # recorded a batch at a time, then sent
+    for fresh in _record(app, ledger, send, now, batch_items, stop):  # recorded a batch at a time, then sent
         long += [Outgoing(k, Reason.DUE) for k, m in fresh.items() if m is None]
         await deliver_all(app, ledger, [Outgoing(k, Reason.DUE) for k, m in fresh.items() if m is not None], now,
                           result, stop, sending, fresh)
@@ -132,7 +135,8 @@ def hold_paused(app: App, ledger: Ledger, outgoing: list[Outgoing], give_up: lis
     return [i for i in outgoing if i not in waiting], [i for i in give_up if i not in waiting]
 
 
-def _record(app: App, ledger: Ledger, send: list[Reminder], now: datetime) -> Iterator[dict[str, Message | None]]:
+def _record(app: App, ledger: Ledger, send: list[Reminder], now: datetime, batch_items: int,
+            stop: asyncio.Event | None) -> Iterator[dict[str, Message | None]]:
     """Render and record the new messages, unit by unit (all channels of a unit together, so a
     reminder is never recorded on one channel only), several units per transaction. Yields
     after each transaction the messages recorded in it that need sending (not already sent or
@@ -142,7 +146,9 @@ def _record(app: App, ledger: Ledger, send: list[Reminder], now: datetime) -> It
     by_unit: dict[str, list[Digest]] = {}
     for digest in group(send, tasks):
         by_unit.setdefault(digest.unit, []).append(digest)
-    for batch in _batches([(u, sum(len(d.items) for d in ds)) for u, ds in by_unit.items()]):
+    for batch in _batches([(u, sum(len(d.items) for d in ds)) for u, ds in by_unit.items()], batch_items):
+        if stop is not None and stop.is_set():
+            return  # SIGTERM: nothing more recorded (those reminders are decided again at the next pass)
         fresh: dict[str, Message | None] = {}
         with ledger.batch():  # one transaction for several units: far fewer pages written
             for unit in batch:
@@ -160,14 +166,14 @@ def _held(message: Message) -> Message | None:
     return message if len(message.text) + len(message.html) <= HELD_CHARS else None
 
 
-def _batches(sizes: list[tuple[str, int]]) -> Iterator[list[str]]:
-    """Consecutive units carrying about BATCH_ITEMS digest items together."""
+def _batches(sizes: list[tuple[str, int]], limit: int) -> Iterator[list[str]]:
+    """Consecutive units carrying about `limit` digest items together."""
     batch: list[str] = []
     total = 0
     for unit, size in sizes:
         batch.append(unit)
         total += size
-        if total >= BATCH_ITEMS:
+        if total >= limit:
             yield batch
             batch, total = [], 0
     if batch:
