@@ -91,13 +91,7 @@ async def _run_pass(app: App, ledger: Ledger, now: datetime, stop: asyncio.Event
     await deliver_all(app, ledger, outgoing, now, result, stop, sending)
     send = decision.send
     del decision  # its other lists are not held during the sends
-    long: list[Outgoing] = []  # read back and sent last, when the pass holds least
-    for fresh in _record(app, ledger, send, now, batch_items, stop):  # recorded a batch at a time, then sent
-        long += [Outgoing(k, Reason.DUE) for k, m in fresh.items() if m is None]
-        await deliver_all(app, ledger, [Outgoing(k, Reason.DUE) for k, m in fresh.items() if m is not None], now,
-                          result, stop, sending, fresh)
-    del send
-    await deliver_all(app, ledger, long, now, result, stop, sending)
+    await _send_new(app, ledger, send, now, result, stop, sending, batch_items)
     ledger.pause(((r.identity, r.at) for r in held), now)
     ledger.settle_paused({r.identity for r in held}, now)
     reports = enqueue_due(app.runtime, ledger, now)  # the periodic 通报 (SPEC 3.5), once per period
@@ -113,6 +107,18 @@ async def _run_pass(app: App, ledger: Ledger, now: datetime, stop: asyncio.Event
     result.next_attempt = min((m.next_attempt for m in ledger.open_messages()
                                if m.state is DeliveryState.DEFERRED and m.next_attempt), default=None)
     return result
+
+
+async def _send_new(app: App, ledger: Ledger, send: list[Reminder], now: datetime, result: PassResult,
+                    stop: asyncio.Event | None, sending: Sending, batch_items: int) -> None:
+    """The new digests: recorded a batch at a time, each batch sent from memory after its
+    commit; a message too long to hold is read back and sent last, when the pass holds least."""
+    long: list[Outgoing] = []
+    for fresh in _record(app, ledger, send, now, batch_items, stop):
+        long += [Outgoing(k, Reason.DUE) for k, m in fresh.items() if m is None]
+        await deliver_all(app, ledger, [Outgoing(k, Reason.DUE) for k, m in fresh.items() if m is not None], now,
+                          result, stop, sending, fresh)
+    await deliver_all(app, ledger, long, now, result, stop, sending)
 
 
 def hold_paused(app: App, ledger: Ledger, outgoing: list[Outgoing], give_up: list[Outgoing], pause: Pause,
@@ -146,6 +152,7 @@ def _record(app: App, ledger: Ledger, send: list[Reminder], now: datetime, batch
     by_unit: dict[str, list[Digest]] = {}
     for digest in group(send, tasks):
         by_unit.setdefault(digest.unit, []).append(digest)
+    send.clear()  # the digests hold the reminders now: each unit's are freed once it is recorded
     for batch in _batches([(u, sum(len(d.items) for d in ds)) for u, ds in by_unit.items()], batch_items):
         if stop is not None and stop.is_set():
             return  # SIGTERM: nothing more recorded (those reminders are decided again at the next pass)
