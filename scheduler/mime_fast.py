@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import binascii
 import email.quoprimime
+import re
 from datetime import datetime
 
 from scheduler.model import Message
@@ -54,14 +55,31 @@ def email_bytes(message: Message, sender: str, date: datetime) -> bytes:
 def _body(text: str) -> tuple[str, bytes] | None:
     """(Content-Transfer-Encoding, encoded body) as email.contentmanager chooses them for UTF-8
     text under policy.default; None for quoted-printable (left to the stdlib)."""
-    lines = text.encode("utf-8").splitlines()
-    whole = b"\n".join(lines) + b"\n"
-    if max(map(len, lines), default=0) <= MAX_LINE:
+    data = text.encode("utf-8")
+    if b"\r" in data:  # other line ends: normalised to "\n" line by line, as the stdlib does
+        lines = data.splitlines()
+        whole = b"\n".join(lines) + b"\n"
+    else:  # the same bytes without splitting a long body into lines and joining them again
+        whole = data if data.endswith(b"\n") else data + b"\n"
+    if _LONG.search(whole) is None:
         return ("7bit" if whole.isascii() else "8bit"), whole
-    sniff = b"\n".join(lines[:10]) + b"\n"
+    sniff = _head(whole, 10)
     if len(email.quoprimime.body_encode(sniff.decode("latin-1"), MAX_LINE)) > len(binascii.b2a_base64(sniff)):
         return "base64", _base64_lines(whole)
     return None
+
+
+_LONG = re.compile(rb"[^\n]{%d}" % (MAX_LINE + 1))  # a line longer than MAX_LINE bytes
+
+
+def _head(whole: bytes, lines: int) -> bytes:
+    """The first `lines` lines of `whole` (each ending in "\n"), or all of it."""
+    end = -1
+    for _ in range(lines):
+        end = whole.find(b"\n", end + 1)
+        if end < 0:
+            return whole
+    return whole[:end + 1]
 
 
 def _base64_lines(data: bytes) -> bytes:

@@ -16,7 +16,7 @@ import json
 import re
 import textwrap
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, parseaddr
 from html import escape
@@ -92,12 +92,19 @@ def item_view(item: DigestItem, cache: dict[tuple[int, str], tuple[str, ...]] | 
         if names is None:
             names = cache[(id(task), _NAMES)] = DigestItem(r._replace(unit=""), task).others
         others = tuple(n for n in names if n != r.unit)
+    days = _PHRASES.get(r.offset) or _PHRASES.setdefault(r.offset, days_phrase(r.offset))
+    due = _ISO.get(r.due) or _ISO.setdefault(r.due, r.due.isoformat())
     return ItemView(
-        number=number, title=title, stage=r.stage, days=days_phrase(r.offset), written=written,
-        due=r.due.isoformat(), role=r.role.label, for_unit=r.unit if r.via else "", others="、".join(others),
-        what=what, document=document, color="warning" if urgent else "info",
+        number=number, title=title, stage=r.stage, days=days, written=written, due=due, role=r.role.label,
+        for_unit=r.unit if r.via else "", others="、".join(others), what=what, document=document,
+        color="warning" if urgent else "info",
         html_color="#c0392b" if r.offset > 0 else "#d35400" if urgent else "#2c3e50",
     )
+
+
+# a digest repeats a few hundred offsets and due dates over thousands of items
+_PHRASES: dict[int, str] = {}
+_ISO: dict[date, str] = {}
 
 
 def _fixed_view(item: DigestItem) -> tuple[str, ...]:
