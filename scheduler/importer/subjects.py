@@ -38,13 +38,17 @@ _TOWNS = rf"{_TOWN}(?:(?:、|和){_TOWN})+"
 _PREDICATE = (
     r"(?P<etc>等(?:有关|相关)?(?:部门|单位)|等[\u4e00-\u9fff]{1,6}?(?:部门|单位)(?:[（(](?:部门|单位)[）)])?)?"
     r"(?:[（(]以下(?:统称|简称)[^（）()]{1,12}[）)])?"  # "……（以下统称“四镇”）"
+    # "X、Y及重点工程业主确定……": executors named with the units are no units (企业, 院校 …)
+    r"(?:(?:及|和|以及)[\u4e00-\u9fff]{1,8}?(?:业主|業主|企业|企業|院校|学校|學校|协会|商会))?"
+    # "X、Y每月10日前要将……", "X6月底前要……": when, between the subject and its verb
+    r"(?:每(?:年|月|季度|季|半年|周|旬)(?:\d{1,2}日|底|末)?前?|(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末|[上中下]旬)前)?"
     r"(?:已经?|正在?|还|连续[一二三四五六七八九十两\d]{1,2}年)?"  # "扶贫办已会同交通部……", "X连续四年组织……"
     # "国家发展改革委抓紧制定……", "中央网信办、公安部依法加强……": an adverb opens the predicate
     r"(?:依法|抓紧|及时|积极|尽快|全面|深入|大力|着力|持续|稳步|有序|主动|认真|严格|适时|同步|重点)?"
     r"(?P<verb>都要|也要|要|应当|应|将|拟|继续|负责|牵头|会同|统筹|在|对|按照|根据|须|必须|于|进一步|切实|加快|加强|共同|分别"
     r"|落实|结合"
     r"|研究|提出|意见(?=[:：])"  # "X会同Y研究提出了办理意见", "X提出了以下意见：", "X意见："
-    r"|建立|制定|组织|指导|定期|组成|承担|的主要负责同志|的主要负责人"
+    r"|建立|制定|组织|指导|定期|组成|承担|的主要负责同志|的主要负责人|确定(?!的)|指定(?!的)"
     r"|推动|推进|开展|完善|出台|修订|编制|发布|优化|健全|实施|做好|督促)"
 )
 _SUBJECT = re.compile(rf"^(?:同时，|此外，)?(?:请|由|经|建议)?(?:所?涉及的)?(?P<names>{_LIST})" + _PREDICATE)
@@ -67,6 +71,8 @@ _NOT_UNIT = re.compile(
     r"|有关单位|相关单位|其他部门|国家有关部门"
     r"|[我本](?:局|部|委|厅|办|署|院|室|单位|部门))$")  # "我局将……": the author, not a name
 _BODY_END = re.compile(rf"{_BODY}$")
+_LOCAL_GOVS = re.compile(r"^各.*政府$")
+_SANCTION = re.compile(r"(?:问责|追责|追究[\u4e00-\u9fff]{0,4}责任|通报批评)$")
 
 
 def subject_units(body: str) -> Assignment:
@@ -131,6 +137,10 @@ def _subject_units(body: str) -> Assignment:
             continue
         if m["names"].endswith("各地") and m["verb"] not in _MODAL:
             continue  # "各地在……的基础上，根据……": a setting; "各地要……" assigns
+        if m["names"] == "各地" and any(_LOCAL_GOVS.match(n) for n in out.lead + out.responsible):
+            continue  # "各市、县人民政府要……。各地要……": the same governments named again
+        if m["verb"] in ("将", "对") and _SANCTION.search(sentence[m.end():]):
+            continue  # "……的乡镇，县人民政府将实行问责": accountability for the work, not the work
         names = [n for n in _names(m["names"]) if n not in out.lead]
         if m["verb"] == "会同" and (others := _partners(sentence[m.end():])):
             _lead(out, names, others)
@@ -184,11 +194,16 @@ _PLACES = re.compile(rf"^((?:{_PLACE}(?:、|和))+)(?=[^、和])")
 _TOWNS_RE = re.compile(_TOWNS)
 _WITH_OTHERS = re.compile(r"会同|同(?=有关|相关|各有关)")  # "X同有关部门制定……": X's own work
 _PLACE_SEP = re.compile(r"[区县市州旗][、和]")
+# "各市、县人民政府", "市、县（区）政府": the governments of levels (no place named), one collective
+_LEVEL_GOVS = re.compile(r"各?[省市县区州](?:[（(][^（）()]{1,8}[）)])?(?:、[省市县区州](?:[（(][^（）()]{1,8}[）)])?){1,3}"
+                         r"(?:人民)?政府")
 
 
 def _names(text: str) -> list[str]:
     if _TOWNS_RE.fullmatch(text):
         return re.split(r"、|和", text)  # "南汇新城镇、万祥镇和书院镇"
+    if _LEVEL_GOVS.fullmatch(text):
+        return [text]
     if "级" in text:
         text = _LEVELS.sub(lambda m: m[0].replace("、", "\x00"), text)
     places: list[str] = []
