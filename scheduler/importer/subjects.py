@@ -17,6 +17,9 @@ from scheduler.importer.assign import Assignment
 from scheduler.importer.names import split_outside
 from scheduler.importer.vocab import simplified
 
+# "各市、县人民政府要……", "市、县（区）政府": the governments of levels, no place named, one collective
+_LEVEL_GOV = (r"各?[省市县区州](?:[（(][^（）()]{1,8}[）)])?(?:、[省市县区州](?:[（(][^（）()]{1,8}[）)])?){1,3}"
+              r"(?:人民)?政府")
 _BODY = (r"(?:部|委|局|办公室|(?<![督承举创包代主协帮兴开筹试查首])办"  # 中央农办, 市委改革办
          r"|署|厅|总局|办公厅|政府|人民政府|委员会|联席会议|行政部门|管理部门|银行|监会|总社"
          r"|小组|政府部门|有关部门|部门|各地区|各地|各部门|各单位|各有关部门|各有关单位|各有关部门和单位"
@@ -27,7 +30,8 @@ _BODY = (r"(?:部|委|局|办公室|(?<![督承举创包代主协帮兴开筹试
          r"|各(?:乡镇|镇|乡|街道|区县|县区|县市区|市县|市州)(?:[（(](?:街道|乡镇|镇|社区)[）)])?(?:人民政府|政府|办事处)?"
          r"|管委会|管理委员会|督查室|各(?!责任|成员|牵头|配合|协办|主办|参与)[\u4e00-\u9fff]{1,4}?(?:单位|部门)"
          # "临港地区管委会", "各审批单位" (a kind of units; "各责任单位" refers back to roles given elsewhere)
-         r"|[省市县区乡镇](?:、[省市县区乡镇]){1,3}[两三四五]级(?:人民)?政府)")  # "市、区两级政府进一步……"
+         r"|[省市县区乡镇](?:、[省市县区乡镇]){1,3}[两三四五]级(?:人民)?政府"  # "市、区两级政府进一步……"
+         rf"|{_LEVEL_GOV})")
 _NAME = rf"(?:各有关部门和单位|(?:[\u4e00-\u9fff]|[（(][^（）()]{{1,8}}[）)]){{0,24}}?{_BODY})"
 # a place before the last name of a list shares its ending: "浦东新区、奉贤区政府" (two district governments)
 _PLACE = r"[\u4e00-\u9fff]{1,6}?(?:新区|区|县|市|州|旗)"
@@ -186,7 +190,7 @@ def _add_partners(out: Assignment, others: list[str]) -> None:
 
 
 _SEP = re.compile(r"、(?=各)|(?<=各地区|各部门|各单位)(?=各)|(?<=各地)(?=各)"  # "各地区各部门"
-                  r"|(?<=[部委局室署厅府会门位区办市行社组议])(?:、|和|及(?!其)|以及)(?!单位|直辖市)")
+                  r"|(?<=[部委局室署厅府会门位区办市行社组议处])(?:、|和|及(?!其)|以及)(?!单位|直辖市)")
 
 
 _LEVELS = re.compile(r"[省市县区乡镇](?:、[省市县区乡镇]){1,3}[两三四五]级")  # "市、区两级政府" is one collective
@@ -194,9 +198,7 @@ _PLACES = re.compile(rf"^((?:{_PLACE}(?:、|和))+)(?=[^、和])")
 _TOWNS_RE = re.compile(_TOWNS)
 _WITH_OTHERS = re.compile(r"会同|同(?=有关|相关|各有关)")  # "X同有关部门制定……": X's own work
 _PLACE_SEP = re.compile(r"[区县市州旗][、和]")
-# "各市、县人民政府", "市、县（区）政府": the governments of levels (no place named), one collective
-_LEVEL_GOVS = re.compile(r"各?[省市县区州](?:[（(][^（）()]{1,8}[）)])?(?:、[省市县区州](?:[（(][^（）()]{1,8}[）)])?){1,3}"
-                         r"(?:人民)?政府")
+_LEVEL_GOVS = re.compile(_LEVEL_GOV)
 
 
 def _names(text: str) -> list[str]:
@@ -225,7 +227,7 @@ def _names(text: str) -> list[str]:
 # not names: "部署", a clause holding 的/由, or words before a 各… collective ("推动各单位")
 _NOT_BODY = re.compile(
     r"(?:部署|内部|全部|局部|干部|总部|本部)$|[的由将]|表示|配合|协助|同意|认为"  # "水利部也表示将积极配合X"
-    r"|^(?!国务院|中央和国家机关|中央国家机关|省政府|市政府|县政府|区政府)[^各].*各(?:地区|部门|单位|有关部门|有关单位|乡镇|镇|乡|街道|区县|县区)$"
+    r"|^(?!国务院|中央和国家机关|中央国家机关|省政府|市政府|县政府|区政府|[省市县区]级)[^各].*各(?:地区|部门|单位|有关部门|有关单位|乡镇|镇|乡|街道|区县|县区)$"
     r"|^(?:在|对|按|经|向|与|从)"  # "在政府指导下组建": a preposition, not a name
     r"|^(?:该|你)"  # "该委将……", "请你省有关部门指导……": a reference, not a name
     # "指导各区政府建立……", "充分发挥各级政府在……中的作用": an object, not a subject
