@@ -90,3 +90,17 @@ def test_headings_stay_headings() -> None:
     text = ("一、推进项目建设\n（一）加快审批。区政务服务局负责。\n"
             "二、强化要素保障。\n（二）保障用地。区自然资源局负责。\n")
     assert [t.title for t in parse_document(text).tasks] == ["加快审批", "保障用地"]
+
+
+# probes in the sentence forms of provincial opinions (written after the round's documents were read):
+# "省直各有关部门", "X是……的责任主体", "省委组织部" (组织 before 部 is no verb), "X负责牵头", "X、Y配合",
+# "各市州、县市区人民政府"
+def test_provincial_sentence_forms() -> None:
+    assert subjects("省直各有关部门要按照职责分工抓好落实。") == ([], ["省直各有关部门"], [])
+    assert subjects("市级各部门要加强配合。") == ([], ["市级各部门"], [])
+    assert subjects("各县（市、区）政府是本地区工作的责任主体，要层层落实责任。") == ([], ["各县（市、区）政府"], [])
+    assert subjects("市委组织部、市人力资源社会保障局负责牵头制定实施细则。") == (
+        ["市委组织部", "市人力资源社会保障局"], [], [])
+    assert subjects("区发展改革局牵头，区财政局、区自然资源局配合，年底前完成。") == (
+        ["区发展改革局"], [], ["区财政局", "区自然资源局"])
+    assert subjects("各市州、县市区人民政府要抓紧制定实施方案。") == ([], ["各市州、县市区人民政府"], [])

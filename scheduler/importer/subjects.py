@@ -18,8 +18,8 @@ from scheduler.importer.names import split_outside
 from scheduler.importer.vocab import simplified
 
 # "各市、县人民政府要……", "市、县（区）政府": the governments of levels, no place named, one collective
-_LEVEL_GOV = (r"各?[省市县区州](?:[（(][^（）()]{1,8}[）)])?(?:、[省市县区州](?:[（(][^（）()]{1,8}[）)])?){1,3}"
-              r"(?:人民)?政府")
+_LEVEL = r"(?:县市区|市州|县区|区县|县市|[省市县区州])(?:[（(][^（）()]{1,8}[）)])?"  # "各市州、县市区人民政府"
+_LEVEL_GOV = rf"各?{_LEVEL}(?:、{_LEVEL}){{1,3}}(?:人民)?政府"
 _BODY = (r"(?:部|委|局|办公室|(?<![督承举创包代主协帮兴开筹试查首])办"  # 中央农办, 市委改革办
          r"|署|厅|总局|办公厅|政府|人民政府|委员会|联席会议|行政部门|管理部门|银行|监会|总社"
          r"|小组|政府部门|有关部门|部门|各地区|各地|各部门|各单位|各有关部门|各有关单位|各有关部门和单位"
@@ -52,7 +52,9 @@ _PREDICATE = (
     r"(?P<verb>都要|也要|要|应当|应|将|拟|继续|负责|牵头|会同|统筹|在|对|按照|根据|须|必须|于|进一步|切实|加快|加强|共同|分别"
     r"|落实|结合"
     r"|研究|提出|意见(?=[:：])"  # "X会同Y研究提出了办理意见", "X提出了以下意见：", "X意见："
-    r"|建立|制定|组织|指导|定期|组成|承担|的主要负责同志|的主要负责人|确定(?!的)|指定(?!的)"
+    r"|建立|制定|组织(?!部)|指导|定期|组成|承担|的主要负责同志|的主要负责人|确定(?!的)|指定(?!的)|配合"
+    # "各县（市、区）政府是本地区工作的责任主体": who answers for the work
+    r"|是(?=[\u4e00-\u9fff、]{0,16}?(?:责任主体|第一责任人))"
     r"|推动|推进|开展|完善|出台|修订|编制|发布|优化|健全|实施|做好|督促)"
 )
 _SUBJECT = re.compile(rf"^(?:同时，|此外，)?(?:请|由|经|建议)?(?:所?涉及的)?(?P<names>{_LIST})" + _PREDICATE)
@@ -149,7 +151,12 @@ def _subject_units(body: str) -> Assignment:
         if m["verb"] == "会同" and (others := _partners(sentence[m.end():])):
             _lead(out, names, others)
             continue
-        if m["verb"] == "牵头" and (not sentence.startswith("由") or _LEAD_REST.fullmatch(sentence[m.end():])):
+        if m["verb"] == "配合":  # "市财政局、市国土资源局配合": partners
+            _add_partners(out, names)
+            continue
+        # "省委组织部、省人力资源社会保障厅负责牵头制定……": they lead
+        verb = "牵头" if m["verb"] == "负责" and sentence[m.end():].startswith("牵头") else m["verb"]
+        if verb == "牵头" and (not sentence.startswith("由") or _LEAD_REST.fullmatch(sentence[m.end():])):
             out.lead += names  # "由市场监管总局牵头，……", "国办正在牵头组织建设……": the lead
             out.responsible = [n for n in out.responsible if n not in out.lead]
             continue
@@ -227,7 +234,7 @@ def _names(text: str) -> list[str]:
 # not names: "部署", a clause holding 的/由, or words before a 各… collective ("推动各单位")
 _NOT_BODY = re.compile(
     r"(?:部署|内部|全部|局部|干部|总部|本部)$|[的由将]|表示|配合|协助|同意|认为"  # "水利部也表示将积极配合X"
-    r"|^(?!国务院|中央和国家机关|中央国家机关|省政府|市政府|县政府|区政府|[省市县区]级)[^各].*各(?:地区|部门|单位|有关部门|有关单位|乡镇|镇|乡|街道|区县|县区)$"
+    r"|^(?!国务院|中央和国家机关|中央国家机关|省政府|市政府|县政府|区政府|[省市县区]级|[省市县区]直)[^各].*各(?:地区|部门|单位|有关部门|有关单位|乡镇|镇|乡|街道|区县|县区)$"
     r"|^(?:在|对|按|经|向|与|从)"  # "在政府指导下组建": a preposition, not a name
     r"|^(?:该|你)"  # "该委将……", "请你省有关部门指导……": a reference, not a name
     # "指导各区政府建立……", "充分发挥各级政府在……中的作用": an object, not a subject
