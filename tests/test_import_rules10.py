@@ -104,3 +104,13 @@ def test_provincial_sentence_forms() -> None:
     assert subjects("区发展改革局牵头，区财政局、区自然资源局配合，年底前完成。") == (
         ["区发展改革局"], [], ["区财政局", "区自然资源局"])
     assert subjects("各市州、县市区人民政府要抓紧制定实施方案。") == ([], ["各市州、县市区人民政府"], [])
+
+
+# a bracket listing units without a verb, one of them the governments of two levels ("各市、县人民政府",
+# "各市、縣(區)人民政府" in a traditional copy): a list of units, the collective kept whole
+def test_level_governments_in_a_bracket() -> None:
+    text = ("一、主要任务\n（一）落实责任。压实属地责任。（省发展改革委，各市、县人民政府）\n"
+            "（二）建立台账。2019年6月底前建立工作台账。（責任單位：各市、縣(區)人民政府）\n")
+    first, second = parse_document(text).tasks
+    assert units(first) == ([], ["省发展改革委", "各市、县人民政府"], [])
+    assert units(second) == ([], ["各市、縣(區)人民政府"], [])
