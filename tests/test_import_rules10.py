@@ -93,14 +93,15 @@ def test_headings_stay_headings() -> None:
 
 
 # probes in the sentence forms of provincial opinions (written after the round's documents were read):
-# "省直各有关部门", "X是……的责任主体", "省委组织部" (组织 before 部 is no verb), "X负责牵头", "X、Y配合",
+# "省直各有关部门", "X是……的责任主体", "省委组织部" (组织 before 部 is no verb; "X负责牵头……" stays responsible,
+# tests/test_import_rules5.py), "X、Y配合",
 # "各市州、县市区人民政府"
 def test_provincial_sentence_forms() -> None:
     assert subjects("省直各有关部门要按照职责分工抓好落实。") == ([], ["省直各有关部门"], [])
     assert subjects("市级各部门要加强配合。") == ([], ["市级各部门"], [])
     assert subjects("各县（市、区）政府是本地区工作的责任主体，要层层落实责任。") == ([], ["各县（市、区）政府"], [])
-    assert subjects("市委组织部、市人力资源社会保障局负责牵头制定实施细则。") == (
-        ["市委组织部", "市人力资源社会保障局"], [], [])
+    assert subjects("市委组织部、市人力资源社会保障局负责制定实施细则。") == (
+        [], ["市委组织部", "市人力资源社会保障局"], [])
     assert subjects("区发展改革局牵头，区财政局、区自然资源局配合，年底前完成。") == (
         ["区发展改革局"], [], ["区财政局", "区自然资源局"])
     assert subjects("各市州、县市区人民政府要抓紧制定实施方案。") == ([], ["各市州、县市区人民政府"], [])
@@ -114,3 +115,26 @@ def test_level_governments_in_a_bracket() -> None:
     first, second = parse_document(text).tasks
     assert units(first) == ([], ["省发展改革委", "各市、县人民政府"], [])
     assert units(second) == ([], ["各市、縣(區)人民政府"], [])
+
+
+# a " | " table without a number column ("专项整治行业名称 | 时间安排 | 责任单位 |"): each row is a task, in
+# order; "X月份" is the month's end; a town's 站/所 are units; a stray "、" ends no title
+def test_unnumbered_pipe_table() -> None:
+    text = ("某镇2019年度消防安全专项整治工作计划\n一、专项整治安排表\n"
+            "专项整治行业名称 | 时间安排 | 责任单位 |\n"
+            "液化气站 | 3月份 | 安监站 派出所 |\n"
+            "集贸市场、商场、 | 4月份 | 市场监管所 |\n"
+            "二、工作要求\n"
+            "（一）各有关责任单位要按照时间安排制定专项整治方案。\n"
+            "2019年2月20日\n")
+    draft = parse_document(text)
+    assert [(t.title, units(t)[1], [d.isoformat() for d in dates(t, draft)]) for t in draft.tasks] == [
+        ("液化气站", ["安监站", "派出所"], ["2019-03-31"]), ("集贸市场、商场", ["市场监管所"], ["2019-04-30"])]
+
+
+# a numbered step of 工作步骤: "1、排查摸底阶段:……" has the phase as its title
+def test_numbered_phase_title() -> None:
+    text = ("三、工作步骤\n1、排查摸底阶段:区城管局、区住建局要明确职责,开展摸排。\n"
+            "2、集中整治阶段:2020年9月底前,完成整治。\n")
+    draft = parse_document(text)
+    assert [t.title for t in draft.tasks] == ["排查摸底阶段", "集中整治阶段"]

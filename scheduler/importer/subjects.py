@@ -154,9 +154,7 @@ def _subject_units(body: str) -> Assignment:
         if m["verb"] == "配合":  # "市财政局、市国土资源局配合": partners
             _add_partners(out, names)
             continue
-        # "省委组织部、省人力资源社会保障厅负责牵头制定……": they lead
-        verb = "牵头" if m["verb"] == "负责" and sentence[m.end():].startswith("牵头") else m["verb"]
-        if verb == "牵头" and (not sentence.startswith("由") or _LEAD_REST.fullmatch(sentence[m.end():])):
+        if m["verb"] == "牵头" and (not sentence.startswith("由") or _LEAD_REST.fullmatch(sentence[m.end():])):
             out.lead += names  # "由市场监管总局牵头，……", "国办正在牵头组织建设……": the lead
             out.responsible = [n for n in out.responsible if n not in out.lead]
             continue

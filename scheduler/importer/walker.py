@@ -159,7 +159,10 @@ class Walker:
         elif (m := _SUB.match(ln)) and int(m[1]) == self.attachment:
             self.attachment += 1  # "附件：1.X" / "2.Y": the list of attachments, no task
         elif m := _SUB.match(ln):
-            self.open_item(f"{m[1]}.", int(m[1]), i, m[2], top=True)
+            text = m[2]
+            if self.kind == PHASES and (phase := _PHASE_LINE.match(text)):
+                text = phase[1] + "。" + phase[2]  # "1、排查梳理阶段:X、Y要……": the phase is the title
+            self.open_item(f"{m[1]}.", int(m[1]), i, text, top=True)
         elif (m := _POINT.match(ln)) and self.item is not None and self._opens_point(ln):
             parent = next((sub for sub in reversed(self.item.subs) if not sub.point), self.item)
             parent.heading = True
