@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from scheduler.due import Outgoing, SendWindow, Unsettled, View, decide
-from scheduler.model import Reminder, ReminderId
+from scheduler.model import Identity, Reminder
 
 STREAM_TASKS = 2000  # tasks decided at a time
 
@@ -36,7 +36,7 @@ class _Part:
         self._view = view
         self._nothing = nothing_handled
 
-    def handled(self, ids: Iterable[ReminderId]) -> set[ReminderId]:
+    def handled(self, ids: Iterable[Identity]) -> set[Identity]:
         return set() if self._nothing else self._view.handled(ids)
 
     def open_messages(self) -> Sequence[Unsettled]:

@@ -21,7 +21,7 @@ from datetime import date, datetime, time
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from scheduler.model import DeliveryState, Reason, Reminder, ReminderId
+from scheduler.model import DeliveryState, Identity, Reason, Reminder, identity_of
 from scheduler.workdays import WorkCalendar
 
 
@@ -47,7 +47,7 @@ class Unsettled(Protocol):
 class View(Protocol):
     """ledger.LedgerView, restated here so that the pure core imports no ledger."""
 
-    def handled(self, ids: Iterable[ReminderId]) -> set[ReminderId]: ...
+    def handled(self, ids: Iterable[Identity]) -> set[Identity]: ...
 
     def open_messages(self) -> Sequence[Unsettled]: ...
 
@@ -124,13 +124,14 @@ def _latest_unhandled(everything: list[Reminder], view: View, send: list[Reminde
         best = latest.get(key)
         if best is None or (r.at, r.offset) > (best.at, best.offset):
             latest[key] = r
-    handled = view.handled(r.identity for r in everything)  # lazily: an empty ledger reads none
-    chosen = [r for r in latest.values() if not handled or r.identity not in handled]
+    handled = view.handled(map(identity_of, everything))  # lazily: an empty ledger reads none
+    done = {id(r) for r in everything if identity_of(r) in handled} if handled else set()
+    chosen = [r for r in latest.values() if id(r) not in done]
     send.extend(chosen)
     sending = {(r.task, r.milestone, r.unit) for r in chosen}
     ids = {id(r) for r in chosen}
-    supersede.extend(r for r in everything if id(r) not in ids and (r.task, r.milestone, r.unit) in sending
-                     and (not handled or r.identity not in handled))
+    supersede.extend(r for r in everything if id(r) not in ids and id(r) not in done
+                     and (r.task, r.milestone, r.unit) in sending)
 
 
 def _unsettled(messages: Sequence[Unsettled], now: datetime,

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from scheduler.errors import DubanError, StateBrokenError, StateLockedError
-from scheduler.model import Attachment, DeliveryState, Message, Reason, Reminder, ReminderId, ReminderState
+from scheduler.model import Attachment, DeliveryState, Identity, Message, Reason, Reminder, ReminderId, ReminderState
 
 SCHEMA_VERSION = 2
 LOCK_WAIT = 60.0  # seconds a locked database is waited for (SPEC §3.3)
@@ -73,7 +73,6 @@ CREATE TABLE reminders (
     state TEXT NOT NULL, handled_at TEXT NOT NULL, channels TEXT NOT NULL DEFAULT '',
     UNIQUE (task, milestone, due, stage, repetition, unit)
 );
-CREATE INDEX reminders_at ON reminders(at);
 CREATE INDEX reminders_pending ON reminders(state) WHERE state = 'pending';
 CREATE TABLE carries (
     reminder INTEGER NOT NULL REFERENCES reminders(id), message TEXT NOT NULL REFERENCES messages(key),
@@ -134,7 +133,7 @@ class Failure:
 class LedgerView(Protocol):
     """What `due.decide` reads of the state; a second backend implements the same."""
 
-    def handled(self, ids: Iterable[ReminderId]) -> set[ReminderId]: ...
+    def handled(self, ids: Iterable[Identity]) -> set[Identity]: ...
 
     def open_messages(self) -> list[OpenMessage]: ...
 
@@ -175,6 +174,7 @@ class Ledger:
         self.lock_wait = lock_wait
         self._inode: int | None = None
         self._batch = False
+        self._paused_memo: tuple[tuple[int, int], set[tuple[str, str, str, str, int, str]]] | None = None
         with self._guard("打开"):
             if readonly:
                 self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=lock_wait)
@@ -287,6 +287,9 @@ class Ledger:
             raise StateBrokenError(f"状态数据库 {self.path} 由更新版本的 duban 创建（版本 {version}），请升级 duban")
         if version == SCHEMA_VERSION:
             self.db.execute("CREATE INDEX IF NOT EXISTS reminders_pending ON reminders(state) WHERE state = 'pending'")
+            # an index by fire time cost a first pass ~700,000 index entries; `history` reads the
+            # table in one scan instead (made by development builds of this schema only)
+            self.db.execute("DROP INDEX IF EXISTS reminders_at")
             return
         self.db.execute("BEGIN IMMEDIATE")
         try:
@@ -302,26 +305,35 @@ class Ledger:
 
     # -- LedgerView ------------------------------------------------------------------------------
 
-    def handled(self, ids: Iterable[ReminderId]) -> set[ReminderId]:
+    def handled(self, ids: Iterable[Identity]) -> set[Identity]:
         """Those of `ids` recorded in any state (sent, superseded, pending, failed), except the
         ones paused for review (they are decided again when the pause ends)."""
         with self._guard("读取"):
             if self.db.execute("SELECT 1 FROM reminders LIMIT 1").fetchone() is None:
                 return set()  # a first pass: the identities are not even built
         wanted = ids if isinstance(ids, list) else list(ids)
+        # the rows are collected as SQLite gives them (due as text), without a Python step per row
+        recorded: set[tuple[str, str, str, str, int, str]] = set()
         with self._guard("读取"):
-            if not wanted:
-                return set()
-            recorded: set[ReminderId] = set()
-            days: dict[str, date] = {}
-            for chunk in _chunks(sorted({r.task for r in wanted}), 500):
+            for chunk in _chunks(sorted({r[0] for r in wanted}), 500):
                 marks = ",".join("?" * len(chunk))
+                recorded.update(self.db.execute("SELECT task, milestone, due, stage, repetition, unit FROM reminders "
+                                                f"WHERE task IN ({marks})", chunk))
+        recorded -= self._paused()
+        days = _DAYS
+        return {r for r in wanted if (r[0], r[1], days.get(r[2]) or _day(r[2]), r[3], r[4], r[5]) in recorded}
+
+    def _paused(self) -> set[tuple[str, str, str, str, int, str]]:
+        """The identities of the reminders paused for review (few), read again only when the
+        state changed since (by this connection or another): `handled` is asked per few hundred
+        tasks, and reading the identities alone lets SQLite answer from its index."""
+        with self._guard("读取"):
+            version = (self.db.total_changes, self.db.execute("PRAGMA data_version").fetchone()[0])
+            if self._paused_memo is None or self._paused_memo[0] != version:
                 rows = self.db.execute("SELECT task, milestone, due, stage, repetition, unit FROM reminders "
-                                       f"WHERE task IN ({marks}) AND NOT ({_PAUSED})", chunk)
-                for t, m, d, s, rep, u in rows:
-                    day = days.get(d) or days.setdefault(d, date.fromisoformat(d))
-                    recorded.add(ReminderId(t, m, day, s, rep, u))
-        return {r for r in wanted if r in recorded}
+                                       f"WHERE {_PAUSED}")
+                self._paused_memo = (version, set(rows))
+        return self._paused_memo[1]
 
     def has_reminders(self) -> bool:
         with self._guard("读取"):
@@ -342,9 +354,21 @@ class Ledger:
             row = self.db.execute("SELECT content, remaining FROM messages WHERE key = ?", (key,)).fetchone()
         if row is None:
             return None
-        message = _message(_load(row[0]))
+        data = _load(row[0])
+        if "reminders" not in data:  # stored since the carries rows hold them (a v1 message holds its own)
+            with self._guard("读取"):
+                data["reminders"] = self.db.execute(
+                    "SELECT r.task, r.milestone, r.due, r.stage, r.repetition, r.unit FROM carries c "
+                    "JOIN reminders r ON r.id = c.reminder WHERE c.message = ? ORDER BY c.rowid", (key,)).fetchall()
+        message = _message(data)
         remaining = tuple(json.loads(row[1]))
         return _with_to(message, remaining) if remaining else message
+
+    def untouched(self, key: str) -> bool:
+        """Recorded and never tried: its stored content is what was recorded, to every recipient."""
+        with self._guard("读取"):
+            row = self.db.execute("SELECT attempts, remaining FROM messages WHERE key = ?", (key,)).fetchone()
+        return row is not None and row[0] == 0 and row[1] == "[]"
 
     def state_of(self, key: str) -> DeliveryState | None:
         with self._guard("读取"):
@@ -607,10 +631,12 @@ def _refresh(db: sqlite3.Connection, key: str, stamp: str) -> None:
         return
     state, channel = row
     new = state if state in ("sent", "failed") else "superseded" if state == "withdrawn" else "pending"
-    db.execute("UPDATE reminders SET handled_at = CASE WHEN state != :new THEN :stamp ELSE handled_at END, "
-               "state = :new, channels = :channels WHERE id IN (SELECT reminder FROM carries WHERE message = :key) "
-               f"AND state != 'superseded' AND NOT ({_SHARED})",
-               {"new": new, "stamp": stamp, "channels": channel if new == "sent" else "", "key": key})
+    simple = db.execute("UPDATE reminders SET handled_at = CASE WHEN state != :new THEN :stamp ELSE handled_at END, "
+                        "state = :new, channels = :channels WHERE id IN (SELECT reminder FROM carries "
+                        f"WHERE message = :key) AND state != 'superseded' AND NOT ({_SHARED})",
+                        {"new": new, "stamp": stamp, "channels": channel if new == "sent" else "", "key": key}).rowcount
+    if simple == db.execute("SELECT count(*) FROM carries WHERE message = ?", (key,)).fetchone()[0]:
+        return  # every reminder it carries is carried by it alone (a unit with one channel)
     rows = db.execute(
         "SELECT r.id, r.state, group_concat(m.state), group_concat(CASE WHEN m.state = 'sent' THEN m.channel END) "
         "FROM reminders r JOIN carries c ON c.reminder = r.id JOIN messages m ON m.key = c.message "
@@ -681,15 +707,24 @@ def _content(message: Message) -> bytes:
     data: dict[str, Any] = {
         "key": message.key, "channel": message.channel, "unit": message.unit, "subject": message.subject,
         "text": message.text, "to": list(message.to), "html": message.html, "payload": message.payload,
-        "reminders": [list(_cols(r)) for r in message.reminders],
         "attachments": [{"filename": a.filename, "content_type": a.content_type,
                          "data": base64.b64encode(a.data).decode()} for a in message.attachments],
     }
-    # compressed: a digest of a few hundred items is ~1 MB of text and HTML, ~50 KB compressed
-    return zlib.compress(json.dumps(data, ensure_ascii=False).encode(), 1)
+    # compressed: a digest of a few hundred items is ~1 MB of text and HTML, ~50 KB compressed;
+    # the JSON object is fed to the compressor member by member (the coordinator's digest of
+    # 20,000 escalations would otherwise be held three times over: ~45 MB at once)
+    packer = zlib.compressobj(1)
+    parts = [packer.compress(b"{")]
+    for n, (name, value) in enumerate(data.items()):
+        member = f"{', ' if n else ''}{json.dumps(name)}: {json.dumps(value, ensure_ascii=False)}"
+        parts.append(packer.compress(member.encode()))
+    parts.append(packer.compress(b"}") + packer.flush())
+    return b"".join(parts)
 
 
 def _message(data: dict[str, Any]) -> Message:
+    """The content stored by `_content`. The reminders a message carries are the `carries` rows;
+    only a message migrated from schema 1 still holds them in its content."""
     reminders = tuple(ReminderId(t, m, date.fromisoformat(d), s, int(rep), u)
                       for t, m, d, s, rep, u in data.get("reminders", ()))
     attachments = tuple(Attachment(a["filename"], a["content_type"], base64.b64decode(a["data"]))

@@ -21,9 +21,11 @@ Glossary
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum, StrEnum
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -212,9 +214,11 @@ class Task:
         return ()
 
 
-@dataclass(frozen=True, slots=True)
-class Reminder:
-    """One firing: identity is (task, milestone, due, stage, repetition, unit)."""
+class Reminder(NamedTuple):
+    """One firing: identity is (task, milestone, due, stage, repetition, unit).
+
+    A NamedTuple rather than a frozen dataclass: a first pass at 20,000 tasks builds ~700,000 of
+    them, and a tuple is built four times faster (fields are compared and hashed the same way)."""
 
     at: datetime
     task: str
@@ -232,6 +236,12 @@ class Reminder:
     @property
     def identity(self) -> ReminderId:
         return ReminderId(self.task, self.milestone, self.due, self.stage, self.repetition, self.unit)
+
+
+# a reminder's identity as a plain tuple, built in C: equal to its ReminderId and hashed the same
+# (for membership tests; the second pass at 20,000 tasks looks up ~700,000)
+Identity = tuple[str, str, date, str, int, str]  # a ReminderId, or the same values as a plain tuple
+identity_of: Callable[[Reminder], Identity] = itemgetter(1, 2, 4, 5, 7, 9)
 
 
 _SEP = "\x1f"  # the separator of identity keys in the ledger of version 1 (kept for migration)

@@ -22,6 +22,7 @@ import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from itertools import chain
 
 from scheduler.app import App
 from scheduler.calendar_notice import next_year_notices, open_deadlines
@@ -40,7 +41,8 @@ from scheduler.report.notice import enqueue_due
 from scheduler.withdraw import Closure, withdraw_closed
 
 log = logging.getLogger("duban")
-BATCH_ITEMS = 50_000  # digest items recorded per ledger transaction
+BATCH_ITEMS = 20_000  # digest items recorded per ledger transaction (then sent from memory)
+HELD_CHARS = 2_000_000  # a message longer than this is read back from the ledger when it is sent
 HOLD_MINUTES = 15  # a message held by a pause is looked at again this often (the daemon's safety sweep)
 
 
@@ -58,20 +60,24 @@ class PassResult:
     next_attempt: datetime | None = None  # the earliest deferred message's next attempt
 
 
-async def run_pass(app: App, ledger: Ledger, now: datetime, stop: asyncio.Event | None = None) -> PassResult:
+async def run_pass(app: App, ledger: Ledger, now: datetime, stop: asyncio.Event | None = None,
+                   batch_items: int = BATCH_ITEMS) -> PassResult:
+    """`batch_items`: digest items recorded per transaction before they are sent."""
     with fewer_collections():  # a first pass allocates millions of plain values (gcpolicy.py)
-        return await _run_pass(app, ledger, now, stop)
+        return await _run_pass(app, ledger, now, stop, batch_items)
 
 
-async def _run_pass(app: App, ledger: Ledger, now: datetime, stop: asyncio.Event | None = None) -> PassResult:
+async def _run_pass(app: App, ledger: Ledger, now: datetime, stop: asyncio.Event | None,
+                    batch_items: int) -> PassResult:
     runtime = app.runtime
-    candidates = (r for f in app.planner.latest(runtime.tasks, now) for r in f.reminders())
+    candidates = chain.from_iterable(f.reminders() for f in app.planner.latest(runtime.tasks, now))
     pause = pause_for(runtime, ledger.path)  # 办结 waiting for review (SPEC 3.4)
     held: list[Reminder] = []
     # decided a few thousand tasks at a time: superseded stages are written and dropped as they come
     decision = decide_streaming(split_pause(candidates, pause, held), ledger, now, app.window,
                                 lambda gone: ledger.supersede_reminders(gone, now),
                                 nothing_handled=not ledger.has_reminders())
+    del candidates  # consumed
     if decision.waiting:
         return PassResult(waiting=True, due=len(decision.send) + len(decision.outgoing) + len(decision.give_up))
     result = PassResult(superseded=decision.superseded)
@@ -81,12 +87,19 @@ async def _run_pass(app: App, ledger: Ledger, now: datetime, stop: asyncio.Event
     outgoing, give_up = hold_paused(app, ledger, outgoing, give_up, pause, now)
     for gone in give_up:
         _give_up(app, ledger, gone, now, result)
-    fresh = _record(app, ledger, decision.send, now)
+    sending = Sending(app.deliverer.start_pass())
+    await deliver_all(app, ledger, outgoing, now, result, stop, sending)
+    send = decision.send
+    del decision  # its other lists are not held during the sends
+    long: list[Outgoing] = []  # read back and sent last, when the pass holds least
+    for fresh in _record(app, ledger, send, now, batch_items, stop):  # recorded a batch at a time, then sent
+        long += [Outgoing(k, Reason.DUE) for k, m in fresh.items() if m is None]
+        await deliver_all(app, ledger, [Outgoing(k, Reason.DUE) for k, m in fresh.items() if m is not None], now,
+                          result, stop, sending, fresh)
+    del send
+    await deliver_all(app, ledger, long, now, result, stop, sending)
     ledger.pause(((r.identity, r.at) for r in held), now)
     ledger.settle_paused({r.identity for r in held}, now)
-    work = [*outgoing, *(Outgoing(k, Reason.DUE) for k in fresh)]
-    del decision  # the reminders sent: not held during the sends
-    await deliver_all(app, ledger, work, now, result, stop)
     reports = enqueue_due(app.runtime, ledger, now)  # the periodic 通报 (SPEC 3.5), once per period
     await deliver_all(app, ledger, [Outgoing(k, Reason.NOTICE) for k in reports], now, result, stop)
     notices = calendar_notices(app, ledger, now)
@@ -122,55 +135,77 @@ def hold_paused(app: App, ledger: Ledger, outgoing: list[Outgoing], give_up: lis
     return [i for i in outgoing if i not in waiting], [i for i in give_up if i not in waiting]
 
 
-def _record(app: App, ledger: Ledger, send: list[Reminder], now: datetime) -> list[str]:
+def _record(app: App, ledger: Ledger, send: list[Reminder], now: datetime, batch_items: int,
+            stop: asyncio.Event | None) -> Iterator[dict[str, Message | None]]:
     """Render and record the new messages, unit by unit (all channels of a unit together, so a
-    reminder is never recorded on one channel only); the content then lives in the ledger, not
-    in memory. Returns the keys to send."""
+    reminder is never recorded on one channel only), several units per transaction. Yields
+    after each transaction the messages recorded in it that need sending (not already sent or
+    failed): they are sent from memory, then dropped; the ledger keeps them for retries."""
     tasks = {t.id: t for t in app.runtime.tasks}
     units = app.runtime.directory.units
     by_unit: dict[str, list[Digest]] = {}
     for digest in group(send, tasks):
         by_unit.setdefault(digest.unit, []).append(digest)
-    fresh: list[str] = []
-    for batch in _batches([(u, sum(len(d.items) for d in ds)) for u, ds in by_unit.items()]):
+    for batch in _batches([(u, sum(len(d.items) for d in ds)) for u, ds in by_unit.items()], batch_items):
+        if stop is not None and stop.is_set():
+            return  # SIGTERM: nothing more recorded (those reminders are decided again at the next pass)
+        fresh: dict[str, Message | None] = {}
         with ledger.batch():  # one transaction for several units: far fewer pages written
             for unit in batch:
                 digests = by_unit.pop(unit)  # freed once recorded
                 fire_times = {i.reminder.identity: i.reminder.at for d in digests for i in d.items}
-                messages = [m for d in digests for m in app.renderer.render(d, units.get(unit), now)]
-                fresh += ledger.queue(messages, now, fire_times=fire_times)
-    return fresh
+                messages = {m.key: m for d in digests for m in app.renderer.render(d, units.get(unit), now)}
+                for key in ledger.queue(messages.values(), now, fire_times=fire_times):
+                    fresh[key] = _held(messages[key])
+        yield fresh
 
 
-def _batches(sizes: list[tuple[str, int]]) -> Iterator[list[str]]:
-    """Consecutive units carrying about BATCH_ITEMS digest items together."""
+def _held(message: Message) -> Message | None:
+    """A message kept in memory until it is sent; a very long one (the coordinator's digest of
+    thousands of escalations) is read back from the ledger instead, one at a time."""
+    return message if len(message.text) + len(message.html) <= HELD_CHARS else None
+
+
+def _batches(sizes: list[tuple[str, int]], limit: int) -> Iterator[list[str]]:
+    """Consecutive units carrying about `limit` digest items together."""
     batch: list[str] = []
     total = 0
     for unit, size in sizes:
         batch.append(unit)
         total += size
-        if total >= BATCH_ITEMS:
+        if total >= limit:
             yield batch
             batch, total = [], 0
     if batch:
         yield batch
 
 
+@dataclass
+class Sending:
+    """One pass's sends over several deliver_all calls: its time budget, what was tried."""
+
+    budget: PassBudget
+    seen: set[str] = field(default_factory=set)
+
+
 async def deliver_all(app: App, ledger: Ledger, work: list[Outgoing], now: datetime, result: PassResult,
-                      stop: asyncio.Event | None = None) -> None:
-    budget = app.deliverer.start_pass()
-    seen: set[str] = set()
+                      stop: asyncio.Event | None = None, sending: Sending | None = None,
+                      recorded: dict[str, Message | None] | None = None) -> None:
+    """`recorded`: messages just recorded, sent as they are instead of read back from the ledger."""
+    sending = sending or Sending(app.deliverer.start_pass())
     for item in work:
         if stop is not None and stop.is_set():
             return  # SIGTERM: no new send
-        if item.key not in seen:
-            seen.add(item.key)
-            await _deliver_one(app, ledger, item, now, result, budget)
+        if item.key not in sending.seen:
+            sending.seen.add(item.key)
+            await _deliver_one(app, ledger, item, now, result, sending.budget, recorded)
 
 
 async def _deliver_one(app: App, ledger: Ledger, item: Outgoing, now: datetime, result: PassResult,
-                       budget: PassBudget) -> None:
-    message = ledger.message(item.key)
+                       budget: PassBudget, recorded: dict[str, Message | None] | None = None) -> None:
+    message = recorded.pop(item.key, None) if recorded is not None else None
+    if message is None or not ledger.untouched(item.key):  # a retry: as stored, to the recipients left
+        message = ledger.message(item.key)
     if message is None:
         return
     channel = app.channels.for_kind(message.channel)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Protocol
+from typing import NamedTuple, Protocol
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
@@ -49,8 +49,7 @@ class Recipient:
     via: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Firing:
+class Firing(NamedTuple):
     """One stage firing for one milestone: its recipients share everything but the unit.
 
     Planning in firings rather than reminders keeps large plans cheap (a firing typically has
@@ -67,10 +66,11 @@ class Firing:
     repetition: int
     recipients: tuple[Recipient, ...]
 
-    def reminders(self) -> Iterator[Reminder]:
-        for r in self.recipients:
-            yield Reminder(self.at, self.task, self.milestone, self.deadline, self.due, self.stage,
-                           self.offset, self.repetition, r.role, r.unit, r.channels, r.via)
+    def reminders(self) -> list[Reminder]:
+        at, task, milestone, deadline, due, stage, offset, repetition = (
+            self.at, self.task, self.milestone, self.deadline, self.due, self.stage, self.offset, self.repetition)
+        return [Reminder(at, task, milestone, deadline, due, stage, offset, repetition, r.role, r.unit, r.channels,
+                         r.via) for r in self.recipients]
 
     def only(self, units: set[str]) -> Firing | None:
         """The same firing restricted to recipients in `units` (or routed via one of them)."""
@@ -98,6 +98,7 @@ class Audience:
         self._resolved: dict[str, tuple[str, ...]] = {}
         self.coordinator = self._resolve(coordinator)[0] if coordinator else ""
         self._cache: dict[tuple[str, tuple[Role, ...]], tuple[Recipient, ...]] = {}
+        self._recipients: dict[tuple[str, Role], Recipient] = {}  # shared by every task that names the unit
 
     def _resolve(self, name: str) -> tuple[str, ...]:
         found = self._resolved.get(name)
@@ -138,6 +139,12 @@ class Audience:
             yield self.recipient(unit, role)
 
     def recipient(self, unit: str, role: Role) -> Recipient:
+        found = self._recipients.get((unit, role))
+        if found is None:
+            found = self._recipients[(unit, role)] = self._recipient(unit, role)
+        return found
+
+    def _recipient(self, unit: str, role: Role) -> Recipient:
         channels = self._channels(unit)
         if channels:
             return Recipient(unit, role, channels, None)
@@ -234,11 +241,12 @@ class Planner:
                     yield Firing(self._at_index(idx), task.id, ms.id, ms.deadline, due, stage.name,
                                  idx - due_index, j, recipients)
 
-    def latest(self, tasks: Iterable[Task], now: datetime) -> list[Firing]:
-        """For each open milestone and stage, its last firing at or before `now` (catch-up)."""
+    def latest(self, tasks: Iterable[Task], now: datetime) -> Iterator[Firing]:
+        """For each open milestone and stage, its last firing at or before `now` (catch-up),
+        task by task, as they are consumed (a first pass at 20,000 tasks has ~80,000)."""
         local = now.astimezone(self.tz)
         day = local.date() if local.time() >= self.send_at else local.date() - timedelta(days=1)
-        cal, out = self.calendar, []
+        cal = self.calendar
         hi = cal.workday_index(day)
         for task in tasks:
             start = _not_before(task)
@@ -256,9 +264,8 @@ class Planner:
                     idx = first + j * (stage.repeat_every or 0)
                     recipients = self.audience.for_milestone(task, ms, stage.to)
                     if idx >= lo and recipients:
-                        out.append(Firing(self._at_index(idx), task.id, ms.id, ms.deadline,
-                                          cal.workday_at(due_index), stage.name, idx - due_index, j, recipients))
-        return out
+                        yield Firing(self._at_index(idx), task.id, ms.id, ms.deadline, cal.workday_at(due_index),
+                                     stage.name, idx - due_index, j, recipients)
 
     def _at_index(self, idx: int) -> datetime:
         at = self._at.get(idx)

@@ -144,7 +144,7 @@ def pack_sized(blocks: list[str], sizes: list[int], room: int) -> list[list[tupl
 def _block(env: jinja2.Environment, template: str, n: int, item: DigestItem, clean: dict[int, str]) -> str:
     view = item_view(item)
     cleaned = ItemView(*(getattr(view, f).translate(clean) if f != "color" else getattr(view, f)
-                         for f in ItemView.__slots__))
+                         for f in ItemView._fields))
     return env.get_template(template).render(index=n, item=cleaned).strip("\n")
 
 

@@ -24,6 +24,20 @@ from scheduler.runtime import build_runtime, planner_for
 SH = ZoneInfo("Asia/Shanghai")
 SENT = Receipt(Outcome.SENT, "ok")
 
+# the plan most delivery tests start from: one task, due 2021-06-30, a lead and a responsible unit
+ONE_TASK = """\
+[document]
+title = "测试工作要点"
+issued = 2021-06-02
+
+[[task]]
+id = "T-01"
+title = "第一项任务"
+lead = ["省司法厅"]
+responsible = ["省财政厅"]
+deadline = 2021-06-30
+"""
+
 
 def at(text: str) -> datetime:
     return datetime.fromisoformat(text).replace(tzinfo=SH)

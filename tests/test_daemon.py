@@ -17,19 +17,9 @@ import pytest
 
 from tests.conftest import SETTINGS, Duban, Project, email_channel
 from tests.fakes import Mailbox, SmtpServer
+from tests.kit import ONE_TASK
 
-TASKS = """\
-[document]
-title = "测试工作要点"
-issued = 2021-06-02
-
-[[task]]
-id = "T-01"
-title = "第一项任务"
-lead = ["省司法厅"]
-responsible = ["省财政厅"]
-deadline = 2021-06-30
-
+TASKS = ONE_TASK + """
 [[task]]
 id = "T-02"
 title = "第二项任务"

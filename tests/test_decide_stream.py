@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from scheduler.decide_stream import by_tasks, decide_streaming
 from scheduler.due import decide
-from scheduler.model import DeliveryState, Reminder, ReminderId, Role
+from scheduler.model import DeliveryState, Identity, Reminder, ReminderId, Role
 from tests.kit import at
 from tests.test_due import WINDOW, Open, View
 
@@ -57,7 +57,7 @@ def test_a_first_pass_asks_the_ledger_nothing() -> None:
     candidates = _candidates([(2, 3, 1), (1, 2, 2)])
 
     class Asked(View):
-        def handled(self, ids: Iterable[ReminderId]) -> set[ReminderId]:
+        def handled(self, ids: Iterable[Identity]) -> set[Identity]:
             raise AssertionError("asked")
 
     streamed = decide_streaming(candidates, Asked(), at("2021-06-30T09:30"), WINDOW, lambda _: None, 1,

@@ -9,7 +9,7 @@ from datetime import date, datetime, time
 import pytest
 
 from scheduler.due import Outgoing, SendWindow, Unsettled, decide
-from scheduler.model import DeliveryState, Reason, Reminder, ReminderId, Role
+from scheduler.model import DeliveryState, Identity, Reason, Reminder, ReminderId, Role
 from scheduler.workdays import WorkCalendar
 from tests.kit import SH, at
 
@@ -37,7 +37,7 @@ class View:
     done: set[ReminderId] = field(default_factory=set)
     unsettled: list[Open] = field(default_factory=list)
 
-    def handled(self, ids: Iterable[ReminderId]) -> set[ReminderId]:
+    def handled(self, ids: Iterable[Identity]) -> set[Identity]:
         return {i for i in ids if i in self.done}
 
     def open_messages(self) -> Sequence[Unsettled]:

@@ -17,7 +17,7 @@ from scheduler.model import DeliveryState, Message, ReminderState
 from scheduler.pipeline import notify
 from scheduler.plan import Window
 from tests.conftest import SETTINGS, Project
-from tests.kit import FakeChannel, Tick, at, make_app, one_pass
+from tests.kit import ONE_TASK, FakeChannel, Tick, at, make_app, one_pass
 
 UNITS = """\
 [unit."督查室"]
@@ -34,18 +34,7 @@ wecom_key_env = "WK_CZT"
 wecom_key_env = "WK_FGW"
 """
 
-TASKS = """\
-[document]
-title = "测试工作要点"
-issued = 2021-06-02
-
-[[task]]
-id = "T-01"
-title = "第一项任务"
-lead = ["省司法厅"]
-responsible = ["省财政厅"]
-deadline = 2021-06-30
-"""
+TASKS = ONE_TASK
 
 TEMP = Receipt(Outcome.TEMPORARY, "SMTP 451 try later")
 DOWN = Receipt(Outcome.TEMPORARY, "连接失败：ConnectionRefusedError", down=True)

@@ -23,7 +23,7 @@ from scheduler.plan import Audience
 from scheduler.withdraw import Closure
 from tests.conftest import TASKS as CONFTEST_TASKS
 from tests.conftest import Project
-from tests.kit import FakeChannel, at, make_app, one_pass
+from tests.kit import ONE_TASK, FakeChannel, at, make_app, one_pass
 
 UNITS = """\
 [unit."督查室"]
@@ -40,18 +40,7 @@ wecom_key_env = "WK_CZT"
 wecom_key_env = "WK_FGW"
 """
 
-TASKS = """\
-[document]
-title = "测试工作要点"
-issued = 2021-06-02
-
-[[task]]
-id = "T-01"
-title = "第一项任务"
-lead = ["省司法厅"]
-responsible = ["省财政厅"]
-deadline = 2021-06-30
-"""
+TASKS = ONE_TASK
 
 SECOND = """
 [[task]]

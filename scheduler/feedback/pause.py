@@ -47,9 +47,15 @@ def apply_pause(candidates: Iterable[Reminder], pause: Pause) -> Iterable[Remind
     return (r for r in candidates if not pause.holds(r.task, r.milestone, r.unit))
 
 
-def split_pause(candidates: Iterable[Reminder], pause: Pause, held: list[Reminder]) -> Iterator[Reminder]:
+def split_pause(candidates: Iterable[Reminder], pause: Pause, held: list[Reminder]) -> Iterable[Reminder]:
     """Like apply_pause, and the paused candidates go to `held` (they are few: recorded as
     pending, paused, in the ledger)."""
+    if not pause.whole and not pause.units:
+        return candidates  # nothing paused: no step between the planner and decide
+    return _split(candidates, pause, held)
+
+
+def _split(candidates: Iterable[Reminder], pause: Pause, held: list[Reminder]) -> Iterator[Reminder]:
     for r in candidates:
         if pause.holds(r.task, r.milestone, r.unit):
             held.append(r)

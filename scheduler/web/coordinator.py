@@ -23,7 +23,7 @@ from scheduler.web.app import HEADERS, SESSION_COOKIE, ctx, forbidden, html, pag
 from scheduler.web.tokens import ENTERING_SECONDS, SESSION_SECONDS
 
 ROW_LIMIT = 300
-REMINDER_STATE = {"sent": "已发送", "superseded": "被后续阶段取代", "pending": "待发送", "failed": "发送失败"}
+REMINDER_STATE = {"sent": "已发送", "superseded": "已被取代（不再发送）", "pending": "待发送", "failed": "发送失败"}
 AUTHOR = "督办单位（网页）"
 ENTERING = "duban_entering"  # a signed marker with no data, SameSite=Lax: "this browser has just signed in"
 
