@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from scheduler import phrases
-from scheduler.importer.names import CLAUSE, NAME_SEP, split_outside, unit_names
+from scheduler.importer.names import CLAUSE, NAME_SEP, rejoin_places, split_outside, unit_names
 from scheduler.importer.relative import find_relative
 from scheduler.importer.vocab import CLOSE, LABEL_RE, LABELS, OPEN, RULE_CLAUSE, UNIT_NAME, either, simplified
 
@@ -37,7 +37,8 @@ def looks_like_assignment(text: str) -> bool:
         return True
     parts = [p.strip() for p in split_outside(text, CLAUSE) if p.strip()]
     parts = [_GUIDES.sub("", p) for p in parts]  # "（生态环境部指导，供销合作总社参与）"
-    names = [n for p in parts if not starts_with_deadline(p) for n in split_outside(p, NAME_SEP)]
+    names = [n for p in parts if not starts_with_deadline(p)
+             for n in rejoin_places(split_outside(p, NAME_SEP))]  # "各市、县人民政府" is one name
     return bool(names) and all(UNIT_NAME.search(n.strip()) and len(n.strip()) <= 25 for n in names)
 
 

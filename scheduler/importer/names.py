@@ -59,7 +59,7 @@ def unit_names(clause: str, out: Assignment) -> list[str]:
     clause = _REMARK.sub("", clause)  # "(除标注“分别牵头”外，列第一位为牵头单位，下同)"
     clause = TAIL.sub("", clause.strip()).strip()
     names: list[str] = []
-    for part in _rejoin_places(_and_split(split_outside(clause, NAME_SEP))):
+    for part in rejoin_places(_and_split(split_outside(clause, NAME_SEP))):
         for name in _split_etc(_BY.sub("", part.strip(" 　")), out):
             if name and not GENERIC.match(name) and name not in names and len(name) <= 40 \
                     and not HAS_DATE.search(name):  # "自2026年1月1日起执行", "2021年起实施": no units
@@ -68,12 +68,12 @@ def unit_names(clause: str, out: Assignment) -> list[str]:
 
 
 _BY = re.compile(r"^由(?=[\u4e00-\u9fff]{2})")  # "（由县发改局牵头实施）"
-_PLACE = r"(?:[县市区州旗乡镇]|县级市|自治县|自治州|地级市)"
-_PLACE_STUB = re.compile(rf"各?(?:有关|相关)?{_PLACE}")
-_PLACE_TAIL = re.compile(rf"{_PLACE}(?:级)?(?:人民)?(?:政府|党委|有关部门|相关部门)?")
+_PLACE = r"(?:[县縣市区區州旗乡鄉镇鎮]|县级市|自治县|自治州|地级市)"  # names keep traditional forms: "各市、縣人民政府"
+_PLACE_STUB = re.compile(rf"各?(?:有关|相关)?{_PLACE}(?:[（(][^（）()]{{1,8}}[）)])?")
+_PLACE_TAIL = re.compile(rf"{_PLACE}(?:[（(][^（）()]{{1,8}}[）)])?(?:级)?(?:人民)?(?:政府|党委|有关部门|相关部门)?")
 
 
-def _rejoin_places(parts: list[str]) -> list[str]:
+def rejoin_places(parts: list[str]) -> list[str]:
     """"各县、市、区政府", "市、县政府" and "各有关区、县级市" are one collective: a lone 县/市/区
     joins the place words that follow it ("区政府"), never a unit of its own ("市财政局")."""
     out: list[str] = []
@@ -102,4 +102,4 @@ def _split_etc(part: str, out: Assignment) -> list[str]:
 
 def split_names(text: str) -> list[str]:
     """Unit names of a list as written: "各县（市、区）政府和市财政局" → two names."""
-    return [n.strip() for n in _rejoin_places(split_outside(text, LIST_SEP)) if n.strip()]
+    return [n.strip() for n in rejoin_places(split_outside(text, LIST_SEP)) if n.strip()]

@@ -13,7 +13,8 @@ from scheduler.importer.records import record_lines
 from scheduler.importer.sections import covering_notice, select_tasks
 from scheduler.importer.walker import Walker
 
-_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)\)")
+# "聯(lián)絡(luò )員": some copies put a space before the closing bracket
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*) ?\)")
 
 
 def parse_document(text: str) -> Draft:

@@ -40,6 +40,10 @@ PROSE_TITLE = re.compile(
     r"|適用範圍|适用范围|工作原则)$")
 
 
+# "一、报告内容：工业、对外开放、科技……": what a report covers, a definition, not work
+_DEFINITION = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:内容|內容|范围|範圍|对象|對象)[:：]")
+
+
 # a report's findings: "一、城市节水和污水再生利用情况。近5年来，……" (what was done, what is wrong),
 # "二、地质险情成因分析"; "三、处理情况。X已委托……" reports work done: no modal word assigns it
 _FINDINGS = re.compile(r"(?:情况|情況|分析)$")
@@ -81,6 +85,8 @@ def select_tasks(draft: Draft) -> None:
         if not t.assignment.empty():
             return True
         if t.section == PREAMBLE or PROSE_TITLE.match(t.title):
+            return False
+        if _DEFINITION.match(t.title) and not (t.deadlines or t.ongoing):
             return False
         if t.section == OTHER and _FINDINGS.search(t.title) and not (t.deadlines or t.ongoing) \
                 and not assigns_work(t.detail):

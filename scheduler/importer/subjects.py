@@ -17,6 +17,9 @@ from scheduler.importer.assign import Assignment
 from scheduler.importer.names import split_outside
 from scheduler.importer.vocab import simplified
 
+# "各市、县人民政府要……", "市、县（区）政府": the governments of levels, no place named, one collective
+_LEVEL = r"(?:县市区|市州|县区|区县|县市|[省市县区州])(?:[（(][^（）()]{1,8}[）)])?"  # "各市州、县市区人民政府"
+_LEVEL_GOV = rf"各?{_LEVEL}(?:、{_LEVEL}){{1,3}}(?:人民)?政府"
 _BODY = (r"(?:部|委|局|办公室|(?<![督承举创包代主协帮兴开筹试查首])办"  # 中央农办, 市委改革办
          r"|署|厅|总局|办公厅|政府|人民政府|委员会|联席会议|行政部门|管理部门|银行|监会|总社"
          r"|小组|政府部门|有关部门|部门|各地区|各地|各部门|各单位|各有关部门|各有关单位|各有关部门和单位"
@@ -27,7 +30,8 @@ _BODY = (r"(?:部|委|局|办公室|(?<![督承举创包代主协帮兴开筹试
          r"|各(?:乡镇|镇|乡|街道|区县|县区|县市区|市县|市州)(?:[（(](?:街道|乡镇|镇|社区)[）)])?(?:人民政府|政府|办事处)?"
          r"|管委会|管理委员会|督查室|各(?!责任|成员|牵头|配合|协办|主办|参与)[\u4e00-\u9fff]{1,4}?(?:单位|部门)"
          # "临港地区管委会", "各审批单位" (a kind of units; "各责任单位" refers back to roles given elsewhere)
-         r"|[省市县区乡镇](?:、[省市县区乡镇]){1,3}[两三四五]级(?:人民)?政府)")  # "市、区两级政府进一步……"
+         r"|[省市县区乡镇](?:、[省市县区乡镇]){1,3}[两三四五]级(?:人民)?政府"  # "市、区两级政府进一步……"
+         rf"|{_LEVEL_GOV})")
 _NAME = rf"(?:各有关部门和单位|(?:[\u4e00-\u9fff]|[（(][^（）()]{{1,8}}[）)]){{0,24}}?{_BODY})"
 # a place before the last name of a list shares its ending: "浦东新区、奉贤区政府" (two district governments)
 _PLACE = r"[\u4e00-\u9fff]{1,6}?(?:新区|区|县|市|州|旗)"
@@ -38,13 +42,19 @@ _TOWNS = rf"{_TOWN}(?:(?:、|和){_TOWN})+"
 _PREDICATE = (
     r"(?P<etc>等(?:有关|相关)?(?:部门|单位)|等[\u4e00-\u9fff]{1,6}?(?:部门|单位)(?:[（(](?:部门|单位)[）)])?)?"
     r"(?:[（(]以下(?:统称|简称)[^（）()]{1,12}[）)])?"  # "……（以下统称“四镇”）"
+    # "X、Y及重点工程业主确定……": executors named with the units are no units (企业, 院校 …)
+    r"(?:(?:及|和|以及)[\u4e00-\u9fff]{1,8}?(?:业主|業主|企业|企業|院校|学校|學校|协会|商会))?"
+    # "X、Y每月10日前要将……", "X6月底前要……": when, between the subject and its verb
+    r"(?:每(?:年|月|季度|季|半年|周|旬)(?:\d{1,2}日|底|末)?前?|(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末|[上中下]旬)前)?"
     r"(?:已经?|正在?|还|连续[一二三四五六七八九十两\d]{1,2}年)?"  # "扶贫办已会同交通部……", "X连续四年组织……"
     # "国家发展改革委抓紧制定……", "中央网信办、公安部依法加强……": an adverb opens the predicate
     r"(?:依法|抓紧|及时|积极|尽快|全面|深入|大力|着力|持续|稳步|有序|主动|认真|严格|适时|同步|重点)?"
     r"(?P<verb>都要|也要|要|应当|应|将|拟|继续|负责|牵头|会同|统筹|在|对|按照|根据|须|必须|于|进一步|切实|加快|加强|共同|分别"
     r"|落实|结合"
     r"|研究|提出|意见(?=[:：])"  # "X会同Y研究提出了办理意见", "X提出了以下意见：", "X意见："
-    r"|建立|制定|组织|指导|定期|组成|承担|的主要负责同志|的主要负责人"
+    r"|建立|制定|组织(?!部)|指导|定期|组成|承担|的主要负责同志|的主要负责人|确定(?!的)|指定(?!的)|配合"
+    # "各县（市、区）政府是本地区工作的责任主体": who answers for the work
+    r"|是(?=[\u4e00-\u9fff、]{0,16}?(?:责任主体|第一责任人))"
     r"|推动|推进|开展|完善|出台|修订|编制|发布|优化|健全|实施|做好|督促)"
 )
 _SUBJECT = re.compile(rf"^(?:同时，|此外，)?(?:请|由|经|建议)?(?:所?涉及的)?(?P<names>{_LIST})" + _PREDICATE)
@@ -67,6 +77,8 @@ _NOT_UNIT = re.compile(
     r"|有关单位|相关单位|其他部门|国家有关部门"
     r"|[我本](?:局|部|委|厅|办|署|院|室|单位|部门))$")  # "我局将……": the author, not a name
 _BODY_END = re.compile(rf"{_BODY}$")
+_LOCAL_GOVS = re.compile(r"^各.*政府$")
+_SANCTION = re.compile(r"(?:问责|追责|追究[\u4e00-\u9fff]{0,4}责任|通报批评)$")
 
 
 def subject_units(body: str) -> Assignment:
@@ -131,9 +143,16 @@ def _subject_units(body: str) -> Assignment:
             continue
         if m["names"].endswith("各地") and m["verb"] not in _MODAL:
             continue  # "各地在……的基础上，根据……": a setting; "各地要……" assigns
+        if m["names"] == "各地" and any(_LOCAL_GOVS.match(n) for n in out.lead + out.responsible):
+            continue  # "各市、县人民政府要……。各地要……": the same governments named again
+        if m["verb"] in ("将", "对") and _SANCTION.search(sentence[m.end():]):
+            continue  # "……的乡镇，县人民政府将实行问责": accountability for the work, not the work
         names = [n for n in _names(m["names"]) if n not in out.lead]
         if m["verb"] == "会同" and (others := _partners(sentence[m.end():])):
             _lead(out, names, others)
+            continue
+        if m["verb"] == "配合":  # "市财政局、市国土资源局配合": partners
+            _add_partners(out, names)
             continue
         if m["verb"] == "牵头" and (not sentence.startswith("由") or _LEAD_REST.fullmatch(sentence[m.end():])):
             out.lead += names  # "由市场监管总局牵头，……", "国办正在牵头组织建设……": the lead
@@ -176,7 +195,7 @@ def _add_partners(out: Assignment, others: list[str]) -> None:
 
 
 _SEP = re.compile(r"、(?=各)|(?<=各地区|各部门|各单位)(?=各)|(?<=各地)(?=各)"  # "各地区各部门"
-                  r"|(?<=[部委局室署厅府会门位区办市行社组议])(?:、|和|及(?!其)|以及)(?!单位|直辖市)")
+                  r"|(?<=[部委局室署厅府会门位区办市行社组议处])(?:、|和|及(?!其)|以及)(?!单位|直辖市)")
 
 
 _LEVELS = re.compile(r"[省市县区乡镇](?:、[省市县区乡镇]){1,3}[两三四五]级")  # "市、区两级政府" is one collective
@@ -184,11 +203,14 @@ _PLACES = re.compile(rf"^((?:{_PLACE}(?:、|和))+)(?=[^、和])")
 _TOWNS_RE = re.compile(_TOWNS)
 _WITH_OTHERS = re.compile(r"会同|同(?=有关|相关|各有关)")  # "X同有关部门制定……": X's own work
 _PLACE_SEP = re.compile(r"[区县市州旗][、和]")
+_LEVEL_GOVS = re.compile(_LEVEL_GOV)
 
 
 def _names(text: str) -> list[str]:
     if _TOWNS_RE.fullmatch(text):
         return re.split(r"、|和", text)  # "南汇新城镇、万祥镇和书院镇"
+    if _LEVEL_GOVS.fullmatch(text):
+        return [text]
     if "级" in text:
         text = _LEVELS.sub(lambda m: m[0].replace("、", "\x00"), text)
     places: list[str] = []
@@ -210,7 +232,7 @@ def _names(text: str) -> list[str]:
 # not names: "部署", a clause holding 的/由, or words before a 各… collective ("推动各单位")
 _NOT_BODY = re.compile(
     r"(?:部署|内部|全部|局部|干部|总部|本部)$|[的由将]|表示|配合|协助|同意|认为"  # "水利部也表示将积极配合X"
-    r"|^(?!国务院|中央和国家机关|中央国家机关|省政府|市政府|县政府|区政府)[^各].*各(?:地区|部门|单位|有关部门|有关单位|乡镇|镇|乡|街道|区县|县区)$"
+    r"|^(?!国务院|中央和国家机关|中央国家机关|省政府|市政府|县政府|区政府|[省市县区]级|[省市县区]直)[^各].*各(?:地区|部门|单位|有关部门|有关单位|乡镇|镇|乡|街道|区县|县区)$"
     r"|^(?:在|对|按|经|向|与|从)"  # "在政府指导下组建": a preposition, not a name
     r"|^(?:该|你)"  # "该委将……", "请你省有关部门指导……": a reference, not a name
     # "指导各区政府建立……", "充分发挥各级政府在……中的作用": an object, not a subject

@@ -52,7 +52,7 @@ def _role(name: str) -> str | None:
     return next((role for role, pattern in _ROLES if pattern.search(name)), None)
 
 
-def _header(lines: Sequence[str], start: int) -> tuple[list[str], int] | None:
+def _header(lines: Sequence[str], start: int, numbered: bool = True) -> tuple[list[str], int] | None:
     """Column roles of a header at `start` and where the rows begin; None when no header is there."""
     first = lines[start]
     if (sep := _separator(first)) is not None:
@@ -66,7 +66,7 @@ def _header(lines: Sequence[str], start: int) -> tuple[list[str], int] | None:
             elif lines[end]:
                 break
             end += 1
-    if "number" not in roles[:1] or len(roles) < 3 or None in roles:
+    if ("number" not in roles[:1]) == numbered or len(roles) < 3 or None in roles:
         return None
     if not any(r in roles for r in ("title", "detail")) or not any(r in roles for r in _LABEL_OF if r != "deadline"):
         return None
@@ -76,7 +76,7 @@ def _header(lines: Sequence[str], start: int) -> tuple[list[str], int] | None:
 def read_table(lines: Sequence[str], start: int) -> tuple[list[Row], int] | None:
     """The rows of a task table whose header is at lines[start], and the index after the table."""
     if not lines[start].startswith(("序号", "编号")):
-        return None
+        return _unnumbered(lines, start) if lines[start].count("|") >= 2 else None
     if _separator(lines[start]) is None and "|" in lines[start]:
         lines = _Piped(lines)  # "序号 |" / "1 |" / "…。 |": a cell per line, each closed by a rule
     found = _header(lines, start)
@@ -112,6 +112,22 @@ def read_table(lines: Sequence[str], start: int) -> tuple[list[Row], int] | None
             pos += 1
         rows.append(_row(line, roles, cells, unwrap=sep != " "))  # spaced rows keep theirs
     return rows, pos
+
+
+def _unnumbered(lines: Sequence[str], start: int) -> tuple[list[Row], int] | None:
+    """A " | " table without a number column ("专项整治行业名称 | 时间安排 | 责任单位 |"): its rows,
+    numbered in order, until a line that is no row of it."""
+    found = _header(lines, start, numbered=False)
+    if found is None:
+        return None
+    roles, pos = found
+    rows: list[Row] = []
+    while pos < len(lines) and lines[pos].count("|") >= 2:
+        cells = _cells(lines[pos], "|")
+        pos += 1
+        if not _category(roles, cells):
+            rows.append(_row(pos, ["number", *roles], [str(len(rows) + 1), *cells], unwrap=True))
+    return (rows, pos) if rows else None
 
 
 class _Piped(Sequence[str]):
@@ -219,6 +235,6 @@ def _row(line: int, roles: list[str], cells: list[str], unwrap: bool) -> Row:
     title, detail = ("；".join(values.get(role, [])) for role in ("title", "detail"))
     if unwrap:
         title, detail = _unwrapped(title), _unwrapped(detail)
-    text = f"{title.rstrip('。')}。{detail}" if title else detail
+    text = f"{title.rstrip('。、，,；;')}。{detail}" if title else detail  # "宗教场所、 |": a cell's stray comma
     labels = [f"{_LABEL_OF[r]}：{'、'.join(values[r])}" for r in _LABEL_OF if r in values]
     return Row(line, re.sub(r"\D", "", cells[0]), (text, *labels))

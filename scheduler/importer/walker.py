@@ -22,6 +22,7 @@ from scheduler.importer.item import (
 from scheduler.importer.names import split_names
 from scheduler.importer.numerals import CN_NUM, cn_to_int, int_to_cn, repair_mojibake
 from scheduler.importer.sections import OTHER, PHASES, TASKS, section_kind
+from scheduler.importer.subjects import subject_units
 from scheduler.importer.table import Row, read_table
 from scheduler.importer.vocab import FIRST_IS_LEAD, OPEN, either
 
@@ -38,6 +39,10 @@ _GARBLED = re.compile(r"^\?[。.]")  # a damaged "（一）" as seen in publishe
 _ATTACHMENTS = re.compile(r"^附件[:：]\s*1[.．、]")  # "附件：1.国土资源部关于……的报告"
 _ENDS = "。；;！!？?）)〕]】”\"：:…"  # how a paragraph ends; a line ending otherwise goes on below
 _MEASURES = re.compile(r"^(?:具体措施|主要措施|工作措施)[:：]?$")
+# "二、已经完成的重要工作要认真总结，向市政府专题报告。", "三、X、Y于4月20日前报送……。" with nothing
+# under it: a task in one sentence, not a heading
+_ONE_SENTENCE = re.compile(r"(?<![重主需纲概摘只])要(?![求点素件闻务])|应当|必须|務必|务必"
+                           r"|\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末|[上中下]旬)前")
 _DASH_HEADING = re.compile(r"^——[\u4e00-\u9fff][^。；;，,]{1,29}$")
 _TABLE_HEADING = re.compile(r"^(?:重点)?任务(?:分工|分解|清单)表?$")
 _SECTION_RULE = re.compile(either(r"以下[^。]*?均(?:需|由)([^，。；]+?)(?:负责落实|负责实施|负责|落实|实施)"))
@@ -154,7 +159,10 @@ class Walker:
         elif (m := _SUB.match(ln)) and int(m[1]) == self.attachment:
             self.attachment += 1  # "附件：1.X" / "2.Y": the list of attachments, no task
         elif m := _SUB.match(ln):
-            self.open_item(f"{m[1]}.", int(m[1]), i, m[2], top=True)
+            text = m[2]
+            if self.kind == PHASES and (phase := _PHASE_LINE.match(text)):
+                text = phase[1] + "。" + phase[2]  # "1、排查梳理阶段:X、Y要……": the phase is the title
+            self.open_item(f"{m[1]}.", int(m[1]), i, text, top=True)
         elif (m := _POINT.match(ln)) and self.item is not None and self._opens_point(ln):
             parent = next((sub for sub in reversed(self.item.subs) if not sub.point), self.item)
             parent.heading = True
@@ -224,8 +232,12 @@ class Walker:
 
     def flush(self) -> None:
         item, self.item = self.item, None
-        if item is None or (item.whole_section and len(item.texts) < 2 and not self.rules.section_assignment):
+        if item is None:
             return
+        if item.whole_section and len(item.texts) < 2 and not self.rules.section_assignment:
+            if not _ONE_SENTENCE.search(item.texts[0]) and subject_units(item.texts[0]).empty():
+                return  # a heading with nothing under it
+            item.whole_section = False
         self.prev_single = len(item.texts) == 1 and not item.subs
         found: list[DraftTask] = []
         parent = item_task(item.number, item.key, item.line, item.texts, self.rules)
