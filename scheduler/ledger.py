@@ -417,7 +417,7 @@ class Ledger:
     # -- transitions -----------------------------------------------------------------------------
 
     def queue(self, messages: Iterable[Message], now: datetime, reason: Reason = Reason.DUE,
-              fire_times: dict[ReminderId, datetime] | None = None) -> list[str]:
+              fire_times: dict[Identity, datetime] | None = None) -> list[str]:
         """Record new messages, due now, with their reminders pending (one transaction, before
         any of them is sent). Returns the keys that need sending (not already sent or failed)."""
         fire_times = fire_times or {}
