@@ -1,0 +1,71 @@
+"""`duban import` grammar, round 11 of issue #13: a province's measures whose brackets name
+"相關市、縣政府", a town plan whose subject list holds "派出所(交通中队)" (a remark after a name's
+ending), and the two lines of the corpus's purchasing pilot that were still wrong: a body described
+by its composition ("X由……组成，……，负责……"), "由X承担……工作并负责具体实施" with X ending in 所,
+"X汇总……" and "试点地区在……完成……". The documents themselves stay out of the repository; each form
+is tested with sentences of the same shape, names and dates changed."""
+
+from __future__ import annotations
+
+from scheduler.importer.assign import parse_assignment
+from scheduler.importer.parse import parse_document
+from scheduler.importer.subjects import subject_units
+from tests.import_rules_support import units
+
+
+def subjects(text: str) -> tuple[list[str], list[str], list[str]]:
+    a = subject_units(text)
+    return a.lead, a.responsible, a.cooperating
+
+
+# "(A、B、相關市、縣政府負責)": the governments of the levels concerned, no place named, are one collective
+def test_governments_of_the_levels_concerned_are_one_collective() -> None:
+    text = ("一、推進基礎設施建設\n1.加快城際鐵路建設,今明兩年投資120億元。續建某某城際鐵路。"
+            "(省發改委、交通運輸廳、相關市、縣政府負責)\n")
+    assert units(parse_document(text).tasks[0]) == ([], ["省發改委", "交通運輸廳", "相關市、縣政府"], [])
+    a = parse_assignment("（省水利厅、有关市、县政府负责）")
+    assert a.responsible == ["省水利厅", "有关市、县政府"]
+    assert subjects("省住建厅、相关市、县政府要加快编制规划。") == ([], ["省住建厅", "相关市、县政府"], [])
+    assert subjects("有關市、縣政府要加快建設。") == ([], ["有關市、縣政府"], [])
+    # places named before a shared ending stay as written, as before
+    assert subjects("江北区、西湖区政府要做好保障。") == ([], ["江北区", "西湖区政府"], [])
+
+
+# "城建办、农办、派出所(交通中队)、消防站等部门要……": 所/站 end units' names in sentences too, and a
+# remark in brackets after a name's ending belongs to the name
+def test_a_remark_after_a_names_ending() -> None:
+    text = "综治办、司法所(调解中队)、消防站等部门要落实巡查责任，摸清隐患底数。"
+    assert subjects(text) == ([], ["综治办", "司法所(调解中队)", "消防站"], [])
+    assert subjects("农办、派出所、安监站等单位要加强排查。") == ([], ["农办", "派出所", "安监站"], [])
+    # generic names stay generic with a remark; "（以下简称……）" is no remark of the name
+    assert subjects("由市教育局、市财政局牵头，其他相关部门（单位）配合。") == (["市教育局", "市财政局"], [], [])
+    assert subjects("东城镇、西城镇（以下统称“两镇”）重点做好保障。") == ([], ["东城镇", "西城镇"], [])
+    # 所 and 站 that end no unit's name
+    assert subjects("各类经营场所要落实主体责任。") == ([], [], [])
+    assert subjects("我们站在新的起点上。") == ([], [], [])
+    assert subjects("沿海地区所在地人民政府要加强监测。") == ([], ["沿海地区所在地人民政府"], [])
+
+
+# "X由各方派员组成，……，负责……。由Y承担X日常工作并负责具体实施。": X is the subject of the later
+# 负责; Y (a 所) carries the work; both are responsible, in the order written
+def test_a_body_described_by_its_composition_and_its_agent() -> None:
+    text = ("五、组织形式\n（二）成立联合评审办公室。在领导小组领导下，成立联合评审办公室。"
+            "联合评审办公室由参与城市各派1名代表组成，主任由参与城市推举确定，负责组织开展集中评审。"
+            "由省医用耗材集中采购事务所承担联合评审办公室日常工作并负责具体实施。\n")
+    assert units(parse_document(text).tasks[0]) == (
+        [], ["联合评审办公室", "省医用耗材集中采购事务所"], [])
+    # a body composed of members, with no 负责 after it, is still no subject
+    assert subjects("评审专家组由各领域专家组成。") == ([], [], [])
+
+
+# "X汇总……", "试点地区在……完成……": the verb 汇总, and the pilot areas as a collective
+def test_collecting_and_the_pilot_areas() -> None:
+    text = ("联合评审办公室汇总试点地区的采购需求，发布采购公告。"
+            "试点地区在省级平台上按照采购价格完成挂网。领导小组办公室对全过程进行指导监督。")
+    assert subjects(text) == ([], ["联合评审办公室", "试点地区", "领导小组办公室"], [])
+    assert subjects("市统计局汇总各区数据。") == ([], ["市统计局"], [])
+
+
+# "X是“某某”建设试点责任主体": quotation marks inside the role do not hide the subject
+def test_responsible_subject_with_a_quoted_name() -> None:
+    assert subjects("试点县政府是“美丽乡村”建设试点责任主体，要有序开展试点。") == ([], ["试点县政府"], [])
