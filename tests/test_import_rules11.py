@@ -2,12 +2,16 @@
 "相關市、縣政府", a town plan whose subject list holds "派出所(交通中队)" (a remark after a name's
 ending), and the two lines of the corpus's purchasing pilot that were still wrong: a body described
 by its composition ("X由……组成，……，负责……"), "由X承担……工作并负责具体实施" with X ending in 所,
-"X汇总……" and "试点地区在……完成……". The documents themselves stay out of the repository; each form
+"X汇总……" and "试点地区在……完成……"; also covering notices copied without their plan, a page that
+stops after "1.指导思想", and notices copied with ASCII commas (no CSV tables). The documents themselves stay out of the repository; each form
 is tested with sentences of the same shape, names and dates changed."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from scheduler.importer.assign import parse_assignment
+from scheduler.importer.formats import document_text
 from scheduler.importer.parse import parse_document
 from scheduler.importer.subjects import subject_units
 from tests.import_rules_support import units
@@ -69,3 +73,38 @@ def test_collecting_and_the_pilot_areas() -> None:
 # "X是“某某”建设试点责任主体": quotation marks inside the role do not hide the subject
 def test_responsible_subject_with_a_quoted_name() -> None:
     assert subjects("试点县政府是“美丽乡村”建设试点责任主体，要有序开展试点。") == ([], ["试点县政府"], [])
+
+
+# "现将《X方案》印发给你们，并就有关事项通知如下：1.……2.…… [signature]" with no plan after it: the
+# notice's requirements are no tasks, and the draft has none (the plan itself is to be imported)
+def test_a_covering_notice_without_its_plan_drafts_nothing() -> None:
+    text = ("某市人民政府办公室关于印发《2022年重点工作责任分工方案》的通知\n各县区人民政府，市直各部门：\n"
+            "现将《2022年重点工作责任分工方案》印发给你们，并就抓好落实通知如下：\n"
+            "1.压实责任。各牵头单位要细化举措，于2022年2月10日前将推进方案报市政府。\n"
+            "2.加强督查。各责任单位要于每月25日前报送进展情况。\n某市人民政府办公室\n2022年1月20日\n")
+    assert parse_document(text).tasks == []
+    # the same requirements with the plan after the signature are still read as before
+    plan = text + "2022年重点工作责任分工方案\n一、稳定经济增长\n1.地区生产总值增长6%。（市发改委牵头）\n"
+    assert [t.title for t in parse_document(plan).tasks] == ["地区生产总值增长6%"]
+
+
+# "一、……的总体要求 1.指导思想。……" and nothing else: an item that states aims is never drafted
+def test_guiding_thought_alone_is_no_task() -> None:
+    text = ("某省人民政府关于深化某项改革的实施意见\n一、深化改革的总体要求\n"
+            "1.指导思想。以某某理论为指导，加快构建规范透明的制度。\n")
+    assert parse_document(text).tasks == []
+    text += "2.落实分工。各市要制定方案，于2015年6月底前报省政府。\n"
+    assert [t.title for t in parse_document(text).tasks] == ["落实分工"]
+
+
+# a notice copied with ASCII commas is no CSV table, although a clause names a unit and a task
+def test_prose_with_ascii_commas_is_no_csv_table(tmp_path: Path) -> None:
+    path = tmp_path / "notice.txt"
+    path.write_text("某市人民政府办公室关于印发任务分解方案的通知\n某政办发〔2021〕1号\n各县、区人民政府,市政府各部门:\n"
+                    "一、统筹协调,合力攻坚。各相关单位要加强配合,加强与责任单位的沟通联系,共同推动各项工作任务完成。\n"
+                    "二、加强督考,狠抓落实。市政府督考办要加大督查力度。\n", encoding="utf-8")
+    assert "加强与责任单位的沟通联系" in document_text(path)
+    assert "\t" not in document_text(path)
+    table = tmp_path / "table.txt"
+    table.write_text("序号,重点任务,牵头单位,完成时限\n1,建设数据平台,市数据局,2021年底前\n", encoding="utf-8")
+    assert "牵头单位：市数据局" in document_text(table)
