@@ -108,3 +108,26 @@ def test_prose_with_ascii_commas_is_no_csv_table(tmp_path: Path) -> None:
     table = tmp_path / "table.txt"
     table.write_text("序号,重点任务,牵头单位,完成时限\n1,建设数据平台,市数据局,2021年底前\n", encoding="utf-8")
     assert "牵头单位：市数据局" in document_text(table)
+
+
+# probes in national forms: "（X会同Y、Z组织实施，持续推进）" and "（X组织实施）" close an item although
+# they hold no 牵头/负责/配合; "（X会同有关部门推进）" is X's own work
+def test_brackets_whose_verb_is_organise_and_implement() -> None:
+    def first(bracket: str) -> tuple[tuple[list[str], list[str], list[str]], str]:
+        draft = parse_document(f"二、重点任务\n（一）推进示范创建。在有条件的地区开展示范。{bracket}\n"
+                               "（二）加强宣传。（文化和旅游部负责）\n")
+        return units(draft.tasks[0]), draft.tasks[0].ongoing
+    assert first("（农业农村部会同科技部、财政部组织实施，持续推进）") == (
+        (["农业农村部"], [], ["科技部", "财政部"]), "持续推进")
+    assert first("（科技部组织实施）") == (([], ["科技部"], []), "")
+    assert first("（商务部会同有关部门推进）") == (([], ["商务部"], []), "")
+    assert first("（以下简称《办法》）") == (([], [], []), "")
+
+
+# label lines "参与单位：" / "参与部门：" after an item, as in 重点任务分工 tables copied into text
+def test_participating_label_lines() -> None:
+    text = ("二、主要任务\n（一）加强质量监管。\n牵头部门：市场监管总局\n参与部门：公安部、海关总署\n"
+            "（二）推进数据共享。\n牵头单位：国家数据局\n参与单位：公安部、民政部\n完成时限：2021年12月\n")
+    first, second = parse_document(text).tasks
+    assert units(first) == (["市场监管总局"], [], ["公安部", "海关总署"])
+    assert units(second) == (["国家数据局"], [], ["公安部", "民政部"])

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from scheduler import phrases
 from scheduler.importer.names import CLAUSE, NAME_SEP, rejoin_places, split_outside, unit_names
 from scheduler.importer.relative import find_relative
-from scheduler.importer.vocab import CLOSE, LABEL_RE, LABELS, OPEN, RULE_CLAUSE, UNIT_NAME, either, simplified
+from scheduler.importer.vocab import CLOSE, LABEL_RE, LABELS, OPEN, RULE_CLAUSE, TAIL, UNIT_NAME, either, simplified
 
 
 @dataclass
@@ -33,11 +33,11 @@ class Assignment:
 def looks_like_assignment(text: str) -> bool:
     """True for a clause that assigns units (the parenthesis or 责任单位 line), including a bare
     list of unit names ("〔市大数据局、各县（市、区）政府；年底前完成〕")."""
-    if LABEL_RE.search(text) or (re.search(either("(牵头|负责|配合)"), text) and len(text) < 300):
-        return True
+    if LABEL_RE.search(text) or (re.search(either("(牵头|负责|配合|会同)"), text) and len(text) < 300):
+        return True  # "（X会同Y、Z组织实施，持续推进）"
     parts = [p.strip() for p in split_outside(text, CLAUSE) if p.strip()]
     parts = [_GUIDES.sub("", p) for p in parts]  # "（生态环境部指导，供销合作总社参与）"
-    names = [n for p in parts if not starts_with_deadline(p)
+    names = [TAIL.sub("", n) for p in parts if not starts_with_deadline(p)  # "（科技部组织实施）"
              for n in rejoin_places(split_outside(p, NAME_SEP))]  # "各市、县人民政府" is one name
     return bool(names) and all(UNIT_NAME.search(n.strip()) and len(n.strip()) <= 25 for n in names)
 
