@@ -83,6 +83,10 @@ def _head(whole: bytes, lines: int) -> bytes:
 
 
 def _base64_lines(data: bytes) -> bytes:
-    """base64.encodebytes: 76-character lines, each ending in a newline."""
-    encoded = binascii.b2a_base64(data, newline=False)
-    return b"\n".join([encoded[i:i + 76] for i in range(0, len(encoded), 76)]) + b"\n"
+    """base64.encodebytes: 76-character lines, each ending in a newline (57 input bytes a line),
+    appended to one buffer (no list of a hundred thousand line objects for a long digest)."""
+    out = bytearray()
+    view = memoryview(data)
+    for start in range(0, len(data), 57):
+        out += binascii.b2a_base64(view[start:start + 57])
+    return bytes(out)
