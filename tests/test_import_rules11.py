@@ -131,3 +131,10 @@ def test_participating_label_lines() -> None:
     first, second = parse_document(text).tasks
     assert units(first) == (["市场监管总局"], [], ["公安部", "海关总署"])
     assert units(second) == (["国家数据局"], [], ["公安部", "民政部"])
+
+
+# "持續推進" in a traditional copy's bracket is the ongoing wording, not a unit
+def test_ongoing_wording_in_traditional_characters() -> None:
+    for bracket, unit in (("（省大數據局按職責分工負責，持續推進）", "省大數據局"), ("（省商務廳負責，持續實施）", "省商務廳")):
+        task = parse_document(f"二、重點任務\n（一）推進改革。全面推行。{bracket}\n").tasks[0]
+        assert (units(task), task.ongoing) == (([], [unit], []), "持续推进")

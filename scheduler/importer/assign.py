@@ -160,7 +160,7 @@ def _free(text: str, out: Assignment) -> None:
             out.deadlines.append("长期坚持" if m[1] == "长期" else "持续推进")
             continue
         if (ongoing := _ONGOING_CLAUSE.search(clause)) and ongoing.end() == len(clause):
-            out.deadlines.append(ongoing[0])  # "各地区持续推进": the units, and ongoing work
+            out.deadlines.append(simplified(ongoing[0]))  # "各地区持续推进": the units, and ongoing work
             clause = clause[:ongoing.start()]
         if "会同" in clause and _with_others(clause, out):
             continue
@@ -191,8 +191,9 @@ def _with_others(clause: str, out: Assignment) -> bool:
 
 
 # "（国务院各部门分别负责，年内持续推进）": ongoing work, not a unit
-_ONGOING_CLAUSE = re.compile("(?:年内|全年|今年|长期)?(?:" + "|".join(phrases.ONGOING_WORDS) + ")")
-_GOING_ON = re.compile(r"(持续|长期)(?:实施|落实|推进|开展|坚持|进行)")
+# "持續推進" in traditional copies is the same ongoing wording
+_ONGOING_CLAUSE = re.compile(either("(?:年内|全年|今年|长期)?(?:" + "|".join(phrases.ONGOING_WORDS) + ")"))
+_GOING_ON = re.compile(either(r"(持续|长期)(?:实施|落实|推进|开展|坚持|进行)"))
 _LATER = re.compile(r"^(?:以后|此后|今后|之后|每年|每季度|每月|逐年|逐步)")
 
 
