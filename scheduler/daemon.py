@@ -34,6 +34,7 @@ from scheduler.errors import ConfigError, DubanError, Severity, StateBrokenError
 from scheduler.feedback.readers import DecisionNotes
 from scheduler.model import Reason
 from scheduler.pipeline import PassResult, deliver_all, describe, notify, run_pass
+from scheduler.retention import closing_days
 from scheduler.runtime import Runtime
 from scheduler.systemd import Notifier
 from scheduler.watch import watch_files
@@ -141,8 +142,9 @@ class Daemon:
         if self.pruned != now.date():
             self.pruned = now.date()
             with contextlib.suppress(StateLockedError):
-                if (count := self.state.ledger.prune(now)):
-                    log.info("pruned the bodies of %d messages settled more than a year ago", count)
+                if (count := self.state.ledger.prune(now, closing_days(self.app.runtime.tasks))):
+                    log.info("pruned the bodies of %d messages settled, and about milestones closed, more than a year "
+                             "ago", count)
         if not result.waiting or result.sent:
             summary = run_summary(describe(result), self.app.dry_run)
             log.info("pass at %s: %s", now.isoformat(timespec="seconds"), summary)

@@ -26,7 +26,7 @@ import shutil
 import sqlite3
 import tempfile
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -39,7 +39,7 @@ SCHEMA_VERSION = 2
 LOCK_WAIT = 60.0  # seconds a locked database is waited for (SPEC §3.3)
 CACHE_KIB = 8192  # SQLite page cache of a writing ledger
 PAGE_SIZE = 8192  # bytes; fewer, larger B-tree pages: a first pass writes ~700,000 reminders ~10 % faster
-RETENTION = timedelta(days=366)  # message bodies are pruned this long after they settled
+RETENTION = timedelta(days=366)  # message bodies are kept this long after they settled and their milestones closed
 
 _V1 = """
 CREATE TABLE messages (
@@ -357,6 +357,8 @@ class Ledger:
         if row is None:
             return None
         data = _load(row[0])
+        if not data:
+            return None  # its body was pruned (retention): nothing left to send
         if "reminders" not in data:  # stored since the carries rows hold them (a v1 message holds its own)
             with self._guard("读取"):
                 data["reminders"] = self.db.execute(
@@ -417,7 +419,7 @@ class Ledger:
     # -- transitions -----------------------------------------------------------------------------
 
     def queue(self, messages: Iterable[Message], now: datetime, reason: Reason = Reason.DUE,
-              fire_times: dict[ReminderId, datetime] | None = None) -> list[str]:
+              fire_times: dict[Identity, datetime] | None = None) -> list[str]:
         """Record new messages, due now, with their reminders pending (one transaction, before
         any of them is sent). Returns the keys that need sending (not already sent or failed)."""
         fire_times = fire_times or {}
@@ -597,13 +599,26 @@ class Ledger:
                 _refresh(db, key, refresh)
         return cursor.rowcount == 1
 
-    def prune(self, now: datetime) -> int:
-        """Retention: bodies of messages settled more than a year ago are emptied; rows stay."""
+    def prune(self, now: datetime, closed_on: Callable[[str, str], date | None]) -> int:
+        """Retention: the body of a message is emptied (its row and the reminders' rows stay) a
+        year after it settled and a year after every milestone it carries closed; `closed_on`
+        (task, milestone) gives the day a milestone closed, None while it is open (retention.py)."""
+        limit = now - RETENTION
+        with self._guard("读取"):
+            keys = [k for (k,) in self.db.execute(
+                "SELECT key FROM messages WHERE pruned = 0 AND state IN ('sent', 'failed', 'withdrawn') "
+                "AND updated_at < ?", (limit.isoformat(),))]
+        due = [(k,) for k in keys if self._all_closed_before(k, closed_on, limit.date())]
         with self._write() as db:
-            cursor = db.execute("UPDATE messages SET content = '{}', pruned = 1 WHERE pruned = 0 AND "
-                                "state IN ('sent', 'failed', 'withdrawn') AND updated_at < ?",
-                                ((now - RETENTION).isoformat(),))
-        return cursor.rowcount
+            db.executemany("UPDATE messages SET content = '{}', pruned = 1 WHERE key = ? AND pruned = 0", due)
+        return len(due)
+
+    def _all_closed_before(self, key: str, closed_on: Callable[[str, str], date | None], day: date) -> bool:
+        for task, milestone in {(t, m) for t, m, _ in self.carried(key)}:
+            closed = closed_on(task, milestone)
+            if closed is None or closed >= day:
+                return False
+        return True
 
 
 def _carry(db: sqlite3.Connection, message: Message, rows: list[tuple[str, str, str, str, int, str, str, str]]) -> None:

@@ -34,7 +34,7 @@ from scheduler.feedback.review import pause_for
 from scheduler.gcpolicy import fewer_collections
 from scheduler.group import Digest, group
 from scheduler.ledger import Ledger
-from scheduler.model import Attachment, DeliveryState, Message, Reason, Reminder
+from scheduler.model import Attachment, DeliveryState, Message, Reason, Reminder, identity_of
 from scheduler.render import CHANNEL_LABEL
 from scheduler.render_robots import plain_payload
 from scheduler.report.notice import enqueue_due
@@ -160,7 +160,7 @@ def _record(app: App, ledger: Ledger, send: list[Reminder], now: datetime, batch
         with ledger.batch():  # one transaction for several units: far fewer pages written
             for unit in batch:
                 digests = by_unit.pop(unit)  # freed once recorded
-                fire_times = {i.reminder.identity: i.reminder.at for d in digests for i in d.items}
+                fire_times = {identity_of(i.reminder): i.reminder.at for d in digests for i in d.items}
                 messages = {m.key: m for d in digests for m in app.renderer.render(d, units.get(unit), now)}
                 for key in ledger.queue(messages.values(), now, fire_times=fire_times):
                     fresh[key] = _held(messages[key])

@@ -63,11 +63,12 @@ class Closure:
 def _open_milestone(task: Task, milestone: str) -> Milestone | None:
     """The task's open milestone with this id. A recurrence's ids are ISO dates: its dates are
     listed up to that one (an id that is no date can only be a fixed milestone's)."""
-    through = _iso_day(milestone) or date.min
+    through = iso_day(milestone) or date.min
     return next((ms for ms in open_milestones(task, through) if ms.id == milestone), None)
 
 
-def _iso_day(text: str) -> date | None:
+def iso_day(text: str) -> date | None:
+    """A recurrence's milestone id (its ISO date) as a date; None for any other id."""
     try:
         return date.fromisoformat(text) if len(text) == 10 else None
     except ValueError:

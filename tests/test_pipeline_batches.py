@@ -13,22 +13,11 @@ from scheduler.ledger import Ledger
 from scheduler.model import Message
 from scheduler.pipeline import run_pass
 from tests.conftest import Project
-from tests.kit import FakeChannel, at, make_app
+from tests.kit import ONE_TASK, FakeChannel, at, make_app
 
 UNITS = "".join(f'[unit."{u}"]\nemail = ["{n}@example.gov.cn"]\n\n'
                 for n, u in enumerate(("督查室", "省司法厅", "省财政厅", "省发改委")))
-TASKS = """\
-[document]
-title = "测试工作要点"
-issued = 2021-06-02
-
-[[task]]
-id = "T-01"
-title = "第一项任务"
-lead = ["省司法厅"]
-responsible = ["省财政厅", "省发改委"]
-deadline = 2021-06-30
-"""
+TASKS = ONE_TASK.replace('responsible = ["省财政厅"]', 'responsible = ["省财政厅", "省发改委"]')
 
 
 @pytest.fixture

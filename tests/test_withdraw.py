@@ -20,6 +20,7 @@ from scheduler.ledger import Ledger
 from scheduler.model import DEFAULT_POLICY, DeliveryState, Message, Milestone, Recurrence, Task, TaskStatus, Unit
 from scheduler.pipeline import describe
 from scheduler.plan import Audience
+from scheduler.retention import closing_days
 from scheduler.withdraw import Closure
 from tests.conftest import TASKS as CONFTEST_TASKS
 from tests.conftest import Project
@@ -214,7 +215,7 @@ def test_withdraw_only_moves_an_unsettled_message(cfg: Path, project: Project) -
         assert (ledger.withdraw(sent, now), ledger.withdraw(open_, now), ledger.withdraw(open_, now)) == (
             False, True, False)
         assert ledger.open_messages() == []
-        assert ledger.prune(at("2022-07-02T09:30")) == 2  # a withdrawn body is pruned like a sent one
+        assert ledger.prune(at("2022-07-02T09:30"), closing_days([])) == 2  # a withdrawn body: like a sent one
 
 
 # -- Closure: the pure rule, one row per case -----------------------------------------------------------
