@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from scheduler import phrases
 from scheduler.importer.names import CLAUSE, NAME_SEP, rejoin_places, split_outside, unit_names
 from scheduler.importer.relative import find_relative
-from scheduler.importer.vocab import CLOSE, LABEL_RE, LABELS, OPEN, RULE_CLAUSE, UNIT_NAME, either, simplified
+from scheduler.importer.vocab import CLOSE, LABEL_RE, LABELS, OPEN, RULE_CLAUSE, TAIL, UNIT_NAME, either, simplified
 
 
 @dataclass
@@ -33,11 +33,11 @@ class Assignment:
 def looks_like_assignment(text: str) -> bool:
     """True for a clause that assigns units (the parenthesis or 责任单位 line), including a bare
     list of unit names ("〔市大数据局、各县（市、区）政府；年底前完成〕")."""
-    if LABEL_RE.search(text) or (re.search(either("(牵头|负责|配合)"), text) and len(text) < 300):
-        return True
+    if LABEL_RE.search(text) or (re.search(either("(牵头|负责|配合|会同)"), text) and len(text) < 300):
+        return True  # "（X会同Y、Z组织实施，持续推进）"
     parts = [p.strip() for p in split_outside(text, CLAUSE) if p.strip()]
     parts = [_GUIDES.sub("", p) for p in parts]  # "（生态环境部指导，供销合作总社参与）"
-    names = [n for p in parts if not starts_with_deadline(p)
+    names = [TAIL.sub("", n) for p in parts if not starts_with_deadline(p)  # "（科技部组织实施）"
              for n in rejoin_places(split_outside(p, NAME_SEP))]  # "各市、县人民政府" is one name
     return bool(names) and all(UNIT_NAME.search(n.strip()) and len(n.strip()) <= 25 for n in names)
 
@@ -160,7 +160,7 @@ def _free(text: str, out: Assignment) -> None:
             out.deadlines.append("长期坚持" if m[1] == "长期" else "持续推进")
             continue
         if (ongoing := _ONGOING_CLAUSE.search(clause)) and ongoing.end() == len(clause):
-            out.deadlines.append(ongoing[0])  # "各地区持续推进": the units, and ongoing work
+            out.deadlines.append(simplified(ongoing[0]))  # "各地区持续推进": the units, and ongoing work
             clause = clause[:ongoing.start()]
         if "会同" in clause and _with_others(clause, out):
             continue
@@ -191,8 +191,9 @@ def _with_others(clause: str, out: Assignment) -> bool:
 
 
 # "（国务院各部门分别负责，年内持续推进）": ongoing work, not a unit
-_ONGOING_CLAUSE = re.compile("(?:年内|全年|今年|长期)?(?:" + "|".join(phrases.ONGOING_WORDS) + ")")
-_GOING_ON = re.compile(r"(持续|长期)(?:实施|落实|推进|开展|坚持|进行)")
+# "持續推進" in traditional copies is the same ongoing wording
+_ONGOING_CLAUSE = re.compile(either("(?:年内|全年|今年|长期)?(?:" + "|".join(phrases.ONGOING_WORDS) + ")"))
+_GOING_ON = re.compile(either(r"(持续|长期)(?:实施|落实|推进|开展|坚持|进行)"))
 _LATER = re.compile(r"^(?:以后|此后|今后|之后|每年|每季度|每月|逐年|逐步)")
 
 

@@ -8,6 +8,7 @@ from scheduler import phrases
 from scheduler.importer.assign import is_deadline
 from scheduler.importer.names import split_outside
 from scheduler.importer.relative import find_relative, without_relative
+from scheduler.importer.vocab import simplified
 
 _WHOLE_YEAR = re.compile(r"(?:全年|今年全年|年度内)(?:完成|推进|实施)?")
 
@@ -20,7 +21,7 @@ def item_deadlines(written: list[str], body: str) -> tuple[list[tuple[str, str]]
     for text in written:
         if _WHOLE_YEAR.fullmatch(text.strip()):
             text = "年内"  # "完成时限：全年": within the plan's year
-        if words := [w for w in phrases.ONGOING_WORDS if w in text]:
+        if words := [w for w in phrases.ONGOING_WORDS if w in simplified(text)]:  # "持續推進"
             ongoing = words[0]  # "年内持续推进" is written "持续推进", the phrase duban reads
         elif is_deadline(text) or is_deadline(text := _reworded(text)):  # "完成时限：9月份"
             found.append((text, ""))

@@ -69,7 +69,7 @@ def unit_names(clause: str, out: Assignment) -> list[str]:
 
 _BY = re.compile(r"^由(?=[\u4e00-\u9fff]{2})")  # "（由县发改局牵头实施）"
 _PLACE = r"(?:[县縣市区區州旗乡鄉镇鎮]|县级市|自治县|自治州|地级市)"  # names keep traditional forms: "各市、縣人民政府"
-_PLACE_STUB = re.compile(rf"各?(?:有关|相关)?{_PLACE}(?:[（(][^（）()]{{1,8}}[）)])?")
+_PLACE_STUB = re.compile(rf"各?(?:有关|相关|有關|相關)?{_PLACE}(?:[（(][^（）()]{{1,8}}[）)])?")
 _PLACE_TAIL = re.compile(rf"{_PLACE}(?:[（(][^（）()]{{1,8}}[）)])?(?:级)?(?:人民)?(?:政府|党委|有关部门|相关部门)?")
 
 

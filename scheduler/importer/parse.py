@@ -21,7 +21,7 @@ def parse_document(text: str) -> Draft:
     lines = record_lines([_PINYIN.sub("", ln.translate(WIDE)).strip() for ln in text.splitlines()])
     draft = _header(lines)
     Walker(draft, lines).run()
-    covering_notice(draft)
+    covering_notice(draft, text)
     select_tasks(draft)
     _unique_keys(draft)
     return draft

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from scheduler.importer.draft import Draft, DraftTask
 
 PREAMBLE, TASKS, PHASES, SUPPORT, OTHER = "preamble", "tasks", "phases", "support", "other"
+NOTICE = "notice"  # the requirements of a covering notice whose plan is not in the text
 
 _PHASE = re.compile(r"实施步骤|工作步骤|步骤安排|进度安排|时间安排|工作进度|实施阶段|阶段安排|推进步骤")
 _TASKS = re.compile(r"^(?:[\u4e00-\u9fff]{0,6})(?:工作任务|主要任务|试点任务|重点任务|重点工作|主要工作|具体任务)$"
@@ -62,11 +63,22 @@ def section_kind(heading: str) -> str:
     return OTHER
 
 
-def covering_notice(draft: Draft) -> None:
+# "现将《X方案》印发给你们，并就有关事项通知如下": the numbered items that follow are the notice's own
+_HANDS_OUT = re.compile(r"(?:印发|印發|转发|轉發)(?:给|給)?(?:你们|你們)[，,]?\s*(?:并|並)就[^。]{0,30}?通知如下")
+
+
+def covering_notice(draft: Draft, text: str = "") -> None:
     """Items before the first signature (a date line, "（此件公开发布）"), when the plan's own items
     follow it, are the covering notice's requirements ("一、各责任单位要……于1月15日前报送"):
-    like a preamble's, they are tasks only when a clause assigns them units."""
+    like a preamble's, they are tasks only when a clause assigns them units. When nothing follows
+    the signature of a notice that hands out a plan ("现将《…》印发给你们，并就……通知如下"), the
+    plan is not in the text: its requirements are no tasks, and the draft has none."""
     signed = draft.signed_at
+    if signed is not None and signed == len(draft.tasks) and _HANDS_OUT.search(text) \
+            and all(t.assignment.empty() for t in draft.tasks):
+        for task in draft.tasks:
+            task.section = NOTICE
+        return
     if signed is None or not 0 < signed < len(draft.tasks):
         return
     before, after = draft.tasks[:signed], draft.tasks[signed:]
@@ -77,14 +89,14 @@ def covering_notice(draft: Draft) -> None:
 
 def select_tasks(draft: Draft) -> None:
     """Keep the items that are tasks; the others are listed in the draft's header."""
-    counted = [t for t in draft.tasks if t.section != PREAMBLE]
+    counted = [t for t in draft.tasks if t.section not in (PREAMBLE, NOTICE)]
     explicit = sum(not t.assignment.empty() for t in counted)
     in_sentences = explicit * 3 < len(counted)
 
     def keep(t: DraftTask) -> bool:
         if not t.assignment.empty():
             return True
-        if t.section == PREAMBLE or PROSE_TITLE.match(t.title):
+        if t.section in (PREAMBLE, NOTICE) or PROSE_TITLE.match(t.title):
             return False
         if _DEFINITION.match(t.title) and not (t.deadlines or t.ongoing):
             return False
@@ -106,3 +118,5 @@ def select_tasks(draft: Draft) -> None:
     if kept:
         draft.skipped = [f"{t.number}（第{t.line}行）" for t in draft.tasks if not keep(t)]
         draft.tasks = kept
+    else:  # no item is surely a task: keep them all as a draft, but never a notice's or "（一）指导思想。"
+        draft.tasks = [t for t in draft.tasks if t.section != NOTICE and not PROSE_TITLE.match(t.title)]

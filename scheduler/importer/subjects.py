@@ -14,12 +14,12 @@ from __future__ import annotations
 import re
 
 from scheduler.importer.assign import Assignment
-from scheduler.importer.names import split_outside
+from scheduler.importer.names import rejoin_places, split_outside
 from scheduler.importer.vocab import simplified
 
-# "各市、县人民政府要……", "市、县（区）政府": the governments of levels, no place named, one collective
+# "各市、县人民政府要……", "市、县（区）政府", "相关市、县政府": governments of levels, no place named, one collective
 _LEVEL = r"(?:县市区|市州|县区|区县|县市|[省市县区州])(?:[（(][^（）()]{1,8}[）)])?"  # "各市州、县市区人民政府"
-_LEVEL_GOV = rf"各?{_LEVEL}(?:、{_LEVEL}){{1,3}}(?:人民)?政府"
+_LEVEL_GOV = rf"(?:各|有关|相关)?{_LEVEL}(?:、{_LEVEL}){{1,3}}(?:人民)?政府"
 _BODY = (r"(?:部|委|局|办公室|(?<![督承举创包代主协帮兴开筹试查首])办"  # 中央农办, 市委改革办
          r"|署|厅|总局|办公厅|政府|人民政府|委员会|联席会议|行政部门|管理部门|银行|监会|总社"
          r"|小组|政府部门|有关部门|部门|各地区|各地|各部门|各单位|各有关部门|各有关单位|各有关部门和单位"
@@ -28,11 +28,15 @@ _BODY = (r"(?:部|委|局|办公室|(?<![督承举创包代主协帮兴开筹试
          r"|省、自治区、直辖市(?:人民政府|政府)?|军区"  # "有关省、自治区、直辖市及军区也要……"
          # "各乡镇（街道）要……", "各街道负责……", "各区县要……": the governments of a level, as a collective
          r"|各(?:乡镇|镇|乡|街道|区县|县区|县市区|市县|市州)(?:[（(](?:街道|乡镇|镇|社区)[）)])?(?:人民政府|政府|办事处)?"
+         r"|(?<![场住处厕诊寓有之其])所(?!在|属|辖)|(?<![车网驿兵])站(?!在)|中队|大队"  # a town's 派出所, 消防站
+         r"|试点地区"  # "试点地区在……完成挂网": the pilot areas' governments, a collective
          r"|管委会|管理委员会|督查室|各(?!责任|成员|牵头|配合|协办|主办|参与)[\u4e00-\u9fff]{1,4}?(?:单位|部门)"
          # "临港地区管委会", "各审批单位" (a kind of units; "各责任单位" refers back to roles given elsewhere)
          r"|[省市县区乡镇](?:、[省市县区乡镇]){1,3}[两三四五]级(?:人民)?政府"  # "市、区两级政府进一步……"
          rf"|{_LEVEL_GOV})")
-_NAME = rf"(?:各有关部门和单位|(?:[\u4e00-\u9fff]|[（(][^（）()]{{1,8}}[）)]){{0,24}}?{_BODY})"
+# "派出所(交通中队)": a remark in brackets after a name's ending ("（以下简称……）" is none)
+_AFTER = r"(?:[（(](?!以下)[^（）()]{1,8}[）)])?"
+_NAME = rf"(?:各有关部门和单位|(?:[\u4e00-\u9fff]|[（(][^（）()]{{1,8}}[）)]){{0,24}}?{_BODY}{_AFTER})"
 # a place before the last name of a list shares its ending: "浦东新区、奉贤区政府" (two district governments)
 _PLACE = r"[\u4e00-\u9fff]{1,6}?(?:新区|区|县|市|州|旗)"
 _LIST = rf"(?:{_PLACE}(?:、|和))*{_NAME}(?:(?:、|和|及|以及)(?:{_PLACE}(?:、|和))*{_NAME})*"
@@ -51,10 +55,10 @@ _PREDICATE = (
     r"(?:依法|抓紧|及时|积极|尽快|全面|深入|大力|着力|持续|稳步|有序|主动|认真|严格|适时|同步|重点)?"
     r"(?P<verb>都要|也要|要|应当|应|将|拟|继续|负责|牵头|会同|统筹|在|对|按照|根据|须|必须|于|进一步|切实|加快|加强|共同|分别"
     r"|落实|结合"
-    r"|研究|提出|意见(?=[:：])"  # "X会同Y研究提出了办理意见", "X提出了以下意见：", "X意见："
+    r"|研究|提出|汇总|意见(?=[:：])"  # "X会同Y研究提出了办理意见", "X提出了以下意见：", "X意见："
     r"|建立|制定|组织(?!部)|指导|定期|组成|承担|的主要负责同志|的主要负责人|确定(?!的)|指定(?!的)|配合"
     # "各县（市、区）政府是本地区工作的责任主体": who answers for the work
-    r"|是(?=[\u4e00-\u9fff、]{0,16}?(?:责任主体|第一责任人))"
+    r"|是(?=[\u4e00-\u9fff、“”]{0,20}?(?:责任主体|第一责任人))"  # "X是“无废城市”建设试点责任主体"
     r"|推动|推进|开展|完善|出台|修订|编制|发布|优化|健全|实施|做好|督促)"
 )
 _SUBJECT = re.compile(rf"^(?:同时，|此外，)?(?:请|由|经|建议)?(?:所?涉及的)?(?P<names>{_LIST})" + _PREDICATE)
@@ -74,9 +78,9 @@ _LEAD_REST = re.compile(r"(?:负责|实施|落实|完成[\u4e00-\u9fff]{0,12})?"
 _MODAL = ("都要", "也要", "要", "应当", "应", "将", "须", "必须", "负责")
 _NOT_UNIT = re.compile(
     r"^(?:政府|政府部门|行政部门|管理部门|有关部门|相关部门|上级部门|主管部门|行业主管部门|其他有关部门|部门|单位"
-    r"|有关单位|相关单位|其他部门|国家有关部门"
+    r"|有关单位|相关单位|其他部门|国家有关部门|其他相关部门|其他有关单位|其他相关单位"
     r"|[我本](?:局|部|委|厅|办|署|院|室|单位|部门))$")  # "我局将……": the author, not a name
-_BODY_END = re.compile(rf"{_BODY}$")
+_BODY_END = re.compile(rf"{_BODY}{_AFTER}$")
 _LOCAL_GOVS = re.compile(r"^各.*政府$")
 _SANCTION = re.compile(r"(?:问责|追责|追究[\u4e00-\u9fff]{0,4}责任|通报批评)$")
 
@@ -114,6 +118,8 @@ _AGAIN = re.compile(r"^(?:同时|并且?|还|也)?(?:将|要)?(?=会同)")  # "�
 # "这项工作由外交部和总参谋部统一归口管理", "其管理工作由X负责", "资金由X统筹使用": an agent after the topic
 _BY = re.compile(rf"由(?P<names>{_LIST})(?:等(?:有关|相关)?(?:部门|单位))?"
                  r"(?P<verb>负责|牵头|统一归口|归口|统一管理|统筹|会同|跟进督办|督办)")
+# "X由各方派员组成，主任由……确定，负责……": the body described is the subject of the later 负责
+_COMPOSED = re.compile(rf"(?<![^。；;\n])(?P<names>{_LIST})由[^。；;]*?组成[^。；;]*?，负责")
 # "国办将与国家标准委、国务院信息办等单位一起，组织制定……": all of them do it
 _WITH = re.compile(rf"^(?P<a>{_LIST})(?:将|要|应|还|也)?[与同](?P<b>{_LIST})(?:等(?:有关|相关)?(?:部门|单位))?"
                    r"(?:一起|一道|共同)")
@@ -123,6 +129,8 @@ def _subject_units(body: str) -> Assignment:
     out = Assignment()
     if "特别是" in body or "尤其是" in body:
         body = _STRESSED.sub(r"、\1", body)
+    if "由" in body and "负责" in body:
+        body = _COMPOSED.sub(lambda m: m[0].replace("，负责", f"，{m['names']}负责", 1), body)
     for sentence in re.split(r"[。；;！!，,]", body):  # a subject opens a sentence or a clause
         sentence = sentence.strip()
         if (rest := _AGAIN.sub("", sentence)).startswith("会同") and out.lead and (others := _partners(rest[2:])):
@@ -195,7 +203,7 @@ def _add_partners(out: Assignment, others: list[str]) -> None:
 
 
 _SEP = re.compile(r"、(?=各)|(?<=各地区|各部门|各单位)(?=各)|(?<=各地)(?=各)"  # "各地区各部门"
-                  r"|(?<=[部委局室署厅府会门位区办市行社组议处])(?:、|和|及(?!其)|以及)(?!单位|直辖市)")
+                  r"|(?<=[部委局室署厅府会门位区办市行社组议处所站队）)])(?:、|和|及(?!其)|以及)(?!单位|直辖市)")
 
 
 _LEVELS = re.compile(r"[省市县区乡镇](?:、[省市县区乡镇]){1,3}[两三四五]级")  # "市、区两级政府" is one collective
@@ -218,7 +226,7 @@ def _names(text: str) -> list[str]:
     if _PLACE_SEP.search(text) and (lead := _PLACES.match(text)) and _is_unit(last):
         places = [p for p in re.split(r"、|和", lead[1]) if p]  # "浦东新区、奉贤区政府": the places share the ending
         text = text[lead.end():]
-    parts = places + split_outside(text, _SEP)
+    parts = places + rejoin_places(split_outside(text, _SEP))  # "X厅、相关市、县政府": the last two are one
     out: list[str] = []
     for part in parts:
         part = _WITH_OTHERS.split(part)[0].strip().replace("\x00", "、")  # "市场监管总局会同各有关部门"
@@ -242,8 +250,12 @@ _NOT_BODY = re.compile(
 
 
 def _is_unit(name: str) -> bool:
-    return (len(name) >= 2 and not _NOT_BODY.search(name) and not _NOT_UNIT.match(name)
-            and (len(name) > 5 or not name.startswith(("有关", "相关", "其他"))) and bool(_BODY_END.search(name)))
+    bare = _REMARK_END.sub("", name)  # "其他相关部门（单位）" is as generic as "其他相关部门"
+    return (len(bare) >= 2 and not _NOT_BODY.search(name) and not _NOT_UNIT.match(bare)
+            and (len(bare) > 5 or not bare.startswith(("有关", "相关", "其他"))) and bool(_BODY_END.search(name)))
+
+
+_REMARK_END = re.compile(r"[（(][^（）()]*[）)]$")
 
 
 _PARTNER_VERB = "研究|负责|共同|制定|组织|开展|做好|推进|建立|落实|加强|赴|进行|上报|起草|编制|对|就|按照|根据"

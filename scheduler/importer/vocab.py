@@ -34,7 +34,8 @@ def simplified(text: str) -> str:
 LABELS = {"牵头单位": "lead", "主办单位": "lead", "牵头部门": "lead", "牵头责任单位": "lead",
            "责任单位": "responsible", "责任部门": "responsible", "协同责任单位": "responsible",
            "配合单位": "cooperating", "配合部门": "cooperating", "协办单位": "cooperating",
-           "参与单位": "cooperating", "协同单位": "cooperating", "主责单位": "responsible", "主责部门": "responsible",
+           "参与单位": "cooperating", "参与部门": "cooperating", "协同单位": "cooperating",
+           "主责单位": "responsible", "主责部门": "responsible",
            # people, not units: "（牵头单位：…；督办领导：李四）"
            "督办领导": "person", "责任领导": "person", "牵头领导": "person", "分管领导": "person", "责任人": "person",
            "完成时限": "deadline", "时间安排": "deadline", "完成时间": "deadline",
@@ -53,7 +54,7 @@ LABEL_RE = re.compile("(" + "|".join(either(k) for k in sorted(LABELS, key=len, 
 TAIL = re.compile(either(
     "(?:按职责分工|按照职责分工|根据职责分工|依据职责分工|按分工|按照分工|按各自职责|按职责|根据职责|分别|共同|具体|组织|结合实际|因地制宜"
     "|等?负责落实|负责|牵头|配合|参与|参加|协同|协助|(?:加强|做好|给予|予以|负责)?指导|落实|实施"
-    "|督促检查|督促落实|监督检查|督导|督查|统筹协调|统筹推进|协调推进|组织协调|推进实施)+$"))
+    "|督促检查|督促落实|监督检查|督导|督查|统筹协调|统筹推进|协调推进|组织协调|推进实施|推进)+$"))
 GENERIC = re.compile(either(
     "^(?:其他|其它)?(?:相关|有关)?(?:部门|单位|方面)(?:(?:和|及|与|、)(?:其他|其它)?(?:相关|有关)?(?:部门|单位|方面|地方))?$"
     "|^(?:其他|其它)?(?:相关|有关)地方$"  # "会同有关地方负责": X's own work

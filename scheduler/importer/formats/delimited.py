@@ -7,15 +7,25 @@ import io
 from pathlib import Path
 
 from scheduler.importer.formats.blocks import Block, grid
-from scheduler.importer.formats.tables import is_task_table
+from scheduler.importer.formats.tables import column_kind, header_row
 
 
 def looks_like_csv(text: str) -> bool:
-    """A text whose first rows, split as CSV, hold a task table's header."""
+    """A text whose first rows, split as CSV, hold a task table's header: a row of column names,
+    not a paragraph copied with ASCII commas ("2.统筹协调,……,加强与责任单位的沟通联系,……。"),
+    whose clauses may name a unit and a task by chance."""
     head = text[:8192].splitlines()[:6]
     if not any("," in ln or "\t" in ln for ln in head):
         return False
-    return is_task_table(_rows("\n".join(head)))
+    rows = _rows("\n".join(head))
+    at = header_row(rows)
+    return at is not None and _column_names(rows[at])
+
+
+def _column_names(row: list[str]) -> bool:
+    cells = [c.strip() for c in row if c.strip()]
+    known = sum(column_kind(c) is not None for c in cells)
+    return not any("。" in c for c in cells) and 2 * known >= len(cells)
 
 
 def read_csv(path: Path, text: str) -> list[Block]:
