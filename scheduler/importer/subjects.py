@@ -156,7 +156,9 @@ def _subject_units(body: str) -> Assignment:
         if m["verb"] in ("将", "对") and _SANCTION.search(sentence[m.end():]):
             continue  # "……的乡镇，县人民政府将实行问责": accountability for the work, not the work
         names = [n for n in _names(m["names"]) if n not in out.lead]
-        if m["verb"] == "会同" and (others := _partners(sentence[m.end():])):
+        tail = sentence[m.end():]
+        together = m["verb"] == "会同" or (m["verb"] in _MODAL and tail.startswith("会同"))
+        if together and (others := _partners(tail.removeprefix("会同"))):  # "X要会同Y、Z制定……" too
             _lead(out, names, others)
             continue
         if m["verb"] == "配合":  # "市财政局、市国土资源局配合": partners
