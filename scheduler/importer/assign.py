@@ -148,7 +148,7 @@ def _free(text: str, out: Assignment) -> None:
         if simplified(clause).startswith(("完成时限", "时间")):
             out.deadlines.append(re.sub(r"^[^:：]*[:：]", "", clause))
             continue
-        if _dated(clause) or _ONGOING_CLAUSE.fullmatch(clause) or _relative(clause):  # "…，6月底完成）"
+        if _dated(clause) or _ONGOING_CLAUSE.fullmatch(_SPAN.sub("", clause)) or _relative(clause):  # "…，6月底完成）"
             out.deadlines.append(clause)
             continue
         if clause == "长期":  # "（财政部牵头，长期）"
@@ -192,6 +192,7 @@ def _with_others(clause: str, out: Assignment) -> bool:
 
 # "（国务院各部门分别负责，年内持续推进）": ongoing work, not a unit
 # "持續推進" in traditional copies is the same ongoing wording
+_SPAN = re.compile(r"^\d{4}\s*年?\s*[—–-]+\s*\d{4}\s*年")  # "2023—2025年持续推进": ongoing over a span
 _ONGOING_CLAUSE = re.compile(either("(?:年内|全年|今年|长期)?(?:" + "|".join(phrases.ONGOING_WORDS) + ")"))
 _GOING_ON = re.compile(either(r"(持续|长期)(?:实施|落实|推进|开展|坚持|进行)"))
 _LATER = re.compile(r"^(?:以后|此后|今后|之后|每年|每季度|每月|逐年|逐步)")

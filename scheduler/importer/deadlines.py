@@ -23,6 +23,8 @@ def item_deadlines(written: list[str], body: str) -> tuple[list[tuple[str, str]]
             text = "年内"  # "完成时限：全年": within the plan's year
         if words := [w for w in phrases.ONGOING_WORDS if w in simplified(text)]:  # "持續推進"
             ongoing = words[0]  # "年内持续推进" is written "持续推进", the phrase duban reads
+            if span := _SPAN.search(simplified(text)):
+                found.append((f"{span[1]}年底", text))  # "2023—2025年持续推进": until the span's end
         elif is_deadline(text) or is_deadline(text := _reworded(text)):  # "完成时限：9月份"
             found.append((text, ""))
         else:
@@ -60,7 +62,8 @@ def _phrases(text: str) -> list[str]:
     text = _CLOCK.sub(r"\1", text)  # "6月20日18：00前" is the day's deadline
     if "到" in text or "至" in text:
         text = _YEARS.sub(r"\1—", text)  # "2002年到2005年，X连续四年组织……": a span of years, not "到2005年"
-    return phrases.find_all(_reworded(without_relative(text))) + find_relative(text)
+    found = phrases.find_all(_reworded(without_relative(text))) + find_relative(text)
+    return found + [f"{y}年" for y in _YEAR_TARGET.findall(text) if f"{y}年" not in found]
 
 
 def _reworded(text: str) -> str:
@@ -83,4 +86,7 @@ _WORDING = {"本年度内": "年内", "年度内": "年内"}
 _TEN_DAYS = {"上旬": "10日前", "中旬": "20日前", "下旬": "底前"}
 _WORDED = re.compile(r"(?<=\d{4}年)内|本?年度内|(\d{1,2}\s*月)(上旬|中旬|下旬|份)(前)?")
 _YEARS = re.compile(r"(\d{4}\s*年\s*)[到至](?=\s*\d{4}\s*年(?![底末\d]))")
+# "2024年新增企业800家", "2025年新建基站2万个": that year's target, as "2025年安排……" (scheduler/phrases.py)
+_YEAR_TARGET = re.compile(r"(?<![\d至到—–-])(\d{4})\s*年(?=新增|新建|新开工|新培育|新认定)")
+_SPAN = re.compile(r"\d{4}\s*年?\s*[—–-]+\s*(\d{4})\s*年")  # a span of years
 _CLOCK = re.compile(r"([日号])\s*\d{1,2}\s*[:：]\s*\d{2}(?=\s*(?:前|以前|之前))")
