@@ -1,0 +1,56 @@
+"""`duban import` grammar, round 12 of issue #13: forms met in the three held-out plans written for
+this round (tests/import_heldout/national_opinion, label_scheme, table_plan): "X要会同Y、Z……" in a
+sentence, a year's target written "YYYY年新增……", and ongoing work over a span of years
+("2023—2025年持续推进"). Each form is tested with sentences of the same shape, names and dates changed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from scheduler.importer.assign import parse_assignment
+from scheduler.importer.parse import parse_document
+from scheduler.importer.subjects import subject_units
+from tests.import_rules_support import dates, units
+
+
+def subjects(text: str) -> tuple[list[str], list[str], list[str]]:
+    a = subject_units(text)
+    return a.lead, a.responsible, a.cooperating
+
+
+# "国家卫生健康委要会同民政部、国家医保局制定……": a modal verb before 会同 changes nothing
+def test_a_modal_verb_before_together_with() -> None:
+    assert subjects("教育部要会同财政部、人力资源社会保障部制定实施细则，年底前印发。") == (
+        ["教育部"], [], ["财政部", "人力资源社会保障部"])
+    assert subjects("省农业农村厅应会同省水利厅等部门完善管护制度。") == (["省农业农村厅"], [], ["省水利厅"])
+    assert subjects("市住房城乡建设局将会同市城管局开展专项整治。") == (["市住房城乡建设局"], [], ["市城管局"])
+    # "会同有关部门" names no partner: the work stays the subject's own, as before
+    assert subjects("商务部要会同有关部门加强跟踪评估。") == ([], ["商务部"], [])
+    text = ("二、重点任务\n（四）完善标准体系。市场监管总局要会同工业和信息化部、国家标准委制定行业标准，"
+            "2025年3月底前发布。\n（五）加强宣传。（中央网信办负责）\n")
+    draft = parse_document(text)
+    assert units(draft.tasks[0]) == (["市场监管总局"], [], ["工业和信息化部", "国家标准委"])
+    assert dates(draft.tasks[0], draft) == [date(2025, 3, 31)]
+
+
+# "2024年新增有进出口实绩企业800家": the year's target, as "2025年安排……"
+def test_a_years_target_written_new_units() -> None:
+    text = ("某省人民政府办公厅关于印发某方案的通知\n某政办发〔2025〕3号\n2025年2月10日\n二、主要任务\n"
+            "1.培育专精特新企业。2026年新增省级专精特新企业300家。（省工业和信息化厅负责）\n"
+            "2.建设充电设施。2025年新建公共充电桩1万个，2026年新建1.5万个。（省能源局负责）\n"
+            "3.扩大就业。城镇新增就业50万人。（省人力资源社会保障厅负责）\n")
+    draft = parse_document(text)
+    assert [dates(t, draft) for t in draft.tasks] == [
+        [date(2026, 12, 31)], [date(2025, 12, 31), date(2026, 12, 31)], []]
+
+
+# "（X、Y、Z按职责分工负责，2023—2025年持续推进）": ongoing work until the span's end
+def test_ongoing_work_over_a_span_of_years() -> None:
+    a = parse_assignment("（工业和信息化部、民政部按职责分工负责，2024—2026年持续推进）")
+    assert a.responsible == ["工业和信息化部", "民政部"]
+    text = ("二、重点任务\n（六）发展智慧健康产品。开展应用试点示范。（科技部、工业和信息化部按职责分工负责，"
+            "2024—2026年持续推进）\n（七）加强监管。（市场监管总局负责，持续推进）\n")
+    draft = parse_document(text)
+    assert [units(t) for t in draft.tasks] == [([], ["科技部", "工业和信息化部"], []), ([], ["市场监管总局"], [])]
+    assert [dates(t, draft) for t in draft.tasks] == [[date(2026, 12, 31)], []]
+    assert [t.ongoing for t in draft.tasks] == ["持续推进", "持续推进"]
