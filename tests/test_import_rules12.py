@@ -54,3 +54,20 @@ def test_ongoing_work_over_a_span_of_years() -> None:
     assert [units(t) for t in draft.tasks] == [([], ["科技部", "工业和信息化部"], []), ([], ["市场监管总局"], [])]
     assert [dates(t, draft) for t in draft.tasks] == [[date(2026, 12, 31)], []]
     assert [t.ongoing for t in draft.tasks] == ["持续推进", "持续推进"]
+
+
+# probes in national forms: a deadline written as a second sentence in the bracket
+# ("（X、Y负责。2025年底前完成）"), and "各地区抓好落实" after the ministries' clause
+def test_a_deadline_sentence_inside_the_bracket() -> None:
+    a = parse_assignment("（国家林草局、自然资源部负责。2026年6月底前完成）")
+    assert (a.responsible, a.deadlines) == (["国家林草局", "自然资源部"], ["2026年6月底前完成"])
+    assert parse_assignment("（海关总署负责。持续推进）").deadlines == ["持续推进"]
+    # a remark sentence is still no unit and no deadline
+    b = parse_assignment("（省财政厅负责。以下各项均需各市配合，不再列出）")
+    assert (b.responsible, b.deadlines) == (["省财政厅"], [])
+
+
+def test_local_governments_that_see_to_it() -> None:
+    a = parse_assignment("（应急管理部牵头，公安部、交通运输部按职责分工负责；各地区抓好落实）")
+    assert (a.lead, a.responsible) == (["应急管理部"], ["公安部", "交通运输部", "各地区"])
+    assert parse_assignment("（教育部负责，各地认真贯彻落实）").responsible == ["教育部", "各地"]

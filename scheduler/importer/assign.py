@@ -69,10 +69,11 @@ def _parsed(text: str) -> Assignment:
 
 def _assigning_sentences(text: str) -> list[str]:
     """The sentences of a clause that assign: the first, and any later one that names units or a
-    role ("〔…按职责分工负责。具体任务均涉及相关市(州)人民政府，不再做分工〕": a remark)."""
+    role ("〔…按职责分工负责。具体任务均涉及相关市(州)人民政府，不再做分工〕": a remark) or
+    gives the deadline ("（X、Y负责。2025年底前完成）")."""
     sentences = [s.strip() for s in text.split("。") if s.strip()]
     return sentences[:1] + [s for s in sentences[1:] if not s.startswith(("以下", "下同", "不再"))
-                            and looks_like_assignment(s)]
+                            and (looks_like_assignment(s) or _dated(s) or _ONGOING_CLAUSE.fullmatch(s))]
 
 
 def _unwrap(text: str) -> str:
