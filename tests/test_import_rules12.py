@@ -71,3 +71,19 @@ def test_local_governments_that_see_to_it() -> None:
     a = parse_assignment("（应急管理部牵头，公安部、交通运输部按职责分工负责；各地区抓好落实）")
     assert (a.lead, a.responsible) == (["应急管理部"], ["公安部", "交通运输部", "各地区"])
     assert parse_assignment("（教育部负责，各地认真贯彻落实）").responsible == ["教育部", "各地"]
+
+
+# "责任单位：省教育厅〔牵头〕、省财政厅": the lead mark in square brackets too
+def test_a_lead_mark_in_square_brackets() -> None:
+    a = parse_assignment("（责任单位：省民政厅〔牵头〕、省财政厅、省卫生健康委）")
+    assert (a.lead, a.responsible) == (["省民政厅"], ["省财政厅", "省卫生健康委"])
+    b = parse_assignment("〔责任单位：市水务局【牵头】、市财政局〕")
+    assert (b.lead, b.responsible) == (["市水务局"], ["市财政局"])
+
+
+# sentences: "X要牵头制定……" leads as "X牵头……" does; "各区政府具体实施" names the governments
+def test_a_modal_verb_before_leading_and_specific_implementation() -> None:
+    assert subjects("市城管局要牵头制定年度计划，各区政府负责具体实施。") == (["市城管局"], ["各区政府"], [])
+    assert subjects("由市水务局牵头，市财政局、市生态环境局配合，各县政府具体实施。") == (
+        ["市水务局"], ["各县政府"], ["市财政局", "市生态环境局"])
+    assert subjects("省体育局负责牵头组织评估。") == (["省体育局"], [], [])

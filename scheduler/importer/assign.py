@@ -116,7 +116,7 @@ def _labelled(text: str, out: Assignment) -> None:
                     getattr(out, kind).extend(n for n in unit_names(clause, out) if n not in getattr(out, kind))
 
 
-_LEAD_MARK = either(r"[（(]牵头(?:单位|部门)?[）)]")
+_LEAD_MARK = either(r"[（(〔【]牵头(?:单位|部门)?[）)〕】]")  # "省教育厅（牵头）", "省教育厅〔牵头〕"
 _MARKED_LEAD = re.compile(_LEAD_MARK + "$")
 _GUIDES = re.compile(r"(?<=[\u4e00-\u9fff）)])(?:指导|参与)$")
 

@@ -52,7 +52,7 @@ _PREDICATE = (
     r"(?:每(?:年|月|季度|季|半年|周|旬)(?:\d{1,2}日|底|末)?前?|(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末|[上中下]旬)前)?"
     r"(?:已经?|正在?|还|连续[一二三四五六七八九十两\d]{1,2}年)?"  # "扶贫办已会同交通部……", "X连续四年组织……"
     # "国家发展改革委抓紧制定……", "中央网信办、公安部依法加强……": an adverb opens the predicate
-    r"(?:依法|抓紧|及时|积极|尽快|全面|深入|大力|着力|持续|稳步|有序|主动|认真|严格|适时|同步|重点)?"
+    r"(?:依法|抓紧|及时|积极|尽快|全面|深入|大力|着力|持续|稳步|有序|主动|认真|严格|适时|同步|重点|具体)?"
     r"(?P<verb>都要|也要|要|应当|应|将|拟|继续|负责|牵头|会同|统筹|在|对|按照|根据|须|必须|于|进一步|切实|加快|加强|共同|分别"
     r"|落实|结合"
     r"|研究|提出|汇总|意见(?=[:：])"  # "X会同Y研究提出了办理意见", "X提出了以下意见：", "X意见："
@@ -156,15 +156,16 @@ def _subject_units(body: str) -> Assignment:
         if m["verb"] in ("将", "对") and _SANCTION.search(sentence[m.end():]):
             continue  # "……的乡镇，县人民政府将实行问责": accountability for the work, not the work
         names = [n for n in _names(m["names"]) if n not in out.lead]
-        tail = sentence[m.end():]
-        together = m["verb"] == "会同" or (m["verb"] in _MODAL and tail.startswith("会同"))
-        if together and (others := _partners(tail.removeprefix("会同"))):  # "X要会同Y、Z制定……" too
+        verb, tail = m["verb"], sentence[m.end():]
+        if verb in _MODAL and tail.startswith(("会同", "牵头")):
+            verb, tail = tail[:2], tail[2:]  # "X要会同Y、Z制定……", "X要牵头制定……": as "X会同……", "X牵头……"
+        if verb == "会同" and (others := _partners(tail)):
             _lead(out, names, others)
             continue
-        if m["verb"] == "配合":  # "市财政局、市国土资源局配合": partners
+        if verb == "配合":  # "市财政局、市国土资源局配合": partners
             _add_partners(out, names)
             continue
-        if m["verb"] == "牵头" and (not sentence.startswith("由") or _LEAD_REST.fullmatch(sentence[m.end():])):
+        if verb == "牵头" and (not sentence.startswith("由") or _LEAD_REST.fullmatch(sentence[m.end():])):
             out.lead += names  # "由市场监管总局牵头，……", "国办正在牵头组织建设……": the lead
             out.responsible = [n for n in out.responsible if n not in out.lead]
             continue
