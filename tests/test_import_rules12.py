@@ -86,4 +86,5 @@ def test_a_modal_verb_before_leading_and_specific_implementation() -> None:
     assert subjects("市城管局要牵头制定年度计划，各区政府负责具体实施。") == (["市城管局"], ["各区政府"], [])
     assert subjects("由市水务局牵头，市财政局、市生态环境局配合，各县政府具体实施。") == (
         ["市水务局"], ["各县政府"], ["市财政局", "市生态环境局"])
-    assert subjects("省体育局负责牵头组织评估。") == (["省体育局"], [], [])
+    assert subjects("省体育局应牵头组织评估。") == (["省体育局"], [], [])
+    assert subjects("省体育局负责牵头组织评估。") == ([], ["省体育局"], [])  # as before (tests/test_import_rules5.py)

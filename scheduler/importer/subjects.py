@@ -157,7 +157,7 @@ def _subject_units(body: str) -> Assignment:
             continue  # "……的乡镇，县人民政府将实行问责": accountability for the work, not the work
         names = [n for n in _names(m["names"]) if n not in out.lead]
         verb, tail = m["verb"], sentence[m.end():]
-        if verb in _MODAL and tail.startswith(("会同", "牵头")):
+        if verb in _MODAL[:-1] and tail.startswith(("会同", "牵头")):  # not 负责 ("X负责牵头……": round 5)
             verb, tail = tail[:2], tail[2:]  # "X要会同Y、Z制定……", "X要牵头制定……": as "X会同……", "X牵头……"
         if verb == "会同" and (others := _partners(tail)):
             _lead(out, names, others)
