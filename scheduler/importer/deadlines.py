@@ -63,7 +63,9 @@ def _phrases(text: str) -> list[str]:
     if "到" in text or "至" in text:
         text = _YEARS.sub(r"\1—", text)  # "2002年到2005年，X连续四年组织……": a span of years, not "到2005年"
     found = phrases.find_all(_reworded(without_relative(text))) + find_relative(text)
-    return found + [f"{y}年" for y in _YEAR_TARGET.findall(text) if f"{y}年" not in found]
+    if "年新" in text:
+        found += [f"{y}年" for y in _YEAR_TARGET.findall(text) if f"{y}年" not in found]
+    return found
 
 
 def _reworded(text: str) -> str:
