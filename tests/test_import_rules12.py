@@ -88,3 +88,19 @@ def test_a_modal_verb_before_leading_and_specific_implementation() -> None:
         ["市水务局"], ["各县政府"], ["市财政局", "市生态环境局"])
     assert subjects("省体育局应牵头组织评估。") == (["省体育局"], [], [])
     assert subjects("省体育局负责牵头组织评估。") == ([], ["省体育局"], [])  # as before (tests/test_import_rules5.py)
+
+
+# "完成时限：长期" and a task table's "持续" cell: the ongoing wording, not a phrase left unread
+def test_a_deadline_cell_that_only_says_long_term() -> None:
+    def ongoing(label: str) -> tuple[str, list[date]]:
+        draft = parse_document(f"二、重点任务\n（一）完善监测网络。（牵头单位：省气象局；完成时限：{label}）\n"
+                               "（二）加强宣传。（省委宣传部负责）\n")
+        return draft.tasks[0].ongoing, dates(draft.tasks[0], draft)
+    assert ongoing("长期") == ("长期坚持", [])
+    assert ongoing("常年开展") == ("长期坚持", [])
+    assert ongoing("持续") == ("持续推进", [])
+    assert ongoing("2025年6月底前") == ("", [date(2025, 6, 30)])
+    table = ("序号\n重点任务\n牵头单位\n配合单位\n完成时间\n1\n建设政务云\n省大数据局\n省财政厅\n2025年6月\n"
+             "2\n统一身份认证\n省大数据局\n省公安厅\n长期\n")
+    draft = parse_document(table)
+    assert [(t.title, t.ongoing) for t in draft.tasks] == [("建设政务云", ""), ("统一身份认证", "长期坚持")]

@@ -10,6 +10,8 @@ from scheduler.importer.names import split_outside
 from scheduler.importer.relative import find_relative, without_relative
 from scheduler.importer.vocab import simplified
 
+# a deadline cell or label that says only "长期"/"常年"/"持续": the ongoing wording duban reads
+_STEADY = re.compile(r"(?:长期|常年)(?:性|开展|实施|落实|进行)?(?:工作)?|持续(?:性|实施|落实|开展|进行)?")
 _WHOLE_YEAR = re.compile(r"(?:全年|今年全年|年度内)(?:完成|推进|实施)?")
 
 
@@ -21,7 +23,9 @@ def item_deadlines(written: list[str], body: str) -> tuple[list[tuple[str, str]]
     for text in written:
         if _WHOLE_YEAR.fullmatch(text.strip()):
             text = "年内"  # "完成时限：全年": within the plan's year
-        if words := [w for w in phrases.ONGOING_WORDS if w in simplified(text)]:  # "持續推進"
+        if steady := _STEADY.fullmatch(simplified(text).strip()):  # "完成时限：长期", a table's "持续"
+            ongoing = "持续推进" if steady[0].startswith("持续") else "长期坚持"
+        elif words := [w for w in phrases.ONGOING_WORDS if w in simplified(text)]:  # "持續推進"
             ongoing = words[0]  # "年内持续推进" is written "持续推进", the phrase duban reads
             if span := _SPAN.search(simplified(text)):
                 found.append((f"{span[1]}年底", text))  # "2023—2025年持续推进": until the span's end
