@@ -104,3 +104,12 @@ def test_a_deadline_cell_that_only_says_long_term() -> None:
              "2\n统一身份认证\n省大数据局\n省公安厅\n长期\n")
     draft = parse_document(table)
     assert [(t.title, t.ongoing) for t in draft.tasks] == [("建设政务云", ""), ("统一身份认证", "长期坚持")]
+
+
+# sentences: "Y、Z参与"/"Y协助" after the lead are partners as "Y、Z配合" are; "协同配合" too; "X负总责"
+def test_partners_that_take_part_and_the_unit_in_overall_charge() -> None:
+    assert subjects("市公安局牵头，市交通运输局、市应急管理局参与，开展夜间巡查。") == (
+        ["市公安局"], [], ["市交通运输局", "市应急管理局"])
+    assert subjects("市发展改革委牵头负责，市直有关部门协同配合。") == (["市发展改革委"], [], ["市直有关部门"])
+    assert subjects("区民政局牵头，区财政局协助。") == (["区民政局"], [], ["区财政局"])
+    assert subjects("市生态环境局负总责，组织开展督查。") == ([], ["市生态环境局"], [])
