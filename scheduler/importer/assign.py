@@ -163,7 +163,7 @@ def _free(text: str, out: Assignment) -> None:
         if (ongoing := _ONGOING_CLAUSE.search(clause)) and ongoing.end() == len(clause):
             out.deadlines.append(simplified(ongoing[0]))  # "各地区持续推进": the units, and ongoing work
             clause = clause[:ongoing.start()]
-        if "会同" in clause and _with_others(clause, out):
+        if _JOINED.search(clause) and _with_others(clause, out):
             continue
         marked = [_MARKED_LEAD.sub("", n.strip()) for n in split_outside(clause, NAME_SEP)
                   if _MARKED_LEAD.search(n.strip())]
@@ -179,10 +179,23 @@ def _free(text: str, out: Assignment) -> None:
             out.responsible.extend(n for n in names if n not in out.responsible)
 
 
+# "X会同Y", and as it "X商Y", "X同Y", "X联合Y", "X协同Y" between two units' names (never inside one:
+# "商务部", "市工商局", "省工商业联合会")
+_JOINED = re.compile(r"会同|商(?!务)|(?<![会协共合])同(?!级)|联合(?!会)|协同")
+
+
 def _with_others(clause: str, out: Assignment) -> bool:
     """"X会同Y、Z负责": X leads, the named Y and Z cooperate; "X会同有关部门负责" is X's alone."""
-    head, _, tail = clause.partition("会同")
-    leads = unit_names(head, out)
+    for m in _JOINED.finditer(clause):
+        head, tail = clause[:m.start()], clause[m.end():]
+        if m[0] != "会同" and not (UNIT_NAME.search(head) and (first := unit_names(tail, Assignment()))
+                                   and UNIT_NAME.search(first[0])):
+            continue
+        return _lead_with(unit_names(head, out), tail, out)
+    return False
+
+
+def _lead_with(leads: list[str], tail: str, out: Assignment) -> bool:
     others = [n for n in unit_names(tail, out) if n not in leads]
     if not leads or not others:
         return False

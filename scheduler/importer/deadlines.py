@@ -67,7 +67,7 @@ def _phrases(text: str) -> list[str]:
     if "到" in text or "至" in text:
         text = _YEARS.sub(r"\1—", text)  # "2002年到2005年，X连续四年组织……": a span of years, not "到2005年"
     found = phrases.find_all(_reworded(without_relative(text))) + find_relative(text)
-    if "年新" in text:
+    if "年" in text:
         found += [f"{y}年" for y in _YEAR_TARGET.findall(text) if f"{y}年" not in found]
     return found
 
@@ -92,7 +92,12 @@ _WORDING = {"本年度内": "年内", "年度内": "年内"}
 _TEN_DAYS = {"上旬": "10日前", "中旬": "20日前", "下旬": "底前"}
 _WORDED = re.compile(r"(?<=\d{4}年)内|本?年度内|(\d{1,2}\s*月)(上旬|中旬|下旬|份)(前)?")
 _YEARS = re.compile(r"(\d{4}\s*年\s*)[到至](?=\s*\d{4}\s*年(?![底末\d]))")
-# "2024年新增企业800家", "2025年新建基站2万个": that year's target, as "2025年安排……" (scheduler/phrases.py)
-_YEAR_TARGET = re.compile(r"(?<![\d至到—–-])(\d{4})\s*年(?=新增|新建|新开工|新培育|新认定)")
+# "2024年新增企业800家", "2025年新建基站2万个", "2024年改造老旧小区100个", "2025年、2026年各改造100个": that
+# year's target, as "2025年安排……" (scheduler/phrases.py); a count is what makes it one. Never "2024年1月1日至……"
+# (a period), "2025年起"/"2024年以来"/"2024年底前" (a start, the past, or a phrase read already), nor
+# "2004年预计……94台" (an estimate)
+_COUNT = r"\d+(?:\.\d+)?\s*[万亿]?(?:个|家|所|座|处|户|套|公里|千米|条|项|台|辆|栋|间|张|亩|吨|人|名|批|支|场)"
+_YEAR_TARGET = re.compile(r"(?<![\d至到—–-])(\d{4})\s*年(?=新增|新建|新开工|新培育|新认定"
+                          rf"|(?:\s*[、和]\s*\d{{4}}\s*年)*各?(?![底末内前起后以度初中上下]|预计|预期|预测|累计|共计|已)[\u4e00-\u9fff]{{2,14}}?{_COUNT})")
 _SPAN = re.compile(r"\d{4}\s*年?\s*[—–-]+\s*(\d{4})\s*年")  # a span of years
 _CLOCK = re.compile(r"([日号])\s*\d{1,2}\s*[:：]\s*\d{2}(?=\s*(?:前|以前|之前))")

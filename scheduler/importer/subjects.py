@@ -29,6 +29,7 @@ _BODY = (r"(?:部|委|局|办公室|(?<![督承举创包代主协帮兴开筹试
          # "各乡镇（街道）要……", "各街道负责……", "各区县要……": the governments of a level, as a collective
          r"|各(?:乡镇|镇|乡|街道|区县|县区|县市区|市县|市州)(?:[（(](?:街道|乡镇|镇|社区)[）)])?(?:人民政府|政府|办事处)?"
          r"|(?<![场住处厕诊寓有之其])所(?!在|属|辖)|(?<![车网驿兵])站(?!在)|中队|大队"  # a town's 派出所, 消防站
+         r"|各[省市县区州盟](?=具体|要|应|负责|抓好|认真|$)"  # "各市具体负责", "各县要……": a level's governments
          r"|试点地区"  # "试点地区在……完成挂网": the pilot areas' governments, a collective
          r"|管委会|管理委员会|督查室|各(?!责任|成员|牵头|配合|协办|主办|参与)[\u4e00-\u9fff]{1,4}?(?:单位|部门)"
          # "临港地区管委会", "各审批单位" (a kind of units; "各责任单位" refers back to roles given elsewhere)
@@ -155,6 +156,12 @@ def _subject_units(body: str) -> Assignment:
             continue  # "各市、县人民政府要……。各地要……": the same governments named again
         if m["verb"] in ("将", "对") and _SANCTION.search(sentence[m.end():]):
             continue  # "……的乡镇，县人民政府将实行问责": accountability for the work, not the work
+        if (pair := _joined(m["names"])) is not None:  # "请X商Y研究……", "X同Y加强……", "X联合Y开展……"
+            if pair[1]:
+                _lead(out, *pair)
+            else:
+                _add(out.responsible, out, pair[0])
+            continue
         names = [n for n in _names(m["names"]) if n not in out.lead]
         verb, tail = m["verb"], sentence[m.end():]
         if verb in _MODAL[:-1] and tail.startswith(("会同", "牵头")):  # not 负责 ("X负责牵头……": round 5)
@@ -173,6 +180,24 @@ def _subject_units(body: str) -> Assignment:
                             and f"各{n}" not in out.responsible  # a named partner keeps its role
                             and not any(r.startswith(f"{n}、") for r in out.responsible)]  # part of a collective
     return out
+
+
+# "X商Y", "X同Y", "X联合Y", "X协同Y": X in charge with Y as its partner, as "X会同Y"; never inside a
+# name ("商务部", "市工商局", "省工商业联合会"): both sides must be units' names
+_JOIN = re.compile(r"商(?!务)|(?<![会协共合])同(?!级)|联合(?!会)|协同")
+
+
+def _joined(text: str) -> tuple[list[str], list[str]] | None:
+    if not _JOIN.search(text):
+        return None
+    for m in _JOIN.finditer(text):
+        left, right = text[:m.start()], text[m.end():]
+        heads = _names(left)
+        if not heads or heads[-1] != left.rsplit("、", 1)[-1] or not (_is_unit(right.rsplit("、", 1)[-1])
+                                                                      or _NOT_UNIT.match(right)):
+            continue
+        return heads, [] if _NOT_UNIT.match(right) else _names(right)
+    return None
 
 
 def _agent(sentence: str, m: re.Match[str] | None) -> re.Match[str] | None:
