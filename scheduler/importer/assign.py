@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from scheduler import phrases
 from scheduler.importer.names import CLAUSE, NAME_SEP, rejoin_places, split_outside, unit_names
+from scheduler.importer.periods import as_years
 from scheduler.importer.relative import find_relative
 from scheduler.importer.vocab import CLOSE, LABEL_RE, LABELS, OPEN, RULE_CLAUSE, TAIL, UNIT_NAME, either, simplified
 
@@ -149,7 +150,7 @@ def _free(text: str, out: Assignment) -> None:
         if simplified(clause).startswith(("完成时限", "时间")):
             out.deadlines.append(re.sub(r"^[^:：]*[:：]", "", clause))
             continue
-        if _dated(clause) or _ONGOING_CLAUSE.fullmatch(_SPAN.sub("", clause)) or _relative(clause):  # "…，6月底完成）"
+        if _dated(clause) or _ONGOING_CLAUSE.fullmatch(_SPAN.sub("", as_years(clause))) or _relative(clause):  # "…，6月底完成）"
             out.deadlines.append(clause)
             continue
         if clause == "长期":  # "（财政部牵头，长期）"

@@ -7,6 +7,7 @@ import re
 from scheduler import phrases
 from scheduler.importer.assign import is_deadline
 from scheduler.importer.names import split_outside
+from scheduler.importer.periods import as_years, ongoing_until
 from scheduler.importer.relative import find_relative, without_relative
 from scheduler.importer.vocab import simplified
 
@@ -27,7 +28,7 @@ def item_deadlines(written: list[str], body: str) -> tuple[list[tuple[str, str]]
             ongoing = "持续推进" if steady[0].startswith("持续") else "长期坚持"
         elif words := [w for w in phrases.ONGOING_WORDS if w in simplified(text)]:  # "持續推進"
             ongoing = words[0]  # "年内持续推进" is written "持续推进", the phrase duban reads
-            if span := _SPAN.search(simplified(text)):
+            if span := _SPAN.search(as_years(simplified(text))):
                 found.append((f"{span[1]}年底", text))  # "2023—2025年持续推进": until the span's end
         elif is_deadline(text) or is_deadline(text := _reworded(text)):  # "完成时限：9月份"
             found.append((text, ""))
@@ -67,6 +68,7 @@ def _phrases(text: str) -> list[str]:
     if "到" in text or "至" in text:
         text = _YEARS.sub(r"\1—", text)  # "2002年到2005年，X连续四年组织……": a span of years, not "到2005年"
     found = phrases.find_all(_reworded(without_relative(text))) + find_relative(text)
+    found += [p for p in ongoing_until(text) if p not in found]  # "“十四五”期间持续推进"
     if "年" in text:
         found += [f"{y}年" for y in _YEAR_TARGET.findall(text) if f"{y}年" not in found]
     return found

@@ -43,6 +43,7 @@ LABELS = {"牵头单位": "lead", "主办单位": "lead", "牵头部门": "lead"
            # rectification plans: "（责任单位：X；整改时限：2021年12月底前）"
            "整改时限": "deadline", "整改期限": "deadline", "完成期限": "deadline", "办结时限": "deadline",
            "负责部门": "responsible", "负责单位": "responsible",
+           "主要负责部门": "responsible", "主要负责单位": "responsible",  # "主要负责部门：X；配合部门：Y"
            # "部门分工：省发展改革委牵头，各地、各部门配合": a clause, read as one
            "部门分工": "responsible", "责任分工": "responsible", "任务分工": "responsible",
            "适用范围": "scope", "推广范围": "scope", "实施范围": "scope",  # scope: where, not who

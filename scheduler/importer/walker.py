@@ -46,6 +46,8 @@ _ONE_SENTENCE = re.compile(r"(?<![重主需纲概摘只])要(?![求点素件闻�
 _DASH_HEADING = re.compile(r"^——[\u4e00-\u9fff][^。；;，,]{1,29}$")
 _TABLE_HEADING = re.compile(r"^(?:重点)?任务(?:分工|分解|清单)表?$")
 _SECTION_RULE = re.compile(either(r"以下[^。]*?均(?:需|由)([^，。；]+?)(?:负责落实|负责实施|负责|落实|实施)"))
+# "以下各项任务均由公路局牵头。": the section's items without units of their own are led by X
+_SECTION_LEAD = re.compile(either(r"以下[^。]*?均由([^，。；]+?)牵头(?:负责|实施)?(?:[。；]|$)"))
 
 
 _BOXED_LABEL = re.compile(either(
@@ -114,6 +116,8 @@ class Walker:
                     self.line(i, part)
             if rule := _SECTION_RULE.search(ln):
                 self.rules.section_units = split_names(rule[1])
+            elif lead := _SECTION_LEAD.search(ln):
+                self.rules.section_assignment = f"{lead[1]}牵头"
             if FIRST_IS_LEAD.search(ln):
                 self.rules.first_is_lead = True
         self.end()
