@@ -40,7 +40,10 @@ def looks_like_assignment(text: str) -> bool:
     parts = [_GUIDES.sub("", p) for p in parts]  # "（生态环境部指导，供销合作总社参与）"
     names = [TAIL.sub("", n) for p in parts if not starts_with_deadline(p)  # "（科技部组织实施）"
              for n in rejoin_places(split_outside(p, NAME_SEP))]  # "各市、县人民政府" is one name
-    return bool(names) and all(UNIT_NAME.search(n.strip()) and len(n.strip()) <= 25 for n in names)
+    names = [n.strip() for n in names]
+    # "（生态环境部指导，各地组织实施）": the regions' collective beside a named unit
+    return any(UNIT_NAME.search(n) for n in names) and all(
+        (UNIT_NAME.search(n) or _REGIONS.fullmatch(n)) and len(n) <= 25 for n in names)
 
 
 def starts_with_deadline(clause: str) -> bool:
@@ -119,6 +122,7 @@ def _labelled(text: str, out: Assignment) -> None:
 
 _LEAD_MARK = either(r"[（(〔【]牵头(?:单位|部门)?[）)〕】]")  # "省教育厅（牵头）", "省教育厅〔牵头〕"
 _MARKED_LEAD = re.compile(_LEAD_MARK + "$")
+_REGIONS = re.compile(either("各(?:地|地区|地方)"))
 _GUIDES = re.compile(r"(?<=[\u4e00-\u9fff）)])(?:指导|参与)$")
 
 
