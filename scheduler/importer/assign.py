@@ -42,8 +42,7 @@ def looks_like_assignment(text: str) -> bool:
              for n in rejoin_places(split_outside(p, NAME_SEP))]  # "各市、县人民政府" is one name
     names = [n.strip() for n in names]
     # "（生态环境部指导，各地组织实施）": the regions' collective beside a named unit
-    return any(UNIT_NAME.search(n) for n in names) and all(
-        (UNIT_NAME.search(n) or _REGIONS.fullmatch(n)) and len(n) <= 25 for n in names)
+    return bool(names) and all((UNIT_NAME.search(n) or _REGIONS.fullmatch(n)) and len(n) <= 25 for n in names)
 
 
 def starts_with_deadline(clause: str) -> bool:
