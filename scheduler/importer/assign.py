@@ -153,7 +153,8 @@ def _free(text: str, out: Assignment) -> None:
         if simplified(clause).startswith(("完成时限", "时间")):
             out.deadlines.append(re.sub(r"^[^:：]*[:：]", "", clause))
             continue
-        if _dated(clause) or _ONGOING_CLAUSE.fullmatch(_SPAN.sub("", as_years(clause))) or _relative(clause):  # "…，6月底完成）"
+        # "…，6月底完成）", "（…，2023—2025年持续推进）", "（…，“十四五”期间持续推进）"
+        if _dated(clause) or _ONGOING_CLAUSE.fullmatch(_SPAN.sub("", as_years(clause))) or _relative(clause):
             out.deadlines.append(clause)
             continue
         if clause == "长期":  # "（财政部牵头，长期）"
