@@ -82,3 +82,15 @@ def test_a_five_year_plan_period_before_the_ongoing_wording() -> None:
     assert units(draft.tasks[1]) == ([], ["科技司", "公路局"], [])
     a = parse_assignment("（科技司负责，“十五五”期间持续推进）")
     assert (a.responsible, a.deadlines) == (["科技司"], ["“十五五”期间持续推进"])
+
+
+# "（X负责，今年三季度完成）": a deadline of the document's year inside the bracket, never a unit
+def test_this_years_deadline_inside_the_bracket() -> None:
+    draft = parse_document(
+        HEAD + "一、重点任务\n1.推进改革。（工业和信息化部负责，今年三季度完成）\n"
+        "2.完善制度。（工业和信息化部负责，今年6月底前完成）\n3.开展评估。（商务部负责，本年度内完成）\n"
+        "4.建设平台。（商务部负责，今年底前完成）\n5.培育主体。（商务部负责，今年上半年完成）\n")
+    assert [units(t) for t in draft.tasks] == [([], ["工业和信息化部"], [])] * 2 + [([], ["商务部"], [])] * 3
+    assert [dates(t, draft) for t in draft.tasks] == [
+        [date(2022, 9, 30)], [date(2022, 6, 30)], [date(2022, 12, 31)], [date(2022, 12, 31)], [date(2022, 6, 30)]]
+    assert parse_assignment("（今年新组建的市数据局负责）").responsible == ["今年新组建的市数据局"]  # no deadline there

@@ -153,6 +153,7 @@ def _free(text: str, out: Assignment) -> None:
         if simplified(clause).startswith(("完成时限", "时间")):
             out.deadlines.append(re.sub(r"^[^:：]*[:：]", "", clause))
             continue
+        clause = _this_year(clause)  # "（X负责，今年三季度完成）": the document's year
         # "…，6月底完成）", "（…，2023—2025年持续推进）", "（…，“十四五”期间持续推进）"
         if _dated(clause) or _ONGOING_CLAUSE.fullmatch(_SPAN.sub("", as_years(clause))) or _relative(clause):
             out.deadlines.append(clause)
@@ -215,6 +216,17 @@ _SPAN = re.compile(r"^\d{4}\s*年?\s*[—–-]+\s*\d{4}\s*年")  # "2023—2025�
 _ONGOING_CLAUSE = re.compile(either("(?:年内|全年|今年|长期)?(?:" + "|".join(phrases.ONGOING_WORDS) + ")"))
 _GOING_ON = re.compile(either(r"(持续|长期)(?:实施|落实|推进|开展|坚持|进行)"))
 _LATER = re.compile(r"^(?:以后|此后|今后|之后|每年|每季度|每月|逐年|逐步)")
+
+
+def _this_year(clause: str) -> str:
+    """"今年三季度完成" → "三季度完成", "今年底前完成" → "年底前完成": phrases of the document's year."""
+    if not clause.startswith(("今年", "本年")):
+        return clause
+    return _THIS_YEAR.sub("", _THIS_YEAR_END.sub("年", clause, count=1), count=1)
+
+
+_THIS_YEAR_END = re.compile(r"^(?:今|本)年度?(?=底|末|内)")
+_THIS_YEAR = re.compile(r"^(?:今年|本年度?)(?=\d|第?[一二三四]季度|[上下]半年)")
 
 
 def _relative(clause: str) -> bool:
