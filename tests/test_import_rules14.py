@@ -94,3 +94,14 @@ def test_this_years_deadline_inside_the_bracket() -> None:
     assert [dates(t, draft) for t in draft.tasks] == [
         [date(2022, 9, 30)], [date(2022, 6, 30)], [date(2022, 12, 31)], [date(2022, 12, 31)], [date(2022, 6, 30)]]
     assert parse_assignment("（今年新组建的市数据局负责）").responsible == ["今年新组建的市数据局"]  # no deadline there
+
+
+# "明年三季度", "明年第一季度末前", "明年上半年": a quarter or a half of the year after the issue date
+def test_a_quarter_or_half_of_next_year() -> None:
+    draft = parse_document(
+        "某市关于印发2023年工作要点的通知\n某政办〔2022〕7号\n2022年12月1日\n一、重点任务\n"
+        "1.推进改革。（市工业和信息化局负责，明年三季度完成）\n2.完善制度。明年第一季度末前出台办法。（市商务局负责）\n"
+        "3.开展评估。（市商务局负责，明年上半年完成）\n4.建设平台。（市商务局负责，明年下半年）\n")
+    assert [units(t) for t in draft.tasks] == [([], ["市工业和信息化局"], [])] + [([], ["市商务局"], [])] * 3
+    assert [dates(t, draft) for t in draft.tasks] == [
+        [date(2023, 9, 30)], [date(2023, 3, 31)], [date(2023, 6, 30)], [date(2023, 12, 31)]]

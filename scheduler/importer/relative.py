@@ -26,8 +26,10 @@ RELATIVE = re.compile(
 
 
 _MONTH = r"(?P<m>\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?(?:底|末)?"
+# "明年三季度", "次年第一季度末", "明年上半年": a quarter's or a half's last month
+_PART = r"第?(?P<q>[一二三四])季度末?|(?P<h>[上下])半年"
 YEAR_RELATIVE = re.compile(
-    r"(?P<rel>明年|次年)\s*(?:" + _MONTH + r"|(?:年)?(?:底|末)|(?:年)?内)(?:前|以前|之前)?(?!以来)")
+    r"(?P<rel>明年|次年)\s*(?:" + _MONTH + r"|" + _PART + r"|(?:年)?(?:底|末)|(?:年)?内)(?:前|以前|之前)?(?!以来)")
 
 
 def find_relative(text: str) -> list[str]:
@@ -49,6 +51,9 @@ def resolve_relative(phrase: str, issued: date | None) -> date | None:
         return None
     if y := YEAR_RELATIVE.fullmatch(phrase):
         year = issued.year + 1
+        if y["q"] or y["h"]:
+            month = 3 * _DIGITS[y["q"]] if y["q"] else 6 if y["h"] == "上" else 12
+            return date(year, month, calendar.monthrange(year, month)[1])
         if not y["m"]:
             return date(year, 12, 31)
         month = int(y["m"]) if y["m"].isdigit() else _cn(y["m"])
