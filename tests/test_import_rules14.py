@@ -105,3 +105,13 @@ def test_a_quarter_or_half_of_next_year() -> None:
     assert [units(t) for t in draft.tasks] == [([], ["市工业和信息化局"], [])] + [([], ["市商务局"], [])] * 3
     assert [dates(t, draft) for t in draft.tasks] == [
         [date(2023, 9, 30)], [date(2023, 3, 31)], [date(2023, 6, 30)], [date(2023, 12, 31)]]
+
+
+# in sentences: "X、Y按职责分工负责，Z参与。", "X指导，各地组织实施。"
+def test_division_of_duties_and_the_regions_in_sentences() -> None:
+    assert subjects("教育部、科技部按职责分工负责，国家卫生健康委参与。") == (
+        [], ["教育部", "科技部"], ["国家卫生健康委"])
+    assert subjects("各地区、各部门按各自职责抓好落实。") == ([], ["各地区", "各部门"], [])
+    assert subjects("生态环境部指导，各地组织实施。") == ([], ["生态环境部", "各地"], [])
+    assert subjects("各地在组织实施的基础上，总结经验。") == ([], [], [])  # a setting, as before
+    assert subjects("教育部按期完成。") == ([], [], [])

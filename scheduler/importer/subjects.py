@@ -54,7 +54,7 @@ _PREDICATE = (
     r"(?:已经?|正在?|还|连续[一二三四五六七八九十两\d]{1,2}年)?"  # "扶贫办已会同交通部……", "X连续四年组织……"
     # "国家发展改革委抓紧制定……", "中央网信办、公安部依法加强……": an adverb opens the predicate
     r"(?:依法|抓紧|及时|积极|尽快|全面|深入|大力|着力|持续|稳步|有序|主动|认真|严格|适时|同步|重点|具体|协同)?"
-    r"(?P<verb>都要|也要|要|应当|应|将|拟|继续|负责|牵头|会同|统筹|在|对|按照|根据|须|必须|于|进一步|切实|加快|加强|共同|分别"
+    r"(?P<verb>都要|也要|要|应当|应|将|拟|继续|负责|牵头|会同|统筹|在|对|按照|按(?=职责|分工|各自)|根据|须|必须|于|进一步|切实|加快|加强|共同|分别"
     r"|落实|结合"
     r"|研究|提出|汇总|意见(?=[:：])"  # "X会同Y研究提出了办理意见", "X提出了以下意见：", "X意见："
     r"|建立|制定|组织(?!部)|指导|定期|组成|承担|的主要负责同志|的主要负责人|确定(?!的)|指定(?!的)|配合|参与|协助|负总责"
@@ -77,6 +77,7 @@ def _subject(sentence: str) -> re.Match[str] | None:
 # "由X牵头", "由X牵头负责", "由X等省级主管部门（单位）牵头完成自查报告": the clause names the lead
 _LEAD_REST = re.compile(r"(?:负责|实施|落实|完成[\u4e00-\u9fff]{0,12})?")
 _MODAL = ("都要", "也要", "要", "应当", "应", "将", "须", "必须", "负责")
+_REGION_VERBS = (*_MODAL, "组织")  # "各地要……", "X指导，各地组织实施"
 _NOT_UNIT = re.compile(
     r"^(?:政府|政府部门|行政部门|管理部门|有关部门|相关部门|上级部门|主管部门|行业主管部门|其他有关部门|部门|单位"
     r"|有关单位|相关单位|其他部门|国家有关部门|其他相关部门|其他有关单位|其他相关单位"
@@ -150,7 +151,7 @@ def _subject_units(body: str) -> Assignment:
             continue
         if m is None or sentence[m.end():m.end() + 1] in ("可", "不"):
             continue
-        if m["names"].endswith("各地") and m["verb"] not in _MODAL:
+        if m["names"].endswith("各地") and m["verb"] not in _REGION_VERBS:
             continue  # "各地在……的基础上，根据……": a setting; "各地要……" assigns
         if m["names"] == "各地" and any(_LOCAL_GOVS.match(n) for n in out.lead + out.responsible):
             continue  # "各市、县人民政府要……。各地要……": the same governments named again
