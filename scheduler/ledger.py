@@ -322,8 +322,7 @@ class Ledger:
                 recorded.update(self.db.execute("SELECT task, milestone, due, stage, repetition, unit FROM reminders "
                                                 f"WHERE task IN ({marks})", chunk))
         recorded -= self._paused()
-        days = _DAYS
-        return {r for r in wanted if (r[0], r[1], days.get(r[2]) or _day(r[2]), r[3], r[4], r[5]) in recorded}
+        return {r for r in wanted if _cols(r) in recorded}
 
     def _paused(self) -> set[tuple[str, str, str, str, int, str]]:
         """The identities of the reminders paused for review (few), read again only when the
@@ -697,7 +696,7 @@ def _stamp(moment: datetime, cache: dict[datetime, str]) -> str:
     return text
 
 
-def _cols(rid: ReminderId) -> tuple[str, str, str, str, int, str]:
+def _cols(rid: Identity) -> tuple[str, str, str, str, int, str]:
     task, milestone, due, stage, repetition, unit = rid
     return task, milestone, _DAYS.get(due) or _day(due), stage, repetition, unit
 
