@@ -39,6 +39,15 @@ class Score:
         return 100.0 * self.right[name] / self.expected if self.expected else 100.0
 
 
+def document_of(expected_file: Path) -> Path:
+    """The document NAME.EXT beside NAME.expected.toml: text, or a .html/.docx/.xlsx/.pdf/… file."""
+    stem = expected_file.name.removesuffix(".expected.toml")
+    found = sorted(p for p in expected_file.parent.glob(f"{stem}.*") if p.suffix not in (".toml", ".py", ".md"))
+    if not found:
+        raise FileNotFoundError(f"{expected_file}: no document {stem}.* beside it")
+    return next((p for p in found if p.suffix == ".txt"), found[0])
+
+
 def drafted_fields(task: DraftTask, year: int | None, issued: object) -> dict[str, list[str]]:
     a = task.assignment
     dates = [d.isoformat() for d, _, _ in resolve_deadlines(task, year, issued)]  # type: ignore[arg-type]

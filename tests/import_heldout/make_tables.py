@@ -156,6 +156,15 @@ def _fonts(document: Any, size: float) -> None:
     style.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
 
 
+def _widths(table: Any, widths: tuple[float, ...]) -> None:
+    """Column widths LibreOffice honours: the table grid's and every cell's."""
+    table.autofit = False
+    for col, width in zip(table.columns, widths, strict=True):
+        col.width = Cm(width)
+        for cell in col.cells:
+            cell.width = Cm(width)
+
+
 def _repeat_header(row: Any) -> None:
     row._tr.get_or_add_trPr().append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
 
@@ -167,7 +176,7 @@ def _two_row_header(table: Any, names: list[str], units_at: int) -> None:
         if col in (units_at, units_at + 1):
             continue
         merged = table.cell(0, col).merge(table.cell(1, col))
-        _cell_text(merged, names[col if col < units_at else col - 1])
+        _cell_text(merged, names[col if col < units_at else col - 2])
     _cell_text(table.cell(0, units_at).merge(table.cell(0, units_at + 1)), "责任单位")
     _cell_text(table.cell(1, units_at), "牵头单位")
     _cell_text(table.cell(1, units_at + 1), "配合单位")
@@ -201,9 +210,7 @@ def city_docx(path: Path) -> None:
     table.style = "Table Grid"
     _two_row_header(table, ["序号", "工作任务", "完成时限", "备注"], 2)
     _fill(table, DOCX_ROWS, 2)
-    for col, width in enumerate((1.2, 7.0, 2.6, 3.2, 2.2, 1.8)):
-        for cell in table.columns[col].cells:
-            cell.width = Cm(width)
+    _widths(table, (1.2, 6.4, 2.6, 3.4, 2.2, 1.8))
     document.add_paragraph("附：各牵头单位于每季度末前报送任务进展情况。")
     document.save(str(path))
 
@@ -287,9 +294,7 @@ def province_docx(path: Path) -> None:
     for r, row in enumerate(PDF_ROWS, 1):
         for c, text in enumerate(row):
             _cell_text(table.cell(r, c), text)
-    for col, width in enumerate((1.2, 8.0, 2.8, 3.4, 2.4)):
-        for cell in table.columns[col].cells:
-            cell.width = Cm(width)
+    _widths(table, (1.2, 7.4, 2.8, 3.8, 2.4))
     document.save(str(path))
 
 

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from scheduler.importer.formats.blocks import Block, FormatError, Table, grid
-from scheduler.importer.formats.tables import header_row, is_task_table
+from scheduler.importer.formats.headers import stacked
+from scheduler.importer.formats.tables import column_kind, header_row, is_task_table
 
 MAX_PAGES = 500
 _CID = re.compile(r"\(cid:\d+\)")
@@ -146,12 +147,16 @@ def _add_table(blocks: list[Block], table: Table) -> None:
     last = blocks[-1] if blocks else None
     if isinstance(last, Table) and len(last.rows[0]) == len(table.rows[0]):
         rows = table.rows
-        head = header_row([list(r) for r in rows])
-        if head is not None and rows[head] == last.rows[header_row([list(r) for r in last.rows]) or 0]:
-            rows = rows[head + 1:]
+        head, first = header_row([list(r) for r in rows]), header_row([list(r) for r in last.rows]) or 0
+        if head is not None and rows[head] == last.rows[first]:
+            rows = rows[_header_end(rows, head) + 1:]  # the header repeated on the page, one row or two
         blocks[-1] = Table(last.rows + rows)
         return
     blocks.append(table)
+
+
+def _header_end(rows: tuple[tuple[str, ...], ...], head: int) -> int:
+    return stacked([list(r) for r in rows], head, column_kind)[1]
 
 
 def _add_line(blocks: list[Block], line: _Line, previous: _Line | None, page_lines: list[_Line]) -> _Line | None:

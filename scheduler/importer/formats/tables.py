@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from scheduler.importer.formats.blocks import Block, Table
+from scheduler.importer.formats.headers import stacked
+from scheduler.importer.vocab import is_unit_name
 
 _PERSON = re.compile(r"领导|责任人|联系人|联络员|电话|手机")
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -30,6 +32,7 @@ _LABEL = {"lead": "牵头单位", "responsible": "责任单位", "cooperating": 
 _UNIT_KINDS = ("lead", "responsible", "cooperating", "deadline")
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)]|\d+[、.．](?!\d))\s*")
 CN = "零一二三四五六七八九"
+TABLE_END = "〇、任务分工表止"  # after a task table's rows: the text that follows is not its last row's
 
 
 def column_kind(header: str) -> str | None:
@@ -102,9 +105,9 @@ def table_lines(table: Table) -> list[str]:
     head = header_row(rows)
     if head is None:
         return ["\t".join(_dedupe(r)) for r in rows if any(c.strip() for c in r)]
-    columns = _columns(rows[head])
+    names, last = stacked(rows, head, column_kind)  # "责任单位" over "牵头单位 | 配合单位"
     above = [" ".join(c.split()) for r in rows[:head] for c in _dedupe(r)]  # a title over the header
-    return above + _TableWriter(columns).rows(rows[head + 1:], rows[head])
+    return above + _TableWriter(_columns(names)).rows(rows[last + 1:], rows[head:last + 1]) + [TABLE_END]
 
 
 def _columns(header: Sequence[str]) -> _Columns:
@@ -149,9 +152,9 @@ class _TableWriter:
         self.out: list[str] = []
         self.decimal = False  # rows numbered by their 序号 ("3．…") rather than "（三）…"
 
-    def rows(self, rows: list[list[str]], header: list[str]) -> list[str]:
+    def rows(self, rows: list[list[str]], header: list[list[str]]) -> list[str]:
         self.out.append("〇、任务分工表")  # a section: no item open before the table continues into it
-        body = [r for r in rows if r != header and any(c.strip() for c in r)]
+        body = [r for r in rows if r not in header and any(c.strip() for c in r)]  # and its repeated header
         self.decimal = self.parent_col is None and self._decimal(body)
         previous: list[str] | None = None
         for raw in body:
@@ -252,7 +255,12 @@ def _joined(cell: str) -> str:
 
 
 def _units_text(cell: str) -> str:
-    parts = [p.strip().strip("、，,；;") for p in cell.splitlines()]
+    """A units cell's names listed with 、: a cell puts them on lines of their own, or pads them
+    apart with spaces ("国家发展改革委&nbsp;&nbsp;住房城乡建设部") when every part is a unit's name."""
+    parts = []
+    for line in cell.splitlines():
+        words = [w.strip("、，,；;") for w in line.split()]
+        parts += words if len(words) > 1 and all(w and is_unit_name(w) for w in words) else [line.strip().strip("、，,；;")]
     return "、".join(p for p in parts if p)
 
 
