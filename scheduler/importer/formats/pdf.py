@@ -17,10 +17,12 @@ from typing import Any
 from scheduler.importer.formats.blocks import Block, FormatError, Table, grid
 from scheduler.importer.formats.headers import stacked
 from scheduler.importer.formats.tables import column_kind, header_row, is_task_table
+from scheduler.importer.vocab import is_unit_name
 
 MAX_PAGES = 500
 _CID = re.compile(r"\(cid:\d+\)")
 _PAGE_NUMBER = re.compile(r"^[-—–－\s]*\d{1,4}[-—–－\s]*$|^第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?$")
+_PART = re.compile(r"[、，,；;\s]")
 _STARTS_ITEM = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、])")
 
 
@@ -120,8 +122,15 @@ def _unwrapped(cell: str) -> str:
     longest = max(len(ln) for ln in lines)
     out = lines[0]
     for prev, line in pairwise(lines):
-        out += ("" if len(prev) >= 0.8 * longest else "\n") + line
+        out += ("" if len(prev) >= 0.8 * longest and not _names_apart(prev, line) else "\n") + line
     return out
+
+
+def _names_apart(prev: str, line: str) -> bool:
+    """A units cell lists one name a line ("市市场监管局" / "市税务局"): a line that ends with a unit's
+    name, followed by one that starts with one, was broken by the writer, not by the cell's width."""
+    last, first = _PART.split(prev)[-1], _PART.split(line)[0]
+    return is_unit_name(last) and is_unit_name(first)
 
 
 def _outside(boxes: list[tuple[float, float, float, float]]) -> Callable[[dict[str, Any]], bool]:

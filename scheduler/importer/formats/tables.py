@@ -260,7 +260,8 @@ def _units_text(cell: str) -> str:
     parts = []
     for line in cell.splitlines():
         words = [w.strip("、，,；;") for w in line.split()]
-        parts += words if len(words) > 1 and all(w and is_unit_name(w) for w in words) else [line.strip().strip("、，,；;")]
+        spaced = len(words) > 1 and all(w and is_unit_name(w) for w in words)
+        parts += words if spaced else [line.strip().strip("、，,；;")]
     return "、".join(p for p in parts if p)
 
 
