@@ -127,6 +127,10 @@ def test_two_header_rows_only_when_the_second_names_columns() -> None:
     single = [["序号", "任务", "牵头单位", "配合单位", "时限"], ["序号", "任务", "牵头单位", "市财政局", "时限"]]
     assert stacked(single, 0, column_kind) == (single[0], 0)  # a heading over one column gets no name under it
     assert stacked(two[:1], 0, column_kind) == (two[0], 0)
+    blanks = [two[0], ["", "", "牵头单位", "配合单位", ""], ["1", "任务", "市司法局", "市财政局", "6月底前"]]
+    assert stacked(blanks, 0, column_kind) == (two[1], 1)  # the cells under 序号/任务/时限 left blank
+    category = [two[0], ["一、重点工作任务"] * 5]
+    assert stacked(category, 0, column_kind) == (two[0], 0)
 
 
 def test_the_text_after_a_table_is_not_its_last_row(tmp_path: Path) -> None:
@@ -203,3 +207,39 @@ def test_a_table_of_header_rows_only_gives_a_message(tmp_path: Path, duban: Duba
     result = duban("import", str(path))
     assert result.code == 1
     assert "没有找到编号的任务" in result.err and "Traceback" not in result.err
+
+
+def pdf_pages(tables: Sequence[Sequence[Sequence[str]]], path: Path) -> None:
+    """Tables on pages of their own, ruled as Word draws a table the page breaks: each page's part
+    under the repeated header."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("cell", fontName="STSong-Light", fontSize=10, leading=14, wordWrap="CJK")
+    story: list[object] = []
+    for rows in tables:
+        cells = [[Paragraph(v.replace("\n", "<br/>"), style) for v in row] for row in rows]
+        table = Table(cells, colWidths=[30, 200, 80, 90, 80])
+        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+        story += [table, PageBreak()]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story[:-1])
+
+
+def test_a_row_broken_across_two_pdf_pages_is_one_task(tmp_path: Path) -> None:
+    head = ["序号", "工作任务", "牵头单位", "配合单位", "完成时限"]
+    units = ["市政务服务局", "市大数据中心\n市司法局", "2023年6月底前"]
+    path = tmp_path / "split.pdf"
+    pdf_pages([[head, ["1", "优化营商环境。推行告知承诺制，完善统一身份", *units]],
+               [head, ["", "认证和电子印章服务。", "", "", ""], ["2", "推进一网通办。实现全程网办。", *units]]], path)
+    assert drafted(path) == [("优化营商环境", ["市政务服务局"], [], ["市大数据中心", "市司法局"], ["2023-06-30"]),
+                             ("推进一网通办", ["市政务服务局"], [], ["市大数据中心", "市司法局"], ["2023-06-30"])]
+    detail = parse_document(document_text(path)).tasks[0].detail
+    assert detail == "推行告知承诺制，完善统一身份认证和电子印章服务。"
+    ended = tmp_path / "ended.pdf"  # a row under a 序号 spanning rows: the cell above is complete
+    pdf_pages([[head, ["1", "优化营商环境。推行告知承诺制。", *units]],
+               [head, ["", "完善统一身份认证。", "市司法局", "", "2023年9月底前"]]], ended)
+    assert [g[0] for g in drafted(ended)] == ["优化营商环境", "完善统一身份认证"]

@@ -17,17 +17,18 @@ Kind = Callable[[str], "str | None"]
 def stacked(rows: Sequence[Sequence[str]], head: int, kind: Kind) -> tuple[list[str], int]:
     """The column names of the header at rows[head] and the index of its last row: the next row
     continues the header when every cell of it either repeats the cell above (a cell spanning both
-    rows) or is a known column name under a heading spanning several columns."""
+    rows), is blank (a sheet whose author merged nothing downwards) or is a known column name under a
+    heading spanning several columns."""
     names = list(rows[head])
     if head + 1 >= len(rows):
         return names, head
     below = list(rows[head + 1]) + [""] * (len(names) - len(rows[head + 1]))
-    changed = [i for i, (up, down) in enumerate(zip(names, below, strict=False)) if up.strip() != down.strip()]
+    changed = [i for i, (up, down) in enumerate(zip(names, below, strict=False))
+               if up.strip() != down.strip() and down.strip()]  # a blank under a heading: not merged
     if not changed or len(changed) == len(names):
         return names, head
     for i in changed:
-        down = below[i].strip()
-        if down and kind(down) is None:
+        if kind(below[i].strip()) is None:
             return names, head  # a data row: a cell that names no column
         if not _spans(names, i):
             return names, head  # a heading cell over one column does not get a name under it
