@@ -9,7 +9,8 @@ small tables of their own in each format:
 - units padded apart with spaces in one cell ("国家发展改革委&nbsp;&nbsp;住房城乡建设部");
 - a ledger's numeric dates ("2022.6.30", "2022/09/30", "2022-10-31", "2022.10") in 完成时限;
 - "每季度末前报送" is a recurring duty, not the year's end;
-- a ledger without a date takes the year its title names ("某县2022年重点工作任务督办台账").
+- a ledger without a date takes the year its title names ("某县2022年重点工作任务督办台账");
+- a row broken by a PDF page is one row; a category numbered "一"/"（二）" in the 序号 cell is no task.
 """
 
 from __future__ import annotations
@@ -243,3 +244,18 @@ def test_a_row_broken_across_two_pdf_pages_is_one_task(tmp_path: Path) -> None:
     pdf_pages([[head, ["1", "优化营商环境。推行告知承诺制。", *units]],
                [head, ["", "完善统一身份认证。", "市司法局", "", "2023年9月底前"]]], ended)
     assert [g[0] for g in drafted(ended)] == ["优化营商环境", "完善统一身份认证"]
+
+
+@pytest.mark.parametrize("kind", ["html", "xlsx"])
+def test_a_category_numbered_in_the_number_cell_is_no_task(tmp_path: Path, kind: str) -> None:
+    rows = [["序号", "重点任务", "牵头单位", "配合单位", "完成时限"],
+            ["一", "优化审批服务", "", "", ""],
+            ["1", "推行告知承诺制", "市司法局", "市税务局", "2023年6月底前"],
+            ["（二）", "加强事中事后监管", "", "", ""],
+            ["2", "开展双随机抽查", "市市场监管局", "各区县人民政府", "持续推进"]]
+    path = tmp_path / f"table.{kind}"
+    WRITERS[kind](rows, [], path)
+    assert drafted(path) == [("推行告知承诺制", ["市司法局"], [], ["市税务局"], ["2023-06-30"]),
+                             ("开展双随机抽查", ["市市场监管局"], [], ["各区县人民政府"], ["持续推进"])]
+    lines = document_text(path).splitlines()
+    assert "一、优化审批服务" in lines and "二、加强事中事后监管" in lines  # sections, as categories across the table

@@ -32,6 +32,7 @@ _LABEL = {"lead": "牵头单位", "responsible": "责任单位", "cooperating": 
 _UNIT_KINDS = ("lead", "responsible", "cooperating", "deadline")
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)]|\d+[、.．](?!\d))\s*")
 CN = "零一二三四五六七八九"
+_ORDINAL = re.compile(r"[（(]?[一二三四五六七八九十]+[）)]?[、.．]?")  # a category's number in the 序号 cell
 TABLE_END = "〇、任务分工表止"  # after a task table's rows: the text that follows is not its last row's
 
 
@@ -194,14 +195,25 @@ class _TableWriter:
         return row
 
     def _category(self, row: list[str]) -> str | None:
-        """A row with one text across it ("一、深化行政审批制度改革"), or only in its 序号 cell."""
+        """A row with one text across it ("一、深化行政审批制度改革"), or only in its 序号 cell, or a
+        Chinese ordinal in its 序号 cell ("一", "（二）") before a name, with no units and no deadline."""
         values = [c.strip() for c in row if c.strip()]
+        if len(set(values)) == 2 and (named := self._ordinal_row(row)) is not None:
+            return named
         if len(set(values)) != 1:
             return None
         value = values[0]
         number = self.c.first("number")
         in_number = number is not None and row[number].strip() == value and not value.rstrip(".．、").isdigit()
         return value if len(values) >= 2 or in_number or (not self._body(row) and _NUMBERED.match(value)) else None
+
+    def _ordinal_row(self, row: list[str]) -> str | None:
+        number = self.c.first("number")
+        if number is None or not _ORDINAL.fullmatch(row[number].strip()):
+            return None
+        if any(row[i].strip() for kind in _UNIT_KINDS for i in self.c.all(kind)):
+            return None
+        return next(c.strip() for i, c in enumerate(row) if i != number and c.strip())
 
     def _body(self, row: list[str]) -> str:
         return "" if self.title_col is None else _joined(row[self.title_col])
