@@ -10,7 +10,8 @@ small tables of their own in each format:
 - a ledger's numeric dates ("2022.6.30", "2022/09/30", "2022-10-31", "2022.10") in 完成时限;
 - "每季度末前报送" is a recurring duty, not the year's end;
 - a ledger without a date takes the year its title names ("某县2022年重点工作任务督办台账");
-- a row broken by a PDF page is one row; a category numbered "一"/"（二）" in the 序号 cell is no task.
+- a row broken by a PDF page is one row, a 牵头单位 or 完成时限 merged across the page break goes on;
+- a category numbered "一"/"（二）" in the 序号 cell is no task.
 """
 
 from __future__ import annotations
@@ -259,3 +260,13 @@ def test_a_category_numbered_in_the_number_cell_is_no_task(tmp_path: Path, kind:
                              ("开展双随机抽查", ["市市场监管局"], [], ["各区县人民政府"], ["持续推进"])]
     lines = document_text(path).splitlines()
     assert "一、优化审批服务" in lines and "二、加强事中事后监管" in lines  # sections, as categories across the table
+
+
+def test_a_lead_or_deadline_merged_across_a_pdf_page_break_goes_on(tmp_path: Path) -> None:
+    head = ["序号", "工作任务", "牵头单位", "配合单位", "完成时限"]
+    path = tmp_path / "merged.pdf"  # Word leaves the next page's part of a merged cell blank
+    pdf_pages([[head, ["1", "压减企业开办时间。", "市市场监管局", "市公安局", "2023年9月底前"]],
+               [head, ["2", "推行证照分离改革。", "", "", ""], ["3", "规范涉企执法。", "市司法局", "", "2023年三季度"]]], path)
+    assert drafted(path) == [("压减企业开办时间", ["市市场监管局"], [], ["市公安局"], ["2023-09-30"]),
+                             ("推行证照分离改革", ["市市场监管局"], [], [], ["2023-09-30"]),  # 配合单位 is not carried
+                             ("规范涉企执法", ["市司法局"], [], [], ["2023-09-30"])]

@@ -15,15 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from scheduler.importer.formats.blocks import Block, FormatError, Table, grid
-from scheduler.importer.formats.headers import stacked
-from scheduler.importer.formats.tables import column_kind, header_row, is_task_table
-from scheduler.importer.vocab import is_unit_name
+from scheduler.importer.formats.pages import continued, header_end, names_apart
+from scheduler.importer.formats.tables import header_row, is_task_table
 
 MAX_PAGES = 500
 _CID = re.compile(r"\(cid:\d+\)")
 _PAGE_NUMBER = re.compile(r"^[-—–－\s]*\d{1,4}[-—–－\s]*$|^第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?$")
-_ENDED = ("。", "！", "？", "；", "”", "）", ")", ".")
-_PART = re.compile(r"[、，,；;\s]")
 _STARTS_ITEM = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、])")
 
 
@@ -123,15 +120,8 @@ def _unwrapped(cell: str) -> str:
     longest = max(len(ln) for ln in lines)
     out = lines[0]
     for prev, line in pairwise(lines):
-        out += ("" if len(prev) >= 0.8 * longest and not _names_apart(prev, line) else "\n") + line
+        out += ("" if len(prev) >= 0.8 * longest and not names_apart(prev, line) else "\n") + line
     return out
-
-
-def _names_apart(prev: str, line: str) -> bool:
-    """A units cell lists one name a line ("市市场监管局" / "市税务局"): a line that ends with a unit's
-    name, followed by one that starts with one, was broken by the writer, not by the cell's width."""
-    last, first = _PART.split(prev)[-1], _PART.split(line)[0]
-    return is_unit_name(last) and is_unit_name(first)
 
 
 def _outside(boxes: list[tuple[float, float, float, float]]) -> Callable[[dict[str, Any]], bool]:
@@ -159,35 +149,10 @@ def _add_table(blocks: list[Block], table: Table) -> None:
         rows = table.rows
         head, first = header_row([list(r) for r in rows]), header_row([list(r) for r in last.rows]) or 0
         if head is not None and rows[head] == last.rows[first]:
-            rows = rows[_header_end(rows, head) + 1:]  # the header repeated on the page, one row or two
-        previous = last.rows
-        if rows and (joined := _split_row(last, rows[0])) is not None:
-            previous, rows = (*previous[:-1], joined), rows[1:]
-        blocks[-1] = Table(previous + rows)
+            rows = rows[header_end(rows, head) + 1:]  # the header repeated on the page, one row or two
+        blocks[-1] = Table(continued(last.rows, rows))
         return
     blocks.append(table)
-
-
-def _header_end(rows: tuple[tuple[str, ...], ...], head: int) -> int:
-    return stacked([list(r) for r in rows], head, column_kind)[1]
-
-
-def _split_row(last: Table, first: tuple[str, ...]) -> tuple[str, ...] | None:
-    """A row the page broke: its rest opens the next page's table without a 序号 of its own, under a
-    row that has one, and each of its cells goes on from an unfinished cell above (no 。 at its end).
-    The two parts are one row, cell by cell (a wrapped text goes on without a break)."""
-    head = header_row([list(r) for r in last.rows])
-    if head is None or len(last.rows) <= head + 1:
-        return None
-    names = stacked([list(r) for r in last.rows], head, column_kind)[0]
-    number = next((i for i, name in enumerate(names) if column_kind(name) == "number"), None)
-    above = last.rows[-1]
-    if number is None or first[number].strip() or not above[number].strip() or not any(c.strip() for c in first):
-        return None
-    if any(b and (not a or a.endswith(_ENDED)) for a, b in zip(above, first, strict=True)):
-        return None  # a cell above that is complete: the next page's row stands alone (a 序号 spanning rows)
-    return tuple(a + ("\n" if _names_apart(a, b) else "") + b if a and b else a or b
-                 for a, b in zip(above, first, strict=True))
 
 
 def _add_line(blocks: list[Block], line: _Line, previous: _Line | None, page_lines: list[_Line]) -> _Line | None:
