@@ -270,3 +270,19 @@ def test_a_lead_or_deadline_merged_across_a_pdf_page_break_goes_on(tmp_path: Pat
     assert drafted(path) == [("压减企业开办时间", ["市市场监管局"], [], ["市公安局"], ["2023-09-30"]),
                              ("推行证照分离改革", ["市市场监管局"], [], [], ["2023-09-30"]),  # 配合单位 is not carried
                              ("规范涉企执法", ["市司法局"], [], [], ["2023-09-30"])]
+
+
+@pytest.mark.parametrize("merged", [True, False])
+def test_a_two_row_header_exported_to_csv_or_left_unmerged(tmp_path: Path, merged: bool) -> None:
+    """A CSV (or a sheet whose author merged nothing) has the spanning heading in its first cell only and
+    blanks under the headings that span both rows."""
+    rows = [["序号", "重点任务", "责任单位", "", "完成时限"], ["", "", "牵头单位", "配合单位", ""],
+            ["1", "推行告知承诺制", "市司法局", "市税务局\n市财政局", "2023年6月底前"],
+            ["2", "开展双随机抽查", "市市场监管局", "各区县人民政府", "持续推进"]]
+    path = tmp_path / ("table.csv" if merged else "table.xlsx")
+    if merged:
+        mf.csv_from_table(rows, [], path)
+    else:
+        mf.xlsx_from_table(rows, [], path, merged=False)
+    assert drafted(path) == [("推行告知承诺制", ["市司法局"], [], ["市税务局", "市财政局"], ["2023-06-30"]),
+                             ("开展双随机抽查", ["市市场监管局"], [], ["各区县人民政府"], ["持续推进"])]

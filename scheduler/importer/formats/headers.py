@@ -19,19 +19,19 @@ def stacked(rows: Sequence[Sequence[str]], head: int, kind: Kind) -> tuple[list[
     continues the header when every cell of it either repeats the cell above (a cell spanning both
     rows), is blank (a sheet whose author merged nothing downwards) or is a known column name under a
     heading spanning several columns."""
-    names = list(rows[head])
+    names: list[str] = []
+    for cell in rows[head]:  # a heading exported with only its first cell (CSV, an unmerged sheet) spans the blanks
+        names.append(cell if cell.strip() or not names else names[-1])
     if head + 1 >= len(rows):
-        return names, head
+        return list(rows[head]), head
     below = list(rows[head + 1]) + [""] * (len(names) - len(rows[head + 1]))
     changed = [i for i, (up, down) in enumerate(zip(names, below, strict=False))
                if up.strip() != down.strip() and down.strip()]  # a blank under a heading: not merged
     if not changed or len(changed) == len(names):
-        return names, head
+        return list(rows[head]), head
     for i in changed:
-        if kind(below[i].strip()) is None:
-            return names, head  # a data row: a cell that names no column
-        if not _spans(names, i):
-            return names, head  # a heading cell over one column does not get a name under it
+        if kind(below[i].strip()) is None or not _spans(names, i):
+            return list(rows[head]), head  # a data row, or a name under a heading of one column
     return [below[i] if i in changed and below[i].strip() else name for i, name in enumerate(names)], head + 1
 
 
