@@ -203,6 +203,15 @@ def test_a_ledger_without_a_date_takes_its_titles_year(tmp_path: Path, duban: Du
     assert "deadline = 2023-10-31  # 10月底前" in again.out  # --year still decides
 
 
+def test_a_title_names_one_year_or_none() -> None:
+    from scheduler.importer.header import title_year
+
+    assert title_year("某县2022年重点工作任务督办台账") == 2022
+    assert title_year("某市2021—2025年数字政府建设行动方案") is None  # a span names no one year
+    assert title_year("2021年至2023年实施方案") is None
+    assert title_year("关于印发重点任务分工方案的通知") is None
+
+
 def test_a_table_of_header_rows_only_gives_a_message(tmp_path: Path, duban: Duban) -> None:
     path = tmp_path / "empty.html"
     html_table(GRID[:2], MERGES[:5], path)

@@ -32,9 +32,11 @@ def header_facts(lines: list[str]) -> tuple[str, str, date | None]:
 
 
 def title_year(title: str) -> int | None:
-    """The year a title names ("某县2022年重点工作任务督办台账"): a ledger often carries no date."""
+    """The year a title names ("某县2022年重点工作任务督办台账"): a ledger often carries no date. A
+    span of years ("2021—2025年行动方案") names no one year."""
+    years = re.findall(r"(?<!\d)(\d{4})(?!\d)", title)
     m = re.search(r"(?<!\d)(\d{4})\s*年", title)
-    return int(m[1]) if m and 1949 < int(m[1]) < 2200 else None
+    return int(m[1]) if m and len(set(years)) == 1 and 1949 < int(m[1]) < 2200 else None
 
 
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)])")
