@@ -295,3 +295,19 @@ def test_a_two_row_header_exported_to_csv_or_left_unmerged(tmp_path: Path, merge
         mf.xlsx_from_table(rows, [], path, merged=False)
     assert drafted(path) == [("推行告知承诺制", ["市司法局"], [], ["市税务局", "市财政局"], ["2023-06-30"]),
                              ("开展双随机抽查", ["市市场监管局"], [], ["各区县人民政府"], ["持续推进"])]
+
+
+@pytest.mark.parametrize("kind", ["docx", "html"])
+def test_a_schedule_column_and_measures_under_a_merged_key_task(tmp_path: Path, kind: str) -> None:
+    """"时间进度" names the deadline column; a 重点任务 merged down over its 具体措施 rows under a two-row header."""
+    rows = [["序号", "重点任务", "具体措施", "责任单位", "责任单位", "时间进度"],
+            ["序号", "重点任务", "具体措施", "牵头司局", "配合司局", "时间进度"],
+            ["1", "深化政务服务标准化", "1.编制事项清单。明确办理时限。", "法制司", "综合规划司、运输服务司", "2024年6月"],
+            ["2", "深化政务服务标准化", "2.统一申请材料。", "法制司", "各业务司局", "每季度"],
+            ["3", "加强督查考核", "3.纳入年度绩效考核。", "人事教育司", "法制司", "2024年底"]]
+    merges: list[Merge] = [(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 1, 2), (0, 3, 0, 4), (0, 5, 1, 5), (2, 1, 3, 1)]
+    path = tmp_path / f"measures.{kind}"
+    WRITERS[kind](rows, merges, path)
+    assert drafted(path, 2024) == [("编制事项清单", ["法制司"], [], ["综合规划司", "运输服务司"], ["2024-06-30"]),
+                                   ("统一申请材料", ["法制司"], [], ["各业务司局"], []),  # "每季度": recurring
+                                   ("纳入年度绩效考核", ["人事教育司"], [], ["法制司"], ["2024-12-31"])]

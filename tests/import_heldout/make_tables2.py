@@ -98,6 +98,8 @@ def district_xlsx(path: Path) -> None:
             cell.alignment = Alignment(wrap_text=True, vertical="center")
             if isinstance(cell.value, datetime):
                 cell.number_format = "yyyy\"年\"m\"月\"d\"日\""
+    for r in range(3, sheet.max_row + 1):  # as a sheet typed in Excel keeps them: rows tall enough for wrapped text
+        sheet.row_dimensions[r].height = 36
     for col, width in zip("ABCDEF", (6, 30, 16, 24, 14, 12), strict=True):
         sheet.column_dimensions[col].width = width
     sheet.page_setup.orientation = "landscape"

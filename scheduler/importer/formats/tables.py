@@ -22,7 +22,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("lead", re.compile(r"牵头|主办")),
     ("cooperating", re.compile(r"配合|协办|协同|参与")),
     ("responsible", re.compile(r"责任|负责|主责|承办|指导部门|实施主体|落实单位|责任部门")),
-    ("deadline", re.compile(r"时限|完成时间|时间节点|时间安排|进度安排|完成期限|截止时间")),
+    ("deadline", re.compile(r"时限|完成时间|时间节点|时间安排|进度安排|完成期限|截止时间|时间进度|时间要求|完成节点")),
     ("number", re.compile(r"^(?:序号|编号|序|No\.?)$", re.I)),
     ("measure", re.compile(r"措施|举措|具体任务|工作内容|任务内容|主要内容|具体内容|工作要求|分工事项")),
     ("task", re.compile(r"任务|事项|工作|项目|内容")),
