@@ -21,8 +21,8 @@ import docx
 import openpyxl
 from openpyxl.styles import Alignment, Border, Side
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_tables import HERE, _cell_text, _fonts, _repeat_header, _widths  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from tests.import_heldout.make_tables import HERE, _cell_text, _fonts, _repeat_header, _widths
 
 MINISTRY_HEAD = ["交通运输部办公厅关于印发2024年交通运输政务服务重点任务分工的通知", "交办政函〔2024〕15号",
                  "部内各单位：", "现将2024年交通运输政务服务重点任务分工印发给你们，请认真抓好落实。",
@@ -104,7 +104,8 @@ def district_xlsx(path: Path) -> None:
         sheet.column_dimensions[col].width = width
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth = 1
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    if (fit := sheet.sheet_properties.pageSetUpPr) is not None:
+        fit.fitToPage = True
     book.save(str(path))
 
 
