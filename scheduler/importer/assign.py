@@ -38,6 +38,7 @@ def looks_like_assignment(text: str) -> bool:
         return True  # "（X会同Y、Z组织实施，持续推进）"
     parts = [p.strip() for p in split_outside(text, CLAUSE) if p.strip()]
     parts = [_GUIDES.sub("", p) for p in parts]  # "（生态环境部指导，供销合作总社参与）"
+    parts = [p for p in parts if not (_ONGOING_CLAUSE.fullmatch(p) or _GOING_ON.fullmatch(p))]  # "（政治部，持续推进）"
     names = [TAIL.sub("", n) for p in parts if not starts_with_deadline(p)  # "（科技部组织实施）"
              for n in rejoin_places(split_outside(p, NAME_SEP))]  # "各市、县人民政府" is one name
     names = [n.strip() for n in names]
