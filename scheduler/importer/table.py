@@ -29,6 +29,7 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("responsible", re.compile(
         r"^(?:负责|责任|主责|承办|落实|实施主体|责任主体)(?:单位|部门|主体|科室|处室|司局|股室)?$|^(?:责任|任务)?分工$|^牵头负责")),
     ("deadline", re.compile(r"时限|完成时间|时间节点|时间安排|进度安排|完成期限|截止时间|时间进度")),
+    ("problem", re.compile(r"问题")),  # a rectification list: "反馈问题", "存在问题"
     ("detail", re.compile(r"内容|具体措施|工作措施|具体要求|目标要求")),
     ("title", re.compile(r"举措|任务|事项|措施|名称|项目|工作")),
     ("skip", re.compile(r"范围|备注|说明|依据|类别|领域")),
@@ -68,6 +69,8 @@ def _header(lines: Sequence[str], start: int, numbered: bool = True) -> tuple[li
             end += 1
     if ("number" not in roles[:1]) == numbered or len(roles) < 3 or None in roles:
         return None
+    if "problem" in roles:  # "问题 | 整改措施": the problem names the row, the measures are its detail
+        roles = ["title" if r == "problem" else "detail" if r == "title" else r for r in roles]
     if not any(r in roles for r in ("title", "detail")) or not any(r in roles for r in _LABEL_OF if r != "deadline"):
         return None
     return [r or "skip" for r in roles], end
