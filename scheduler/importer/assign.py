@@ -165,7 +165,7 @@ def _free(text: str, out: Assignment) -> None:
         if _LATER.match(clause):  # "以后每年更新": what follows the deadline, not a unit
             continue
         if m := _GOING_ON.fullmatch(clause):  # "（教育部等部门负责，持续实施）"
-            out.deadlines.append("长期坚持" if m[1] == "长期" else "持续推进")
+            out.deadlines.append({"长期": "长期坚持", "常态化": "常态化"}.get(m[1], "持续推进"))
             continue
         if (ongoing := _ONGOING_CLAUSE.search(clause)) and ongoing.end() == len(clause):
             out.deadlines.append(simplified(ongoing[0]))  # "各地区持续推进": the units, and ongoing work
@@ -215,7 +215,7 @@ def _lead_with(leads: list[str], tail: str, out: Assignment) -> bool:
 # "持續推進" in traditional copies is the same ongoing wording
 _SPAN = re.compile(r"^\d{4}\s*年?\s*[—–-]+\s*\d{4}\s*年")  # "2023—2025年持续推进": ongoing over a span
 _ONGOING_CLAUSE = re.compile(either("(?:年内|全年|今年|长期)?(?:" + "|".join(phrases.ONGOING_WORDS) + ")"))
-_GOING_ON = re.compile(either(r"(持续|长期)(?:实施|落实|推进|开展|坚持|进行)"))
+_GOING_ON = re.compile(either(r"(持续|长期|常态化)(?:实施|落实|推进|开展|坚持|进行)"))  # "（X，常态化推进）"
 _LATER = re.compile(r"^(?:以后|此后|今后|之后|每年|每季度|每月|逐年|逐步)")
 
 
