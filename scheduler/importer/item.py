@@ -10,8 +10,8 @@ from scheduler.importer.assign import Assignment, looks_like_assignment, parse_a
 from scheduler.importer.clauses import closing_groups, merged, trailing_labels
 from scheduler.importer.deadlines import item_deadlines
 from scheduler.importer.draft import DraftTask
-from scheduler.importer.subjects import subject_units
 from scheduler.importer.names import split_names
+from scheduler.importer.subjects import subject_units
 from scheduler.importer.vocab import CLOSE, OPEN, either, is_unit_name
 
 ASSIGN_LINE = re.compile(either(
@@ -61,7 +61,8 @@ def assigned_heading(text: str) -> str | None:
 
 
 # "一、县示范区管委会牵头工作(8项)", "二、县发改局负责的任务": a heading naming who does its items
-_UNIT_HEADING = re.compile(either(r"^(.{2,40}?)(牵头|负责)的?(?:工作|任务|事项)(?:[（(]\s*\d{1,3}\s*[项項件个個条條][）)])?$"))
+_UNIT_HEADING = re.compile(either(
+    r"^(.{2,40}?)(牵头|负责)的?(?:工作|任务|事项)(?:[（(]\s*\d{1,3}\s*[项項件个個条條][）)])?$"))
 
 
 def unit_heading(text: str) -> str:

@@ -1,0 +1,108 @@
+"""`duban import` grammar after round 14 of issue #13: local house styles (bench/import_corpus_split.md,
+Round 14) — a section heading naming the unit that leads its items ("X牵头工作(8项)"), a project list
+whose heading line ends with a remark in brackets, a department's own divisions (处) and a bureau's
+sections (科) as units, a bracket holding a unit and the ongoing wording, and a rectification list
+whose 问题 column names each row. Sentences written for the tests, not the documents' own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from scheduler.importer.assign import looks_like_assignment, parse_assignment
+from scheduler.importer.parse import parse_document
+from scheduler.importer.vocab import is_unit_name
+from tests.import_rules_support import dates, units
+
+HEAD = "某县2024年政府工作报告任务清单\n2024年4月8日\n"
+
+
+# "一、县发改局牵头工作(3项)": the heading names the unit leading its items; "负责" gives a responsible unit
+def test_a_section_heading_naming_its_lead_unit() -> None:
+    draft = parse_document(
+        HEAD + "一、县工信局牵头工作(2项)\n1.新培育规上工业企业15家。\n2.建设县域物流分拨中心。\n"
+        "二、縣住建局、縣城管局負責的任務（1項）\n3.改造老旧小区供热管网8公里。\n"
+        "三、其他重点工作\n4.办好十件民生实事。\n")
+    assert [t.title for t in draft.tasks] == [
+        "新培育规上工业企业15家", "建设县域物流分拨中心", "改造老旧小区供热管网8公里", "办好十件民生实事"]
+    assert [units(t) for t in draft.tasks] == [
+        (["县工信局"], [], []), (["县工信局"], [], []), ([], ["縣住建局", "縣城管局"], []), ([], [], [])]
+
+
+# the covering notice's numbered requirements before its signature are no tasks once the list assigns
+def test_the_notice_before_a_list_led_by_section_headings() -> None:
+    draft = parse_document(
+        "各乡镇人民政府，县直各单位：\n现将任务清单印发给你们，请抓好落实。\n"
+        "一、压实责任。各单位要逐项细化措施。\n二、加强调度。每月报送进展。\n"
+        "某县人民政府办公室\n2024年4月8日\n附件\n一、县农业农村局牵头工作(2项)\n"
+        "1.新建高标准农田2万亩。\n2.培育农业产业化龙头企业3家。\n")
+    assert [t.title for t in draft.tasks] == ["新建高标准农田2万亩", "培育农业产业化龙头企业3家"]
+    assert [units(t) for t in draft.tasks] == [(["县农业农村局"], [], [])] * 2
+
+
+# a heading that names no unit ("重点牵头工作") assigns nothing
+def test_a_heading_without_units_assigns_nothing() -> None:
+    draft = parse_document(HEAD + "一、重点牵头工作\n1.完成国土空间规划编制。（县自然资源局负责）\n"
+                           "2.推进乡村振兴示范村建设。年底前完成。\n")
+    assert [units(t) for t in draft.tasks] == [([], ["县自然资源局"], []), ([], [], [])]
+
+
+# "2.改造城区公厕20座(含无障碍改造)" on its own line, the description below: the line is the title
+def test_a_project_heading_line_ending_with_a_remark() -> None:
+    draft = parse_document(
+        HEAD + "一、城建类\n1.新建城市书房5处\n在主城区新建城市书房5处，提供阅读服务。\n责任单位:市文广旅局、各区政府。\n"
+        "2.改造城区公厕20座(人大代表票决)\n新建和改造公厕20座，同步完善无障碍设施。\n责任单位:市城管局\n"
+        "3.扩建市第二水厂（县水务局负责）\n")
+    assert [t.title for t in draft.tasks] == ["新建城市书房5处", "改造城区公厕20座(人大代表票决)", "扩建市第二水厂"]
+    assert draft.tasks[1].detail == "新建和改造公厕20座，同步完善无障碍设施。"
+    assert [units(t) for t in draft.tasks] == [
+        ([], ["市文广旅局", "各区政府"], []), ([], ["市城管局"], []), ([], ["县水务局"], [])]
+
+
+# a department's divisions (处) and a bureau's sections (科) end units' names; measure words and
+# common words ending so do not
+def test_divisions_and_sections_are_units() -> None:
+    assert all(is_unit_name(n) for n in ["法治督察处", "行政审批与监督处", "街道办事处", "安全监管科", "综合科"])
+    assert not any(is_unit_name(n) for n in ["不足之处", "新建一处", "5处", "学科", "内科", "该处"])
+    assert looks_like_assignment("法治督察处")
+    assert parse_assignment("安全监管科牵头，综合科、法规科配合").lead == ["安全监管科"]
+    draft = parse_document(
+        "某厅2024年工作要点\n2024年1月10日\n一、重点工作\n1.规范行政审批。修订审批服务指南，第三季度完成。（行政审批与监督处）\n"
+        "2.加强内部审计。审计处要对直属单位开展经济责任审计，10月底前完成。\n"
+        "3.完善应急预案。安全监管科会同综合科修订应急预案。\n")
+    assert [units(t) for t in draft.tasks] == [
+        ([], ["行政审批与监督处"], []), ([], ["审计处"], []), (["安全监管科"], [], ["综合科"])]
+    assert [dates(t, draft) for t in draft.tasks] == [[date(2024, 9, 30)], [date(2024, 10, 31)], []]
+
+
+# "（X，持续推进）", "（X，常态化推进）": a unit and the ongoing wording close the item
+def test_a_unit_with_the_ongoing_wording_in_the_bracket() -> None:
+    draft = parse_document(
+        "某局2024年工作要点\n2024年1月10日\n一、重点工作\n1.加强保密管理。开展保密自查。（机关党委，持续推进）\n"
+        "2.规范档案管理。推进档案数字化。（档案科，常态化推进）\n3.强化值班值守。落实领导带班制度。（办公室，长期坚持）\n")
+    assert [units(t) for t in draft.tasks] == [([], ["机关党委"], []), ([], ["档案科"], []), ([], ["办公室"], [])]
+    assert [t.ongoing for t in draft.tasks] == ["持续推进", "常态化", "长期坚持"]
+    assert parse_assignment("财务科，常态化开展").responsible == ["财务科"]
+
+
+# a rectification list: 问题 names the row, 整改措施 is its detail, 责任人 is a person
+def test_a_rectification_list_names_rows_by_their_problem() -> None:
+    rows = [["序号", "存在问题", "整改措施", "责任单位", "责任人", "整改时限"],
+            ["一、作风建设方面", "", "", "", "", ""],
+            ["1", "会议文件过多", "精简会议，严控发文数量", "办公室", "孙某", "2024年7月底前"],
+            ["2", "调查研究不深入", "每季度开展一次专题调研", "调研科牵头，各科室配合", "孙某", "长期坚持"]]
+    draft = parse_document("某局巡察整改方案\n2024年5月6日\n" + "\n".join("\t".join(r) for r in rows) + "\n")
+    assert [(t.title, t.detail) for t in draft.tasks] == [
+        ("会议文件过多", "精简会议，严控发文数量"), ("调查研究不深入", "每季度开展一次专题调研")]
+    assert [units(t) for t in draft.tasks] == [([], ["办公室"], []), (["调研科"], [], ["各科室"])]
+    assert dates(draft.tasks[0], draft) == [date(2024, 7, 31)] and draft.tasks[1].ongoing == "长期坚持"
+
+
+# the same list copied one cell per line, with a 反馈问题 column
+def test_a_rectification_list_one_cell_per_line() -> None:
+    cells = ["序号", "反馈问题", "整改措施", "责任科室", "整改时限",
+             "1", "信访件办理超期", "建立信访台账，逐件跟踪", "办公室", "2024年6月底前",
+             "2", "隐患排查不到位", "开展安全隐患排查整治", "安监科", "2024年9月30日前"]
+    draft = parse_document("某局整改方案\n2024年5月6日\n" + "\n".join(cells) + "\n")
+    assert [t.title for t in draft.tasks] == ["信访件办理超期", "隐患排查不到位"]
+    assert [units(t) for t in draft.tasks] == [([], ["办公室"], []), ([], ["安监科"], [])]
+    assert [dates(t, draft) for t in draft.tasks] == [[date(2024, 6, 30)], [date(2024, 9, 30)]]
