@@ -24,10 +24,12 @@ ASSIGN_LINE = re.compile(either(
 def heading_line(lines: list[str]) -> list[str]:
     """An item's own line that holds a short heading without any punctuation, with its paragraph
     on the lines below ("（一）进一步推进权力清单公开" / "对权力清单……。"): the heading is the title."""
-    head = lines[0] if lines else ""
-    if (group := trailing_group(head)) is not None and not looks_like_assignment(group[0]):
+    if len(lines) < 2 or not lines[1]:
+        return lines
+    head = lines[0]
+    if (group := trailing_group(head)) is not None and group[1] <= 30 and not looks_like_assignment(group[0]):
         head = head[:group[1]]  # "…建设项目(票决项目)": a remark after the heading is still a heading line
-    if len(lines) < 2 or len(head) > 30 or re.search(r"[，,、：:；;。！!？?（(）)]", head) or not lines[1]:
+    if len(head) > 30 or re.search(r"[，,、：:；;。！!？?（(）)]", head):
         return lines
     return [lines[0] + "。", *lines[1:]]
 
