@@ -106,3 +106,44 @@ def test_a_rectification_list_one_cell_per_line() -> None:
     assert [t.title for t in draft.tasks] == ["信访件办理超期", "隐患排查不到位"]
     assert [units(t) for t in draft.tasks] == [([], ["办公室"], []), ([], ["安监科"], [])]
     assert [dates(t, draft) for t in draft.tasks] == [[date(2024, 6, 30)], [date(2024, 9, 30)]]
+
+
+# a table one cell per line whose 责任单位 cell holds a unit per line, and a merged row (one number,
+# one unit) holding two tasks with their own deadlines; "9月投入使用" is that month's end
+def test_a_table_cell_per_line_with_units_on_several_lines_and_a_merged_row() -> None:
+    cells = ["序号", "民生实事", "责任单位", "完成时限",
+             "1", "新建城东污水处理厂。", "县水务局", "县住建局", "11月底前",
+             "2", "改造农贸市场3个。", "县商务局", "8月投入使用",
+             "3", "开工建设县康养中心。", "县民政局", "4月底前开工", "建成社区食堂10个。", "12月底前",
+             "4", "新建公办幼儿园2所。", "县教育局", "县代建中心"]
+    draft = parse_document("某县2024年民生实事分解表\n2024年2月20日\n" + "\n\n".join(cells) + "\n")
+    assert [t.title for t in draft.tasks] == [
+        "新建城东污水处理厂", "改造农贸市场3个", "开工建设县康养中心", "建成社区食堂10个", "新建公办幼儿园2所"]
+    assert [units(t) for t in draft.tasks] == [
+        ([], ["县水务局", "县住建局"], []), ([], ["县商务局"], []), ([], ["县民政局"], []), ([], ["县民政局"], []),
+        ([], ["县教育局", "县代建中心"], [])]
+    assert [dates(t, draft) for t in draft.tasks] == [
+        [date(2024, 11, 30)], [date(2024, 8, 31)], [date(2024, 4, 30)], [date(2024, 12, 31)], []]
+
+
+# the units of the last column, one per line; 牵头 and 配合 columns side by side stay apart
+def test_units_on_several_lines_in_the_last_column_and_between_two_unit_columns() -> None:
+    cells = ["序号", "年度目标", "责任单位", "1", "城镇新增就业1.2万人", "市人社局", "市财政局",
+             "2", "粮食产量稳定在50万吨以上", "市农业农村局"]
+    draft = parse_document("2023年工作目标\n2023年1月10日\n" + "\n".join(cells) + "\n")
+    assert [(t.title, units(t)) for t in draft.tasks] == [
+        ("城镇新增就业1.2万人", ([], ["市人社局", "市财政局"], [])), ("粮食产量稳定在50万吨以上", ([], ["市农业农村局"], []))]
+    cells = ["序号", "重点任务", "牵头单位", "配合单位", "完成时限",
+             "1", "建设智慧停车平台。", "区城管局", "区大数据中心", "区公安分局", "9月底前"]
+    draft = parse_document("某区重点任务\n2024年2月1日\n" + "\n".join(cells) + "\n")
+    assert units(draft.tasks[0]) == (["区城管局"], [], ["区大数据中心", "区公安分局"])
+
+
+# "（列第一位者为工作牵头单位或汇总单位，下同）": the first unit leads, the rule is no unit
+def test_first_listed_is_the_lead_or_the_collecting_unit() -> None:
+    draft = parse_document(
+        "某市2020年重点工作责任分解\n2020年5月20日\n一、市长主抓重点工作\n1.支持企业纾困发展。落实减税降费政策。\n"
+        "责任单位：市经信局、市财政局、市税务局（列第一位者为工作牵头单位或汇总单位，下同）\n"
+        "2.稳定外贸外资。\n责任单位：市商务局、杭州海关驻市办事处\n")
+    assert [units(t) for t in draft.tasks] == [
+        (["市经信局"], ["市财政局", "市税务局"], []), (["市商务局"], ["杭州海关驻市办事处"], [])]
