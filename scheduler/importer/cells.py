@@ -12,6 +12,7 @@ and a row may go on with a second one that shares its number and units (merged c
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -25,35 +26,40 @@ UNIT_ROLES = ("lead", "responsible", "cooperating")
 def row_cells(lines: Sequence[str], pos: int, roles: list[str]) -> tuple[list[list[str]], int]:
     """The cells of the row numbered at lines[pos], and of a row that goes on with it; the index
     of the line after them."""
+    merges = _merging(tuple(roles))
     cells = [lines[pos]]
     pos += 1
     while pos < len(lines):
-        ln = lines[pos]
-        if ln and (NUMBER.match(ln) or (len(cells) >= len(roles) and not _more_units(roles, cells, ln))):
-            break
-        if ln and _more_units(roles, cells, ln):
-            cells[-1] += f"、{ln}"  # "县水务局" / "县住建局": one cell on several lines
-        elif ln:
-            cells.append(ln)
+        if ln := lines[pos]:
+            more = merges[len(cells) - 1] and is_unit_name(ln)  # "县水务局" / "县住建局": one cell
+            if not more and (len(cells) >= len(roles) or NUMBER.match(ln)):
+                break
+            if more:
+                cells[-1] += f"、{ln}"
+            else:
+                cells.append(ln)
         pos += 1
     rows = [cells]
-    if len(cells) == len(roles) and (more := _continued(lines, pos, roles, cells)) is not None:
-        rows.append(more[0])
-        pos = more[1]
+    if len(cells) == len(roles) and (more_row := _continued(lines, pos, roles, cells)) is not None:
+        rows.append(more_row[0])
+        pos = more_row[1]
     return rows, pos
 
 
-def _more_units(roles: list[str], cells: list[str], line: str) -> bool:
-    """A unit's name after a units' cell, where the next column (if any) holds no units."""
-    filled = len(cells) - 1
-    return roles[filled] in UNIT_ROLES and (filled + 1 >= len(roles) or roles[filled + 1] not in UNIT_ROLES) \
-        and is_unit_name(line)
+@functools.lru_cache(maxsize=64)
+def _merging(roles: tuple[str, ...]) -> tuple[bool, ...]:
+    """For each column: whether a unit's name on the next line still belongs to it (a units'
+    column not followed by another units' column)."""
+    return tuple(role in UNIT_ROLES and (i + 1 >= len(roles) or roles[i + 1] not in UNIT_ROLES)
+                 for i, role in enumerate(roles))
 
 
 def _continued(lines: Sequence[str], pos: int, roles: list[str], cells: list[str]) -> tuple[list[str], int] | None:
     """A second row of the same number and units: as many lines as the row has columns of its own
     (the task's text, its deadline), none a number or a unit, the deadline a dated phrase."""
     own = [i for i, role in enumerate(roles) if role != "number" and role not in UNIT_ROLES]
+    if not own or roles[own[-1]] != "deadline" or roles[own[0]] == "deadline":
+        return None
     found: list[str] = []
     while pos < len(lines) and len(found) < len(own):
         if lines[pos]:
@@ -61,9 +67,8 @@ def _continued(lines: Sequence[str], pos: int, roles: list[str], cells: list[str
                 return None
             found.append(lines[pos])
         pos += 1
-    if len(found) < len(own) or not own or roles[own[-1]] != "deadline" or roles[own[0]] == "deadline":
-        return None
-    if not (is_deadline(found[-1]) or starts_with_deadline(found[-1])) or is_deadline(found[0]):
+    if len(found) < len(own) or not (is_deadline(found[-1]) or starts_with_deadline(found[-1])) \
+            or is_deadline(found[0]):
         return None
     row = list(cells)
     for i, text in zip(own, found, strict=True):
