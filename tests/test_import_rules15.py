@@ -7,10 +7,15 @@ whose 问题 column names each row. Sentences written for the tests, not the doc
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
+
+import pytest
 
 from scheduler.importer.assign import looks_like_assignment, parse_assignment
+from scheduler.importer.formats import document_text
 from scheduler.importer.parse import parse_document
 from scheduler.importer.vocab import is_unit_name
+from tests.data import make_formats as mf
 from tests.import_rules_support import dates, units
 
 HEAD = "某县2024年政府工作报告任务清单\n2024年4月8日\n"
@@ -147,3 +152,28 @@ def test_first_listed_is_the_lead_or_the_collecting_unit() -> None:
         "2.稳定外贸外资。\n责任单位：市商务局、杭州海关驻市办事处\n")
     assert [units(t) for t in draft.tasks] == [
         (["市经信局"], ["市财政局", "市税务局"], []), (["市商务局"], ["杭州海关驻市办事处"], [])]
+
+
+# the same list as a Word, Excel, CSV or web page table: the same tasks as the text gives
+@pytest.mark.parametrize("fmt", ["docx", "xlsx", "csv", "html"])
+def test_a_rectification_table_in_each_format(tmp_path: Path, fmt: str) -> None:
+    rows = [["序号", "存在问题", "整改措施", "责任单位", "责任人", "整改时限"], ["一、作风建设方面"] * 6,
+            ["1", "会议文件过多", "精简会议，严控发文数量", "办公室", "孙某", "2024年7月底前"],
+            ["2", "调查研究不深入", "每季度开展一次专题调研", "调研科牵头，各科室配合", "孙某", "长期坚持"]]
+    path = tmp_path / f"list.{fmt}"
+    if fmt == "docx":
+        mf.docx_table(rows, [(1, 0, 1, 5)], path, before=["某局巡察整改方案", "2024年5月6日", "附件"])
+    elif fmt == "xlsx":
+        mf.xlsx_from_table(rows, [(1, 0, 1, 5)], path)
+    elif fmt == "csv":
+        mf.csv_from_table(rows, [(1, 0, 1, 5)], path)
+    else:
+        cells = ["<tr><td colspan=6>一、作风建设方面</td></tr>" if r[0] == r[1] else
+                 "<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows]
+        path.write_text(f"<html><body><div id='content'><table border=1>{''.join(cells)}</table></div></body></html>",
+                        encoding="utf-8")
+    draft = parse_document(document_text(path))
+    assert [(t.title, t.detail) for t in draft.tasks] == [
+        ("会议文件过多", "精简会议，严控发文数量"), ("调查研究不深入", "每季度开展一次专题调研")]
+    assert [units(t) for t in draft.tasks] == [([], ["办公室"], []), (["调研科"], [], ["各科室"])]
+    assert [d for d, _ in draft.tasks[0].deadlines] == ["2024年7月底前"] and draft.tasks[1].ongoing == "长期坚持"
