@@ -177,3 +177,14 @@ def test_a_rectification_table_in_each_format(tmp_path: Path, fmt: str) -> None:
         ("会议文件过多", "精简会议，严控发文数量"), ("调查研究不深入", "每季度开展一次专题调研")]
     assert [units(t) for t in draft.tasks] == [([], ["办公室"], []), (["调研科"], [], ["各科室"])]
     assert [d for d, _ in draft.tasks[0].deadlines] == ["2024年7月底前"] and draft.tasks[1].ongoing == "长期坚持"
+
+
+# "（X负责，全年）" is within the plan's year; "（X；6月底前开通5条，其余年内开通）": the rest has its own deadline
+def test_the_whole_year_and_the_rest_in_a_bracket() -> None:
+    draft = parse_document(
+        "某市2024年民生实事\n2024年2月26日\n一、开展老年人免费体检10万人次。（市卫健委负责，全年）\n"
+        "二、新建城市书房8个。（市文广旅局；5月底前建成3个，其余年内建成）\n"
+        "三、改造背街小巷30条。（市城管局负责，全年完成）\n")
+    assert [units(t) for t in draft.tasks] == [([], ["市卫健委"], []), ([], ["市文广旅局"], []), ([], ["市城管局"], [])]
+    assert [dates(t, draft) for t in draft.tasks] == [
+        [date(2024, 12, 31)], [date(2024, 5, 31), date(2024, 12, 31)], [date(2024, 12, 31)]]
