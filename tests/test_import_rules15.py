@@ -67,7 +67,8 @@ def test_a_project_heading_line_ending_with_a_remark() -> None:
 # common words ending so do not
 def test_divisions_and_sections_are_units() -> None:
     assert all(is_unit_name(n) for n in ["法治督察处", "行政审批与监督处", "街道办事处", "安全监管科", "综合科"])
-    assert not any(is_unit_name(n) for n in ["不足之处", "新建一处", "5处", "学科", "内科", "该处"])
+    assert not any(is_unit_name(n) for n in ["不足之处", "新建一处", "5处", "学科", "内科", "该处", "長處"])
+    assert is_unit_name("政策法規處")  # a traditional copy
     assert looks_like_assignment("法治督察处")
     assert parse_assignment("安全监管科牵头，综合科、法规科配合").lead == ["安全监管科"]
     draft = parse_document(
