@@ -13,6 +13,7 @@ import email
 import email.policy
 import hashlib
 import json
+import math
 import re
 import textwrap
 from collections.abc import Callable
@@ -20,6 +21,7 @@ from datetime import date, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, parseaddr
 from html import escape
+from itertools import pairwise
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import quote
@@ -153,6 +155,29 @@ def by_unit(digest: Digest) -> list[dict[str, str]]:
             for u, (o, n) in sorted(counts.items())]
 
 
+EMAIL_LIMIT = 5_000_000  # bytes of text and HTML in one e-mail: ~6.8 MB once encoded, under the common 10 MB limit
+
+
+class Part(NamedTuple):
+    """Which part of a long digest an e-mail is."""
+
+    number: int
+    of: int
+    whole: Digest
+
+
+def split(digest: Digest, count: int) -> list[Digest]:
+    """`count` runs of consecutive items, as even as they come."""
+    size, extra = divmod(len(digest.items), count)
+    bounds = [n * size + min(n, extra) for n in range(count + 1)]
+    return [Digest(digest.unit, digest.channel, digest.items[a:b]) for a, b in pairwise(bounds)]
+
+
+def _size(message: Message) -> int:
+    """The UTF-8 bytes of an e-mail's text and HTML."""
+    return len(message.text.encode()) + len(message.html.encode())
+
+
 UnitLink = Callable[[str], "str | None"]  # unit name → its page (web feature), or None
 UnitNotes = Callable[[str, datetime], tuple[str, ...]]  # unit, now → decisions to tell it (web feature)
 NOTES_LABEL = "反馈审核结果："
@@ -164,7 +189,8 @@ class Renderer:
     URL ends every message to that unit (e-mail text and HTML; a split robot message: its last part)."""
 
     def __init__(self, template_dir: Path | None, unit_link: UnitLink | None = None,
-                 unit_notes: UnitNotes | None = None) -> None:
+                 unit_notes: UnitNotes | None = None, email_limit: int = EMAIL_LIMIT) -> None:
+        self.email_limit = email_limit
         self.unit_link = unit_link
         self.unit_notes = unit_notes
         self._views: dict[tuple[int, str], tuple[str, ...]] = {}  # per task and milestone (tasks live with the App)
@@ -190,19 +216,43 @@ class Renderer:
 
             return robot_messages(self.text, digest, unit.mention_mobiles if unit else (), self._link(digest.unit),
                                   self._notes(digest.unit, now))
-        return [self.email(digest, unit.emails if unit else (), now)]
+        return self.emails(digest, unit.emails if unit else (), now)
 
-    def email(self, digest: Digest, to: tuple[str, ...], now: datetime) -> Message:
-        subj, sent_at = subject(digest), f"{now:%Y-%m-%d %H:%M}"
+    def emails(self, digest: Digest, to: tuple[str, ...], now: datetime) -> list[Message]:
+        """One e-mail per digest. A digest too long for one (the coordinator's copies of
+        thousands of escalations) goes in parts of consecutive items, each under `email_limit`:
+        a mail server refuses a message over its size limit for good."""
+        whole = self.email(digest, to, now)
+        if (len(whole.text) + len(whole.html)) * 4 <= self.email_limit or len(digest.items) < 2:
+            return [whole]  # under the limit whatever the characters (4 bytes at most each)
+        size = _size(whole)
+        if size <= self.email_limit:
+            return [whole]
+        count = min(len(digest.items), math.ceil(size / (self.email_limit * 0.9)))
+        while True:
+            parts = [self.email(piece, to, now, Part(n, count, digest))
+                     for n, piece in enumerate(split(digest, count), 1)]
+            if count == len(digest.items) or all(_size(m) <= self.email_limit for m in parts):
+                return parts
+            count = min(len(digest.items), count * 2)
+
+    def email(self, digest: Digest, to: tuple[str, ...], now: datetime, part: Part | None = None) -> Message:
+        """`part`: this digest is part `part.number` of `part.whole` (subject, summary and
+        escalation kind are the whole's; the feedback decisions end the last part only)."""
+        whole = part.whole if part else digest
+        subj = subject(whole) + (f"（第{part.number}/{part.of}封）" if part else "")
+        sent_at = f"{now:%Y-%m-%d %H:%M}"
         items = [item_view(i, self._views) for i in digest.items]
-        head, rows = summary(digest), by_unit(digest) if digest.escalation else []
+        head = summary(whole) + (f"（内容较多，分{part.of}封发送，本封为第{part.number}封，列{len(items)}项）"
+                                 if part else "")
+        rows = by_unit(whole) if whole.escalation else []  # the whole digest's counts in each part
         context = {"unit": digest.unit, "summary": head, "items": items, "subject": subj, "by_unit": rows,
                    "sent_at": sent_at}
         text = (render_fast.email_text(digest.unit, head, items, rows, sent_at) if self._fast_text
                 else self.text.get_template("email.txt.j2").render(context))
         html = (render_fast.email_html(subj, digest.unit, head, items, rows, sent_at) if self._fast_html
                 else self.html.get_template("email.html.j2").render(context))
-        notes = self._notes(digest.unit, now)
+        notes = self._notes(digest.unit, now) if part is None or part.number == part.of else ()
         if notes:
             text = text.rstrip("\n") + f"\n\n{NOTES_LABEL}\n" + "".join(f"- {n}\n" for n in notes)
             html += f"<p>{NOTES_LABEL}</p><ul>" + "".join(f"<li>{escape(n)}</li>" for n in notes) + "</ul>\n"

@@ -177,9 +177,13 @@ def authenticator(user: str, password: str):  # type: ignore[no-untyped-def]
 
 class SmtpServer:
     def __init__(self, mailbox: Mailbox, *, starttls: ssl.SSLContext | None = None,
-                 implicit: ssl.SSLContext | None = None, auth: tuple[str, str] | None = None) -> None:
+                 implicit: ssl.SSLContext | None = None, auth: tuple[str, str] | None = None,
+                 size_limit: int | None = None) -> None:
+        """`size_limit`: the server's SIZE (bytes); a larger message is refused with 552."""
         self.port = free_port()
         kwargs: dict[str, Any] = {}
+        if size_limit is not None:
+            kwargs.update(data_size_limit=size_limit)
         if starttls is not None:
             kwargs.update(tls_context=starttls, require_starttls=True)
         if implicit is not None:

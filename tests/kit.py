@@ -83,13 +83,13 @@ class FakeChannel:
 
 
 def make_app(config: Path, email: Channel | None = None, wecom: Channel | None = None,
-             tick: Tick | None = None, per_minute: int = 20) -> App:
+             tick: Tick | None = None, per_minute: int = 20, renderer: Renderer | None = None) -> App:
     runtime = build_runtime(config)
     tick = tick or Tick()
     outbox = OutboxChannel(runtime.settings.outbox, "督办系统 <duban@example.gov.cn>", lambda: at("2021-01-01"))
     channels = Channels(email or FakeChannel("email"), wecom or FakeChannel("wecom"), outbox)
     deliverer = Deliverer(Limiter(per_minute, tick), clock=tick)
-    return App(runtime, planner_for(runtime), Renderer(None), channels, deliverer)
+    return App(runtime, planner_for(runtime), renderer or Renderer(None), channels, deliverer)
 
 
 def one_pass(app: App, ledger: Ledger, now: str | datetime) -> PassResult:

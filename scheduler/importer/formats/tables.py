@@ -24,6 +24,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("responsible", re.compile(r"责任|负责|主责|承办|指导部门|实施主体|落实单位|责任部门")),
     ("deadline", re.compile(r"时限|完成时间|时间节点|时间安排|进度安排|完成期限|截止时间|时间进度|时间要求|完成节点")),
     ("number", re.compile(r"^(?:序号|编号|序|No\.?)$", re.I)),
+    ("problem", re.compile(r"问题")),  # a rectification list: "反馈问题 | 整改措施"
     ("measure", re.compile(r"措施|举措|具体任务|工作内容|任务内容|主要内容|具体内容|工作要求|分工事项")),
     ("task", re.compile(r"任务|事项|工作|项目|内容")),
     ("category", re.compile(r"类别|领域|板块|方面|分类|专项")),
@@ -120,6 +121,8 @@ def _columns(header: Sequence[str]) -> _Columns:
             continue
         seen_text.add(cell)
         kinds[i] = kind
+    if "problem" in kinds.values():  # the problem names each row; its measures are the row's detail
+        kinds = {i: "task" if k == "problem" else "detail" if k in ("measure", "task") else k for i, k in kinds.items()}
     if "measure" not in kinds.values() and list(kinds.values()).count("task") > 1:
         later = [i for i, k in kinds.items() if k == "task"][1:]
         for i in later:  # 重点任务 | 工作任务: the second is the measure
@@ -147,6 +150,7 @@ class _TableWriter:
         measure, task = columns.first("measure"), columns.first("task")
         self.parent_col = task if measure is not None and task is not None else None
         self.title_col = measure if measure is not None else task
+        self.detail_col = columns.first("detail")
         self.section, self.category = 0, ""
         self.parent: str | None = None
         self.parents = self.items = self.last_sub = 0
@@ -216,7 +220,9 @@ class _TableWriter:
         return next(c.strip() for i, c in enumerate(row) if i != number and c.strip())
 
     def _body(self, row: list[str]) -> str:
-        return "" if self.title_col is None else _joined(row[self.title_col])
+        body = "" if self.title_col is None else _joined(row[self.title_col])
+        detail = "" if self.detail_col is None else _joined(row[self.detail_col])
+        return f"{body.rstrip('。')}。{detail}" if body and detail else body
 
     def _task(self, row: list[str]) -> None:
         units = self._unit_lines(row)
