@@ -311,3 +311,13 @@ def test_a_schedule_column_and_measures_under_a_merged_key_task(tmp_path: Path, 
     assert drafted(path, 2024) == [("编制事项清单", ["法制司"], [], ["综合规划司", "运输服务司"], ["2024-06-30"]),
                                    ("统一申请材料", ["法制司"], [], ["各业务司局"], []),  # "每季度": recurring
                                    ("纳入年度绩效考核", ["人事教育司"], [], ["法制司"], ["2024-12-31"])]
+
+
+def test_a_category_opening_the_next_pdf_page_takes_nothing_from_above(tmp_path: Path) -> None:
+    head = ["序号", "工作任务", "牵头单位", "配合单位", "完成时限"]
+    path = tmp_path / "category.pdf"
+    pdf_pages([[head, ["1", "压减企业开办时间。", "市市场监管局", "市公安局", "2023年9月底前"]],
+               [head, ["二、加强监管", "", "", "", ""], ["2", "规范涉企执法。", "市司法局", "", "2023年三季度"]]], path)
+    assert drafted(path) == [("压减企业开办时间", ["市市场监管局"], [], ["市公安局"], ["2023-09-30"]),
+                             ("规范涉企执法", ["市司法局"], [], [], ["2023-09-30"])]
+    assert "一、加强监管" in document_text(path).splitlines()  # the category, its name wrapped in a narrow cell

@@ -36,10 +36,15 @@ def continued(last: Rows, rows: Rows) -> Rows:
     above, first = last[-1], rows[0]
     if (joined := _split_row(above, first, number)) is not None:
         return (*last[:-1], joined, *rows[1:])
-    if first[number].strip() and above[number].strip():  # a merged lead or deadline cell the page broke
+    if _numbered(first[number]) and _numbered(above[number]):  # a merged lead or deadline cell the page broke
         first = tuple(a if not b.strip() and kind in _CARRIED else b
                       for a, b, kind in zip(above, first, kinds, strict=True))
     return (*last, first, *rows[1:])
+
+
+def _numbered(cell: str) -> bool:
+    """A task row's 序号 ("3", "3."), not a category's ("二、营商环境")."""
+    return cell.strip().rstrip(".．、").isdigit()
 
 
 def _split_row(above: tuple[str, ...], first: tuple[str, ...], number: int) -> tuple[str, ...] | None:

@@ -186,7 +186,8 @@ class _TableWriter:
         self.section += 1
         self.category = name
         self.parent, self.parents, self.items = None, 0, 0
-        self.out.append(f"{cn_number(self.section)}、{_NUMBERED.sub('', name)}")
+        # a name wrapped in its cell is one line
+        self.out.append(f"{cn_number(self.section)}、{_NUMBERED.sub('', _joined(name))}")
 
     def _carried(self, row: list[str], previous: list[str] | None) -> list[str]:
         """Blank parent/category cells (a merged cell exported to CSV) take the value above."""
