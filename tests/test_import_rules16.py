@@ -115,6 +115,10 @@ def test_the_header_repeated_on_each_pdf_page_is_no_task(tmp_path: Path) -> None
                           for n in range(1, 41)]
     path = tmp_path / "long.pdf"
     mf.pdf_table(rows, MERGES[:5], path, repeat=2)
+    import pdfplumber
+
+    with pdfplumber.open(str(path)) as pdf:
+        assert len(pdf.pages) > 1 and pdf.pages[1].extract_tables()[0][1][2] == "牵头单位"  # both rows repeated
     got = drafted(path)
     assert len(got) == 40
     assert [g[0] for g in got] == [f"第{n}项任务" for n in range(1, 41)]
