@@ -18,23 +18,26 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import overload
 
+from scheduler.importer import columns as col
 from scheduler.importer.cells import NUMBER as _NUMBER
 from scheduler.importer.cells import row_cells
+from scheduler.importer.columns import column_name, words
 from scheduler.importer.vocab import is_unit_name
 
-_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("number", re.compile(r"^(?:序号|编号|序)$")),
-    ("skip", re.compile(r"领导|责任人|联系人|联络员|电话")),  # people: "牵头领导", "责任人"
+_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (  # the words of columns.py, anchored: a line must be a name
+    ("number", re.compile(rf"^(?:{words(col.NUMBER)})$")),
+    ("skip", re.compile(words(col.PEOPLE))),  # people: "牵头领导", "责任人"
     ("responsible", re.compile(r"^协同责任")),  # "协同责任单位", as the label lines read it
-    ("lead", re.compile(r"^(?:牵头|主办)")),
-    ("cooperating", re.compile(r"^(?:配合|协办|参与|协同)")),
+    ("lead", re.compile(rf"^(?:{words(col.LEAD)})")),
+    ("cooperating", re.compile(rf"^(?:{words(col.COOPERATING)})")),
     ("responsible", re.compile(
-        r"^(?:负责|责任|主责|承办|落实|实施主体|责任主体)(?:单位|部门|主体|科室|处室|司局|股室)?$|^(?:责任|任务)?分工$|^牵头负责")),
-    ("deadline", re.compile(r"时限|完成时间|时间节点|时间安排|进度安排|完成期限|截止时间|时间进度")),
-    ("problem", re.compile(r"问题")),  # a rectification list: "反馈问题", "存在问题"
-    ("detail", re.compile(r"内容|具体措施|工作措施|具体要求|目标要求")),
-    ("title", re.compile(r"举措|任务|事项|措施|名称|项目|工作|实事|目标")),  # "民生实事", "2022年预期目标"
-    ("skip", re.compile(r"范围|备注|说明|依据|类别|领域")),
+        rf"^(?:{words(col.RESPONSIBLE)}|落实|实施主体|责任主体)(?:{words(col.UNIT_WORD)})?$"
+        rf"|^(?:{words(col.SUBJECT)})(?:{words(col.UNIT_WORD)})$|^(?:责任|任务)?分工$|^牵头负责")),
+    ("deadline", re.compile(words(col.DEADLINE))),
+    ("problem", re.compile(words(col.PROBLEM))),
+    ("detail", re.compile(words(col.DETAIL))),
+    ("title", re.compile(words(col.TITLE))),  # "民生实事", "2022年预期目标"
+    ("skip", re.compile(words(col.OTHER + col.CATEGORY))),
 )
 _LABEL_OF = {"lead": "牵头单位", "responsible": "责任单位", "cooperating": "配合单位", "deadline": "完成时限"}
 _MAX_CATEGORY = 30  # a category row is a short line ("一、营商环境类")
@@ -48,7 +51,7 @@ class Row:
 
 
 def _role(name: str) -> str | None:
-    name = re.sub(r"\s+", "", name)
+    name = column_name(name)
     if len(name) > 12:
         return None
     return next((role for role, pattern in _ROLES if pattern.search(name)), None)
@@ -79,7 +82,7 @@ def _header(lines: Sequence[str], start: int, numbered: bool = True) -> tuple[li
 
 def read_table(lines: Sequence[str], start: int) -> tuple[list[Row], int] | None:
     """The rows of a task table whose header is at lines[start], and the index after the table."""
-    if not lines[start].startswith(("序号", "编号")):
+    if not column_name(lines[start][:3]).startswith(("序号", "编号")):
         return _unnumbered(lines, start) if lines[start].count("|") >= 2 else None
     if _separator(lines[start]) is None and "|" in lines[start]:
         lines = _Piped(lines)  # "序号 |" / "1 |" / "…。 |": a cell per line, each closed by a rule
