@@ -16,12 +16,12 @@ import pytest
 from scheduler.importer import columns
 from scheduler.importer.formats.tables import column_kind
 from tests.data import make_formats as mf
-from tests.test_import_rules16 import Merge, drafted, html_table
+from tests.test_import_rules16 import Merge, Row, drafted, html_table
 
 TRAD_HEAD = ["序號", "工作任務", "牽頭單位", "配合單位", "完成時限", "備註"]
 TRAD_ROWS = [["1", "推行告知承諾制。對涉企經營許可事項實行告知承諾。", "市司法局", "市市場監管局", "2023年6月底前", "按月報送"],
              ["2", "規範中介服務", "市司法局", "市發展改革委", "2023年9月底前", ""]]
-TRAD_EXPECTED = [("推行告知承諾制", ["市司法局"], [], ["市市場監管局"], ["2023-06-30"]),
+TRAD_EXPECTED: list[Row] = [("推行告知承諾制", ["市司法局"], [], ["市市場監管局"], ["2023-06-30"]),
                  ("規範中介服務", ["市司法局"], [], ["市發展改革委"], ["2023-09-30"])]
 
 FileWriter = Callable[[Sequence[Sequence[str]], Sequence[Merge], Path], None]
