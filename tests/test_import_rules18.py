@@ -89,3 +89,74 @@ def test_a_category_column_in_a_text_table_is_not_read(tmp_path: Path, sep: str)
     rows = [["序号", "专项", "工作任务", "牵头单位", "完成时限"], ["1", "营商环境", "推行告知承诺制", "市司法局", "6月底前"]]
     path.write_text("一、主要任务\n" + "\n".join(sep.join(r) + (" |" if sep == " | " else "") for r in rows), encoding="utf-8")
     assert drafted(path, 2024) == [("推行告知承诺制", ["市司法局"], [], [], ["2024-06-30"])]  # before: no table
+
+
+# ---- a PDF table drawn without ruled lines: columns of text under a header of column names ----
+
+PLAIN = [["序号", "工作任务", "牵头单位", "配合单位", "完成时限"],
+         ["一、优化审批服务"],
+         ["1", "推行告知承诺制。对涉企经营许可事项实行告知承诺，减少审批环节。", "市司法局", "市市场监管局\n市税务局", "2023年6月底前"],
+         ["2", "规范中介服务", "市发展改革委", "市财政局", "2023年9月底前"],
+         ["二、加强事中事后监管"],
+         ["3", "开展双随机抽查，推进跨部门联合监管全覆盖。", "市市场监管局", "各区县人民政府", "持续推进"]]
+PLAIN_EXPECTED: list[Row] = [
+    ("推行告知承诺制", ["市司法局"], [], ["市市场监管局", "市税务局"], ["2023-06-30"]),
+    ("规范中介服务", ["市发展改革委"], [], ["市财政局"], ["2023-09-30"]),
+    ("开展双随机抽查，推进跨部门联合监管全覆盖", ["市市场监管局"], [], ["各区县人民政府"], ["持续推进"])]
+
+
+def unruled_pdf(rows: Sequence[Sequence[str]], path: Path, valign: str = "TOP", padding: int = 3,
+                widths: Sequence[int] = (30, 170, 80, 90, 80)) -> None:
+    """The table typeset in a PDF with no line drawn: only the cells' text, set at `valign` in its row;
+    a row of one cell ("一、……") spans the table; a paragraph before and after."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("cell", fontName="STSong-Light", fontSize=10, leading=14, wordWrap="CJK")
+    width = len(rows[0])
+    cells = [[Paragraph(v.replace("\n", "<br/>"), style) for v in r] + [""] * (width - len(r)) for r in rows]
+    spans = [("SPAN", (0, r), (-1, r)) for r, row in enumerate(rows) if len(row) == 1]
+    table = Table(cells, colWidths=list(widths))
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), valign), ("TOPPADDING", (0, 0), (-1, -1), padding),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), padding), *spans]))
+    SimpleDocTemplate(str(path), pagesize=A4).build(
+        [Paragraph("附件", style), Paragraph("重点任务分工表", style), table,
+         Paragraph("各牵头单位要加强统筹，每季度末报送进展情况，2023年12月底前报送总结。", style)])
+
+
+@pytest.mark.parametrize(("valign", "padding"), [("TOP", 3), ("TOP", 0), ("MIDDLE", 3), ("BOTTOM", 3)])
+def test_a_pdf_table_without_ruled_lines(tmp_path: Path, valign: str, padding: int) -> None:
+    path = tmp_path / "plain.pdf"
+    unruled_pdf(PLAIN, path, valign, padding)
+    import pdfplumber
+
+    with pdfplumber.open(str(path)) as pdf:
+        assert pdf.pages[0].find_tables() == []  # no rules: pdfplumber finds no table
+    # before: no task, the rows read as lines of text ("1 推行告知承诺制。对涉企经营许可 市司法局 市市场监管局 …")
+    assert drafted(path) == PLAIN_EXPECTED  # the paragraph after the table is not the last row's
+
+
+def test_a_header_name_wrapped_in_a_narrow_column(tmp_path: Path) -> None:
+    path = tmp_path / "narrow.pdf"
+    unruled_pdf(PLAIN, path, "BOTTOM", 3, widths=(14, 170, 30, 90, 80))  # "序" / "号", "牵头" / "单位"
+    assert drafted(path) == PLAIN_EXPECTED
+
+
+def test_a_pdf_table_without_rules_goes_on_over_the_next_page(tmp_path: Path) -> None:
+    rows = [PLAIN[0], *[[str(n), f"第{n}项任务。推动政务服务事项标准化规范化便利化，提升企业群众办事体验和满意度。",
+                         "市政务服务局", "市大数据中心\n市司法局", f"2023年{n % 12 + 1}月底前"] for n in range(1, 31)]]
+    path = tmp_path / "long.pdf"
+    unruled_pdf(rows, path)  # the header is not repeated on pages 2 and 3
+    import pdfplumber
+
+    with pdfplumber.open(str(path)) as pdf:
+        assert len(pdf.pages) == 3
+    got = drafted(path)
+    assert [g[0] for g in got] == [f"第{n}项任务" for n in range(1, 31)]
+    assert {(tuple(g[1]), tuple(g[3])) for g in got} == {(("市政务服务局",), ("市大数据中心", "市司法局"))}
+    assert [g[4] for g in got] == [[f"2023-{n % 12 + 1:02d}-{[31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][n % 12]}"]
+                                   for n in range(1, 31)]
