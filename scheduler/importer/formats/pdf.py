@@ -71,11 +71,11 @@ def _pages(path: Path, pages: list[Any]) -> list[Block]:
         tables = [t for t in page.find_tables() if is_task_table(_cells(t))]
         boxes = [t.bbox for t in tables]
         grids = [(float(t.bbox[1]), grid(_cells(t))) for t in tables]
-        unruled = None if tables else _unruled(page, unruled if _last_is_table(blocks) else None)
+        lines = _lines(page.filter(_outside(boxes)) if boxes else page)
+        unruled = None if tables else _unruled(page, lines, unruled if _last_is_table(blocks) else None)
         if unruled is not None:  # columns of text without rules
             boxes, grids = [unruled.box], [(unruled.box[1], grid([[_unwrapped(c) for c in r] for r in unruled.rows]))]
-        outside = page.filter(_outside(boxes)) if boxes else page
-        lines = _lines(outside)
+            lines = _lines(page.filter(_outside(boxes)))
         chars += sum(len(ln.text) for ln in lines)
         cids += sum(len(_CID.findall(ln.text)) for ln in lines)
         items: list[tuple[float, Table | _Line]] = [(ln.top, ln) for ln in lines]
@@ -95,10 +95,10 @@ def _pages(path: Path, pages: list[Any]) -> list[Block]:
     return blocks
 
 
-def _unruled(page: Any, above: Found | None) -> Found | None:
+def _unruled(page: Any, lines: list[_Line], above: Found | None) -> Found | None:
     """A task table without rules on a page whose text has a line of column names, or the rest of
     the one on the page before."""
-    if above is None and not any(header_row([ln.text.split()]) is not None for ln in _lines(page)):
+    if above is None and not any(header_row([ln.text.split()]) is not None for ln in lines):
         return None
     return unruled_table(page, above)
 
