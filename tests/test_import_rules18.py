@@ -15,6 +15,7 @@ import pytest
 
 from scheduler.importer import columns
 from scheduler.importer.formats.tables import column_kind
+from tests.conftest import Duban
 from tests.data import make_formats as mf
 from tests.test_import_rules16 import Merge, Row, drafted, html_table
 
@@ -160,3 +161,120 @@ def test_a_pdf_table_without_rules_goes_on_over_the_next_page(tmp_path: Path) ->
     assert {(tuple(g[1]), tuple(g[3])) for g in got} == {(("市政务服务局",), ("市大数据中心", "市司法局"))}
     assert [g[4] for g in got] == [[f"2023-{n % 12 + 1:02d}-{[31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][n % 12]}"]
                                    for n in range(1, 31)]
+
+
+# ---- .ofd (GB/T 33190): a zip of XML parts whose pages place text objects ----
+
+OFD_NS = 'xmlns:ofd="http://www.ofdspec.org/2016"'
+Placed = tuple[float, float, str]  # x, y (mm from the page's top left), the text
+
+
+def ofd_file(pages: Sequence[Sequence[Placed]], path: Path, per_char: bool = False, size: float = 4.2) -> None:
+    """An OFD package as a writer of official documents saves one: OFD.xml → Doc_0/Document.xml →
+    Pages/Page_N/Content.xml with a TextObject per run (or per character, as some converters write),
+    the TextCode's DeltaX giving the glyph advances."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    def objects(placed: Sequence[Placed]) -> str:
+        out, n = [], 10
+        for x, y, text in placed:
+            runs = [(x + i * size, ch) for i, ch in enumerate(text)] if per_char else [(x, text)]
+            for rx, rt in runs:
+                n += 1
+                delta = f' DeltaX="g {len(rt) - 1} {size}"' if len(rt) > 1 else ""
+                out.append(f'<ofd:TextObject ID="{n}" Boundary="{rx} {y - size} {len(rt) * size + 1} {size * 1.4}" '
+                           f'Font="3" Size="{size}"><ofd:FillColor Value="0 0 0"/>'
+                           f'<ofd:TextCode X="0" Y="{size}"{delta}>{escape(rt)}</ofd:TextCode></ofd:TextObject>')
+        return "".join(out)
+
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("OFD.xml", f'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD {OFD_NS} Version="1.0" DocType="OFD">'
+                         '<ofd:DocBody><ofd:DocInfo><ofd:DocID>x</ofd:DocID></ofd:DocInfo>'
+                         '<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>')
+        refs = "".join(f'<ofd:Page ID="{i + 2}" BaseLoc="Pages/Page_{i}/Content.xml"/>' for i in range(len(pages)))
+        package.writestr("Doc_0/Document.xml", f'<?xml version="1.0" encoding="UTF-8"?><ofd:Document {OFD_NS}>'
+                         '<ofd:CommonData><ofd:MaxUnitID>999</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 210 297'
+                         f'</ofd:PhysicalBox></ofd:PageArea></ofd:CommonData><ofd:Pages>{refs}</ofd:Pages></ofd:Document>')
+        for i, placed in enumerate(pages):
+            package.writestr(f"Doc_0/Pages/Page_{i}/Content.xml",
+                             f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page {OFD_NS}><ofd:Content>'
+                             f'<ofd:Layer ID="{i + 100}">{objects(placed)}</ofd:Layer></ofd:Content></ofd:Page>')
+
+
+LEFT, WIDTH = 25.0, 37  # the text block's left edge (mm) and characters a line
+
+
+def ofd_paragraphs(paragraphs: Sequence[str], top: float = 30.0) -> list[list[Placed]]:
+    """Paragraphs set as a page sets them: lines of WIDTH characters, the first indented by two."""
+    pages: list[list[Placed]] = [[]]
+    y = top
+    for text in paragraphs:
+        first = True
+        while text:
+            indent = 2 if first and not text.startswith(("一", "二")) else 0
+            take = WIDTH - indent
+            pages[-1].append((LEFT + indent * 4.2, y, text[:take]))
+            text, first, y = text[take:], False, y + 7.5
+            if y > 270:
+                pages.append([])
+                y = top
+    return pages
+
+
+OFD_PLAN = ["某市2024年优化营商环境工作要点", "一、主要任务",
+            "（一）推行告知承诺制。对涉企经营许可事项实行告知承诺，减少审批环节，压缩办理时限。"
+            "（市司法局牵头，市市场监管局、市税务局配合，2024年6月底前完成）",
+            "（二）规范中介服务。清理规范行政审批中介服务事项，公布中介服务事项清单。（市发展改革委负责，2024年9月底前完成）",
+            "二、保障措施", "各地区各部门要加强组织领导，确保各项任务落到实处。"]
+OFD_EXPECTED: list[Row] = [("推行告知承诺制", ["市司法局"], [], ["市市场监管局", "市税务局"], ["2024-06-30"]),
+                           ("规范中介服务", [], ["市发展改革委"], [], ["2024-09-30"])]
+
+
+@pytest.mark.parametrize("per_char", [False, True])
+def test_a_plan_in_ofd(tmp_path: Path, per_char: bool) -> None:
+    path = tmp_path / "plan.ofd"
+    ofd_file(ofd_paragraphs(OFD_PLAN), path, per_char=per_char)
+    # before: "这是 zip 压缩包或已损坏的 Office 文件，不是 .docx/.xlsx", exit 1
+    assert drafted(path, 2024) == OFD_EXPECTED  # lines wrapped at the text block's width are one paragraph
+
+
+def test_a_task_table_in_ofd_reads_as_columns(tmp_path: Path) -> None:
+    columns = (LEFT, LEFT + 12, LEFT + 80, LEFT + 110, LEFT + 140)
+    rows = [["序号", "工作任务", "牵头单位", "配合单位", "完成时限"],
+            ["1", "推行告知承诺制", "市司法局", "市税务局", "2024年6月底前"],
+            ["2", "规范中介服务", "市发展改革委", "市财政局", "2024年9月底前"]]
+    placed = [(LEFT, 30.0, "重点任务分工表")] + [(x, 40.0 + 8 * r, cell) for r, row in enumerate(rows)
+                                                   for x, cell in zip(columns, row, strict=True)]
+    path = tmp_path / "table.ofd"
+    ofd_file([placed], path)
+    assert drafted(path, 2024) == [("推行告知承诺制", ["市司法局"], [], ["市税务局"], ["2024-06-30"]),
+                                   ("规范中介服务", ["市发展改革委"], [], ["市财政局"], ["2024-09-30"])]
+
+
+def test_a_plan_in_ofd_over_two_pages(tmp_path: Path) -> None:
+    items = [f"（{'一二三四五六七八九十'[n]}）推进第{n + 1}项改革。加强统筹协调，完善工作机制，细化工作措施，确保取得实效。"
+             f"（市司法局负责，2024年{n + 3}月底前完成）" for n in range(10)]
+    pages = ofd_paragraphs(["一、主要任务", *items], top=140.0)
+    assert len(pages) == 2
+    path = tmp_path / "long.ofd"
+    ofd_file(pages, path)
+    got = drafted(path, 2024)
+    assert [g[0] for g in got] == [f"推进第{n + 1}项改革" for n in range(10)]
+    assert [g[4] for g in got] == [[f"2024-{n + 3:02d}-{[31, 30, 31, 30, 31, 31, 30, 31, 30, 31][n]}"] for n in range(10)]
+
+
+def test_an_ofd_without_text_or_damaged_gives_a_message(tmp_path: Path, duban: Duban) -> None:
+    scanned = tmp_path / "scan.ofd"
+    ofd_file([[]], scanned)
+    result = duban("import", str(scanned))
+    assert (result.code, result.out) == (1, "")
+    assert "OFD 文件中没有文字（可能是扫描件）" in result.err and "Traceback" not in result.err
+    import zipfile
+
+    broken = tmp_path / "broken.ofd"
+    with zipfile.ZipFile(broken, "w") as package:
+        package.writestr("OFD.xml", f'<ofd:OFD {OFD_NS}><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot>'
+                         "</ofd:DocBody></ofd:OFD>")  # the document part is missing
+    result = duban("import", str(broken))
+    assert result.code == 1 and "OFD 文件已损坏或不完整" in result.err and "Traceback" not in result.err
