@@ -278,3 +278,44 @@ def test_an_ofd_without_text_or_damaged_gives_a_message(tmp_path: Path, duban: D
                          "</ofd:DocBody></ofd:OFD>")  # the document part is missing
     result = duban("import", str(broken))
     assert result.code == 1 and "OFD 文件已损坏或不完整" in result.err and "Traceback" not in result.err
+
+
+# ---- rules from the round's real documents (sentences rewritten for the tests) ----
+
+def test_a_spaced_table_with_a_category_and_two_text_columns(tmp_path: Path) -> None:
+    # "序号 类别 主要任务 细化措施 …": a category wrapped in its cell ("加强水资源保 护"), left blank under its merge
+    # (two spaces), a short task name wrapped over words ("严守用水 效率控制 红线"), the measures its detail
+    path = tmp_path / "plan.txt"
+    path.write_text("某市全面推行林长制主要任务分解表\n发布日期:2021-05-10\n"
+                    "序号 类别 主要任务 细化措施 牵头单位 参与单位 责任单位\n"
+                    "1 加强森林资源保 护 严格林地用途管制 实施林地定额管理,严控林地转为建设用地。到2023年,全市林地保有量"
+                    "不低于300万亩。 市林业局 市自然资源局、生态环境局等 各县(市、区)人民政府\n"
+                    "2  严格古树名木 保护 管理 开展古树名木普查建档,落实管护责任。 市林业局 市住房和城乡建设局 各县(市、区)人民政府\n",
+                    encoding="utf-8")
+    assert drafted(path, 2021) == [
+        ("严格林地用途管制", ["市林业局"], ["各县(市、区)人民政府"], ["市自然资源局", "生态环境局"], ["2023-12-31"]),
+        ("严格古树名木保护管理", ["市林业局"], ["各县(市、区)人民政府"], ["市住房和城乡建设局"], [])]
+    # before: titles "护；严格林地用途管制", "保护；管理", the measures' clauses as lead units, the lead as cooperating
+
+
+@pytest.mark.parametrize(("names", "expected"), [
+    ("各县(市、区)党委和人民政府", ["各县(市、区)党委和人民政府"]),  # before: "各县(市、区)党委", "人民政府"
+    ("开发区党工委和管委会", ["开发区党工委和管委会"]),  # before: "开发区党工委", "管委会"
+    ("省直有关单位和各市州政府", ["省直有关单位", "各市州政府"]),  # two units: still apart
+])
+def test_a_body_named_without_its_place_after_and(names: str, expected: list[str]) -> None:
+    from scheduler.importer.assign import parse_assignment
+
+    assert parse_assignment(f"责任单位：{names}").responsible == expected
+
+
+def test_a_rule_inside_a_sub_item_is_not_its_headings(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text("某市2023年工作要点\n2023年3月1日\n一、提升政务服务\n（一）优化办事流程\n"
+                    "1.深化“一网通办”。年底前实现全市通办。（牵头单位：市政务服务局；责任单位：市直有关部门，各区政府。"
+                    "以下任务均需各区政府落实，不再一一列出）\n"
+                    "2.推进“掌上办”。9月底前上线。（牵头单位：市大数据局）\n", encoding="utf-8")
+    assert drafted(path, 2023) == [
+        ("深化“一网通办”", ["市政务服务局"], ["市直有关部门", "各区政府"], [], ["2023-12-31"]),
+        ("推进“掌上办”", ["市大数据局"], ["各区政府"], [], ["2023-09-30"])]
+    # before: the heading "优化办事流程" was drafted as a task with the rule's units (各区政府)

@@ -75,6 +75,9 @@ def _header(lines: Sequence[str], start: int, numbered: bool = True) -> tuple[li
         return None
     if "problem" in roles:  # "问题 | 整改措施": the problem names the row, the measures are its detail
         roles = ["title" if r == "problem" else "detail" if r == "title" else r for r in roles]
+    elif roles.count("title") > 1 and "detail" not in roles:  # "主要任务 | 细化措施": the second details the first
+        second = roles.index("title", roles.index("title") + 1)
+        roles = [*roles[:second], "detail", *roles[second + 1:]]
     if not any(r in roles for r in ("title", "detail")) or not any(r in roles for r in _LABEL_OF if r != "deadline"):
         return None
     return [r or "skip" for r in roles], end
@@ -168,7 +171,7 @@ def _separator(line: str) -> str | None:
 
 def _cells(line: str, sep: str, roles: list[str] | None = None) -> list[str]:
     if sep == " ":
-        return _spaced(line.split(), roles)
+        return _spaced(line.split(), roles, blank_first=bool(re.match(r"\s*\S+ {2,}", line)))
     if sep == "|":
         line = line.strip().strip("|")
     return [c.strip() for c in line.split(sep)]
@@ -177,7 +180,7 @@ def _cells(line: str, sep: str, roles: list[str] | None = None) -> list[str]:
 _ONE_CHAR = re.compile(r"^[\u4e00-\u9fff]$")
 
 
-def _spaced(tokens: list[str], roles: list[str] | None) -> list[str]:
+def _spaced(tokens: list[str], roles: list[str] | None, blank_first: bool = False) -> list[str]:
     """Cells of a row whose columns are separated by spaces. In the header, letters spread out to
     fill a cell ("工 作 任 务") are one name. In a row, the number comes first and the cells after
     the task's text are single words, except the first units' cell, which takes every unit name
@@ -192,7 +195,8 @@ def _spaced(tokens: list[str], roles: list[str] | None) -> list[str]:
         return cells
     if len(tokens) <= len(roles):
         return tokens
-    texts = next((i for i, r in enumerate(roles[1:], 1) if r not in ("title", "detail")), len(roles))
+    first_label = next((i for i, r in enumerate(roles[1:], 1) if r in _LABEL_OF), len(roles))
+    texts = 1 + max((i for i in range(1, first_label) if roles[i] in ("title", "detail")), default=0)
     tail, rest = roles[texts:], tokens[1:]
     units = [i for i, r in enumerate(tail) if r in _LABEL_OF and r != "deadline"]
     after: list[str] = []  # the cells after the task's text, filled from the right
@@ -204,7 +208,33 @@ def _spaced(tokens: list[str], roles: list[str] | None) -> list[str]:
         take = min(take, len(rest) - 1)
         after.insert(0, " ".join(rest[len(rest) - take:]) if take > 0 else "")
         rest = rest[:len(rest) - take]
-    return [tokens[0], " ".join(rest), *[""] * (texts - 2), *after]
+    return [tokens[0], *_text_cells(rest, texts - 1, blank_first), *after]
+
+
+_SENTENCE = re.compile(r"[。；;，,]|^.{25,}$")
+
+
+def _text_cells(tokens: list[str], count: int, blank_first: bool) -> list[str]:
+    """The task's text spread over its `count` columns ("类别 | 主要任务 | 细化措施"): the sentences at the
+    end fill the last column, a word before them each column from the left, the last of them taking the
+    rest; a cell left blank after the number (two spaces: a category merged down) takes nothing, and a
+    letter or two alone is the end of the word before it, wrapped by the cell ("加强水资源保 护")."""
+    if count <= 1:
+        return [" ".join(tokens)] + [""] * (count - 1)
+    words: list[str] = []
+    for token in tokens:
+        if words and len(token) <= 2 and _ONE_CHAR.match(token[-1]) and not _SENTENCE.search(words[-1]):
+            words[-1] += token
+        else:
+            words.append(token)
+    split = len(words)
+    while split > 1 and _SENTENCE.search(words[split - 1]):
+        split -= 1
+    head, last = words[:split], " ".join(words[split:])
+    cells = [""] if blank_first else []
+    slots = count - 1 - len(cells)
+    cells += [*head[:slots - 1], "".join(head[slots - 1:])] if slots > 0 else []  # a short cell's wrapped words
+    return [*cells, *[""] * (count - 1 - len(cells)), last]
 
 
 def _category(roles: list[str], cells: list[str]) -> bool:
