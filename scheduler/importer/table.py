@@ -171,7 +171,7 @@ def _separator(line: str) -> str | None:
 
 def _cells(line: str, sep: str, roles: list[str] | None = None) -> list[str]:
     if sep == " ":
-        return _spaced(line.split(), roles, blank_first=bool(re.match(r"\s*\S+ {2,}", line)))
+        return _spaced(line.split(), roles, line)
     if sep == "|":
         line = line.strip().strip("|")
     return [c.strip() for c in line.split(sep)]
@@ -180,7 +180,7 @@ def _cells(line: str, sep: str, roles: list[str] | None = None) -> list[str]:
 _ONE_CHAR = re.compile(r"^[\u4e00-\u9fff]$")
 
 
-def _spaced(tokens: list[str], roles: list[str] | None, blank_first: bool = False) -> list[str]:
+def _spaced(tokens: list[str], roles: list[str] | None, line: str = "") -> list[str]:
     """Cells of a row whose columns are separated by spaces. In the header, letters spread out to
     fill a cell ("工 作 任 务") are one name. In a row, the number comes first and the cells after
     the task's text are single words, except the first units' cell, which takes every unit name
@@ -208,10 +208,13 @@ def _spaced(tokens: list[str], roles: list[str] | None, blank_first: bool = Fals
         take = min(take, len(rest) - 1)
         after.insert(0, " ".join(rest[len(rest) - take:]) if take > 0 else "")
         rest = rest[:len(rest) - take]
-    return [tokens[0], *_text_cells(rest, texts - 1, blank_first), *after]
+    if texts <= 2:
+        return [tokens[0], " ".join(rest), *after]
+    return [tokens[0], *_text_cells(rest, texts - 1, bool(_BLANK_FIRST.match(line))), *after]
 
 
 _SENTENCE = re.compile(r"[。；;，,]|^.{25,}$")
+_BLANK_FIRST = re.compile(r"\s*\S+ {2,}")  # "2  严守用水……": the cell after the number left blank
 
 
 def _text_cells(tokens: list[str], count: int, blank_first: bool) -> list[str]:
@@ -219,8 +222,6 @@ def _text_cells(tokens: list[str], count: int, blank_first: bool) -> list[str]:
     end fill the last column, a word before them each column from the left, the last of them taking the
     rest; a cell left blank after the number (two spaces: a category merged down) takes nothing, and a
     letter or two alone is the end of the word before it, wrapped by the cell ("加强水资源保 护")."""
-    if count <= 1:
-        return [" ".join(tokens)] + [""] * (count - 1)
     words: list[str] = []
     for token in tokens:
         if words and len(token) <= 2 and _ONE_CHAR.match(token[-1]) and not _SENTENCE.search(words[-1]):
