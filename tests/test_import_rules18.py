@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from scheduler.importer import columns
+from scheduler.importer.formats import document_text
 from scheduler.importer.formats.tables import column_kind
 from tests.conftest import Duban
 from tests.data import make_formats as mf
@@ -107,9 +109,9 @@ PLAIN_EXPECTED: list[Row] = [
 
 
 def unruled_pdf(rows: Sequence[Sequence[str]], path: Path, valign: str = "TOP", padding: int = 3,
-                widths: Sequence[int] = (30, 170, 80, 90, 80)) -> None:
+                widths: Sequence[int] = (30, 170, 80, 90, 80), page_numbers: bool = False) -> None:
     """The table typeset in a PDF with no line drawn: only the cells' text, set at `valign` in its row;
-    a row of one cell ("一、……") spans the table; a paragraph before and after."""
+    a row of one cell ("一、……") spans the table; a paragraph before and after; "— N —" under each page."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase import pdfmetrics
@@ -124,9 +126,15 @@ def unruled_pdf(rows: Sequence[Sequence[str]], path: Path, valign: str = "TOP", 
     table = Table(cells, colWidths=list(widths))
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), valign), ("TOPPADDING", (0, 0), (-1, -1), padding),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), padding), *spans]))
+    def number(canvas: Any, doc: Any) -> None:
+        if page_numbers:
+            canvas.setFont("STSong-Light", 10)
+            canvas.drawCentredString(A4[0] / 2, 40, f"— {doc.page} —")
+
     SimpleDocTemplate(str(path), pagesize=A4).build(
         [Paragraph("附件", style), Paragraph("重点任务分工表", style), table,
-         Paragraph("各牵头单位要加强统筹，每季度末报送进展情况，2023年12月底前报送总结。", style)])
+         Paragraph("各牵头单位要加强统筹，每季度末报送进展情况，2023年12月底前报送总结。", style)],
+        onFirstPage=number, onLaterPages=number)
 
 
 @pytest.mark.parametrize(("valign", "padding"), [("TOP", 3), ("TOP", 0), ("MIDDLE", 3), ("BOTTOM", 3)])
@@ -147,15 +155,17 @@ def test_a_header_name_wrapped_in_a_narrow_column(tmp_path: Path) -> None:
     assert drafted(path) == PLAIN_EXPECTED
 
 
-def test_a_pdf_table_without_rules_goes_on_over_the_next_page(tmp_path: Path) -> None:
+@pytest.mark.parametrize("page_numbers", [False, True])
+def test_a_pdf_table_without_rules_goes_on_over_the_next_page(tmp_path: Path, page_numbers: bool) -> None:
     rows = [PLAIN[0], *[[str(n), f"第{n}项任务。推动政务服务事项标准化规范化便利化，提升企业群众办事体验和满意度。",
                          "市政务服务局", "市大数据中心\n市司法局", f"2023年{n % 12 + 1}月底前"] for n in range(1, 31)]]
     path = tmp_path / "long.pdf"
-    unruled_pdf(rows, path)  # the header is not repeated on pages 2 and 3
+    unruled_pdf(rows, path, page_numbers=page_numbers)  # the header is not repeated on pages 2 and 3
     import pdfplumber
 
     with pdfplumber.open(str(path)) as pdf:
         assert len(pdf.pages) == 3
+    assert "—" not in document_text(path)  # the page numbers are no row's text
     got = drafted(path)
     assert [g[0] for g in got] == [f"第{n}项任务" for n in range(1, 31)]
     assert {(tuple(g[1]), tuple(g[3])) for g in got} == {(("市政务服务局",), ("市大数据中心", "市司法局"))}

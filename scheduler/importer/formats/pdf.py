@@ -17,11 +17,11 @@ from typing import Any
 from scheduler.importer.formats.blocks import Block, FormatError, Table, grid
 from scheduler.importer.formats.pages import continued, header_end, names_apart
 from scheduler.importer.formats.tables import header_row, is_task_table
+from scheduler.importer.formats.unruled import PAGE_NUMBER as _PAGE_NUMBER
 from scheduler.importer.formats.unruled import Found, unruled_table
 
 MAX_PAGES = 500
 _CID = re.compile(r"\(cid:\d+\)")
-_PAGE_NUMBER = re.compile(r"^[-—–－\s]*\d{1,4}[-—–－\s]*$|^第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?$")
 _STARTS_ITEM = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、])")
 
 

@@ -26,6 +26,7 @@ from scheduler.importer.formats.tables import column_kind, header_row
 
 _NUMBER = re.compile(r"^\d{1,3}[.．、]?$")
 _CATEGORY = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])")
+PAGE_NUMBER = re.compile(r"^[-—–－\s]*\d{1,4}[-—–－\s]*$|^第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?$")
 _MAX_FRAGMENT = 6  # a header name wrapped in a narrow cell: "序" / "号", "牵头" / "单位"
 
 
@@ -147,6 +148,9 @@ def _body(bands: list[Band], spans: list[tuple[float, float]], size: float) -> l
     for band in bands:
         if out and band[0].top - out[-1][0].top > 4 * size:
             break
+        text = " ".join(w.text for w in band)
+        if PAGE_NUMBER.match(text) and not (len(band) == 1 and _overlap(band[0], *spans[0]) > 0):
+            break  # "— 3 —" under the table (a number alone under the first column is a 序号)
         wide = any(sum(w.x0 < c < w.x1 for c in centres) >= 2 for w in band)
         if wide and not (len(band) == 1 and _CATEGORY.match(band[0].text)):
             break
