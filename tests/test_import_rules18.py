@@ -179,10 +179,12 @@ OFD_NS = 'xmlns:ofd="http://www.ofdspec.org/2016"'
 Placed = tuple[float, float, str]  # x, y (mm from the page's top left), the text
 
 
-def ofd_file(pages: Sequence[Sequence[Placed]], path: Path, per_char: bool = False, size: float = 4.2) -> None:
+def ofd_file(pages: Sequence[Sequence[Placed]], path: Path, per_char: bool = False, size: float = 4.2,
+             scale: float = 1.0) -> None:
     """An OFD package as a writer of official documents saves one: OFD.xml → Doc_0/Document.xml →
     Pages/Page_N/Content.xml with a TextObject per run (or per character, as some converters write),
-    the TextCode's DeltaX giving the glyph advances."""
+    the TextCode's DeltaX giving the glyph advances; with `scale`, each object's CTM scales its own
+    coordinates and places them on the page (Size, X, Y and DeltaX written in the object's space)."""
     import zipfile
     from xml.sax.saxutils import escape
 
@@ -192,10 +194,15 @@ def ofd_file(pages: Sequence[Sequence[Placed]], path: Path, per_char: bool = Fal
             runs = [(x + i * size, ch) for i, ch in enumerate(text)] if per_char else [(x, text)]
             for rx, rt in runs:
                 n += 1
-                delta = f' DeltaX="g {len(rt) - 1} {size}"' if len(rt) > 1 else ""
-                out.append(f'<ofd:TextObject ID="{n}" Boundary="{rx} {y - size} {len(rt) * size + 1} {size * 1.4}" '
-                           f'Font="3" Size="{size}"><ofd:FillColor Value="0 0 0"/>'
-                           f'<ofd:TextCode X="0" Y="{size}"{delta}>{escape(rt)}</ofd:TextCode></ofd:TextObject>')
+                own = size / scale
+                delta = f' DeltaX="g {len(rt) - 1} {own}"' if len(rt) > 1 else ""
+                box = f"{rx} {y - size} {len(rt) * size + 1} {size * 1.4}"
+                ctm = ""
+                if scale != 1.0:  # the boundary is the page, the CTM places and scales the text
+                    box, ctm = "0 0 210 297", f' CTM="{scale} 0 0 {scale} {rx} {y - size}"'
+                out.append(f'<ofd:TextObject ID="{n}" Boundary="{box}" '
+                           f'Font="3" Size="{own}"{ctm}><ofd:FillColor Value="0 0 0"/>'
+                           f'<ofd:TextCode X="0" Y="{own}"{delta}>{escape(rt)}</ofd:TextCode></ofd:TextObject>')
         return "".join(out)
 
     with zipfile.ZipFile(path, "w") as package:
@@ -241,10 +248,10 @@ OFD_EXPECTED: list[Row] = [("推行告知承诺制", ["市司法局"], [], ["市
                            ("规范中介服务", [], ["市发展改革委"], [], ["2024-09-30"])]
 
 
-@pytest.mark.parametrize("per_char", [False, True])
-def test_a_plan_in_ofd(tmp_path: Path, per_char: bool) -> None:
+@pytest.mark.parametrize(("per_char", "scale"), [(False, 1.0), (True, 1.0), (False, 0.5), (True, 0.25)])
+def test_a_plan_in_ofd(tmp_path: Path, per_char: bool, scale: float) -> None:
     path = tmp_path / "plan.ofd"
-    ofd_file(ofd_paragraphs(OFD_PLAN), path, per_char=per_char)
+    ofd_file(ofd_paragraphs(OFD_PLAN), path, per_char=per_char, scale=scale)
     # before: "这是 zip 压缩包或已损坏的 Office 文件，不是 .docx/.xlsx", exit 1
     assert drafted(path, 2024) == OFD_EXPECTED  # lines wrapped at the text block's width are one paragraph
 

@@ -93,14 +93,17 @@ def _runs(page: etree._Element) -> list[_Run]:
     for obj in _children(page, "TextObject"):
         box = _numbers(obj.get("Boundary")) + [0.0] * 4
         size = (_numbers(obj.get("Size")) or [box[3] or 3.5])[0]
-        x = y = 0.0
+        ctm = (_numbers(obj.get("CTM")) + [1.0, 0.0, 0.0, 1.0, 0.0, 0.0][len(_numbers(obj.get("CTM"))):])[:6]
+        x = y = 0.0  # a TextCode's position in the object's space, mapped by its CTM "a b c d e f" into the boundary's
         for code in _children(obj, "TextCode"):
             x = (_numbers(code.get("X")) or [x])[0]
             y = (_numbers(code.get("Y")) or [y])[0]
             text = "".join(code.itertext())
             if text.strip():
-                width = _advance(code.get("DeltaX"), len(text), size)
-                runs.append(_Run(text, box[0] + x, box[0] + x + width, box[1] + y, size))
+                a, b, c, d, e, f = ctm
+                width = _advance(code.get("DeltaX"), len(text), size) * abs(a or 1)
+                left, base = box[0] + a * x + c * y + e, box[1] + b * x + d * y + f
+                runs.append(_Run(text, left, left + width, base, size * abs(d or 1)))
     return runs
 
 
