@@ -109,7 +109,8 @@ PLAIN_EXPECTED: list[Row] = [
 
 
 def unruled_pdf(rows: Sequence[Sequence[str]], path: Path, valign: str = "TOP", padding: int = 3,
-                widths: Sequence[int] = (30, 170, 80, 90, 80), page_numbers: bool = False) -> None:
+                widths: Sequence[int] = (30, 170, 80, 90, 80), page_numbers: bool = False,
+                before: Sequence[str] = ("附件", "重点任务分工表")) -> None:
     """The table typeset in a PDF with no line drawn: only the cells' text, set at `valign` in its row;
     a row of one cell ("一、……") spans the table; a paragraph before and after; "— N —" under each page."""
     from reportlab.lib.pagesizes import A4
@@ -132,7 +133,7 @@ def unruled_pdf(rows: Sequence[Sequence[str]], path: Path, valign: str = "TOP", 
             canvas.drawCentredString(A4[0] / 2, 40, f"— {doc.page} —")
 
     SimpleDocTemplate(str(path), pagesize=A4).build(
-        [Paragraph("附件", style), Paragraph("重点任务分工表", style), table,
+        [*(Paragraph(t, style) for t in before), table,
          Paragraph("各牵头单位要加强统筹，每季度末报送进展情况，2023年12月底前报送总结。", style)],
         onFirstPage=number, onLaterPages=number)
 
@@ -152,6 +153,12 @@ def test_a_pdf_table_without_ruled_lines(tmp_path: Path, valign: str, padding: i
 def test_a_header_name_wrapped_in_a_narrow_column(tmp_path: Path) -> None:
     path = tmp_path / "narrow.pdf"
     unruled_pdf(PLAIN, path, "BOTTOM", 3, widths=(14, 170, 30, 90, 80))  # "序" / "号", "牵头" / "单位"
+    assert drafted(path) == PLAIN_EXPECTED
+
+
+def test_a_short_title_right_above_the_header_is_no_column_name(tmp_path: Path) -> None:
+    path = tmp_path / "titled.pdf"
+    unruled_pdf(PLAIN, path, padding=0, before=["分工表"])  # short words just above the header, rows close together
     assert drafted(path) == PLAIN_EXPECTED
 
 

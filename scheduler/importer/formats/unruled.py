@@ -82,15 +82,16 @@ def _bands(words: list[_Word]) -> list[Band]:
 
 def _table(bands: list[Band], at: int) -> Found | None:
     size = max(w.bottom - w.top for w in bands[at])
-    first, last = at, at
-    while first > 0 and _fragment(bands[first - 1]) and _near(bands[first - 1], bands[first], size):
-        first -= 1
-    while last + 1 < len(bands) and _fragment(bands[last + 1]) and _near(bands[last], bands[last + 1], size):
-        last += 1
-    columns = _columns([w for band in bands[first:last + 1] for w in band])
-    names = [" ".join(w.text for w in col) for col in columns]
-    if header_row([[n.replace(" ", "") for n in names]]) != 0:
+    top, end = at, at
+    while top > 0 and _fragment(bands[top - 1]) and _near(bands[top - 1], bands[top], size):
+        top -= 1
+    while end + 1 < len(bands) and _fragment(bands[end + 1]) and _near(bands[end], bands[end + 1], size):
+        end += 1
+    tried = [_header(bands, first, last) for first, last in dict.fromkeys([(top, end), (at, end), (at, at)])]
+    found = max((t for t in tried if t is not None), key=lambda t: t[0], default=None)  # a short title above: no name
+    if found is None:
         return None
+    _, first, last, columns, names = found
     spans = [(min(w.x0 for w in col), max(w.x1 for w in col)) for col in columns]
     number = next((i for i, n in enumerate(names) if column_kind(n) == "number"), None)
     body = _body(bands[last + 1:], spans, size)
@@ -99,6 +100,15 @@ def _table(bands: list[Band], at: int) -> Found | None:
         return None
     names = [n.replace(" ", "") for n in names]
     return Found(_box(bands[first:last + 1] + body), names, [names, *rows], spans)
+
+
+def _header(bands: list[Band], first: int, last: int) -> tuple[int, int, int, list[list[_Word]], list[str]] | None:
+    """The header's columns and names when the lines first..last are one: how many names are known."""
+    columns = _columns([w for band in bands[first:last + 1] for w in band])
+    names = [" ".join(w.text for w in col) for col in columns]
+    if header_row([[n.replace(" ", "") for n in names]]) != 0:
+        return None
+    return sum(column_kind(n.replace(" ", "")) is not None for n in names), first, last, columns, names
 
 
 def _box(bands: list[Band]) -> Box:
