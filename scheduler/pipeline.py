@@ -243,6 +243,10 @@ async def _deliver_one(app: App, ledger: Ledger, item: Outgoing, now: datetime, 
         wait = (app.window.next_opening(now) - now).total_seconds()  # the next working day
         result.faults.append(f"{label}：{receipt.detail}")
         _defer(app, ledger, item.key, now, wait, receipt.detail, (), (), result, label)
+    elif attempt.verdict is Verdict.UNANSWERED:  # stays pending: resent once at the next pass, like a crash
+        result.deferred += 1
+        log.warning("no answer from %s after the message was handed over (%s): it may have arrived; resent once "
+                    "at the next pass", label, receipt.detail)
     elif attempt.verdict is Verdict.FAILED:
         ledger.mark_failed(item.key, now, receipt.detail, refused=receipt.refused)
         result.failed.append(f"{label}：{receipt.detail}")
@@ -273,7 +277,8 @@ def _give_up(app: App, ledger: Ledger, item: Outgoing, now: datetime, result: Pa
     unit = message.unit if message else "?"
     label = f"{unit}（{CHANNEL_LABEL.get(message.channel, message.channel) if message else '?'}）"
     if item.reason is Reason.INTERRUPTED_TWICE:
-        why = "发送两次被中断（进程在服务器确认前退出），为免重复不再补发，请人工确认对方是否收到"
+        why = ("发送两次被中断（进程在服务器确认前退出，或服务器收下后没有应答），为免重复不再补发，"
+               "请人工确认对方是否收到")
     else:
         first = ledger.first_failure(item.key)
         why = f"自 {first:%Y-%m-%d %H:%M} 起一直暂时失败，已到重试期限" if first else "已到重试期限"
