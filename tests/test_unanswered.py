@@ -78,7 +78,7 @@ def run(duban: Duban, project: Project, now: str) -> tuple[int, str]:
 
 def text_of(raw: bytes) -> str:
     message = email.message_from_bytes(raw, policy=email.policy.default)
-    body = message.get_body(("plain",))  # type: ignore[attr-defined]
+    body = message.get_body(("plain",))
     return str(body.get_content()) if body is not None else ""
 
 
