@@ -700,9 +700,9 @@ def _place_fault(directory: Path, statvfs: Callable[[Path], os.statvfs_result] =
     except OSError:
         return None
     if fs.f_flag & os.ST_RDONLY:
-        return f"状态目录 {directory} 所在的文件系统是只读的：已停止发送，请检查挂载或权限"
+        return f"状态目录 {directory} 所在的文件系统是只读的：请检查挂载或权限（在此之前 duban 不发送任何消息）"
     if fs.f_bavail == 0:
-        return f"磁盘已满，无法写入状态目录 {directory}：已停止发送，请清理磁盘后重新启动"
+        return f"状态目录 {directory} 所在的磁盘已满：请清理磁盘后重新启动（在此之前 duban 不发送任何消息）"
     return None
 
 

@@ -23,8 +23,8 @@ def fs(available: int, read_only: bool = False) -> os.statvfs_result:
 
 
 @pytest.mark.parametrize(("answer", "expected"), [
-    (fs(0), "磁盘已满，无法写入状态目录 /srv/duban/state：已停止发送，请清理磁盘后重新启动"),
-    (fs(12, read_only=True), "状态目录 /srv/duban/state 所在的文件系统是只读的：已停止发送，请检查挂载或权限"),
+    (fs(0), "状态目录 /srv/duban/state 所在的磁盘已满：请清理磁盘后重新启动（在此之前 duban 不发送任何消息）"),
+    (fs(12, read_only=True), "状态目录 /srv/duban/state 所在的文件系统是只读的：请检查挂载或权限（在此之前 duban 不发送任何消息）"),
     (fs(12), None),
 ])
 def test_the_file_system_names_the_fault(answer: os.statvfs_result, expected: str | None) -> None:
