@@ -116,8 +116,10 @@ class Deliverer:
     backoff: Backoff = Backoff()
     clock: Clock = time.monotonic
 
-    def start_pass(self) -> PassBudget:
-        return PassBudget(self.clock() + self.budget)
+    def start_pass(self, window_left: float | None = None) -> PassBudget:
+        """`window_left`: seconds until the send window closes; no send starts after that."""
+        budget = self.budget if window_left is None else min(self.budget, window_left)
+        return PassBudget(self.clock() + budget)
 
     def admit(self, message: Message, channel: Channel, budget: PassBudget) -> tuple[float, str] | None:
         """None: send now. Otherwise (seconds to wait, why) without trying."""
