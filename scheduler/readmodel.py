@@ -315,6 +315,10 @@ def ledger_facts(path: Path) -> tuple[dict[tuple[str, str], str], list[str]]:
     return last, failures
 
 
+# a unit the last reminder has not reached (yet): queued, retrying, interrupted; or given up
+_NOT_DELIVERED = {ReminderState.PENDING: "（待发）", ReminderState.FAILED: "（失败）"}
+
+
 def last_by_milestone(rows: Iterable[HistoryRow]) -> dict[tuple[str, str], str]:
     """`2021-07-01 09:00 逾期催办：省司法厅、省财政厅` for the latest handled reminder of each
     milestone (from the ledger's last reminder per (task, milestone, unit))."""
@@ -323,7 +327,7 @@ def last_by_milestone(rows: Iterable[HistoryRow]) -> dict[tuple[str, str], str]:
         key, when = (s.task, s.milestone), f"{s.handled_at:%Y-%m-%d %H:%M}"
         if key not in latest or latest[key][0] != when:
             latest[key] = (when, s.stage, [])
-        latest[key][2].append(s.unit + ("（失败）" if s.state is ReminderState.FAILED else ""))
+        latest[key][2].append(s.unit + _NOT_DELIVERED.get(s.state, ""))
     return {k: f"{when} {stage}：{_few(units)}" for k, (when, stage, units) in latest.items()}
 
 

@@ -1,0 +1,29 @@
+"""`status` does not present a reminder that has not arrived as told (QA trial of #12).
+
+After a crash between the record and the send, or while a server refuses for now, `status`
+showed `2021-06-30 09:30 到期提醒：省司法厅、省财政厅` although no unit had received anything:
+only failed units were marked. A unit not reached yet is marked （待发）.
+"""
+
+from __future__ import annotations
+
+import json
+
+from scheduler.channels.base import Outcome, Receipt
+from scheduler.ledger import Ledger
+from tests.conftest import Duban, Project
+from tests.kit import FakeChannel, make_app, one_pass
+
+LATER = Receipt(Outcome.TEMPORARY, "SMTP 451 4.3.0 try later")
+REFUSED = Receipt(Outcome.PERMANENT, "SMTP 550 5.1.1 User unknown")
+
+
+def test_the_last_reminder_marks_the_units_it_has_not_reached(project: Project, duban: Duban) -> None:
+    email = FakeChannel("email", script={"西宁市": [LATER], "海东市": [REFUSED]})
+    app = make_app(project.config, email)
+    with Ledger(project.root / "state" / "duban.db") as ledger:
+        result = one_pass(app, ledger, "2021-06-30T09:30")
+    assert (result.sent, result.deferred, len(result.failed)) == (1, 1, 1)
+    status = duban("status", "--config", str(project.config), "--now", "2021-06-30T10:00", "--format", "json")
+    last = json.loads(status.out)["milestones"][0]["last"]
+    assert last == "2021-06-30 09:30 到期提醒：海东市（失败）、省司法厅、西宁市（待发）"
