@@ -315,8 +315,14 @@ def ledger_facts(path: Path) -> tuple[dict[tuple[str, str], str], list[str]]:
     return last, failures
 
 
-# a unit the last reminder has not reached (yet): queued, retrying, interrupted; or given up
-_NOT_DELIVERED = {ReminderState.PENDING: "（待发）", ReminderState.FAILED: "（失败）"}
+def _not_delivered(row: HistoryRow) -> str:
+    """A unit the last reminder has not reached (yet) on every channel: queued, retrying,
+    interrupted (some channels may have accepted it); or given up."""
+    if row.state is ReminderState.FAILED:
+        return "（失败）"
+    if row.state is ReminderState.PENDING:
+        return "（部分渠道待发）" if row.channels else "（待发）"
+    return ""
 
 
 def last_by_milestone(rows: Iterable[HistoryRow]) -> dict[tuple[str, str], str]:
@@ -327,7 +333,7 @@ def last_by_milestone(rows: Iterable[HistoryRow]) -> dict[tuple[str, str], str]:
         key, when = (s.task, s.milestone), f"{s.handled_at:%Y-%m-%d %H:%M}"
         if key not in latest or latest[key][0] != when:
             latest[key] = (when, s.stage, [])
-        latest[key][2].append(s.unit + _NOT_DELIVERED.get(s.state, ""))
+        latest[key][2].append(s.unit + _not_delivered(s))
     return {k: f"{when} {stage}：{_few(units)}" for k, (when, stage, units) in latest.items()}
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from scheduler.channels.base import Outcome, Receipt
 from scheduler.ledger import Ledger
 from tests.conftest import Duban, Project
@@ -27,3 +29,18 @@ def test_the_last_reminder_marks_the_units_it_has_not_reached(project: Project, 
     status = duban("status", "--config", str(project.config), "--now", "2021-06-30T10:00", "--format", "json")
     last = json.loads(status.out)["milestones"][0]["last"]
     assert last == "2021-06-30 09:30 到期提醒：海东市（失败）、省司法厅、西宁市（待发）"
+
+
+def test_a_unit_reached_on_one_channel_of_two_is_marked_so(project: Project, duban: Duban,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DUBAN_TEST_WK", "robot-key-0123456789")
+    units = (project.root / "units.toml").read_text(encoding="utf-8")
+    project.write("units.toml", units.replace('email = ["sft@example.gov.cn"]',
+                                              'email = ["sft@example.gov.cn"]\nwecom_key_env = "DUBAN_TEST_WK"'))
+    email = FakeChannel("email", script={"省司法厅": [LATER]})
+    app = make_app(project.config, email, FakeChannel("wecom"))
+    with Ledger(project.root / "state" / "duban.db") as ledger:
+        one_pass(app, ledger, "2021-06-30T09:30")
+    status = duban("status", "--config", str(project.config), "--now", "2021-06-30T10:00", "--format", "json")
+    last = json.loads(status.out)["milestones"][0]["last"]
+    assert last == "2021-06-30 09:30 到期提醒：海东市、省司法厅（部分渠道待发）、西宁市"
