@@ -18,10 +18,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+import httpx
 import pytest
 
+from scheduler.channels.base import Outcome, Receipt
+from scheduler.channels.dingtalk import DINGTALK
+from scheduler.channels.feishu import FEISHU
+from scheduler.channels.robot import Platform, Redactor, post
 from tests.conftest import SETTINGS, Duban, Project, email_channel
-from tests.fakes import Mailbox, SmtpServer, WecomRobot, WecomServer
+from tests.fakes import JsonServer, Mailbox, SmtpServer, WecomRobot, WecomServer
 
 KEY = "robot-key-0123456789"
 UNITS = """\
@@ -147,3 +152,43 @@ def test_an_smtp_server_that_answers_after_data_past_the_timeout_gets_it_twice_a
     assert len(to_unit) == 2 and len(ids) == 1  # once, and once more with the same Message-ID
     reports = [e for e in box.received if e.rcpt_tos == ["dcs@example.gov.cn"]]
     assert len(reports) == 1 and "请人工确认对方是否收到" in text_of(reports[0].content)
+
+
+@dataclass
+class Silent:
+    """A DingTalk or Feishu endpoint that takes the request and answers only when released."""
+
+    release: threading.Event = field(default_factory=threading.Event)
+    requests: int = 0
+
+    def answer(self, path: str, body: bytes) -> tuple[int, dict[str, Any]]:
+        self.requests += 1
+        self.release.wait(30)
+        return 200, {"errcode": 0, "code": 0}
+
+
+@pytest.mark.parametrize("platform", [DINGTALK, FEISHU], ids=["dingtalk", "feishu"])
+def test_a_robot_request_without_an_answer_is_unanswered_not_down_only(platform: Platform) -> None:
+    silent = Silent()
+    with JsonServer(silent) as server:
+        async def call() -> Receipt:
+            async with httpx.AsyncClient(timeout=0.5, trust_env=False) as client:
+                return await post(client, platform, server.url, {"access_token": KEY}, b"{}", Redactor([KEY]))
+
+        try:
+            receipt = asyncio.run(call())
+        finally:
+            silent.release.set()
+    assert (receipt.outcome, receipt.unanswered, receipt.down, silent.requests) == (Outcome.TEMPORARY, True, True, 1)
+    assert receipt.detail.startswith(f"{platform.label}没有应答：ReadTimeout") and KEY not in receipt.detail
+
+
+def test_a_robot_that_cannot_be_reached_is_not_unanswered() -> None:
+    from tests.fakes import free_port
+
+    async def call() -> Receipt:
+        async with httpx.AsyncClient(timeout=0.5, trust_env=False) as client:
+            return await post(client, DINGTALK, f"http://127.0.0.1:{free_port()}/robot/send", {}, b"{}", Redactor())
+
+    receipt = asyncio.run(call())
+    assert (receipt.outcome, receipt.unanswered, receipt.down) == (Outcome.TEMPORARY, False, True)
