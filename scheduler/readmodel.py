@@ -18,6 +18,7 @@ from pathlib import Path
 from scheduler.ledger import HistoryRow, Ledger
 from scheduler.model import Milestone, ReminderState, Role, Task, TaskStatus
 from scheduler.plan import occurrences
+from scheduler.render import CHANNEL_LABEL
 from scheduler.runtime import Runtime
 from scheduler.workdays import WorkCalendar
 
@@ -309,7 +310,8 @@ def ledger_facts(path: Path) -> tuple[dict[tuple[str, str], str], list[str]]:
     ledger = Ledger(path, readonly=True)
     try:
         last = last_by_milestone(ledger.last_reminders().values())
-        failures = [f"{f.unit}（{f.channel}）{f.at[:16]}：{f.error}" for f in ledger.failures()]
+        failures = [f"{f.unit}（{CHANNEL_LABEL.get(f.channel, f.channel)}）{f.at[:16].replace('T', ' ')}：{f.error}"
+                    for f in ledger.failures()]
     finally:
         ledger.close()
     return last, failures

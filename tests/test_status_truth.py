@@ -44,3 +44,11 @@ def test_a_unit_reached_on_one_channel_of_two_is_marked_so(project: Project, dub
     status = duban("status", "--config", str(project.config), "--now", "2021-06-30T10:00", "--format", "json")
     last = json.loads(status.out)["milestones"][0]["last"]
     assert last == "2021-06-30 09:30 到期提醒：海东市、省司法厅（部分渠道待发）、西宁市"
+
+
+def test_failed_sends_are_listed_in_chinese(project: Project, duban: Duban) -> None:
+    email = FakeChannel("email", script={"海东市": [REFUSED]})
+    with Ledger(project.root / "state" / "duban.db") as ledger:
+        one_pass(make_app(project.config, email), ledger, "2021-06-30T09:30")
+    table = duban("status", "--config", str(project.config), "--now", "2021-06-30T10:00")
+    assert table.out.endswith("\n发送失败：\n  海东市（邮件）2021-06-30 09:30：SMTP 550 5.1.1 User unknown\n")
