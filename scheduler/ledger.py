@@ -179,7 +179,7 @@ class Ledger:
         self._paused_memo: tuple[tuple[int, int], set[tuple[str, str, str, str, int, str]]] | None = None
         with self._guard("打开"):
             if readonly:
-                self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=lock_wait)
+                self.db = _reader(path, lock_wait)
             else:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 self.db = sqlite3.connect(path, timeout=lock_wait, isolation_level=None)
@@ -690,6 +690,23 @@ def _state_error(path: Path, doing: str, err: sqlite3.Error, wait: float) -> Dub
     if "unable to open" in text:
         return StateBrokenError(f"无法打开状态数据库 {path}：请检查目录是否存在、是否有权限")
     return StateBrokenError(f"无法{doing}状态数据库 {path}：{err}")
+
+
+def _reader(path: Path, wait: float, statvfs: Callable[[Path], os.statvfs_result] = os.statvfs) -> sqlite3.Connection:
+    """A read-only connection (status, history, the web). On a full or read-only file system a
+    reader cannot create the WAL's shared-memory file; when no WAL content is left beside the
+    database (no daemon writing, nothing uncommitted to the file), the file alone is the whole
+    state and is read as immutable, so `history` still tells what was sent while the disk is full."""
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=wait)
+    try:
+        db.execute("PRAGMA schema_version").fetchone()
+        return db
+    except sqlite3.OperationalError:
+        db.close()
+        wal = path.with_name(path.name + "-wal")
+        if _place_fault(path.parent, statvfs) is None or (wal.exists() and wal.stat().st_size > 0):
+            raise
+    return sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, timeout=wait)
 
 
 def _place_fault(directory: Path, statvfs: Callable[[Path], os.statvfs_result] = os.statvfs) -> str | None:
