@@ -38,7 +38,9 @@ def looks_like_assignment(text: str) -> bool:
         return True  # "（X会同Y、Z组织实施，持续推进）"
     parts = [p.strip() for p in split_outside(text, CLAUSE) if p.strip()]
     parts = [_GUIDES.sub("", p) for p in parts]  # "（生态环境部指导，供销合作总社参与）"
-    names = [TAIL.sub("", n) for p in parts if not starts_with_deadline(p)  # "（科技部组织实施）"
+    parts = [p for p in parts if not (_ONGOING_CLAUSE.fullmatch(p) or _GOING_ON.fullmatch(p)  # "（政治部，持续推进）"
+                                      or _WHOLE_YEAR.fullmatch(p))]  # "（X负责，全年）"
+    names = [TAIL.sub("", n) for p in parts if not starts_with_deadline(_REST.sub("", p))  # "（科技部组织实施）"
              for n in rejoin_places(split_outside(p, NAME_SEP))]  # "各市、县人民政府" is one name
     names = [n.strip() for n in names]
     # "（生态环境部指导，各地组织实施）": the regions' collective beside a named unit
@@ -154,6 +156,11 @@ def _free(text: str, out: Assignment) -> None:
             out.deadlines.append(re.sub(r"^[^:：]*[:：]", "", clause))
             continue
         clause = _this_year(clause)  # "（X负责，今年三季度完成）": the document's year
+        if (rest := _REST.sub("", clause)) != clause and _dated(rest):
+            clause = rest  # "（X；6月底前开通5条，其余年内开通）": the rest's deadline
+        if _WHOLE_YEAR.fullmatch(clause):  # "（X负责，全年）": within the plan's year
+            out.deadlines.append(clause)
+            continue
         # "…，6月底完成）", "（…，2023—2025年持续推进）", "（…，“十四五”期间持续推进）"
         if _dated(clause) or _ONGOING_CLAUSE.fullmatch(_SPAN.sub("", as_years(clause))) or _relative(clause):
             out.deadlines.append(clause)
@@ -164,7 +171,7 @@ def _free(text: str, out: Assignment) -> None:
         if _LATER.match(clause):  # "以后每年更新": what follows the deadline, not a unit
             continue
         if m := _GOING_ON.fullmatch(clause):  # "（教育部等部门负责，持续实施）"
-            out.deadlines.append("长期坚持" if m[1] == "长期" else "持续推进")
+            out.deadlines.append({"长期": "长期坚持", "常态化": "常态化"}.get(m[1], "持续推进"))
             continue
         if (ongoing := _ONGOING_CLAUSE.search(clause)) and ongoing.end() == len(clause):
             out.deadlines.append(simplified(ongoing[0]))  # "各地区持续推进": the units, and ongoing work
@@ -214,7 +221,9 @@ def _lead_with(leads: list[str], tail: str, out: Assignment) -> bool:
 # "持續推進" in traditional copies is the same ongoing wording
 _SPAN = re.compile(r"^\d{4}\s*年?\s*[—–-]+\s*\d{4}\s*年")  # "2023—2025年持续推进": ongoing over a span
 _ONGOING_CLAUSE = re.compile(either("(?:年内|全年|今年|长期)?(?:" + "|".join(phrases.ONGOING_WORDS) + ")"))
-_GOING_ON = re.compile(either(r"(持续|长期)(?:实施|落实|推进|开展|坚持|进行)"))
+_GOING_ON = re.compile(either(r"(持续|长期|常态化)(?:实施|落实|推进|开展|坚持|进行)"))  # "（X，常态化推进）"
+_REST = re.compile(r"^(?:其余|其他|剩余|余下)的?")  # "其余年内开通": the remaining part, then its deadline
+_WHOLE_YEAR = re.compile(r"全年(?:完成|推进|实施)?")
 _LATER = re.compile(r"^(?:以后|此后|今后|之后|每年|每季度|每月|逐年|逐步)")
 
 

@@ -7,12 +7,15 @@ import re
 from scheduler import phrases
 from scheduler.importer.assign import is_deadline
 from scheduler.importer.names import split_outside
+from scheduler.importer.numeric_dates import worded
 from scheduler.importer.periods import as_years, ongoing_until
 from scheduler.importer.relative import find_relative, without_relative
 from scheduler.importer.vocab import simplified
 
 # a deadline cell or label that says only "长期"/"常年"/"持续": the ongoing wording duban reads
 _STEADY = re.compile(r"(?:长期|常年)(?:性|开展|实施|落实|进行)?(?:工作)?|持续(?:性|实施|落实|开展|进行)?")
+# a deadline cell or label naming a month and what is done in it: "9月投入使用", "2016年10月建成"
+_MONTH_DONE = re.compile(r"((?:\d{4}\s*年)?\d{1,2}\s*月)(?![底末份内中上下初日号前至到])[\u4e00-\u9fff]{2,8}")
 _WHOLE_YEAR = re.compile(r"(?:全年|今年全年|年度内)(?:完成|推进|实施)?")
 
 
@@ -21,7 +24,7 @@ def item_deadlines(written: list[str], body: str) -> tuple[list[tuple[str, str]]
     wrote and from its sentences; and the ongoing wording ("持续推进") if a clause gave one."""
     found: list[tuple[str, str]] = []
     ongoing = ""
-    for text in written:
+    for text in map(worded, written):  # "完成时限：2022.6.30": a ledger's numeric date
         if _WHOLE_YEAR.fullmatch(text.strip()):
             text = "年内"  # "完成时限：全年": within the plan's year
         if steady := _STEADY.fullmatch(simplified(text).strip()):  # "完成时限：长期", a table's "持续"
@@ -32,6 +35,8 @@ def item_deadlines(written: list[str], body: str) -> tuple[list[tuple[str, str]]
                 found.append((f"{span[1]}年底", text))  # "2023—2025年持续推进": until the span's end
         elif is_deadline(text) or is_deadline(text := _reworded(text)):  # "完成时限：9月份"
             found.append((text, ""))
+        elif month := _MONTH_DONE.fullmatch(text.strip()):  # a deadline cell "9月投入使用": that month
+            found.append((f"{month[1]}底", text))
         else:
             found += [(p, text) for p in _phrases(text)]
     for clause, here in _clauses(body):

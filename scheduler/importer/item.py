@@ -10,8 +10,9 @@ from scheduler.importer.assign import Assignment, looks_like_assignment, parse_a
 from scheduler.importer.clauses import closing_groups, merged, trailing_labels
 from scheduler.importer.deadlines import item_deadlines
 from scheduler.importer.draft import DraftTask
+from scheduler.importer.names import split_names
 from scheduler.importer.subjects import subject_units
-from scheduler.importer.vocab import CLOSE, OPEN, either
+from scheduler.importer.vocab import CLOSE, OPEN, either, is_unit_name
 
 ASSIGN_LINE = re.compile(either(
     r"^(?:责任单位|牵头单位|责任部门|牵头部门|配合单位|配合部门|协办单位|主办单位|牵头责任单位|协同责任单位|协同单位|参与单位|参与部门"
@@ -23,10 +24,14 @@ ASSIGN_LINE = re.compile(either(
 def heading_line(lines: list[str]) -> list[str]:
     """An item's own line that holds a short heading without any punctuation, with its paragraph
     on the lines below ("（一）进一步推进权力清单公开" / "对权力清单……。"): the heading is the title."""
-    head = lines[0] if lines else ""
-    if len(lines) < 2 or len(head) > 30 or re.search(r"[，,、：:；;。！!？?（(）)]", head) or not lines[1]:
+    if len(lines) < 2 or not lines[1]:
         return lines
-    return [head + "。", *lines[1:]]
+    head = lines[0]
+    if (group := trailing_group(head)) is not None and group[1] <= 30 and not looks_like_assignment(group[0]):
+        head = head[:group[1]]  # "…建设项目(票决项目)": a remark after the heading is still a heading line
+    if len(head) > 30 or re.search(r"[，,、：:；;。！!？?（(）)]", head):
+        return lines
+    return [lines[0] + "。", *lines[1:]]
 
 
 def assigns(task: DraftTask) -> bool:
@@ -55,6 +60,20 @@ def assigned_heading(text: str) -> str | None:
     if group is None or group[1] > 30 or re.search(r"[。；;，,]", text[:group[1]]):
         return None
     return group[0] if looks_like_assignment(group[0]) else None
+
+
+# "一、县示范区管委会牵头工作(8项)", "二、县发改局负责的任务": a heading naming who does its items
+_UNIT_HEADING = re.compile(either(
+    r"^(.{2,40}?)(牵头|负责)的?(?:工作|任务|事项)(?:[（(]\s*\d{1,3}\s*[项項件个個条條][）)])?$"))
+
+
+def unit_heading(text: str) -> str:
+    """The assignment a section heading gives its items by naming their unit ("X牵头工作(8项)"
+    → "X牵头"), or ""; the words before 牵头/负责 must be units' names."""
+    m = _UNIT_HEADING.match(text.strip().rstrip("。."))
+    if m is None or not all(is_unit_name(n) for n in split_names(m[1])):
+        return ""
+    return m[1] + m[2]
 
 
 def trailing_group(text: str) -> tuple[str, int] | None:

@@ -15,7 +15,7 @@ import re
 
 from scheduler.importer.assign import Assignment
 from scheduler.importer.names import rejoin_places, split_outside
-from scheduler.importer.vocab import simplified
+from scheduler.importer.vocab import DIVISIONS, simplified
 
 # "各市、县人民政府要……", "市、县（区）政府", "相关市、县政府": governments of levels, no place named, one collective
 _LEVEL = r"(?:县市区|市州|县区|区县|县市|[省市县区州])(?:[（(][^（）()]{1,8}[）)])?"  # "各市州、县市区人民政府"
@@ -28,7 +28,7 @@ _BODY = (r"(?:部|委|局|办公室|(?<![督承举创包代主协帮兴开筹试
          r"|省、自治区、直辖市(?:人民政府|政府)?|军区"  # "有关省、自治区、直辖市及军区也要……"
          # "各乡镇（街道）要……", "各街道负责……", "各区县要……": the governments of a level, as a collective
          r"|各(?:乡镇|镇|乡|街道|区县|县区|县市区|市县|市州)(?:[（(](?:街道|乡镇|镇|社区)[）)])?(?:人民政府|政府|办事处)?"
-         r"|(?<![场住处厕诊寓有之其])所(?!在|属|辖)|(?<![车网驿兵])站(?!在)|中队|大队"  # a town's 派出所, 消防站
+         r"|(?<![场住处厕诊寓有之其])所(?!在|属|辖)|(?<![车网驿兵])站(?!在)|中队|大队|" + DIVISIONS +  # 派出所, 财务科
          r"|各[省市县区州盟](?=具体|要|应|负责|抓好|认真|$)"  # "各市具体负责", "各县要……": a level's governments
          r"|试点地区"  # "试点地区在……完成挂网": the pilot areas' governments, a collective
          r"|管委会|管理委员会|督查室|各(?!责任|成员|牵头|配合|协办|主办|参与)[\u4e00-\u9fff]{1,4}?(?:单位|部门)"

@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import overload
 
+from scheduler.importer.cells import NUMBER as _NUMBER
+from scheduler.importer.cells import row_cells
 from scheduler.importer.vocab import is_unit_name
 
 _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -29,12 +31,12 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("responsible", re.compile(
         r"^(?:负责|责任|主责|承办|落实|实施主体|责任主体)(?:单位|部门|主体|科室|处室|司局|股室)?$|^(?:责任|任务)?分工$|^牵头负责")),
     ("deadline", re.compile(r"时限|完成时间|时间节点|时间安排|进度安排|完成期限|截止时间|时间进度")),
+    ("problem", re.compile(r"问题")),  # a rectification list: "反馈问题", "存在问题"
     ("detail", re.compile(r"内容|具体措施|工作措施|具体要求|目标要求")),
-    ("title", re.compile(r"举措|任务|事项|措施|名称|项目|工作")),
+    ("title", re.compile(r"举措|任务|事项|措施|名称|项目|工作|实事|目标")),  # "民生实事", "2022年预期目标"
     ("skip", re.compile(r"范围|备注|说明|依据|类别|领域")),
 )
 _LABEL_OF = {"lead": "牵头单位", "responsible": "责任单位", "cooperating": "配合单位", "deadline": "完成时限"}
-_NUMBER = re.compile(r"^[（(]?\d{1,3}[）)]?[.．、]?$")
 _MAX_CATEGORY = 30  # a category row is a short line ("一、营商环境类")
 
 
@@ -68,6 +70,8 @@ def _header(lines: Sequence[str], start: int, numbered: bool = True) -> tuple[li
             end += 1
     if ("number" not in roles[:1]) == numbered or len(roles) < 3 or None in roles:
         return None
+    if "problem" in roles:  # "问题 | 整改措施": the problem names the row, the measures are its detail
+        roles = ["title" if r == "problem" else "detail" if r == "title" else r for r in roles]
     if not any(r in roles for r in ("title", "detail")) or not any(r in roles for r in _LABEL_OF if r != "deadline"):
         return None
     return [r or "skip" for r in roles], end
@@ -100,16 +104,11 @@ def read_table(lines: Sequence[str], start: int) -> tuple[list[Row], int] | None
             pos += 1  # a category row
             continue
         line = pos + 1
-        if not sep:
-            pos += 1
-            while pos < len(lines) and len(cells) < len(roles):
-                if lines[pos]:
-                    if _NUMBER.match(lines[pos]):
-                        break
-                    cells.append(lines[pos])
-                pos += 1
-        else:
-            pos += 1
+        if not sep:  # a cell per line (cells.py)
+            found_rows, pos = row_cells(lines, pos, roles)
+            rows += [_row(line, roles, row, unwrap=True) for row in found_rows]
+            continue
+        pos += 1
         rows.append(_row(line, roles, cells, unwrap=sep != " "))  # spaced rows keep theirs
     return rows, pos
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from scheduler.importer.clauses import closing_groups
 from scheduler.importer.draft import Draft, DraftTask
+from scheduler.importer.formats.tables import TABLE_END
 from scheduler.importer.header import CLOSING_MARK, DOC_DATE, SIGNER
 from scheduler.importer.item import (
     ASSIGN_LINE,
@@ -18,6 +19,7 @@ from scheduler.importer.item import (
     item_task,
     names_subjects,
     trailing_group,
+    unit_heading,
 )
 from scheduler.importer.names import split_names
 from scheduler.importer.numerals import CN_NUM, cn_to_int, int_to_cn, repair_mojibake
@@ -109,6 +111,10 @@ class Walker:
             ln = self.lines[index]
             index += 1
             i = index
+            if ln == TABLE_END:  # a task table's rows end (formats/tables.py): its last row ends too
+                self.flush()
+                self.in_table, self.kind = False, OTHER
+                continue
             if not _SUB.match(ln):
                 self.attachment = 2 if _ATTACHMENTS.match(ln) else 0
             if ln and not _MEASURES.match(ln):
@@ -137,7 +143,7 @@ class Walker:
             self.flush()
             self.rules.section_units, self.last_number, self.prev_single = [], 0, False
             group = None if plain else trailing_group(m[2])
-            self.rules.section_assignment = group[0] if group else ""
+            self.rules.section_assignment = group[0] if group else unit_heading(m[2])
             self.kind = section_kind(m[2][:group[1]] if group else m[2])
             if self.kind == TASKS and _TABLE_HEADING.match(m[2]):
                 self.in_table = True  # "〇、任务分工表": a table's rows follow; each is a task
