@@ -35,6 +35,8 @@ LABELS = {"牵头单位": "lead", "主办单位": "lead", "牵头部门": "lead"
            "责任单位": "responsible", "责任部门": "responsible", "协同责任单位": "responsible",
            "配合单位": "cooperating", "配合部门": "cooperating", "协办单位": "cooperating",
            "参与单位": "cooperating", "参与部门": "cooperating", "协同单位": "cooperating",
+           "协作单位": "cooperating", "协作部门": "cooperating",  # "主要协作单位：各乡镇人民政府"
+           "主要协作单位": "cooperating", "主要协作部门": "cooperating",
            "主责单位": "responsible", "主责部门": "responsible",
            # people, not units: "（牵头单位：…；督办领导：李四）"
            "督办领导": "person", "责任领导": "person", "牵头领导": "person", "分管领导": "person", "责任人": "person",
