@@ -133,8 +133,8 @@ _ROLE_END = re.compile(either(r"(?:牵头(?:负责)?|负责(?:落实)?|配合|�
 
 
 def _role_clauses(text: str) -> list[str]:
-    """The clauses of `text`; a list that names no role of its own, between a clause that does
-    and one that does, shares the role that follows it: "X牵头，A、B等部门，C、D配合" → A–D配合."""
+    """The clauses of `text`; lists that name no role of their own, between a clause that does
+    and one that does, share the role that follows them: "X牵头，A、B等部门，C、D配合" → A–D配合."""
     clauses = [c.strip() for c in split_outside(text, CLAUSE)]
     out: list[str] = []
     for pos, clause in enumerate(clauses):
@@ -142,9 +142,15 @@ def _role_clauses(text: str) -> list[str]:
                 and any(_ROLE_END.search(c) for c in clauses[:pos - 1]) and _ROLE_END.search(clause) \
                 and not _dated(clause) and not LABEL_RE.match(out[-1]):
             out[-1] = f"{out[-1]}、{clause}"
+            while len(out) > 2 and _roleless(out[-2]) and any(_ROLE_END.search(c) for c in out[:-2]):
+                out[-2:] = [f"{out[-2]}、{out[-1]}"]  # "X牵头；A、B，C、D，E配合": every list before E
         else:
             out.append(clause)
     return out
+
+
+def _roleless(clause: str) -> bool:
+    return bool(clause) and not _ROLE_END.search(clause) and not _dated(clause) and not LABEL_RE.match(clause)
 
 
 def _free(text: str, out: Assignment) -> None:
