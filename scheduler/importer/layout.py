@@ -42,6 +42,9 @@ def relayout(lines: list[str]) -> list[str]:
 def _split_run_on(lines: list[str]) -> list[str]:
     out: list[str] = []
     for ln in lines:
+        if " " not in ln:  # the run-on copies keep a space where each line began
+            out.append(ln)
+            continue
         parts = [p for s in _SECTION_SPLIT.split(ln) for p in _DIGIT_SPLIT.split(s)]
         numbers = [int(m[1]) for p in parts if (m := _SUB_LINE.match(p))]
         run = len(numbers) >= 3 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
@@ -58,6 +61,8 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     width, count = lengths.most_common(1)[0]
     if count < 5 or 3 * count < sum(lengths.values()):
         return lines
+    if 2 * sum(len(ln) == width and ln[-1] in "。；;" for ln in lines) >= count:
+        return lines  # lines of one length that end sentences: a list, not a wrapped copy
     out: list[str] = []
     for ln in lines:
         prev = out[-1] if out else ""
@@ -71,19 +76,20 @@ def _join_wrapped(lines: list[str]) -> list[str]:
 
 def _retro_labels(lines: list[str]) -> list[str]:
     out: list[str] = []
-    since = 0  # the items before a line already given their units are not counted again
+    starts: list[int] = []  # item lines since the last such line (those before it have their units)
     for ln in lines:
-        m = _RETRO.match(ln)
-        starts = [i for i in range(since, len(out)) if _SUB_LINE.match(out[i])]
-        count = 1 if m and m["one"] else (int(m["n"]) if m["n"].isdigit() else cn_to_int(m["n"])) if m else 0
-        if not m or not 0 < count <= len(starts):
+        m = _RETRO.match(ln) if "为" in ln or "為" in ln or "爲" in ln or "是" in ln else None
+        count = 0 if m is None else 1 if m["one"] else int(m["n"]) if m["n"].isdigit() else cn_to_int(m["n"])
+        if m is None or not 0 < count <= len(starts):
+            if _SUB_LINE.match(ln):
+                starts.append(len(out))
             out.append(ln)
             continue
         label = f"{m['label']}：{m['names'].strip()}"
         for start in reversed(starts[-count:]):
             end = next((j for j in range(start + 1, len(out)) if _SUB_LINE.match(out[j])), len(out))
             out.insert(end, label)
-        since = len(out)
+        starts = []
     return out
 
 
