@@ -128,8 +128,8 @@ _GUIDES = re.compile(r"(?<=[\u4e00-\u9fff）)])(?:指导|参与)$")
 
 
 # "（X负责，Y参加）", "（…，Z等部门协同）": the helpers
-_HELPS = re.compile(r"(?:配合|参与|参加|协同|协助)$")
-_ROLE_END = re.compile(either(r"(?:牵头(?:负责)?|负责(?:落实)?|配合|参与|参加|协同|协助|落实|指导)$"))
+_HELPS = re.compile(either(r"(?:配合|参与|参加|协同|协助|协办)$"))
+_ROLE_END = re.compile(either(r"(?:牵头(?:负责)?|主办|协办|负责(?:落实)?|配合|参与|参加|协同|协助|落实|指导)$"))
 
 
 def _role_clauses(text: str) -> list[str]:
@@ -190,7 +190,7 @@ def _free(text: str, out: Assignment) -> None:
             clause = re.sub(_LEAD_MARK, "", clause)
             out.lead.extend(n for n in unit_names("、".join(marked), out) if n not in out.lead)
         names = [n for n in unit_names(clause, out) if n not in out.lead]
-        if re.search(either("牵头(?:负责|组织)?(?:实施|统筹推进|统筹协调|协调推进|推进)?$"), clause):
+        if re.search(either("牵头(?:负责|组织)?(?:实施|统筹推进|统筹协调|协调推进|推进)?$|主办$"), clause):
             out.lead.extend(n for n in names if n not in out.lead)
         elif re.search(_HELPS, clause):
             out.cooperating.extend(n for n in names if n not in out.cooperating)

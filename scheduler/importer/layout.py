@@ -36,7 +36,38 @@ _UNIT_LABEL = re.compile(either(r"^(?:责任单位|牵头单位|责任部门|牵
 
 
 def relayout(lines: list[str]) -> list[str]:
-    return _number_records(_retro_labels(_join_wrapped(_split_run_on(lines))))
+    return _number_records(_retro_labels(_join_wrapped(_split_glued(_split_run_on(lines)))))
+
+
+# "（一）……。（X负责）（二）……。（Y主办）": the next item glued to the bracket closing this one
+_MARK = re.compile(rf"[（(](?P<cn>[{CN_NUM}]+)[）)]|(?P<digit>\d{{1,3}})[.．、](?!\d)")
+_GLUED = re.compile(rf"(?<=[）)])\s*(?=[（(][{CN_NUM}]+[）)]|\d{{1,3}}[.．、](?!\d))")
+
+
+def _split_glued(lines: list[str]) -> list[str]:
+    """An item glued to the closing bracket of the one before, numbered next, starts a line."""
+    out: list[str] = []
+    for ln in lines:
+        first = _MARK.match(ln)
+        if first is None or not _GLUED.search(ln):
+            out.append(ln)
+            continue
+        style, number, start = _style(first), _value(first), 0
+        for m in _GLUED.finditer(ln):
+            nxt = _MARK.match(ln, m.end())
+            if nxt is not None and _style(nxt) == style and _value(nxt) == number + 1:
+                out.append(ln[start:m.start()])
+                start, number = m.end(), number + 1
+        out.append(ln[start:])
+    return out
+
+
+def _style(m: re.Match[str]) -> str:
+    return "cn" if m["cn"] else "digit"
+
+
+def _value(m: re.Match[str]) -> int:
+    return cn_to_int(m["cn"]) if m["cn"] else int(m["digit"])
 
 
 def _split_run_on(lines: list[str]) -> list[str]:
