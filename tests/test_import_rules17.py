@@ -1,8 +1,9 @@
 """`duban import` grammar after round 16 of issue #13: layouts of copied text (bench/import_corpus_split.md,
 Round 16) — a notice run together on one line, a label line hard-wrapped by a PDF copy, a line naming the
 unit of the items above it ("3项目标的责任单位均为X"), unnumbered one-sentence tasks each followed by its
-label lines, role lists after a ";" sharing the closing role, and a 开发区 as a unit. Sentences written
-for the tests, not the documents' own."""
+label lines, role lists after a ";" sharing the closing role, a 开发区 as a unit, items glued to the
+bracket closing the one before, "X主办，Y协办", and "⑴" points closed by label lines below. Sentences
+written for the tests, not the documents' own."""
 
 from __future__ import annotations
 
@@ -120,3 +121,34 @@ def test_lists_after_the_lead_share_the_closing_role() -> None:
 
 def test_a_development_zone_is_a_unit() -> None:
     assert is_unit_name("荆门开发区") and is_unit_name("经济技术开发区")
+
+
+# "（一）……。（X负责）（二）……。（Y主办，Z协办）": the next item glued to the closing bracket starts a line
+def test_items_glued_to_the_bracket_before() -> None:
+    draft = parse_document(
+        "某省人民政府关于重点工作责任分工的意见\n2014年3月1日\n一、主要目标\n"
+        "（一）全省生产总值增长9%左右。（省发展改革委负责）（二）一般公共预算收入增长8%。（省财政厅主办，省税务局协办）\n"
+        "二、推进项目建设\n（一）抓好重点项目。\n"
+        "1.推进100个省级重点项目。（省发展改革委主办，省工信厅、自然资源厅协办）2.加快新材料项目落地。（省工信厅负责）\n")
+    assert [t.title for t in draft.tasks] == [
+        "全省生产总值增长9%左右", "一般公共预算收入增长8%", "推进100个省级重点项目", "加快新材料项目落地"]
+    assert [units(t) for t in draft.tasks] == [
+        ([], ["省发展改革委"], []), (["省财政厅"], [], ["省税务局"]),
+        (["省发展改革委"], [], ["省工信厅", "自然资源厅"]), ([], ["省工信厅"], [])]
+
+
+# a bracket followed by a number that does not come next ("（二）" after "（一）" only) splits nothing
+def test_a_bracket_before_another_number_stays() -> None:
+    draft = parse_document(HEAD + "（一）修订3部法规。（市司法局负责）5.其余事项另行安排。\n")
+    assert [t.title for t in draft.tasks] == ["修订3部法规"]
+
+
+# "⑴…⑶" under a short group line, each closed by label lines on the lines below
+def test_points_closed_by_label_lines_below() -> None:
+    draft = parse_document(
+        HEAD + "一、主要指标分工\n（一）约束性指标。\n1.资源环境指标。\n⑴森林覆盖率提高到40%。\n责任单位:省林业厅。\n"
+        "⑵万元生产总值能耗降低15%。\n牵头单位:省发展改革委。\n责任单位:省发展改革委、省工信厅、省统计局等。\n"
+        "⑶城镇污水处理率达到95%。\n责任单位:省住房城乡建设厅。\n")
+    assert [t.title for t in draft.tasks] == ["森林覆盖率提高到40%", "万元生产总值能耗降低15%", "城镇污水处理率达到95%"]
+    assert [units(t) for t in draft.tasks] == [
+        ([], ["省林业厅"], []), (["省发展改革委"], ["省工信厅", "省统计局"], []), ([], ["省住房城乡建设厅"], [])]
