@@ -73,7 +73,7 @@ def _value(m: re.Match[str]) -> int:
 def _split_run_on(lines: list[str]) -> list[str]:
     out: list[str] = []
     for ln in lines:
-        if " " not in ln:  # the run-on copies keep a space where each line began
+        if " " not in ln or not _DIGIT_SPLIT.search(ln):  # a run-on copy keeps a space where each line began
             out.append(ln)
             continue
         parts = [p for s in _SECTION_SPLIT.split(ln) for p in _DIGIT_SPLIT.split(s)]
@@ -86,7 +86,7 @@ def _split_run_on(lines: list[str]) -> list[str]:
 def _join_wrapped(lines: list[str]) -> list[str]:
     """A PDF copy breaks every line at the same width: a label line that long, not ending a
     clause, goes on in the next line unless that line opens something of its own."""
-    lengths = Counter(len(ln) for ln in lines if len(ln) >= 16)
+    lengths = Counter({n: c for n, c in Counter(map(len, lines)).items() if n >= 16})
     if not lengths:
         return lines
     width, count = lengths.most_common(1)[0]
@@ -97,7 +97,7 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     out: list[str] = []
     for ln in lines:
         prev = out[-1] if out else ""
-        if ASSIGN_LINE.match(prev) and len(prev) >= width - 2 and prev[-1] not in _ENDS and ln \
+        if ln and len(prev) >= width - 2 and prev[-1] not in _ENDS and ASSIGN_LINE.match(prev) \
                 and not ASSIGN_LINE.match(ln) and not _STRUCTURE.match(ln):
             out[-1] = prev + ln
         else:
@@ -105,7 +105,12 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     return out
 
 
+_RETRO_HINT = re.compile(rf"^(?:以上|上述)?(?:\d{{1,2}}|[{CN_NUM}]+|[该該])[项項目]", re.M)
+
+
 def _retro_labels(lines: list[str]) -> list[str]:
+    if not _RETRO_HINT.search("\n".join(lines)):
+        return lines
     out: list[str] = []
     starts: list[int] = []  # item lines since the last such line (those before it have their units)
     for ln in lines:
@@ -125,10 +130,8 @@ def _retro_labels(lines: list[str]) -> list[str]:
 
 
 def _number_records(lines: list[str]) -> list[str]:
-    if any(_SUB_LINE.match(ln) or _STRUCTURE.match(ln) for ln in lines if ln):
-        return lines
-    firsts = [i for i in range(len(lines) - 1) if _record_start(lines, i)]
-    if len(firsts) < 2:
+    firsts = [i for i in range(len(lines) - 1) if lines[i].endswith("。") and _record_start(lines, i)]
+    if len(firsts) < 2 or any(_SUB_LINE.match(ln) or _STRUCTURE.match(ln) for ln in lines if ln):
         return lines
     out = list(lines)
     for n, i in enumerate(firsts, 1):
