@@ -1,7 +1,7 @@
 """`duban import`: per-field accuracy against the hand-made expected outputs, and speed and
 memory on large and hostile inputs. Prints one line per document, totals, then timings.
 
-    python bench/import_bench.py [DIR ...]   # extra DIRs of NAME.txt + NAME.expected.toml
+    python bench/import_bench.py [DIR ...]   # extra DIRs of NAME.txt (or .html/.docx/.xlsx/.pdf) + NAME.expected.toml
 
 Accuracy is counted as in tests/import_score.py: a task is found when a drafted task has the
 expected title; a field is right when the drafted list equals the expected one exactly, and a
@@ -21,7 +21,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from tests.import_score import FIELDS, Score, score  # noqa: E402
+from tests.import_score import FIELDS, Score, document_of, score  # noqa: E402
 
 SEEDS = REPO / "tests" / "data" / "seeds"
 CORPUS = REPO / "tests" / "data" / "corpus"
@@ -36,7 +36,7 @@ def pairs(extra: list[Path]) -> list[tuple[str, Path, Path]]:
     found += [(f"corpus {p.stem}", CORPUS / f"{p.stem}.txt", p)
               for p in sorted((REPO / "tests" / "import_expected" / "corpus").glob("*.toml"))]
     for folder in [REPO / "tests" / "import_heldout", *extra]:
-        found += [(p.name.removesuffix(".expected.toml"), p.with_name(p.name.replace(".expected.toml", ".txt")), p)
+        found += [(p.name.removesuffix(".expected.toml"), document_of(p), p)  # .txt, .html, .docx, .xlsx, .pdf
                   for p in sorted(folder.glob("*.expected.toml"))]
     return found
 

@@ -119,7 +119,7 @@ def find_all(text: str) -> list[str]:
         before = text[max(0, m.start() - 2):m.start()]
         if before in ("截至", "截止", "自从") or text[m.end():m.end() + 2] == "以来":
             continue  # a reference point ("截至2020年6月底"), not a deadline
-        if before.endswith(("每年", "每季", "每月")) or text[max(0, m.start() - 3):m.start()] == "每年度":
+        if before.endswith(("每年", "每季", "每月")) or text[max(0, m.start() - 3):m.start()] in ("每年度", "每季度"):
             continue  # a recurring duty ("每年1月31日前公开上年度情况"), not this task's deadline
         if m["end"] and _period(m.group(0), text[m.end():m.end() + 3]):
             continue  # the period a measure applies ("2019年1月1日至12月31日，…免征"), not a deadline

@@ -39,6 +39,15 @@ class Score:
         return 100.0 * self.right[name] / self.expected if self.expected else 100.0
 
 
+def document_of(expected_file: Path) -> Path:
+    """The document NAME.EXT beside NAME.expected.toml: text, or a .html/.docx/.xlsx/.pdf/… file."""
+    stem = expected_file.name.removesuffix(".expected.toml")
+    found = sorted(p for p in expected_file.parent.glob(f"{stem}.*") if p.suffix not in (".toml", ".py", ".md"))
+    if not found:
+        raise FileNotFoundError(f"{expected_file}: no document {stem}.* beside it")
+    return next((p for p in found if p.suffix == ".txt"), found[0])
+
+
 def drafted_fields(task: DraftTask, year: int | None, issued: object) -> dict[str, list[str]]:
     a = task.assignment
     dates = [d.isoformat() for d, _, _ in resolve_deadlines(task, year, issued)]  # type: ignore[arg-type]
@@ -50,7 +59,7 @@ def drafted_fields(task: DraftTask, year: int | None, issued: object) -> dict[st
 def score(document: Path, expected_file: Path) -> Score:
     expected = tomllib.loads(expected_file.read_text(encoding="utf-8"))
     draft = parse_document(document_text(document))
-    year = expected.get("year") or (draft.issued.year if draft.issued else None)
+    year = expected.get("year") or (draft.issued.year if draft.issued else draft.year)
     by_title = {t.title: t for t in draft.tasks}
     result = Score(expected=len(expected["task"]))
     if not expected.get("partial"):
@@ -73,7 +82,7 @@ def score(document: Path, expected_file: Path) -> Score:
 def dump_expected(document: Path, year: int | None = None) -> str:
     """The draft in the expected-output format: the starting point of a hand review."""
     draft = parse_document(document_text(document))
-    base = year or (draft.issued.year if draft.issued else None)
+    base = year or (draft.issued.year if draft.issued else draft.year)
     out = [f"# 期望结果：{document.name}（人工逐条核对）"] + ([f"year = {year}"] if year else [])
     for task in draft.tasks:
         got = drafted_fields(task, base, draft.issued)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO, SEEDS, Duban
-from tests.import_score import FIELDS, score
+from tests.import_score import FIELDS, document_of, score
 
 SEED_003 = SEEDS / "003_b80b79bf0441d402.txt"
 
@@ -110,9 +110,10 @@ def test_seed_drafts_match_the_expected_outputs(seed: str) -> None:
         assert result.percent(name) >= 95.0, (name, result.percent(name))
 
 
-@pytest.mark.parametrize("document", sorted(HELDOUT.glob("*.txt")), ids=lambda p: p.stem)
-def test_held_out_documents_match_their_expected_outputs(document: Path) -> None:
-    result = score(document, document.with_name(f"{document.stem}.expected.toml"))
+@pytest.mark.parametrize("expected", sorted(HELDOUT.glob("*.expected.toml")), ids=lambda p: p.name.split(".")[0])
+def test_held_out_documents_match_their_expected_outputs(expected: Path) -> None:
+    """Every held-out plan, in whatever format it came (text, .html, .docx, .xlsx, .pdf)."""
+    result = score(document_of(expected), expected)
     assert result.wrong == [] and result.extra == 0
 
 

@@ -7,6 +7,7 @@ import re
 from scheduler import phrases
 from scheduler.importer.assign import is_deadline
 from scheduler.importer.names import split_outside
+from scheduler.importer.numeric_dates import worded
 from scheduler.importer.periods import as_years, ongoing_until
 from scheduler.importer.relative import find_relative, without_relative
 from scheduler.importer.vocab import simplified
@@ -23,7 +24,7 @@ def item_deadlines(written: list[str], body: str) -> tuple[list[tuple[str, str]]
     wrote and from its sentences; and the ongoing wording ("持续推进") if a clause gave one."""
     found: list[tuple[str, str]] = []
     ongoing = ""
-    for text in written:
+    for text in map(worded, written):  # "完成时限：2022.6.30": a ledger's numeric date
         if _WHOLE_YEAR.fullmatch(text.strip()):
             text = "年内"  # "完成时限：全年": within the plan's year
         if steady := _STEADY.fullmatch(simplified(text).strip()):  # "完成时限：长期", a table's "持续"

@@ -28,6 +28,7 @@ class Draft:
     title: str = ""
     number: str = ""
     issued: date | None = None
+    year: int | None = None  # when no date is found: the year the title names (header.title_year)
     tasks: list[DraftTask] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # prose items: no units, no deadline
     damaged: set[int] = field(default_factory=set)  # lines whose garbled number could not be repaired

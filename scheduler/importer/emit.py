@@ -20,7 +20,7 @@ def q(text: str) -> str:
 
 def emit_toml(draft: Draft, source: str, prefix: str, year: int | None,
               known: Known | None = None) -> str:
-    base_year = year or (draft.issued.year if draft.issued else None)
+    base_year = year or (draft.issued.year if draft.issued else draft.year)
     out = [
         f"# duban import 生成的草稿，来源：{source}",
         f"# 文件标题：{draft.title or '（未识别）'}；文号：{draft.number or '（未识别）'}；"
@@ -34,7 +34,8 @@ def emit_toml(draft: Draft, source: str, prefix: str, year: int | None,
     if draft.issued:
         out.append(f"issued = {draft.issued.isoformat()}")
     elif base_year:
-        out.append(f"# issued 未识别；“6月底前”等按 {base_year} 年解析")
+        named = "（标题中的年份）" if not year and draft.year else ""
+        out.append(f"# issued 未识别；“6月底前”等按 {base_year} 年解析{named}")
     for task in draft.tasks:
         out.append("")
         if task.line in draft.damaged:

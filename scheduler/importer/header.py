@@ -9,7 +9,7 @@ _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[]\d{4}[〕\]]\d+[号號]")
 _ISSUED_META = re.compile(r"成文日期\s*[:：]\s*(\d{4})-(\d{2})-(\d{2})")
 _TITLE = re.compile(
     r"(工作要[点點]|工作方案|实施方案|實施方案|分工方案|行动方案|行動方案|任务清单|重点任务|工作计划|工作計劃"
-    r"|实施意见|實施意見|实施细则|實施細則|责任分解|責任分解|若干措施)(?:[(（][^()（）]{1,12}[)）])?$")
+    r"|实施意见|實施意見|实施细则|實施細則|责任分解|責任分解|若干措施|台账|臺賬)(?:[(（][^()（）]{1,12}[)）])?$")
 DOC_DATE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 # the signature: "国务院办公厅", then the date, then "（此件公开发布）"
 CLOSING_MARK = re.compile(r"^[（(]此件(?:公开发布|主动公开|不公开)[）)]$")
@@ -29,6 +29,14 @@ def header_facts(lines: list[str]) -> tuple[str, str, date | None]:
             title = _with_first_half(lines, i)
             break
     return title or _above_number(lines), number, issued
+
+
+def title_year(title: str) -> int | None:
+    """The year a title names ("某县2022年重点工作任务督办台账"): a ledger often carries no date. A
+    span of years ("2021—2025年行动方案") names no one year."""
+    years = re.findall(r"(?<!\d)(\d{4})(?!\d)", title)
+    m = re.search(r"(?<!\d)(\d{4})\s*年", title)
+    return int(m[1]) if m and len(set(years)) == 1 and 1949 < int(m[1]) < 2200 else None
 
 
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)])")

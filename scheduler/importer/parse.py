@@ -6,7 +6,7 @@ import re
 
 from scheduler.importer.draft import Draft as Draft
 from scheduler.importer.draft import DraftTask as DraftTask
-from scheduler.importer.header import header_facts
+from scheduler.importer.header import header_facts, title_year
 from scheduler.importer.layout import relayout
 from scheduler.importer.numerals import WIDE
 from scheduler.importer.numerals import cn_to_int as cn_to_int
@@ -39,4 +39,4 @@ def _unique_keys(draft: Draft) -> None:
 
 def _header(lines: list[str]) -> Draft:
     title, number, issued = header_facts(lines)
-    return Draft(title=title, number=number, issued=issued)
+    return Draft(title=title, number=number, issued=issued, year=None if issued else title_year(title))

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from scheduler.importer.clauses import closing_groups
 from scheduler.importer.draft import Draft, DraftTask
+from scheduler.importer.formats.tables import TABLE_END
 from scheduler.importer.header import CLOSING_MARK, DOC_DATE, SIGNER
 from scheduler.importer.item import (
     ASSIGN_LINE,
@@ -110,6 +111,10 @@ class Walker:
             ln = self.lines[index]
             index += 1
             i = index
+            if ln == TABLE_END:  # a task table's rows end (formats/tables.py): its last row ends too
+                self.flush()
+                self.in_table, self.kind = False, OTHER
+                continue
             if not _SUB.match(ln):
                 self.attachment = 2 if _ATTACHMENTS.match(ln) else 0
             if ln and not _MEASURES.match(ln):

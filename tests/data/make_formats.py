@@ -209,8 +209,9 @@ def docx_table(rows: Sequence[Sequence[str]], merges: Sequence[tuple[int, int, i
 
 
 def pdf_table(rows: Sequence[Sequence[str]], merges: Sequence[tuple[int, int, int, int]], path: Path,
-              before: Sequence[str] = ()) -> None:
-    """The table in a PDF with ruled cells, merged ranges spanned (reportlab SPAN)."""
+              before: Sequence[str] = (), repeat: int = 0) -> None:
+    """The table in a PDF with ruled cells, merged ranges spanned (reportlab SPAN); the first `repeat`
+    rows (the header) drawn again at the top of each page."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase import pdfmetrics
@@ -223,7 +224,8 @@ def pdf_table(rows: Sequence[Sequence[str]], merges: Sequence[tuple[int, int, in
                if (r, c) != (r0, c0)}
     cells = [["" if (r, c) in covered else Paragraph(v.replace("\n", "<br/>"), style) for c, v in enumerate(row)]
              for r, row in enumerate(rows)]
-    table = Table(cells, colWidths=[28, 70, 100, 80, 90, 80][: len(rows[0])] if len(rows[0]) == 6 else None)
+    table = Table(cells, colWidths=[28, 70, 100, 80, 90, 80][: len(rows[0])] if len(rows[0]) == 6 else None,
+                  repeatRows=repeat)
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"),
                                *[("SPAN", (c0, r0), (c1, r1)) for r0, c0, r1, c1 in merges]]))
     SimpleDocTemplate(str(path), pagesize=A4).build([*(Paragraph(t, style) for t in before), table])

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from scheduler.importer.formats.blocks import Block, FormatError, Table, grid
+from scheduler.importer.formats.pages import continued, header_end, names_apart
 from scheduler.importer.formats.tables import header_row, is_task_table
 
 MAX_PAGES = 500
@@ -119,7 +120,7 @@ def _unwrapped(cell: str) -> str:
     longest = max(len(ln) for ln in lines)
     out = lines[0]
     for prev, line in pairwise(lines):
-        out += ("" if len(prev) >= 0.8 * longest else "\n") + line
+        out += ("" if len(prev) >= 0.8 * longest and not names_apart(prev, line) else "\n") + line
     return out
 
 
@@ -146,10 +147,10 @@ def _add_table(blocks: list[Block], table: Table) -> None:
     last = blocks[-1] if blocks else None
     if isinstance(last, Table) and len(last.rows[0]) == len(table.rows[0]):
         rows = table.rows
-        head = header_row([list(r) for r in rows])
-        if head is not None and rows[head] == last.rows[header_row([list(r) for r in last.rows]) or 0]:
-            rows = rows[head + 1:]
-        blocks[-1] = Table(last.rows + rows)
+        head, first = header_row([list(r) for r in rows]), header_row([list(r) for r in last.rows]) or 0
+        if head is not None and rows[head] == last.rows[first]:
+            rows = rows[header_end(rows, head) + 1:]  # the header repeated on the page, one row or two
+        blocks[-1] = Table(continued(last.rows, rows))
         return
     blocks.append(table)
 

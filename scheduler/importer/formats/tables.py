@@ -14,13 +14,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from scheduler.importer.formats.blocks import Block, Table
+from scheduler.importer.formats.headers import stacked
+from scheduler.importer.vocab import is_unit_name
 
 _PERSON = re.compile(r"领导|责任人|联系人|联络员|电话|手机")
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("lead", re.compile(r"牵头|主办")),
     ("cooperating", re.compile(r"配合|协办|协同|参与")),
     ("responsible", re.compile(r"责任|负责|主责|承办|指导部门|实施主体|落实单位|责任部门")),
-    ("deadline", re.compile(r"时限|完成时间|时间节点|时间安排|进度安排|完成期限|截止时间")),
+    ("deadline", re.compile(r"时限|完成时间|时间节点|时间安排|进度安排|完成期限|截止时间|时间进度|时间要求|完成节点")),
     ("number", re.compile(r"^(?:序号|编号|序|No\.?)$", re.I)),
     ("problem", re.compile(r"问题")),  # a rectification list: "反馈问题 | 整改措施"
     ("measure", re.compile(r"措施|举措|具体任务|工作内容|任务内容|主要内容|具体内容|工作要求|分工事项")),
@@ -31,6 +33,8 @@ _LABEL = {"lead": "牵头单位", "responsible": "责任单位", "cooperating": 
 _UNIT_KINDS = ("lead", "responsible", "cooperating", "deadline")
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)]|\d+[、.．](?!\d))\s*")
 CN = "零一二三四五六七八九"
+_ORDINAL = re.compile(r"[（(]?[一二三四五六七八九十]+[）)]?[、.．]?")  # a category's number in the 序号 cell
+TABLE_END = "〇、任务分工表止"  # after a task table's rows: the text that follows is not its last row's
 
 
 def column_kind(header: str) -> str | None:
@@ -103,9 +107,9 @@ def table_lines(table: Table) -> list[str]:
     head = header_row(rows)
     if head is None:
         return ["\t".join(_dedupe(r)) for r in rows if any(c.strip() for c in r)]
-    columns = _columns(rows[head])
+    names, last = stacked(rows, head, column_kind)  # "责任单位" over "牵头单位 | 配合单位"
     above = [" ".join(c.split()) for r in rows[:head] for c in _dedupe(r)]  # a title over the header
-    return above + _TableWriter(columns).rows(rows[head + 1:], rows[head])
+    return above + _TableWriter(_columns(names)).rows(rows[last + 1:], rows[head:last + 1]) + [TABLE_END]
 
 
 def _columns(header: Sequence[str]) -> _Columns:
@@ -153,9 +157,9 @@ class _TableWriter:
         self.out: list[str] = []
         self.decimal = False  # rows numbered by their 序号 ("3．…") rather than "（三）…"
 
-    def rows(self, rows: list[list[str]], header: list[str]) -> list[str]:
+    def rows(self, rows: list[list[str]], header: list[list[str]]) -> list[str]:
         self.out.append("〇、任务分工表")  # a section: no item open before the table continues into it
-        body = [r for r in rows if r != header and any(c.strip() for c in r)]
+        body = [r for r in rows if r not in header and any(c.strip() for c in r)]  # and its repeated header
         self.decimal = self.parent_col is None and self._decimal(body)
         previous: list[str] | None = None
         for raw in body:
@@ -182,7 +186,8 @@ class _TableWriter:
         self.section += 1
         self.category = name
         self.parent, self.parents, self.items = None, 0, 0
-        self.out.append(f"{cn_number(self.section)}、{_NUMBERED.sub('', name)}")
+        # a name wrapped in its cell is one line
+        self.out.append(f"{cn_number(self.section)}、{_NUMBERED.sub('', _joined(name))}")
 
     def _carried(self, row: list[str], previous: list[str] | None) -> list[str]:
         """Blank parent/category cells (a merged cell exported to CSV) take the value above."""
@@ -195,14 +200,25 @@ class _TableWriter:
         return row
 
     def _category(self, row: list[str]) -> str | None:
-        """A row with one text across it ("一、深化行政审批制度改革"), or only in its 序号 cell."""
+        """A row with one text across it ("一、深化行政审批制度改革"), or only in its 序号 cell, or a
+        Chinese ordinal in its 序号 cell ("一", "（二）") before a name, with no units and no deadline."""
         values = [c.strip() for c in row if c.strip()]
+        if len(set(values)) == 2 and (named := self._ordinal_row(row)) is not None:
+            return named
         if len(set(values)) != 1:
             return None
         value = values[0]
         number = self.c.first("number")
         in_number = number is not None and row[number].strip() == value and not value.rstrip(".．、").isdigit()
         return value if len(values) >= 2 or in_number or (not self._body(row) and _NUMBERED.match(value)) else None
+
+    def _ordinal_row(self, row: list[str]) -> str | None:
+        number = self.c.first("number")
+        if number is None or not _ORDINAL.fullmatch(row[number].strip()):
+            return None
+        if any(row[i].strip() for kind in _UNIT_KINDS for i in self.c.all(kind)):
+            return None
+        return next(c.strip() for i, c in enumerate(row) if i != number and c.strip())
 
     def _body(self, row: list[str]) -> str:
         body = "" if self.title_col is None else _joined(row[self.title_col])
@@ -258,7 +274,13 @@ def _joined(cell: str) -> str:
 
 
 def _units_text(cell: str) -> str:
-    parts = [p.strip().strip("、，,；;") for p in cell.splitlines()]
+    """A units cell's names listed with 、: a cell puts them on lines of their own, or pads them
+    apart with spaces ("国家发展改革委&nbsp;&nbsp;住房城乡建设部") when every part is a unit's name."""
+    parts = []
+    for line in cell.splitlines():
+        words = [w.strip("、，,；;") for w in line.split()]
+        spaced = len(words) > 1 and all(w and is_unit_name(w) for w in words)
+        parts += words if spaced else [line.strip().strip("、，,；;")]
     return "、".join(p for p in parts if p)
 
 

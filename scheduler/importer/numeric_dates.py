@@ -1,0 +1,20 @@
+"""Dates written with digits and dots, slashes or hyphens, as ledgers (台账) and tables write their
+完成时限 cells: "2022.6.30", "2022/09/30", "2022-10-31" are that day; "2022.10" the month's end."""
+
+from __future__ import annotations
+
+import re
+
+_NUMERIC = re.compile(r"(?<![\d.])(\d{4})\s*([./\-－])\s*(\d{1,2})(?:\s*\2\s*(\d{1,2}))?(?![\d./\-－])")
+
+
+def worded(text: str) -> str:
+    """The written deadline with its numeric dates in words ("2022.6.30前" → "2022年6月30日前")."""
+    return _NUMERIC.sub(_word, text) if _NUMERIC.search(text) else text
+
+
+def _word(m: re.Match[str]) -> str:
+    year, month, day = int(m[1]), int(m[3]), int(m[4] or 0)
+    if not 1900 < year < 2200 or not 1 <= month <= 12 or day > 31 or (m[4] is not None and day < 1):
+        return m[0]  # not a date ("2023-2025" is no month 20)
+    return f"{year}年{month}月{day}日" if m[4] else f"{year}年{month}月底"
