@@ -41,7 +41,7 @@ def relayout(lines: list[str]) -> list[str]:
 
 # "（一）……。（X负责）（二）……。（Y主办）": the next item glued to the bracket closing this one
 _MARK = re.compile(rf"[（(](?P<cn>[{CN_NUM}]+)[）)]|(?P<digit>\d{{1,3}})[.．、](?!\d)")
-_GLUED = re.compile(rf"(?<=[）)])\s*(?=[（(][{CN_NUM}]+[）)]|\d{{1,3}}[.．、](?!\d))")
+_GLUED = re.compile(rf"[）)]\s*(?=[（(][{CN_NUM}]+[）)]|\d{{1,3}}[.．、](?!\d))")
 
 
 def _split_glued(lines: list[str]) -> list[str]:
@@ -56,7 +56,7 @@ def _split_glued(lines: list[str]) -> list[str]:
         for m in _GLUED.finditer(ln):
             nxt = _MARK.match(ln, m.end())
             if nxt is not None and _style(nxt) == style and _value(nxt) == number + 1:
-                out.append(ln[start:m.start()])
+                out.append(ln[start:m.start() + 1])
                 start, number = m.end(), number + 1
         out.append(ln[start:])
     return out
@@ -109,7 +109,8 @@ _RETRO_HINT = re.compile(rf"^(?:以上|上述)?(?:\d{{1,2}}|[{CN_NUM}]+|[该該]
 
 
 def _retro_labels(lines: list[str]) -> list[str]:
-    if not _RETRO_HINT.search("\n".join(lines)):
+    text = "\n".join(lines)
+    if not ("项" in text or "項" in text or "该" in text or "該" in text) or not _RETRO_HINT.search(text):
         return lines
     out: list[str] = []
     starts: list[int] = []  # item lines since the last such line (those before it have their units)
@@ -130,7 +131,8 @@ def _retro_labels(lines: list[str]) -> list[str]:
 
 
 def _number_records(lines: list[str]) -> list[str]:
-    firsts = [i for i in range(len(lines) - 1) if lines[i].endswith("。") and _record_start(lines, i)]
+    firsts = [i for i in range(len(lines) - 1)
+              if lines[i].endswith("。") and ("：" in lines[i + 1] or ":" in lines[i + 1]) and _record_start(lines, i)]
     if len(firsts) < 2 or any(_SUB_LINE.match(ln) or _STRUCTURE.match(ln) for ln in lines if ln):
         return lines
     out = list(lines)
@@ -144,9 +146,9 @@ def _record_start(lines: list[str], i: int) -> bool:
     ln = lines[i]
     if not ln.endswith("。") or ASSIGN_LINE.match(ln) or _OTHER_LABEL.match(ln) or len(ln) > 150:
         return False
-    block = []
-    for nxt in lines[i + 1:]:
-        if not (ASSIGN_LINE.match(nxt) or _OTHER_LABEL.match(nxt)):
-            break
-        block.append(nxt)
-    return any(_UNIT_LABEL.match(b) for b in block)
+    for j in range(i + 1, len(lines)):  # the label lines below it (never a copy of the rest: 10 MB texts)
+        if not (ASSIGN_LINE.match(lines[j]) or _OTHER_LABEL.match(lines[j])):
+            return False
+        if _UNIT_LABEL.match(lines[j]):
+            return True
+    return False
