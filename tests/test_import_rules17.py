@@ -94,6 +94,7 @@ def test_unnumbered_tasks_each_followed_by_label_lines() -> None:
         "为80岁以上老人发放高龄津贴。\n分管領導:王明\n責任單位:市民政局、市財政局\n"
         "進度安排:9月底前發放到位。\n")
     assert [t.title for t in draft.tasks] == ["新建社区养老服务站20个", "为80岁以上老人发放高龄津贴"]
+    assert [t.number for t in draft.tasks] == ["", ""]  # the list has no numbers: none is made up
     assert [units(t) for t in draft.tasks] == [([], ["市民政局"], []), ([], ["市民政局", "市財政局"], [])]
     with_year = parse_document("2012年3月5日\n" + "\n".join(
         ln for ln in ["新建社区养老服务站20个。", "责任单位:市民政局", "进度安排:6月底前完成选址;11月底前全部建成。",

@@ -6,8 +6,9 @@
   is joined with its continuation;
 - a line naming the unit of the items above it ("4项目标的责任单位均为X。", "该目标责任单位为X。")
   becomes a label line under each of those items;
+- an item glued to the bracket closing the one before ("……（X负责）（二）……") starts a line;
 - unnumbered one-sentence tasks, each followed by its label lines ("市区新增学位2.36万个。" /
-  "责任单位：市教育局" / "进度安排：6月底前……"), are numbered 1., 2. … as a list would number them.
+  "责任单位：市教育局" / "进度安排：6月底前……"), are marked as items without a number (RECORD).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from collections import Counter
 from scheduler.importer.item import ASSIGN_LINE
 from scheduler.importer.numerals import CN_NUM, cn_to_int
 from scheduler.importer.vocab import either
+
+RECORD = "\ue000"  # starts an unnumbered one-sentence task: walker.py opens an item without a number
 
 _DIGIT_SPLIT = re.compile(r"\s+(?=\d{1,3}[、．.](?![\d\s%]))")
 _SECTION_SPLIT = re.compile(rf"(?<=[。：:])\s+(?=[{CN_NUM}]+、)")
@@ -136,8 +139,8 @@ def _number_records(lines: list[str]) -> list[str]:
     if len(firsts) < 2 or any(_SUB_LINE.match(ln) or _STRUCTURE.match(ln) for ln in lines if ln):
         return lines
     out = list(lines)
-    for n, i in enumerate(firsts, 1):
-        out[i] = f"{n}.{lines[i]}"
+    for i in firsts:
+        out[i] = RECORD + lines[i]
     return out
 
 

@@ -21,6 +21,7 @@ from scheduler.importer.item import (
     trailing_group,
     unit_heading,
 )
+from scheduler.importer.layout import RECORD
 from scheduler.importer.names import split_names
 from scheduler.importer.numerals import CN_NUM, cn_to_int, int_to_cn, repair_mojibake
 from scheduler.importer.sections import OTHER, PHASES, TASKS, section_kind
@@ -179,6 +180,8 @@ class Walker:
             self.item.subs.append(_Item(f"{parent.number}({m[1]})", f"{parent.key}-{m[1]}", i, [m[2]], point=True))
         elif self.kind == PHASES and (m := _PHASE_LINE.match(ln)):
             self.open_item("", self.last_number + 1, i, m[1] + "。" + m[2], top=True)
+        elif ln.startswith(RECORD):  # layout.py: an unnumbered one-sentence task, its label lines below
+            self.open_item("", self.last_number + 1, i, ln[1:], top=True)
         elif _DASH_HEADING.match(ln):  # "——推进教育高质量发展": a group of the items that follow
             self.flush()
         elif DOC_DATE.match(ln) or CLOSING_MARK.match(ln):  # the signature: the plan's text ends
