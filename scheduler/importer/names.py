@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from scheduler.importer.vocab import CLOSE, GENERIC, OPEN, TAIL, is_unit_name
+from scheduler.importer.vocab import CLOSE, GENERIC, OPEN, TAIL, either, is_unit_name
 
 if TYPE_CHECKING:
     from scheduler.importer.assign import Assignment
@@ -47,12 +47,15 @@ def _and_split(parts: list[str]) -> list[str]:
     out: list[str] = []
     for part in parts:
         pieces = split_outside(part, _AND)
-        whole = len(pieces) > 1 and all(is_unit_name(p.strip()) and not GENERIC.match(p.strip()) for p in pieces)
+        whole = len(pieces) > 1 and all(is_unit_name(p.strip()) and not GENERIC.match(p.strip()) for p in pieces) \
+            and not any(_BARE.match(p.strip()) for p in pieces[1:])
         out += pieces if whole else [part]  # "各有关部门和单位" stays one collective
     return out
 
 
 _AND = re.compile(r"和|与")
+# "各县（市、区）党委和人民政府", "高新区党工委和管委会": a body named without its place shares the one before
+_BARE = re.compile(either(r"^(?:人民政府|政府|党委|党工委|管委会|管理委员会|办事处)$"))
 
 
 def unit_names(clause: str, out: Assignment) -> list[str]:

@@ -18,23 +18,26 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import overload
 
+from scheduler.importer import columns as col
 from scheduler.importer.cells import NUMBER as _NUMBER
 from scheduler.importer.cells import row_cells
+from scheduler.importer.columns import column_name, words
 from scheduler.importer.vocab import is_unit_name
 
-_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("number", re.compile(r"^(?:序号|编号|序)$")),
-    ("skip", re.compile(r"领导|责任人|联系人|联络员|电话")),  # people: "牵头领导", "责任人"
+_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (  # the words of columns.py, anchored: a line must be a name
+    ("number", re.compile(rf"^(?:{words(col.NUMBER)})$")),
+    ("skip", re.compile(words(col.PEOPLE))),  # people: "牵头领导", "责任人"
     ("responsible", re.compile(r"^协同责任")),  # "协同责任单位", as the label lines read it
-    ("lead", re.compile(r"^(?:牵头|主办)")),
-    ("cooperating", re.compile(r"^(?:配合|协办|参与|协同)")),
+    ("lead", re.compile(rf"^(?:{words(col.LEAD)})")),
+    ("cooperating", re.compile(rf"^(?:{words(col.COOPERATING)})")),
     ("responsible", re.compile(
-        r"^(?:负责|责任|主责|承办|落实|实施主体|责任主体)(?:单位|部门|主体|科室|处室|司局|股室)?$|^(?:责任|任务)?分工$|^牵头负责")),
-    ("deadline", re.compile(r"时限|完成时间|时间节点|时间安排|进度安排|完成期限|截止时间|时间进度")),
-    ("problem", re.compile(r"问题")),  # a rectification list: "反馈问题", "存在问题"
-    ("detail", re.compile(r"内容|具体措施|工作措施|具体要求|目标要求")),
-    ("title", re.compile(r"举措|任务|事项|措施|名称|项目|工作|实事|目标")),  # "民生实事", "2022年预期目标"
-    ("skip", re.compile(r"范围|备注|说明|依据|类别|领域")),
+        rf"^(?:{words(col.RESPONSIBLE)}|落实|实施主体|责任主体)(?:{words(col.UNIT_WORD)})?$"
+        rf"|^(?:{words(col.SUBJECT)})(?:{words(col.UNIT_WORD)})$|^(?:责任|任务)?分工$|^牵头负责")),
+    ("deadline", re.compile(words(col.DEADLINE))),
+    ("problem", re.compile(words(col.PROBLEM))),
+    ("detail", re.compile(words(col.DETAIL))),
+    ("title", re.compile(words(col.TITLE))),  # "民生实事", "2022年预期目标"
+    ("skip", re.compile(words(col.OTHER + col.CATEGORY))),
 )
 _LABEL_OF = {"lead": "牵头单位", "responsible": "责任单位", "cooperating": "配合单位", "deadline": "完成时限"}
 _MAX_CATEGORY = 30  # a category row is a short line ("一、营商环境类")
@@ -48,7 +51,7 @@ class Row:
 
 
 def _role(name: str) -> str | None:
-    name = re.sub(r"\s+", "", name)
+    name = column_name(name)
     if len(name) > 12:
         return None
     return next((role for role, pattern in _ROLES if pattern.search(name)), None)
@@ -72,6 +75,9 @@ def _header(lines: Sequence[str], start: int, numbered: bool = True) -> tuple[li
         return None
     if "problem" in roles:  # "问题 | 整改措施": the problem names the row, the measures are its detail
         roles = ["title" if r == "problem" else "detail" if r == "title" else r for r in roles]
+    elif roles.count("title") > 1 and "detail" not in roles:  # "主要任务 | 细化措施": the second details the first
+        second = roles.index("title", roles.index("title") + 1)
+        roles = [*roles[:second], "detail", *roles[second + 1:]]
     if not any(r in roles for r in ("title", "detail")) or not any(r in roles for r in _LABEL_OF if r != "deadline"):
         return None
     return [r or "skip" for r in roles], end
@@ -79,7 +85,7 @@ def _header(lines: Sequence[str], start: int, numbered: bool = True) -> tuple[li
 
 def read_table(lines: Sequence[str], start: int) -> tuple[list[Row], int] | None:
     """The rows of a task table whose header is at lines[start], and the index after the table."""
-    if not lines[start].startswith(("序号", "编号")):
+    if not column_name(lines[start][:3]).startswith(("序号", "编号")):
         return _unnumbered(lines, start) if lines[start].count("|") >= 2 else None
     if _separator(lines[start]) is None and "|" in lines[start]:
         lines = _Piped(lines)  # "序号 |" / "1 |" / "…。 |": a cell per line, each closed by a rule
@@ -165,7 +171,7 @@ def _separator(line: str) -> str | None:
 
 def _cells(line: str, sep: str, roles: list[str] | None = None) -> list[str]:
     if sep == " ":
-        return _spaced(line.split(), roles)
+        return _spaced(line.split(), roles, line)
     if sep == "|":
         line = line.strip().strip("|")
     return [c.strip() for c in line.split(sep)]
@@ -174,7 +180,7 @@ def _cells(line: str, sep: str, roles: list[str] | None = None) -> list[str]:
 _ONE_CHAR = re.compile(r"^[\u4e00-\u9fff]$")
 
 
-def _spaced(tokens: list[str], roles: list[str] | None) -> list[str]:
+def _spaced(tokens: list[str], roles: list[str] | None, line: str = "") -> list[str]:
     """Cells of a row whose columns are separated by spaces. In the header, letters spread out to
     fill a cell ("工 作 任 务") are one name. In a row, the number comes first and the cells after
     the task's text are single words, except the first units' cell, which takes every unit name
@@ -189,7 +195,8 @@ def _spaced(tokens: list[str], roles: list[str] | None) -> list[str]:
         return cells
     if len(tokens) <= len(roles):
         return tokens
-    texts = next((i for i, r in enumerate(roles[1:], 1) if r not in ("title", "detail")), len(roles))
+    first_label = next((i for i, r in enumerate(roles[1:], 1) if r in _LABEL_OF), len(roles))
+    texts = 1 + max((i for i in range(1, first_label) if roles[i] in ("title", "detail")), default=0)
     tail, rest = roles[texts:], tokens[1:]
     units = [i for i, r in enumerate(tail) if r in _LABEL_OF and r != "deadline"]
     after: list[str] = []  # the cells after the task's text, filled from the right
@@ -201,7 +208,34 @@ def _spaced(tokens: list[str], roles: list[str] | None) -> list[str]:
         take = min(take, len(rest) - 1)
         after.insert(0, " ".join(rest[len(rest) - take:]) if take > 0 else "")
         rest = rest[:len(rest) - take]
-    return [tokens[0], " ".join(rest), *[""] * (texts - 2), *after]
+    if texts <= 2:
+        return [tokens[0], " ".join(rest), *after]
+    return [tokens[0], *_text_cells(rest, texts - 1, bool(_BLANK_FIRST.match(line))), *after]
+
+
+_SENTENCE = re.compile(r"[。；;，,]|^.{25,}$")
+_BLANK_FIRST = re.compile(r"\s*\S+ {2,}")  # "2  严守用水……": the cell after the number left blank
+
+
+def _text_cells(tokens: list[str], count: int, blank_first: bool) -> list[str]:
+    """The task's text spread over its `count` columns ("类别 | 主要任务 | 细化措施"): the sentences at the
+    end fill the last column, a word before them each column from the left, the last of them taking the
+    rest; a cell left blank after the number (two spaces: a category merged down) takes nothing, and a
+    letter or two alone is the end of the word before it, wrapped by the cell ("加强水资源保 护")."""
+    words: list[str] = []
+    for token in tokens:
+        if words and len(token) <= 2 and _ONE_CHAR.match(token[-1]) and not _SENTENCE.search(words[-1]):
+            words[-1] += token
+        else:
+            words.append(token)
+    split = len(words)
+    while split > 1 and _SENTENCE.search(words[split - 1]):
+        split -= 1
+    head, last = words[:split], " ".join(words[split:])
+    cells = [""] if blank_first else []
+    slots = count - 1 - len(cells)
+    cells += [*head[:slots - 1], "".join(head[slots - 1:])] if slots > 0 else []  # a short cell's wrapped words
+    return [*cells, *[""] * (count - 1 - len(cells)), last]
 
 
 def _category(roles: list[str], cells: list[str]) -> bool:

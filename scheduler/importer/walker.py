@@ -4,7 +4,7 @@ follow each; every item closed is read into tasks (item.py)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from scheduler.importer.clauses import closing_groups
 from scheduler.importer.draft import Draft, DraftTask
@@ -78,6 +78,7 @@ class _Item:
     point: bool = False  # a "（1）" point of a 1. sub-item, with its own assignment
     heading: bool = False  # a 1. sub-item whose text is only the heading of its points
     whole_section: bool = False  # a section without numbered items: its heading and paragraphs
+    section_units: list[str] = field(default_factory=list)  # the "以下…均需X落实" units in force when it opened
 
 
 def _titled_under_heading(item: _Item, subs: list[DraftTask]) -> bool:
@@ -244,7 +245,7 @@ class Walker:
             self.item = None  # the section has numbered items: its own lines are an introduction
         self.flush()
         self.last_number = n
-        self.item = _Item(number, f"{n:02d}", line, [text], top=top)
+        self.item = _Item(number, f"{n:02d}", line, [text], top=top, section_units=self.rules.section_units)
 
     def flush(self) -> None:
         item, self.item = self.item, None
@@ -256,7 +257,9 @@ class Walker:
             item.whole_section = False
         self.prev_single = len(item.texts) == 1 and not item.subs
         found: list[DraftTask] = []
-        parent = item_task(item.number, item.key, item.line, item.texts, self.rules)
+        # a rule stated inside a sub-item ("（…。以下任务均需X落实）") is for the items after it, not its heading
+        own = replace(self.rules, section_units=item.section_units)
+        parent = item_task(item.number, item.key, item.line, item.texts, own)
         subs = [t for sub in item.subs if not sub.heading
                 and (t := item_task(sub.number, sub.key, sub.line, sub.texts, self.rules))]
         if item.heading:
@@ -266,7 +269,7 @@ class Walker:
             # sub-items that assign nothing, under an item that assigns nothing: its sentences
             parent = item_task(item.number, item.key, item.line,
                            item.texts + [f"{sub.number.removeprefix(item.number)}.{''.join(sub.texts)}"
-                                         for sub in item.subs], self.rules)
+                                         for sub in item.subs], own)
             subs = []
         if parent is not None and (not subs or not parent.assignment.empty()):
             found.append(parent)

@@ -1,7 +1,7 @@
 """Documents in the formats plans come in → the text the importer's one grammar reads.
 
-The format is chosen by the file's bytes (FACTS §9), never by its extension: PK zip → .docx or
-.xlsx by content; D0CF11E0 → .doc/.wps/.xls through LibreOffice; %PDF; HTML by its markup; the
+The format is chosen by the file's bytes (FACTS §9), never by its extension: PK zip → .docx,
+.xlsx or .ofd by content; D0CF11E0 → .doc/.wps/.xls through LibreOffice; %PDF; HTML by its markup; the
 rest is text (a CSV task table when its first rows hold a task table's header).
 """
 
@@ -15,7 +15,7 @@ from scheduler.importer.formats.tables import to_lines
 from scheduler.importer.formats.text import decode
 
 MAX_BYTES = 20 * 1024 * 1024
-SUPPORTED = "支持 .txt、.docx、.html、.pdf（有文字层）、.xlsx、.csv，以及装有 LibreOffice 时的 .doc/.wps"
+SUPPORTED = "支持 .txt、.docx、.html、.pdf（有文字层）、.ofd、.xlsx、.csv，以及装有 LibreOffice 时的 .doc/.wps"
 
 
 def document_text(path: Path) -> str:
@@ -45,6 +45,10 @@ def read_blocks(path: Path, data: bytes, kind: str) -> list[Block]:
         from scheduler.importer.formats.pdf import read_pdf
 
         return read_pdf(path)
+    if kind == "ofd":
+        from scheduler.importer.formats.ofd import read_ofd
+
+        return read_ofd(path)
     if kind == "html":
         from scheduler.importer.formats.html import read_html
 

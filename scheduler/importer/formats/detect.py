@@ -11,7 +11,7 @@ _HTML = re.compile(rb"<\s*(?:!doctype\s+html|html|body|head|table|p|div|meta)\b"
 
 
 def sniff(data: bytes) -> str:
-    """One of: docx, xlsx, zip, encrypted, ole, pdf, html, text, empty."""
+    """One of: docx, xlsx, ofd, zip, encrypted, ole, pdf, html, text, empty."""
     if not data.strip():
         return "empty"
     if data.startswith(b"PK"):
@@ -35,6 +35,8 @@ def _zip_kind(data: bytes) -> str:
         return "docx"
     if "xl/workbook.xml" in names:
         return "xlsx"
+    if "OFD.xml" in names:
+        return "ofd"
     return "zip"
 
 

@@ -17,10 +17,11 @@ from typing import Any
 from scheduler.importer.formats.blocks import Block, FormatError, Table, grid
 from scheduler.importer.formats.pages import continued, header_end, names_apart
 from scheduler.importer.formats.tables import header_row, is_task_table
+from scheduler.importer.formats.unruled import PAGE_NUMBER as _PAGE_NUMBER
+from scheduler.importer.formats.unruled import Found, unruled_table
 
 MAX_PAGES = 500
 _CID = re.compile(r"\(cid:\d+\)")
-_PAGE_NUMBER = re.compile(r"^[-—–－\s]*\d{1,4}[-—–－\s]*$|^第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?$")
 _STARTS_ITEM = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、])")
 
 
@@ -64,16 +65,21 @@ def read_pdf(path: Path) -> list[Block]:
 def _pages(path: Path, pages: list[Any]) -> list[Block]:
     blocks: list[Block] = []
     previous: _Line | None = None
+    unruled: Found | None = None
     chars = cids = 0
     for page in pages:
         tables = [t for t in page.find_tables() if is_task_table(_cells(t))]
         boxes = [t.bbox for t in tables]
-        outside = page.filter(_outside(boxes)) if boxes else page
-        lines = _lines(outside)
+        grids = [(float(t.bbox[1]), grid(_cells(t))) for t in tables]
+        lines = _lines(page.filter(_outside(boxes)) if boxes else page)
+        unruled = None if tables else _unruled(page, lines, unruled if _last_is_table(blocks) else None)
+        if unruled is not None:  # columns of text without rules
+            boxes, grids = [unruled.box], [(unruled.box[1], grid([[_unwrapped(c) for c in r] for r in unruled.rows]))]
+            lines = _lines(page.filter(_outside(boxes)))
         chars += sum(len(ln.text) for ln in lines)
         cids += sum(len(_CID.findall(ln.text)) for ln in lines)
         items: list[tuple[float, Table | _Line]] = [(ln.top, ln) for ln in lines]
-        items += [(t.bbox[1], grid(_cells(t))) for t in tables]
+        items += grids
         for _, item in sorted(items, key=lambda it: it[0]):
             if isinstance(item, Table):
                 _add_table(blocks, item)
@@ -87,6 +93,18 @@ def _pages(path: Path, pages: list[Any]) -> list[Block]:
         raise FormatError(f"{path}：PDF 没有文字层（可能是扫描件），无法读取文字；"
                           "请用原始的 Word/WPS 文件，或先做文字识别（OCR）")
     return blocks
+
+
+def _unruled(page: Any, lines: list[_Line], above: Found | None) -> Found | None:
+    """A task table without rules on a page whose text has a line of column names, or the rest of
+    the one on the page before."""
+    if above is None and not any(header_row([ln.text.split()]) is not None for ln in lines):
+        return None
+    return unruled_table(page, above)
+
+
+def _last_is_table(blocks: list[Block]) -> bool:
+    return bool(blocks) and isinstance(blocks[-1], Table)
 
 
 def _cells(table: Any) -> list[list[str]]:

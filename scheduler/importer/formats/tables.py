@@ -13,21 +13,23 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from scheduler.importer import columns as col
+from scheduler.importer.columns import column_name, words
 from scheduler.importer.formats.blocks import Block, Table
 from scheduler.importer.formats.headers import stacked
 from scheduler.importer.vocab import is_unit_name
 
-_PERSON = re.compile(r"领导|责任人|联系人|联络员|电话|手机")
-_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("lead", re.compile(r"牵头|主办")),
-    ("cooperating", re.compile(r"配合|协办|协同|参与")),
-    ("responsible", re.compile(r"责任|负责|主责|承办|指导部门|实施主体|落实单位|责任部门")),
-    ("deadline", re.compile(r"时限|完成时间|时间节点|时间安排|进度安排|完成期限|截止时间|时间进度|时间要求|完成节点")),
-    ("number", re.compile(r"^(?:序号|编号|序|No\.?)$", re.I)),
-    ("problem", re.compile(r"问题")),  # a rectification list: "反馈问题 | 整改措施"
-    ("measure", re.compile(r"措施|举措|具体任务|工作内容|任务内容|主要内容|具体内容|工作要求|分工事项")),
-    ("task", re.compile(r"任务|事项|工作|项目|内容")),
-    ("category", re.compile(r"类别|领域|板块|方面|分类|专项")),
+_PERSON = re.compile(words(col.PEOPLE))
+_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (  # the words of columns.py, anywhere in the name
+    ("lead", re.compile(words(col.LEAD))),
+    ("cooperating", re.compile(words(col.COOPERATING))),
+    ("responsible", re.compile(rf"{words(col.RESPONSIBLE)}|(?:{words(col.SUBJECT)})(?:{words(col.UNIT_WORD)})")),
+    ("deadline", re.compile(words(col.DEADLINE))),
+    ("number", re.compile(rf"^(?:{words(col.NUMBER)}|No\.?)$", re.I)),
+    ("problem", re.compile(words(col.PROBLEM))),  # a rectification list: "反馈问题 | 整改措施"
+    ("measure", re.compile(words(col.MEASURE))),
+    ("task", re.compile(words(col.TITLE))),
+    ("category", re.compile(words(col.CATEGORY))),
 )
 _LABEL = {"lead": "牵头单位", "responsible": "责任单位", "cooperating": "配合单位", "deadline": "完成时限"}
 _UNIT_KINDS = ("lead", "responsible", "cooperating", "deadline")
@@ -38,7 +40,7 @@ TABLE_END = "〇、任务分工表止"  # after a task table's rows: the text th
 
 
 def column_kind(header: str) -> str | None:
-    name = re.sub(r"\s+", "", header)
+    name = column_name(header)
     if not name or len(name) > 20 or _PERSON.search(name):
         return None
     for kind, pattern in _KINDS:
