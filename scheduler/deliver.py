@@ -9,6 +9,8 @@ is deferred to a later pass with a next attempt time:
   - a robot over its quota (`per_minute` per robot key, sliding 60 s; a robot channel's own
     windows when it gives them: Feishu 100 a minute and 5 a second) waits for a later pass;
   - when the pass's time budget is spent, the remaining messages wait for the next pass.
+A send handed over without an answer (Receipt.unanswered) may have been accepted: it is not
+retried like a failure but left as an interrupted send, resent once at the next pass.
 An exception a channel did not expect is logged with its traceback and fails the message.
 Time is injected (`clock`) so tests drive it.
 """
@@ -89,6 +91,7 @@ class Verdict(Enum):
     DEFERRED = "deferred"  # temporary: try again at `wait` seconds from now
     FAILED = "failed"  # permanent: report
     CONFIG = "config"  # credentials refused: report now, try again after a reload or the next working day
+    UNANSWERED = "unanswered"  # handed over, no answer: left pending, an interrupted send (resent once)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,8 +116,10 @@ class Deliverer:
     backoff: Backoff = Backoff()
     clock: Clock = time.monotonic
 
-    def start_pass(self) -> PassBudget:
-        return PassBudget(self.clock() + self.budget)
+    def start_pass(self, window_left: float | None = None) -> PassBudget:
+        """`window_left`: seconds until the send window closes; no send starts after that."""
+        budget = self.budget if window_left is None else min(self.budget, window_left)
+        return PassBudget(self.clock() + budget)
 
     def admit(self, message: Message, channel: Channel, budget: PassBudget) -> tuple[float, str] | None:
         """None: send now. Otherwise (seconds to wait, why) without trying."""
@@ -143,6 +148,8 @@ class Deliverer:
             return Attempt(Verdict.FAILED, receipt)
         if receipt.down:
             budget.down[channel.kind] = f"本轮此前连接失败：{receipt.detail}"
+        if receipt.unanswered:
+            return Attempt(Verdict.UNANSWERED, receipt)
         if robot is not None and receipt.retry_after:
             self.limiter.block(robot, receipt.retry_after, windows_of(channel, message))
         return Attempt(Verdict.DEFERRED, receipt, max(receipt.retry_after, self.backoff.after(attempts + 1)))

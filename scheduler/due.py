@@ -80,6 +80,13 @@ class SendWindow:
             day = self.calendar.shift(day, 1)
         return datetime.combine(day, self.start, self.tz)
 
+    def seconds_left(self, now: datetime) -> float:
+        """Seconds until the window closes at `now` (0 when it is not open): a pass stops sending then."""
+        if not self.open_at(now):
+            return 0.0
+        local = now.astimezone(self.tz)
+        return (datetime.combine(local.date(), self.end, self.tz) - local).total_seconds()
+
     def deferral_limit(self, first_failure: datetime) -> datetime:
         """The end of the window of the working day after the first failure."""
         day = self.calendar.shift(first_failure.astimezone(self.tz).date(), 1)

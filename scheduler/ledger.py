@@ -151,7 +151,8 @@ class Lock:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as err:
-            raise StateBrokenError(f"无法使用状态目录 {self.path.parent}：{err.strerror}") from None
+            raise StateBrokenError(_place_fault(self.path.parent) or
+                                   f"无法使用状态目录 {self.path.parent}：{err.strerror}") from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -178,7 +179,7 @@ class Ledger:
         self._paused_memo: tuple[tuple[int, int], set[tuple[str, str, str, str, int, str]]] | None = None
         with self._guard("打开"):
             if readonly:
-                self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=lock_wait)
+                self.db = _reader(path, lock_wait)
             else:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 self.db = sqlite3.connect(path, timeout=lock_wait, isolation_level=None)
@@ -684,9 +685,42 @@ def _state_error(path: Path, doing: str, err: sqlite3.Error, wait: float) -> Dub
     if "malformed" in text or "not a database" in text or "corrupt" in text:
         return StateBrokenError(f"状态数据库 {path} 已损坏：已停止发送。请从备份恢复，或移走该文件后重新启动"
                                 "（移走后已发送的提醒可能再次发送）")
+    if (fault := _place_fault(path.parent)) is not None:  # SQLite says "disk I/O error" or "unable to open"
+        return StateBrokenError(fault)
     if "unable to open" in text:
         return StateBrokenError(f"无法打开状态数据库 {path}：请检查目录是否存在、是否有权限")
     return StateBrokenError(f"无法{doing}状态数据库 {path}：{err}")
+
+
+def _reader(path: Path, wait: float, statvfs: Callable[[Path], os.statvfs_result] = os.statvfs) -> sqlite3.Connection:
+    """A read-only connection (status, history, the web). On a full or read-only file system a
+    reader cannot create the WAL's shared-memory file; when no WAL content is left beside the
+    database (no daemon writing, nothing uncommitted to the file), the file alone is the whole
+    state and is read as immutable, so `history` still tells what was sent while the disk is full."""
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=wait)
+    try:
+        db.execute("PRAGMA schema_version").fetchone()
+        return db
+    except sqlite3.OperationalError:
+        db.close()
+        wal = path.with_name(path.name + "-wal")
+        if _place_fault(path.parent, statvfs) is None or (wal.exists() and wal.stat().st_size > 0):
+            raise
+    return sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, timeout=wait)
+
+
+def _place_fault(directory: Path, statvfs: Callable[[Path], os.statvfs_result] = os.statvfs) -> str | None:
+    """Why the state's directory cannot be written, when the file system says so: full or
+    mounted read-only (SQLite reports both as "disk I/O error" or "unable to open" at open)."""
+    try:
+        fs = statvfs(directory)
+    except OSError:
+        return None
+    if fs.f_flag & os.ST_RDONLY:
+        return f"状态目录 {directory} 所在的文件系统是只读的：请检查挂载或权限（在此之前 duban 不发送任何消息）"
+    if fs.f_bavail == 0:
+        return f"状态目录 {directory} 所在的磁盘已满：请清理磁盘后重新启动（在此之前 duban 不发送任何消息）"
+    return None
 
 
 def _stamp(moment: datetime, cache: dict[datetime, str]) -> str:

@@ -87,7 +87,7 @@ async def _run_pass(app: App, ledger: Ledger, now: datetime, stop: asyncio.Event
     outgoing, give_up = hold_paused(app, ledger, outgoing, give_up, pause, now)
     for gone in give_up:
         _give_up(app, ledger, gone, now, result)
-    sending = Sending(app.deliverer.start_pass())
+    sending = _sending(app, now)  # the whole pass: its time budget ends when the window closes
     await deliver_all(app, ledger, outgoing, now, result, stop, sending)
     send = decision.send
     del decision  # its other lists are not held during the sends
@@ -95,7 +95,7 @@ async def _run_pass(app: App, ledger: Ledger, now: datetime, stop: asyncio.Event
     ledger.pause(((r.identity, r.at) for r in held), now)
     ledger.settle_paused({r.identity for r in held}, now)
     reports = enqueue_due(app.runtime, ledger, now)  # the periodic 通报 (SPEC 3.5), once per period
-    await deliver_all(app, ledger, [Outgoing(k, Reason.NOTICE) for k in reports], now, result, stop)
+    await deliver_all(app, ledger, [Outgoing(k, Reason.NOTICE) for k in reports], now, result, stop, sending)
     notices = calendar_notices(app, ledger, now)
     if result.faults:
         title = "发送渠道认证失败，请检查配置（修改后重新加载或下一个工作日重试）"
@@ -103,7 +103,8 @@ async def _run_pass(app: App, ledger: Ledger, now: datetime, stop: asyncio.Event
     if result.failed:
         notices += notify(app, ledger, "消息发送失败", result.failed, now)
     if notices:
-        await deliver_all(app, ledger, [Outgoing(k, Reason.NOTICE) for k in notices], now, PassResult(), stop)
+        await deliver_all(app, ledger, [Outgoing(k, Reason.NOTICE) for k in notices], now, PassResult(), stop,
+                          sending)
     result.next_attempt = min((m.next_attempt for m in ledger.open_messages()
                                if m.state is DeliveryState.DEFERRED and m.next_attempt), default=None)
     return result
@@ -187,6 +188,11 @@ def _batches(sizes: list[tuple[str, int]], limit: int) -> Iterator[list[str]]:
         yield batch
 
 
+def _sending(app: App, now: datetime) -> Sending:
+    """A pass's sends: at most the deliverer's budget, and nothing after the window closes."""
+    return Sending(app.deliverer.start_pass(app.window.seconds_left(now)))
+
+
 @dataclass
 class Sending:
     """One pass's sends over several deliver_all calls: its time budget, what was tried."""
@@ -199,7 +205,7 @@ async def deliver_all(app: App, ledger: Ledger, work: list[Outgoing], now: datet
                       stop: asyncio.Event | None = None, sending: Sending | None = None,
                       recorded: dict[str, Message | None] | None = None) -> None:
     """`recorded`: messages just recorded, sent as they are instead of read back from the ledger."""
-    sending = sending or Sending(app.deliverer.start_pass())
+    sending = sending or _sending(app, now)
     for item in work:
         if stop is not None and stop.is_set():
             return  # SIGTERM: no new send
@@ -243,6 +249,10 @@ async def _deliver_one(app: App, ledger: Ledger, item: Outgoing, now: datetime, 
         wait = (app.window.next_opening(now) - now).total_seconds()  # the next working day
         result.faults.append(f"{label}：{receipt.detail}")
         _defer(app, ledger, item.key, now, wait, receipt.detail, (), (), result, label)
+    elif attempt.verdict is Verdict.UNANSWERED:  # stays pending: resent once at the next pass, like a crash
+        result.deferred += 1
+        log.warning("no answer from %s after the message was handed over (%s): it may have arrived; resent once "
+                    "at the next pass", label, receipt.detail)
     elif attempt.verdict is Verdict.FAILED:
         ledger.mark_failed(item.key, now, receipt.detail, refused=receipt.refused)
         result.failed.append(f"{label}：{receipt.detail}")
@@ -273,7 +283,8 @@ def _give_up(app: App, ledger: Ledger, item: Outgoing, now: datetime, result: Pa
     unit = message.unit if message else "?"
     label = f"{unit}（{CHANNEL_LABEL.get(message.channel, message.channel) if message else '?'}）"
     if item.reason is Reason.INTERRUPTED_TWICE:
-        why = "发送两次被中断（进程在服务器确认前退出），为免重复不再补发，请人工确认对方是否收到"
+        why = ("发送两次被中断（进程在服务器确认前退出，或服务器收下后没有应答），为免重复不再补发，"
+               "请人工确认对方是否收到")
     else:
         first = ledger.first_failure(item.key)
         why = f"自 {first:%Y-%m-%d %H:%M} 起一直暂时失败，已到重试期限" if first else "已到重试期限"

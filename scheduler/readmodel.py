@@ -18,6 +18,7 @@ from pathlib import Path
 from scheduler.ledger import HistoryRow, Ledger
 from scheduler.model import Milestone, ReminderState, Role, Task, TaskStatus
 from scheduler.plan import occurrences
+from scheduler.render import CHANNEL_LABEL
 from scheduler.runtime import Runtime
 from scheduler.workdays import WorkCalendar
 
@@ -309,10 +310,21 @@ def ledger_facts(path: Path) -> tuple[dict[tuple[str, str], str], list[str]]:
     ledger = Ledger(path, readonly=True)
     try:
         last = last_by_milestone(ledger.last_reminders().values())
-        failures = [f"{f.unit}（{f.channel}）{f.at[:16]}：{f.error}" for f in ledger.failures()]
+        failures = [f"{f.unit}（{CHANNEL_LABEL.get(f.channel, f.channel)}）{f.at[:16].replace('T', ' ')}：{f.error}"
+                    for f in ledger.failures()]
     finally:
         ledger.close()
     return last, failures
+
+
+def _not_delivered(row: HistoryRow) -> str:
+    """A unit the last reminder has not reached (yet) on every channel: queued, retrying,
+    interrupted (some channels may have accepted it); or given up."""
+    if row.state is ReminderState.FAILED:
+        return "（失败）"
+    if row.state is ReminderState.PENDING:
+        return "（部分渠道待发）" if row.channels else "（待发）"
+    return ""
 
 
 def last_by_milestone(rows: Iterable[HistoryRow]) -> dict[tuple[str, str], str]:
@@ -323,7 +335,7 @@ def last_by_milestone(rows: Iterable[HistoryRow]) -> dict[tuple[str, str], str]:
         key, when = (s.task, s.milestone), f"{s.handled_at:%Y-%m-%d %H:%M}"
         if key not in latest or latest[key][0] != when:
             latest[key] = (when, s.stage, [])
-        latest[key][2].append(s.unit + ("（失败）" if s.state is ReminderState.FAILED else ""))
+        latest[key][2].append(s.unit + _not_delivered(s))
     return {k: f"{when} {stage}：{_few(units)}" for k, (when, stage, units) in latest.items()}
 
 

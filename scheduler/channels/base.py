@@ -16,6 +16,10 @@ protocol): `per_minute` per robot key, Feishu also 5 a second.
 Channels classify; they never retry (deliver.py is the only retry loop). `down` says the server
 could not be reached at all (connection refused, timeout, HTTP 5xx): the channel is not tried
 again in the same pass. `credentials` marks a fault of the configuration (SPEC §3.3).
+`unanswered` says the message was handed over but no answer came (a read timeout, the connection
+closed after an HTTP request or after SMTP DATA began): the server may have accepted it, so it is
+treated as an interrupted send (resent once at the next pass, then failed and reported), never
+retried with backoff like a failure (a slow robot would otherwise post it again at every pass).
 `quota_key` names the per-robot quota a message counts against (a hash of the robot key or
 webhook, never the secret itself), or None for channels without one.
 """
@@ -46,6 +50,7 @@ class Receipt:
     credentials: bool = False  # a configuration fault (SMTP 535, invalid robot key or signature): report at
     #                            once, try again after a reload or on the next working day
     fault: Fault | None = None  # why a PERMANENT failure happened (None: not classified further)
+    unanswered: bool = False  # sent, but no answer: the outcome is unknown (resent at most once)
 
 
 class Fault(Enum):

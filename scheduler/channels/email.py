@@ -6,8 +6,11 @@ import ssl
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
+from typing import Literal
 
 import aiosmtplib
+from aiosmtplib.response import SMTPResponse
+from aiosmtplib.typing import Default
 
 from scheduler.channels.base import Outcome, Receipt
 from scheduler.load.settings import EmailSettings
@@ -28,14 +31,13 @@ class EmailChannel:
     async def send(self, message: Message) -> Receipt:
         s = self.settings
         mime = email_mime(message, s.sender, self._now())
+        client = _Client(hostname=s.host, port=s.port, username=s.username or None,
+                         password=self._password.reveal() if self._password and s.username else None,
+                         use_tls=s.security == "tls", start_tls=s.security == "starttls",
+                         timeout=s.timeout, tls_context=self._tls)
         try:
-            errors, _ = await aiosmtplib.send(
-                mime, hostname=s.host, port=s.port, username=s.username or None,
-                password=self._password.reveal() if self._password and s.username else None,
-                use_tls=s.security == "tls", start_tls=s.security == "starttls",
-                timeout=s.timeout, tls_context=self._tls,
-                sender=_address(s.sender), recipients=list(message.to),
-            )
+            async with client:  # as aiosmtplib.send, with the DATA stage observed
+                errors, _ = await client.send_message(mime, sender=_address(s.sender), recipients=list(message.to))
         except aiosmtplib.SMTPRecipientsRefused as err:
             return _refused({r.recipient: r.code for r in err.recipients})
         except aiosmtplib.SMTPResponseException as err:
@@ -43,6 +45,9 @@ class EmailChannel:
             return Receipt(outcome, f"SMTP {err.code} {err.message}", credentials=err.code in (530, 534, 535))
         except (aiosmtplib.SMTPServerDisconnected, aiosmtplib.SMTPConnectError,
                 aiosmtplib.SMTPTimeoutError, OSError) as err:
+            if client.data_begun:  # the content may have been accepted: an interrupted send (Receipt.unanswered)
+                return Receipt(Outcome.TEMPORARY, f"邮件服务器在 DATA 之后没有应答：{type(err).__name__}: {err}",
+                               down=True, unanswered=True)
             return Receipt(Outcome.TEMPORARY, f"连接邮件服务器失败：{type(err).__name__}: {err}", down=True)
         except aiosmtplib.SMTPException as err:
             return Receipt(Outcome.PERMANENT, f"邮件服务器不支持所需功能：{err}")
@@ -53,6 +58,18 @@ class EmailChannel:
 
     async def aclose(self) -> None:
         return None
+
+
+class _Client(aiosmtplib.SMTP):
+    """An SMTP client that remembers whether DATA began: a timeout or a closed connection after
+    that leaves the outcome unknown (the server may have taken the message)."""
+
+    data_begun = False
+
+    async def data(self, message: str | bytes, /, *,
+                   timeout: float | Literal[Default.token] | None = Default.token) -> SMTPResponse:
+        self.data_begun = True
+        return await super().data(message, timeout=timeout)
 
 
 def _address(sender: str) -> str:

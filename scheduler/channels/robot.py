@@ -28,6 +28,7 @@ from scheduler.model import Message, Secret
 if TYPE_CHECKING:
     from scheduler.load.robots import RobotSettings
 
+UNANSWERED = (httpx.ReadTimeout, httpx.ReadError, httpx.RemoteProtocolError)  # see Receipt.unanswered
 DAY_QUOTA_WAIT = 3600.0  # seconds: DingTalk 90030, the robot's daily quota is spent
 
 
@@ -144,6 +145,9 @@ async def post(client: httpx.AsyncClient, platform: Platform, url: str, params: 
     try:
         response = await client.post(url, params=dict(params), content=body,
                                      headers={"Content-Type": "application/json; charset=utf-8"})
+    except UNANSWERED as err:  # written, no answer: the robot may have posted it
+        return Receipt(Outcome.TEMPORARY, redact(f"{platform.label}没有应答：{type(err).__name__}: {err}"), down=True,
+                       unanswered=True)
     except httpx.HTTPError as err:
         return Receipt(Outcome.TEMPORARY, redact(f"连接{platform.label}失败：{type(err).__name__}: {err}"), down=True)
     return classify(platform, response.status_code, response.content, redact)

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 import httpx
 
 from scheduler.channels.base import Outcome, Receipt
+from scheduler.channels.robot import UNANSWERED
 from scheduler.load.settings import WecomSettings
 from scheduler.logs import guard_http_logs
 from scheduler.model import Message, Secret
@@ -46,6 +47,9 @@ class WecomChannel:
                 self.settings.base_url, params={"key": secret}, content=message.payload.encode(),
                 headers={"Content-Type": "application/json; charset=utf-8"},
             )
+        except UNANSWERED as err:
+            return Receipt(Outcome.TEMPORARY, redact(f"企业微信没有应答：{type(err).__name__}: {err}", secret),
+                           down=True, unanswered=True)
         except httpx.HTTPError as err:
             return Receipt(Outcome.TEMPORARY, redact(f"连接企业微信失败：{type(err).__name__}: {err}", secret),
                            down=True)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from scheduler import secrets
 from scheduler.errors import DubanError, Problem, Severity
-from scheduler.load.schema import Report, Section
+from scheduler.load.schema import Report, Section, timeout_of
 from scheduler.model import SecretRef
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ def robot_settings(channels: Section, kind: str) -> RobotSettings | None:
     if not 1 <= per_minute <= ceiling:
         sec.error("per_minute", f"应为 1–{ceiling} 之间的整数（平台限制每个机器人每分钟 {ceiling} 条）")
         per_minute = ceiling
-    timeout = float(sec.integer("timeout", 15) or 15)
+    timeout = timeout_of(sec, 15)
     sec.finish()
     return RobotSettings(base_url, per_minute, timeout, 5 if kind == "feishu" else None)
 

@@ -133,3 +133,12 @@ class Section:
         for key in self.data:
             if key not in known:
                 self.error(key, "未知的键" + did_you_mean(key, sorted(known)))
+
+
+def timeout_of(section: Section, default: int) -> float:
+    """A channel's `timeout` in seconds: 1–600 (0 or a negative value made every send time out at once)."""
+    value = section.integer("timeout", default)
+    if value is None or not 1 <= value <= 600:
+        section.error("timeout", f"应为 1–600 之间的整数（秒），默认 {default}")
+        return float(default)
+    return float(value)

@@ -16,7 +16,7 @@ from scheduler.load.holiday_files import HolidayFile, load_holiday_file
 from scheduler.load.reader import read_toml
 from scheduler.load.report_settings import ReportSettings, parse_report
 from scheduler.load.robots import RobotSettings, robot_settings
-from scheduler.load.schema import Report, Section
+from scheduler.load.schema import Report, Section, timeout_of
 from scheduler.load.web import WebSettings, parse_web
 from scheduler.model import DEFAULT_POLICY, Policy, Role, SecretRef, Stage
 from scheduler.workdays import FALLBACKS, CalendarYear
@@ -279,7 +279,7 @@ def _email(channels: Section, base: _Base) -> EmailSettings | None:
     settings = EmailSettings(
         host=em.text("host", required=True), port=port or 465, security=security,
         sender=em.text("sender", required=True), username=em.text("username"),
-        password=secret_ref(em, "password", base), timeout=float(em.integer("timeout", 30) or 30),
+        password=secret_ref(em, "password", base), timeout=timeout_of(em, 30),
     )
     em.finish()
     return settings
@@ -296,7 +296,7 @@ def _wecom(channels: Section) -> WecomSettings | None:
     per_minute = wc.integer("per_minute", 20) or 20
     if not 1 <= per_minute <= 20:
         wc.error("per_minute", "应为 1–20 之间的整数（平台限制每个机器人每分钟 20 条）")
-    timeout = float(wc.integer("timeout", 15) or 15)
+    timeout = timeout_of(wc, 15)
     wc.finish()
     return WecomSettings(base_url, per_minute, timeout)
 
