@@ -128,13 +128,13 @@ _GUIDES = re.compile(r"(?<=[\u4e00-\u9fff）)])(?:指导|参与)$")
 
 
 # "（X负责，Y参加）", "（…，Z等部门协同）": the helpers
-_HELPS = re.compile(r"(?:配合|参与|参加|协同|协助)$")
-_ROLE_END = re.compile(either(r"(?:牵头(?:负责)?|负责(?:落实)?|配合|参与|参加|协同|协助|落实|指导)$"))
+_HELPS = re.compile(either(r"(?:配合|参与|参加|协同|协助|协办)$"))
+_ROLE_END = re.compile(either(r"(?:牵头(?:负责)?|主办|协办|负责(?:落实)?|配合|参与|参加|协同|协助|落实|指导)$"))
 
 
 def _role_clauses(text: str) -> list[str]:
-    """The clauses of `text`; a list that names no role of its own, between a clause that does
-    and one that does, shares the role that follows it: "X牵头，A、B等部门，C、D配合" → A–D配合."""
+    """The clauses of `text`; lists that name no role of their own, between a clause that does
+    and one that does, share the role that follows them: "X牵头，A、B等部门，C、D配合" → A–D配合."""
     clauses = [c.strip() for c in split_outside(text, CLAUSE)]
     out: list[str] = []
     for pos, clause in enumerate(clauses):
@@ -142,9 +142,15 @@ def _role_clauses(text: str) -> list[str]:
                 and any(_ROLE_END.search(c) for c in clauses[:pos - 1]) and _ROLE_END.search(clause) \
                 and not _dated(clause) and not LABEL_RE.match(out[-1]):
             out[-1] = f"{out[-1]}、{clause}"
+            while len(out) > 2 and _roleless(out[-2]) and any(_ROLE_END.search(c) for c in out[:-2]):
+                out[-2:] = [f"{out[-2]}、{out[-1]}"]  # "X牵头；A、B，C、D，E配合": every list before E
         else:
             out.append(clause)
     return out
+
+
+def _roleless(clause: str) -> bool:
+    return bool(clause) and not _ROLE_END.search(clause) and not _dated(clause) and not LABEL_RE.match(clause)
 
 
 def _free(text: str, out: Assignment) -> None:
@@ -184,7 +190,7 @@ def _free(text: str, out: Assignment) -> None:
             clause = re.sub(_LEAD_MARK, "", clause)
             out.lead.extend(n for n in unit_names("、".join(marked), out) if n not in out.lead)
         names = [n for n in unit_names(clause, out) if n not in out.lead]
-        if re.search(either("牵头(?:负责|组织)?(?:实施|统筹推进|统筹协调|协调推进|推进)?$"), clause):
+        if re.search(either("牵头(?:负责|组织)?(?:实施|统筹推进|统筹协调|协调推进|推进)?$|主办$"), clause):
             out.lead.extend(n for n in names if n not in out.lead)
         elif re.search(_HELPS, clause):
             out.cooperating.extend(n for n in names if n not in out.cooperating)

@@ -118,8 +118,9 @@ def item_task(number: str, key: str, line: int, texts: list[str], rules: Rules) 
         if unit not in assignment.responsible and unit not in assignment.lead:
             assignment.responsible.append(unit)
     title, _, detail = body.partition("。")
-    if not title.strip():
+    title = title.strip().rstrip("；;")  # "1.地区生产总值增长15%；": an item of a list of targets
+    if not title:
         return None
-    task = DraftTask(number, key, line, title.strip(), detail.strip(), assignment)
+    task = DraftTask(number, key, line, title, detail.strip(), assignment)
     task.deadlines, task.ongoing = item_deadlines(assignment.deadlines, body)
     return task

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 CN_NUM = "一二三四五六七八九十百零〇"
-WIDE = {0xFF10 + i: 0x30 + i for i in range(10)} | {0x3000: 0x20}  # full-width digits and space
+WIDE: dict[int, int | str] = {0xFF10 + i: 0x30 + i for i in range(10)}  # full-width digits
+WIDE[0x3000] = 0x20  # and the full-width space
+WIDE |= {0x2474 + i: f"({i + 1})" for i in range(20)}  # "⑴…⒇": one character for "(1)"…"(20)"
 
 
 def cn_to_int(text: str) -> int:

@@ -7,6 +7,7 @@ import re
 from scheduler.importer.draft import Draft as Draft
 from scheduler.importer.draft import DraftTask as DraftTask
 from scheduler.importer.header import header_facts, title_year
+from scheduler.importer.layout import relayout
 from scheduler.importer.numerals import WIDE
 from scheduler.importer.numerals import cn_to_int as cn_to_int
 from scheduler.importer.records import record_lines
@@ -18,7 +19,7 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\((?:[a-zü]*[āáǎàēéěèīíǐ�
 
 
 def parse_document(text: str) -> Draft:
-    lines = record_lines([_PINYIN.sub("", ln.translate(WIDE)).strip() for ln in text.splitlines()])
+    lines = relayout(record_lines([_PINYIN.sub("", ln.translate(WIDE)).strip() for ln in text.splitlines()]))
     draft = _header(lines)
     Walker(draft, lines).run()
     covering_notice(draft, text)

@@ -21,6 +21,7 @@ from scheduler.importer.item import (
     trailing_group,
     unit_heading,
 )
+from scheduler.importer.layout import RECORD
 from scheduler.importer.names import split_names
 from scheduler.importer.numerals import CN_NUM, cn_to_int, int_to_cn, repair_mojibake
 from scheduler.importer.sections import OTHER, PHASES, TASKS, section_kind
@@ -174,12 +175,14 @@ class Walker:
             if self.kind == PHASES and (phase := _PHASE_LINE.match(text)):
                 text = phase[1] + "。" + phase[2]  # "1、排查梳理阶段:X、Y要……": the phase is the title
             self.open_item(f"{m[1]}.", int(m[1]), i, text, top=True)
-        elif (m := _POINT.match(ln)) and self.item is not None and self._opens_point(ln):
+        elif (m := _POINT.match(ln)) and self.item is not None and self._opens_point(ln, i):
             parent = next((sub for sub in reversed(self.item.subs) if not sub.point), self.item)
             parent.heading = True
             self.item.subs.append(_Item(f"{parent.number}({m[1]})", f"{parent.key}-{m[1]}", i, [m[2]], point=True))
         elif self.kind == PHASES and (m := _PHASE_LINE.match(ln)):
             self.open_item("", self.last_number + 1, i, m[1] + "。" + m[2], top=True)
+        elif ln.startswith(RECORD):  # layout.py: an unnumbered one-sentence task, its label lines below
+            self.open_item("", self.last_number + 1, i, ln[1:], top=True)
         elif _DASH_HEADING.match(ln):  # "——推进教育高质量发展": a group of the items that follow
             self.flush()
         elif DOC_DATE.match(ln) or CLOSING_MARK.match(ln):  # the signature: the plan's text ends
@@ -200,7 +203,7 @@ class Walker:
         opened = [i for i, text in enumerate(item.texts) if _OPINION.search(text)]
         return bool(opened) and all(_ITEM.match(text) for text in item.texts[opened[-1] + 1:])
 
-    def _opens_point(self, ln: str) -> bool:
+    def _opens_point(self, ln: str, i: int) -> bool:
         """"（1）…。（省农业农村厅牵头，相关市人民政府配合）" under "1.提升中药材质量。": each point
         that closes with its own assignment is a task, as are the points after it; the 1. sub-item
         (or a top-level 1. item) whose text is only a heading is their group, not a task."""
@@ -210,7 +213,10 @@ class Walker:
         holder = item.subs[-1] if item.subs else item
         if holder.point:
             return True
-        return len(holder.texts) == 1 and len(holder.texts[0]) <= 40 and bool(closing_groups(ln)[0])
+        # "⑴九年义务教育巩固率达到97%。" with "责任单位：省教育厅。" on the next line: its label lines close it
+        below = next((text for text in self.lines[i:i + 3] if text), "")
+        return len(holder.texts) == 1 and len(holder.texts[0]) <= 40 \
+            and (bool(closing_groups(ln)[0]) or bool(ASSIGN_LINE.match(below)))
 
     def _closes(self, ln: str) -> bool:
         """An unnumbered paragraph after a one-paragraph item, in a section whose items are one
