@@ -1,11 +1,14 @@
 """`duban import` grammar after round 18 of issue #13: real documents from query families no earlier
 round used (bench/import_corpus_split.md, Round 18) — a department's task split whose label lines
-say "主要协作单位：", … Sentences written for the tests, not the documents' own."""
+say "主要协作单位：", a task page copied one cell per line with each label alone above its value, a
+deadline cell naming months and the ongoing wording together. Sentences written for the tests, not the documents' own."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from scheduler.importer.parse import parse_document
-from tests.import_rules_support import units
+from tests.import_rules_support import dates, units
 
 HEAD = "某县卫健委2024年政府工作报告任务分解\n2024年4月8日\n"
 
@@ -20,3 +23,36 @@ def test_a_cooperation_label_line() -> None:
     assert [units(t) for t in draft.tasks] == [
         (["县卫健委", "县医保局"], [], ["各乡镇人民政府", "县政府有关部门"]),
         (["县卫健委"], [], ["县财政局"])]
+
+
+# a task page copied one cell per line: each label alone on its line, its value on the next
+def test_a_record_with_each_label_above_its_value() -> None:
+    draft = parse_document(
+        "某县2024年政府工作报告任务分解\n2024年3月1日\n具体任务\n"
+        "改造城区供水管网12公里,新建二次供水泵房3座;推进农村供水规模化,完成5个乡镇联网。\n"
+        "责任单位\n县水务局、县住建局\n配合单位\n各乡镇\n完成时限\n10月底前完成\n")
+    assert [t.title for t in draft.tasks] == [
+        "改造城区供水管网12公里,新建二次供水泵房3座;推进农村供水规模化,完成5个乡镇联网"]
+    task = draft.tasks[0]
+    assert units(task) == ([], ["县水务局", "县住建局"], ["各乡镇"])
+    assert dates(task, draft) == [date(2024, 10, 31)]
+
+
+# a table's header copied one cell per line (labels with no value under each) is not a record
+def test_a_header_one_cell_per_line_is_no_record() -> None:
+    text = ("某县2024年重点任务清单\n2024年3月1日\n序号\n工作任务\n责任单位\n完成时限\n"
+            "1\n改造城区供水管网12公里。\n县水务局\n10月底前\n2\n新建公交首末站2处。\n县交通运输局\n12月底前\n")
+    draft = parse_document(text)
+    assert [(t.title, units(t)[1]) for t in draft.tasks] == [
+        ("改造城区供水管网12公里", ["县水务局"]), ("新建公交首末站2处", ["县交通运输局"])]
+
+
+# "X1月底前完成;其它事项12月底前取得明显成效并长期坚持": the months are deadlines, not only the ongoing wording
+def test_a_deadline_cell_with_months_and_the_ongoing_wording() -> None:
+    draft = parse_document(
+        HEAD + "1.完成发热门诊改造,推进医共体建设。\n牵头责任单位:县卫健委\n"
+        "完成时限:发热门诊改造2月底前完成;其它事项11月底前见到成效并长期坚持\n"
+        "2.开展爱国卫生运动。\n牵头责任单位:县卫健委\n完成时限:年内持续推进\n")
+    first, second = draft.tasks
+    assert dates(first, draft) == [date(2024, 2, 29), date(2024, 11, 30)]
+    assert (dates(second, draft), second.ongoing) == ([], "持续推进")

@@ -16,6 +16,7 @@ from scheduler.importer.vocab import simplified
 _STEADY = re.compile(r"(?:长期|常年)(?:性|开展|实施|落实|进行)?(?:工作)?|持续(?:性|实施|落实|开展|进行)?")
 # a deadline cell or label naming a month and what is done in it: "9月投入使用", "2016年10月建成"
 _MONTH_DONE = re.compile(r"((?:\d{4}\s*年)?\d{1,2}\s*月)(?![底末份内中上下初日号前至到])[\u4e00-\u9fff]{2,8}")
+_MONTH = re.compile(r"\d\s*月")
 _WHOLE_YEAR = re.compile(r"(?:全年|今年全年|年度内)(?:完成|推进|实施)?")
 
 
@@ -33,6 +34,8 @@ def item_deadlines(written: list[str], body: str) -> tuple[list[tuple[str, str]]
             ongoing = words[0]  # "年内持续推进" is written "持续推进", the phrase duban reads
             if span := _SPAN.search(as_years(simplified(text))):
                 found.append((f"{span[1]}年底", text))  # "2023—2025年持续推进": until the span's end
+            else:  # "X1月底前完成;其它事项12月底前取得成效并长期坚持": the months named are deadlines too
+                found += [(p, text) for p in _phrases(text) if _MONTH.search(p)]
         elif is_deadline(text) or is_deadline(text := _reworded(text)):  # "完成时限：9月份"
             found.append((text, ""))
         elif month := _MONTH_DONE.fullmatch(text.strip()):  # a deadline cell "9月投入使用": that month
