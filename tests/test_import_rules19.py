@@ -56,3 +56,18 @@ def test_a_deadline_cell_with_months_and_the_ongoing_wording() -> None:
     first, second = draft.tasks
     assert dates(first, draft) == [date(2024, 2, 29), date(2024, 11, 30)]
     assert (dates(second, draft), second.ongoing) == ([], "持续推进")
+
+
+# a page's table copied a cell a line with a "|" line after each cell, its header without 序号: the
+# first column is the rows' group (merged down, written once), each row starts at its number
+def test_a_table_of_rule_lines_whose_first_column_groups_the_rows() -> None:
+    cells = ["工作任务", "具体要求", "责任股室", "完成时限",
+             "加强机关作风建设", "1", "开展作风纪律专项整治。每季度通报一次。", "办公室", "6月底前",
+             "2", "建立重点工作周调度制度。", "各股室", "持续推进",
+             "提升服务能力", "3", "组织业务培训两次。", "人事股", "11月底前"]
+    draft = parse_document("某局2024年重点任务清单\n2024年3月1日\n" + "".join(f"{c}\n|\n" for c in cells)
+                           + "本清单由办公室负责解释。\n")
+    assert [t.title for t in draft.tasks] == ["开展作风纪律专项整治", "建立重点工作周调度制度", "组织业务培训两次"]
+    assert [units(t)[1] for t in draft.tasks] == [["办公室"], ["各股室"], ["人事股"]]
+    assert [dates(t, draft) for t in draft.tasks] == [[date(2024, 6, 30)], [], [date(2024, 11, 30)]]
+    assert draft.tasks[1].ongoing == "持续推进"
