@@ -71,3 +71,22 @@ def test_a_table_of_rule_lines_whose_first_column_groups_the_rows() -> None:
     assert [units(t)[1] for t in draft.tasks] == [["办公室"], ["各股室"], ["人事股"]]
     assert [dates(t, draft) for t in draft.tasks] == [[date(2024, 6, 30)], [], [date(2024, 11, 30)]]
     assert draft.tasks[1].ongoing == "持续推进"
+
+
+# a plan run together on one line: "。 一、…。 二、…。 (一)小标题 1、…": sections 一、二、 in order and
+# a numbered item are a run-on copy even when only one item survives
+def test_a_run_on_plan_with_sections_and_a_single_item() -> None:
+    draft = parse_document(
+        "2024年某区政务公开工作要点\n根据上级要求,结合我区实际,制定本要点。 一、总体要求 2024年是关键之年,"
+        "要以公开促落实。 二、目标任务 聚焦重点领域,提升公开质量。 (一)强化重点领域信息公开 1、营商环境领域。"
+        "集中公开惠企政策,做好政策解读。(责任单位:区发改委、区商务局,各乡、街办、管理处)\n")
+    assert [t.title for t in draft.tasks] == ["营商环境领域"]
+    assert units(draft.tasks[0]) == ([], ["区发改委", "区商务局", "各乡、街办、管理处"], [])
+
+
+# "各乡、街办、管理处", "各镇、街道": 各 goes on over the local levels after it; alone they stay apart
+def test_each_goes_on_over_the_local_levels_after_it() -> None:
+    draft = parse_document(
+        "某区2024年重点工作\n2024年3月1日\n1.开展环境整治。(责任单位:区城管局,各镇、街道)\n"
+        "2.建设口袋公园。(责任单位:区住建局、街道、社区)\n")
+    assert [units(t)[1] for t in draft.tasks] == [["区城管局", "各镇、街道"], ["区住建局", "街道", "社区"]]

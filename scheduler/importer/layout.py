@@ -23,7 +23,8 @@ from scheduler.importer.vocab import either
 RECORD = "\ue000"  # starts an unnumbered one-sentence task: walker.py opens an item without a number
 
 _DIGIT_SPLIT = re.compile(r"\s+(?=\d{1,3}[、．.](?![\d\s%]))")
-_SECTION_SPLIT = re.compile(rf"(?<=[。：:])\s+(?=[{CN_NUM}]+、)")
+_SECTION_SPLIT = re.compile(rf"(?<=[。：:])\s+(?=[{CN_NUM}]+、|[（(][{CN_NUM}]+[）)])")
+_SECTION_NUMBER = re.compile(rf"^([{CN_NUM}]+)、")
 _SUB_LINE = re.compile(r"^(\d{1,3})[.．、﹒](?!\d)")
 _STRUCTURE = re.compile(rf"^(?:[（(]?[{CN_NUM}\d]+[）)、．.]|[—\-－\s\d]+$|第[{CN_NUM}\d]+页)")
 _ENDS = "。；;！!？?）)〕]】”\":：…，,、"
@@ -81,7 +82,9 @@ def _split_run_on(lines: list[str]) -> list[str]:
             continue
         parts = [p for s in _SECTION_SPLIT.split(ln) for p in _DIGIT_SPLIT.split(s)]
         numbers = [int(m[1]) for p in parts if (m := _SUB_LINE.match(p))]
-        run = len(numbers) >= 3 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+        sections = [cn_to_int(m[1]) for p in parts if (m := _SECTION_NUMBER.match(p.strip()))]
+        run = (len(numbers) >= 3 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))) \
+            or (numbers and len(sections) >= 2 and sections == list(range(1, len(sections) + 1)))  # 一、 二、 then 1、
         out.extend((p.strip() for p in parts) if run else [ln])
     return out
 

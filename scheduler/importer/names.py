@@ -73,6 +73,7 @@ def unit_names(clause: str, out: Assignment) -> list[str]:
 _BY = re.compile(r"^由(?=[\u4e00-\u9fff]{2})")  # "（由县发改局牵头实施）"
 _PLACE = r"(?:[县縣市区區州旗乡鄉镇鎮]|县级市|自治县|自治州|地级市)"  # names keep traditional forms: "各市、縣人民政府"
 _PLACE_STUB = re.compile(rf"各?(?:有关|相关|有關|相關)?{_PLACE}(?:[（(][^（）()]{{1,8}}[）)])?")
+_LEVEL = re.compile(r"(?:街办|街道|管理处|社区|园区)(?:办事处)?")  # "各乡、街办、管理处": 各 goes on over them
 _PLACE_TAIL = re.compile(rf"{_PLACE}(?:[（(][^（）()]{{1,8}}[）)])?(?:级)?(?:人民)?(?:政府|党委|有关部门|相关部门)?")
 
 
@@ -83,7 +84,7 @@ def rejoin_places(parts: list[str]) -> list[str]:
     pending: list[str] = []
     for part in parts:
         name = part.strip()
-        if _PLACE_STUB.fullmatch(name):
+        if _PLACE_STUB.fullmatch(name) or (pending and _LEVEL.fullmatch(name)):
             pending.append(name)
         elif pending and _PLACE_TAIL.fullmatch(name):
             out.append("、".join([*pending, name]))
