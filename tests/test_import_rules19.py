@@ -90,3 +90,38 @@ def test_each_goes_on_over_the_local_levels_after_it() -> None:
         "某区2024年重点工作\n2024年3月1日\n1.开展环境整治。(责任单位:区城管局,各镇、街道)\n"
         "2.建设口袋公园。(责任单位:区住建局、街道、社区)\n")
     assert [units(t)[1] for t in draft.tasks] == [["区城管局", "各镇、街道"], ["区住建局", "街道", "社区"]]
+
+
+# " | " rows numbered after the cells of their groups, the header naming no number column: the
+# group cells (merged down, written once) are no task; the number is a cell or starts the text
+def test_a_piped_table_whose_rows_are_numbered_after_their_groups() -> None:
+    draft = parse_document(
+        "某局2024年政务公开任务清单\n2024年3月1日\n工作任务 | 具体要求 | 责任部门 |\n"
+        "一、做好预算公开。 | 1.按时公开部门预算和决算。 | 财务股 |\n"
+        "二、做好专栏更新。 | 2.每月更新机构概况。 | 办公室 |\n"
+        "3.及时回复网民留言。 | 办公室牵头,各股室配合 | |\n")
+    assert [t.title for t in draft.tasks] == ["按时公开部门预算和决算", "每月更新机构概况", "及时回复网民留言"]
+    assert [units(t) for t in draft.tasks] == [
+        ([], ["财务股"], []), ([], ["办公室"], []), (["办公室"], [], ["各股室"])]
+    draft = parse_document(
+        "某市2024年政务公开任务分解\n2024年3月1日\n工作任务 | 具体要求 | 责任单位 | 时限要求 | ||\n"
+        "一、助力经济发展。 | (一)公开惠企政策。 | 1 | 集中公开惠企政策文件。 | 市政府各有关部门 | 持续推进 |\n"
+        "2 | 开设助企纾困专栏。 | 市商务局 | 6月底前 | ||\n")
+    assert [(t.title, units(t)[1], t.ongoing) for t in draft.tasks] == [
+        ("集中公开惠企政策文件", ["市政府各有关部门"], "持续推进"), ("开设助企纾困专栏", ["市商务局"], "")]
+    assert dates(draft.tasks[1], draft) == [date(2024, 6, 30)]
+
+
+# cells closed by their rules ("备注 |"), below a page's info bar ("索引号: | … |"): a table too; its
+# title column is numbered ("1.…"), a 备注 cell that holds only a deadline is the row's deadline
+def test_a_table_of_closed_cells_below_an_info_bar() -> None:
+    cells = ["工作任务", "具 体 要 求", "责任单位", "完成情况", "备注", "||", "一、年底前专项任务", "|", "|||||",
+             "1.规范性文件集中公开", "清理现行有效文件,形成目录。", "市政府各部门,各县市区政府", "推进中", "11月底前完成", "||",
+             "2.基层公开提升", "全面公开涉农补贴信息。", "各县市区政府", "已完成", "|", "||"]
+    text = ("索引号: | 1134/2024-001 | 组配分类: | 工作推进 |\n发布机构: | 某市政务公开办 | 文号: | 无 |\n"
+            "2024年政务公开重点任务清单\n2024年10月8日\n"
+            + "".join(f"{c} |\n" if c and "|" not in c else f"{c}\n" for c in cells))
+    draft = parse_document(text)
+    assert [t.title for t in draft.tasks] == ["规范性文件集中公开", "基层公开提升"]
+    assert [units(t)[1] for t in draft.tasks] == [["市政府各部门", "各县市区政府"], ["各县市区政府"]]
+    assert [dates(t, draft) for t in draft.tasks] == [[date(2024, 11, 30)], []]

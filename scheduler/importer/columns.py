@@ -28,7 +28,7 @@ DETAIL = ("内容", "具体措施", "工作措施", "具体要求", "目标要�
 # … and in a file's table, the measures under a key task merged down over them ("重点任务 | 具体措施")
 MEASURE = ("措施", "举措", "具体任务", "工作内容", "任务内容", "主要内容", "具体内容", "工作要求", "分工事项")
 CATEGORY = ("类别", "领域", "板块", "方面", "分类", "专项")  # a row's group
-OTHER = ("范围", "备注", "说明", "依据")  # not read
+OTHER = ("范围", "备注", "说明", "依据", "完成情况", "进展情况", "落实情况")  # not read
 
 
 def words(names: tuple[str, ...]) -> str:

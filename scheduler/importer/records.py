@@ -31,13 +31,16 @@ def record_lines(lines: list[str]) -> list[str]:
     if sum(bool(_FIELD.match(ln)) for ln in lines) < 2:
         return _vertical(lines)
     out: list[str] = []
+    open_value = False  # a field's value goes on below its label's line, until a line closing it with "|"
     for ln in lines:
         if m := _FIELD.match(ln):
             label, value = m[1].replace(" ", ""), m[2]
             out.append(value if _TASK_LABEL.match(label) and _NUMBERED.match(value) else f"{label}：{value}")
-        elif ln.endswith("|") and ln.count("|") == 1:
+            open_value = not ln.endswith("|")
+        elif open_value and ln.endswith("|") and ln.count("|") == 1:
             out.append(ln[:-1].rstrip())  # a field's value on its own line: "已完成。…… |"
-        else:
+            open_value = False
+        else:  # (a table's cells closed by rules, "工作任务 |", below a page's info bar, stay as they are)
             out.append(ln)
     return out
 

@@ -12,10 +12,14 @@ the cells after it are the row; the text column after the group is the row's tas
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
+from scheduler.importer.assign import is_deadline
 from scheduler.importer.cells import NUMBER
-from scheduler.importer.table import Row, _role, _row
+from scheduler.importer.columns import column_name
+from scheduler.importer.numerals import CN_NUM
+from scheduler.importer.table import Row, _role, _row, _unnumbered
 
 RULE = "|"
 _UNITS = ("lead", "responsible", "cooperating")
@@ -23,33 +27,125 @@ _UNITS = ("lead", "responsible", "cooperating")
 
 def read_rule_lines(lines: Sequence[str], start: int) -> tuple[list[Row], int] | None:
     """The rows of such a table whose header starts at lines[start], and the index after it."""
-    if start + 1 >= len(lines) or lines[start + 1] != RULE or _role(lines[start]) != "title":
+    first = lines[start]
+    if start + 1 >= len(lines) or _role(_cell(first)) != "title" \
+            or not (lines[start + 1] == RULE or (first.endswith(RULE) and first.count(RULE) == 1)):
         return None
-    cells: list[tuple[int, str]] = []  # (index of the line, the cell)
-    pos = start
-    while pos + 1 < len(lines) and lines[pos + 1] == RULE and lines[pos] not in ("", RULE):
-        cells.append((pos, lines[pos]))
-        pos += 2
+    cells, pos = _cells(lines, start, closed=lines[start + 1] != RULE)
+    names: list[str] = []
     roles: list[str] = []
     for _, cell in cells:
-        if (role := _role(cell)) is None:
+        if _GROUP.match(cell) or (role := _role(cell)) is None:  # "一、年底前专项工作任务": a row's group
             break
+        names.append(cell)
         roles.append(role)
     if len(roles) < 3 or "number" in roles or roles[1] not in ("title", "detail") \
             or not any(r in _UNITS for r in roles):
         return None
-    row_roles = ["number", "title", *roles[2:]]
-    width = len(roles)  # the number and the columns after the group
+    width = len(roles)
     rows: list[Row] = []
     i = len(roles)
     while i < len(cells):
-        if NUMBER.match(cells[i][1]) and i + width <= len(cells):
-            rows.append(_row(cells[i][0] + 1, row_roles, [c for _, c in cells[i:i + width]], unwrap=False))
+        line, cell = cells[i]
+        if not cell:
+            i += 1  # an empty cell of a group's own row
+            continue
+        numbered = _NUMBERED_TEXT.match(cell)
+        if (NUMBER.match(cell) or numbered) and i + width <= len(cells):
+            row = [c for _, c in cells[i:i + width]]
+            if numbered:  # "1.行政规范性文件集中公开": the title column, numbered
+                row_roles, row = ["number", *roles], [numbered[1], numbered[2], *row[1:]]
+            else:  # "1": the number, and the text column after the group is the task
+                row_roles = ["number", "title", *roles[2:]]
+            rows.append(_row(line + 1, _remarks(row_roles, names, row), row, unwrap=False))
             i += width
-        elif i + 1 < len(cells) and NUMBER.match(cells[i + 1][1]) and len(cells[i][1]) <= 30:
+        elif len(cell) <= 30 and (nxt := next((c for _, c in cells[i + 1:] if c), "")) \
+                and (NUMBER.match(nxt) or _NUMBERED_TEXT.match(nxt)):
             i += 1  # the group's cell, merged down over the rows under it
         else:
             break
     if not rows:
         return None
     return rows, cells[i][0] if i < len(cells) else pos
+
+
+def _cell(line: str) -> str:
+    return line[:-1].strip() if line.endswith(RULE) and line.count(RULE) == 1 else line
+
+
+def _cells(lines: Sequence[str], start: int, closed: bool) -> tuple[list[tuple[int, str]], int]:
+    """(index of the line, the cell) from lines[start] on: a cell followed by a line "|", or a cell
+    closed by its rule ("备注 |", and "|" an empty one); lines of rules alone ("||", "|||||") part
+    rows. And the index after."""
+    cells: list[tuple[int, str]] = []
+    pos = start
+    while pos < len(lines) and (ln := lines[pos]):
+        if closed and ln == RULE:
+            cells.append((pos, ""))
+            pos += 1
+        elif not ln.strip(RULE + " "):
+            pos += 1
+        elif ln.endswith(RULE) and ln.count(RULE) == 1:
+            cells.append((pos, _cell(ln)))
+            pos += 1
+        elif pos + 1 < len(lines) and lines[pos + 1] == RULE and RULE not in ln:
+            cells.append((pos, ln))
+            pos += 2
+        else:
+            break
+    return cells, pos
+
+
+def _remarks(roles: list[str], names: list[str], row: list[str]) -> list[str]:
+    """A 备注 cell that holds only a deadline ("11月底前完成") is the row's deadline."""
+    out = list(roles)
+    offset = len(roles) - len(names)
+    for pos, name in enumerate(names):
+        at = pos + offset
+        if column_name(name) == "备注" and at < len(row) and is_deadline(row[at]) and "deadline" not in roles:
+            out[at] = "deadline"
+    return out
+
+
+# " | " rows whose first cells are their groups ("一、做好财政信息公开。 | 1.积极推进…… | 财务科 |",
+# "3.及时反馈…… | 各科室 | |", "一、…… | (一)…… | 1 | 进一步…… | 市政府各有关部门 | 持续推进 |")
+_NUMBERED_TEXT = re.compile(r"^(\d{1,3})[.．、](?!\d)\s*(\S.*)$")
+_GROUP = re.compile(rf"^(?:[{CN_NUM}]+、|[（(][{CN_NUM}]+[）)])")
+
+
+def read_grouped_rows(lines: Sequence[str], start: int) -> tuple[list[Row], int] | None:
+    """A " | " table without a number column whose header names a title and its detail
+    ("工作任务 | 具体要求 | 责任部门 |"), while its rows are numbered after the cells of their groups:
+    the groups are the first column merged down (written once, so the rows under them have fewer
+    cells), the number (a cell, or the start of the text) opens the row, and the cells after the
+    text are the header's columns after the detail."""
+    if lines[start].count("|") < 2 or (found := _unnumbered(lines, start, roles_only=True)) is None:
+        return None
+    roles, pos = found
+    if roles[:2] != ["title", "detail"]:
+        return None
+    rows: list[Row] = []
+    grouped = False
+    while pos < len(lines) and lines[pos].count("|") >= 2:
+        cells = [c.strip() for c in lines[pos].strip().strip("|").split("|")]
+        pos += 1
+        if (row := _grouped(cells)) is None:
+            if any(cells[1:]):
+                return None  # a row of another shape: not such a table
+            continue  # "一、年底前专项工作任务 | | |": a group's own row
+        groups, number, text, rest = row
+        grouped = grouped or groups > 0
+        rows.append(_row(pos, ["number", "title", *roles[2:]], [number, text, *rest], unwrap=True))
+    return (rows, pos) if rows and grouped else None
+
+
+def _grouped(cells: list[str]) -> tuple[int, str, str, list[str]] | None:
+    """(how many group cells, the number, the text, the cells after it) of a row, or None."""
+    for i, cell in enumerate(cells):
+        if NUMBER.match(cell) and i + 1 < len(cells):
+            return i, re.sub(r"\D", "", cell), cells[i + 1], cells[i + 2:]
+        if m := _NUMBERED_TEXT.match(cell):
+            return i, m[1], m[2], cells[i + 1:]
+        if not _GROUP.match(cell):
+            return None
+    return None

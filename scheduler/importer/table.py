@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import overload
+from typing import Any, overload
 
 from scheduler.importer import columns as col
 from scheduler.importer.cells import NUMBER as _NUMBER
@@ -119,12 +119,16 @@ def read_table(lines: Sequence[str], start: int) -> tuple[list[Row], int] | None
     return rows, pos
 
 
-def _unnumbered(lines: Sequence[str], start: int) -> tuple[list[Row], int] | None:
+@overload
+def _unnumbered(lines: Sequence[str], start: int) -> tuple[list[Row], int] | None: ...
+@overload
+def _unnumbered(lines: Sequence[str], start: int, roles_only: bool) -> tuple[list[str], int] | None: ...
+def _unnumbered(lines: Sequence[str], start: int, roles_only: bool = False) -> tuple[Any, int] | None:
     """A " | " table without a number column ("专项整治行业名称 | 时间安排 | 责任单位 |"): its rows,
-    numbered in order, until a line that is no row of it."""
+    numbered in order, until a line that is no row of it (or only its header's roles)."""
     found = _header(lines, start, numbered=False)
-    if found is None:
-        return None
+    if found is None or roles_only:
+        return found
     roles, pos = found
     rows: list[Row] = []
     while pos < len(lines) and lines[pos].count("|") >= 2:
