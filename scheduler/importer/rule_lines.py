@@ -28,8 +28,8 @@ _UNITS = ("lead", "responsible", "cooperating")
 def read_rule_lines(lines: Sequence[str], start: int) -> tuple[list[Row], int] | None:
     """The rows of such a table whose header starts at lines[start], and the index after it."""
     first = lines[start]
-    if start + 1 >= len(lines) or _role(_cell(first)) != "title" \
-            or not (lines[start + 1] == RULE or (first.endswith(RULE) and first.count(RULE) == 1)):
+    if start + 1 >= len(lines) or not (lines[start + 1] == RULE or (first.endswith(RULE) and first.count(RULE) == 1)) \
+            or len(first) > 16 or _role(_cell(first)) != "title":
         return None
     cells, pos = _cells(lines, start, closed=lines[start + 1] != RULE)
     names: list[str] = []
