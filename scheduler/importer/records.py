@@ -20,7 +20,9 @@ from scheduler.importer.layout import RECORD
 from scheduler.importer.vocab import LABELS
 
 _FIELD = re.compile(r"^([\u4e00-\u9fff、\s]{2,24}?)\s*[:：]\s*\|\s*(.*?)\s*\|?\s*$")
-_TASK_LABEL = re.compile(r"^(?:重点工作|重点任务|工作任务|主要任务|任务|工作事项|事项|工作内容|具体任务)$")
+_TASK_WORDS = frozenset(("重点工作", "重点任务", "工作任务", "主要任务", "任务", "工作事项", "事项", "工作内容",
+                         "具体任务"))
+_TASK_LABEL = re.compile(rf"^(?:{'|'.join(_TASK_WORDS)})$")
 _NUMBERED = re.compile(r"^\d{1,3}[.．、]")
 # a label alone on its line: a task label or a unit/deadline label of the plan's vocabulary (no colon)
 _BARE_LABEL = re.compile("^(?:" + "|".join(sorted(LABELS, key=len, reverse=True)) + r")$")
@@ -49,6 +51,8 @@ def _vertical(lines: list[str]) -> list[str]:
     """Records one cell per line: a task label alone on its line, its value below, then unit labels
     each above its value. Other documents (a table's header "工作任务" / "责任单位" / … with its rows
     below, labels without values) are returned as they are."""
+    if _TASK_WORDS.isdisjoint(lines):  # no task label alone on a line (a set test: 10 MB texts pass here)
+        return lines
     values = [i for i in range(len(lines) - 1) if _is_label(lines[i]) and _is_value(lines[i + 1])]
     tasks = [i for i in values if _TASK_LABEL.match(lines[i])]
     if not tasks or not any(i > tasks[0] and _BARE_LABEL.match(lines[i]) for i in values):
