@@ -125,3 +125,32 @@ def test_a_table_of_closed_cells_below_an_info_bar() -> None:
     assert [t.title for t in draft.tasks] == ["规范性文件集中公开", "基层公开提升"]
     assert [units(t)[1] for t in draft.tasks] == [["市政府各部门", "各县市区政府"], ["各县市区政府"]]
     assert [dates(t, draft) for t in draft.tasks] == [[date(2024, 11, 30)], []]
+
+
+# "序号 | 工作任务 | 细化分工 | 责任处室 | 完成时限 |" with the 工作任务 cell merged down: the rows under it have
+# one cell fewer; the 工作任务 is their group and each row's 细化分工 its task
+def test_a_piped_table_whose_title_column_is_merged_down() -> None:
+    draft = parse_document(
+        "某厅2024年政务公开重点任务台账\n2024年1月8日\n序号 | 工作任务 | 细化分工 | 责任处室 | 完成时限 | 备注 |\n"
+        "1 | 做好疫情信息发布 | 及时发布权威信息 | 应急处、疾控处等按职责分工落实 | 长期推进 |\n|\n"
+        "2 | 做好疫苗接种信息公开 | 疾控处 | 6月底前 |\n|\n"
+        "3 | 常规公开事项 | 公开部门预算和决算 | 财务处 | 2024年2月公布预算,2024年8月公布决算 |\n|\n"
+        "4 | 清理规范性文件 | 政策法规处会办公室 | 长期推进 |\n|\n")
+    assert [t.title for t in draft.tasks] == ["及时发布权威信息", "做好疫苗接种信息公开", "公开部门预算和决算", "清理规范性文件"]
+    assert [units(t) for t in draft.tasks] == [
+        ([], ["应急处", "疾控处"], []), ([], ["疾控处"], []), ([], ["财务处"], []), (["政策法规处"], [], ["办公室"])]
+    assert [dates(t, draft) for t in draft.tasks] == [
+        [], [date(2024, 6, 30)], [date(2024, 2, 29), date(2024, 8, 31)], []]
+    # every row with its own 工作任务: the text reader's reading (the first text column is the title)
+    draft = parse_document(
+        "某厅2024年重点任务台账\n2024年3月1日\n序号 | 工作任务 | 细化分工 | 责任处室 | 完成时限 |\n"
+        "1 | 做好疫情信息发布 | 及时发布权威信息。 | 应急处 | 6月底前 |\n2 | 做好预算公开 | 公开部门预算。 | 财务处 | 3月底前 |\n")
+    assert [t.title for t in draft.tasks] == ["做好疫情信息发布", "做好预算公开"]
+
+
+# "X会Y" between two units' names (会办) is "X会同Y"; never inside a name ("管委会", "委员会")
+def test_one_unit_meets_another() -> None:
+    draft = parse_document(
+        HEAD + "1.整合政务信息。（宣传科会办公室）\n2.建设产业园区。（开发区管委会负责）\n3.开展评议。（县人大常委会办公室负责）\n")
+    assert [units(t) for t in draft.tasks] == [
+        (["宣传科"], [], ["办公室"]), ([], ["开发区管委会"], []), ([], ["县人大常委会办公室"], [])]

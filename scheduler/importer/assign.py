@@ -198,9 +198,10 @@ def _free(text: str, out: Assignment) -> None:
             out.responsible.extend(n for n in names if n not in out.responsible)
 
 
-# "X会同Y", and as it "X商Y", "X同Y", "X联合Y", "X协同Y" between two units' names (never inside one:
+# "X会同Y", and as it "X商Y", "X同Y", "X联合Y", "X协同Y", "X会Y" between two units' names (never inside one:
 # "商务部", "市工商局", "省工商业联合会")
-_JOINED = re.compile(r"会同|商(?!务)|(?<![会协共合])同(?!级)|联合(?!会)|协同")
+_JOINED = re.compile(r"会同|商(?!务)|(?<![会协共合])同(?!级)|联合(?!会)|协同"
+                     r"|(?<![委员协商联合学社理工字议])会(?![同议计展务员])")  # "宣传处会办公室" (会办)
 
 
 def _with_others(clause: str, out: Assignment) -> bool:

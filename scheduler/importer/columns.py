@@ -24,7 +24,7 @@ PROBLEM = ("问题",)  # a rectification list: "反馈问题", "存在问题"
 # the task's text: a title ("工作任务", "民生实事", "2022年预期目标", "项目名称") …
 TITLE = ("举措", "任务", "事项", "措施", "名称", "项目", "工作", "实事", "目标", "内容")
 # … the longer text after a title in a row ("举措 | 内容"), read before TITLE …
-DETAIL = ("内容", "具体措施", "工作措施", "具体要求", "目标要求")
+DETAIL = ("内容", "具体措施", "工作措施", "具体要求", "目标要求", "细化分工")
 # … and in a file's table, the measures under a key task merged down over them ("重点任务 | 具体措施")
 MEASURE = ("措施", "举措", "具体任务", "工作内容", "任务内容", "主要内容", "具体内容", "工作要求", "分工事项")
 CATEGORY = ("类别", "领域", "板块", "方面", "分类", "专项")  # a row's group

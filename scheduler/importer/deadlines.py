@@ -17,6 +17,8 @@ _STEADY = re.compile(r"(?:长期|常年)(?:性|开展|实施|落实|进行)?(?:�
 # a deadline cell or label naming a month and what is done in it: "9月投入使用", "2016年10月建成"
 _MONTH_DONE = re.compile(r"((?:\d{4}\s*年)?\d{1,2}\s*月)(?![底末份内中上下初日号前至到])[\u4e00-\u9fff]{2,8}")
 _MONTH = re.compile(r"\d\s*月")
+_PARTS = re.compile(r"[，,；;]")
+_MONTH_PART = re.compile(_MONTH_DONE.pattern.replace("{2,8}", "{2,12}"))  # "2021年8月公布上年度决算信息"
 _WHOLE_YEAR = re.compile(r"(?:全年|今年全年|年度内)(?:完成|推进|实施)?")
 
 
@@ -40,6 +42,8 @@ def item_deadlines(written: list[str], body: str) -> tuple[list[tuple[str, str]]
             found.append((text, ""))
         elif month := _MONTH_DONE.fullmatch(text.strip()):  # a deadline cell "9月投入使用": that month
             found.append((f"{month[1]}底", text))
+        elif len(months := [_MONTH_PART.fullmatch(p.strip()) for p in _PARTS.split(text)]) > 1 and all(months):
+            found += [(f"{m[1]}底", text) for m in months if m]  # "2021年2月公布预算信息,2021年8月公布决算信息"
         else:
             found += [(p, text) for p in _phrases(text)]
     for clause, here in _clauses(body):

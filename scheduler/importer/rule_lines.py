@@ -19,7 +19,7 @@ from scheduler.importer.assign import is_deadline
 from scheduler.importer.cells import NUMBER
 from scheduler.importer.columns import column_name
 from scheduler.importer.numerals import CN_NUM
-from scheduler.importer.table import Row, _role, _row, _unnumbered
+from scheduler.importer.table import Row, _header, _role, _row, _unnumbered
 
 RULE = "|"
 _UNITS = ("lead", "responsible", "cooperating")
@@ -149,3 +149,28 @@ def _grouped(cells: list[str]) -> tuple[int, str, str, list[str]] | None:
         if not _GROUP.match(cell):
             return None
     return None
+
+
+def read_merged_titles(lines: Sequence[str], start: int) -> tuple[list[Row], int] | None:
+    """A numbered " | " table "序号 | 工作任务 | 细化分工 | 责任处室 | 完成时限 |" whose 工作任务 cell is merged
+    down over the rows under it: those rows have one cell fewer ("2 | 细化分工 | 处室 | 时限 |"). The
+    工作任务 is then the rows' group and each row's 细化分工 its task (as a file's merged cells read);
+    a table whose every row has its own 工作任务 is left to the text table reader."""
+    if not lines[start].startswith(("序号 |", "序号|")) or (found := _header(lines, start)) is None:
+        return None
+    roles, pos = found
+    if roles[:3] != ["number", "title", "detail"]:
+        return None
+    rows: list[tuple[int, list[str]]] = []
+    while pos < len(lines) and RULE in lines[pos]:
+        if lines[pos].strip(RULE + " "):
+            cells = [c.strip() for c in lines[pos].strip().strip(RULE).split(RULE)]
+            while cells and not cells[-1]:
+                cells.pop()
+            rows.append((pos + 1, cells))
+        pos += 1
+    longest = max((len(cells) for _, cells in rows), default=0)
+    if not any(len(cells) == longest - 1 for _, cells in rows) or any(len(c) < longest - 1 for _, c in rows):
+        return None
+    full, merged = ["number", "skip", "title", *roles[3:]], ["number", "title", *roles[3:]]
+    return [_row(line, full if len(cells) == longest else merged, cells, unwrap=True) for line, cells in rows], pos

@@ -24,7 +24,7 @@ from scheduler.importer.item import (
 from scheduler.importer.layout import RECORD
 from scheduler.importer.names import split_names
 from scheduler.importer.numerals import CN_NUM, cn_to_int, int_to_cn, repair_mojibake
-from scheduler.importer.rule_lines import read_grouped_rows, read_rule_lines
+from scheduler.importer.rule_lines import read_grouped_rows, read_merged_titles, read_rule_lines
 from scheduler.importer.sections import OTHER, PHASES, TASKS, section_kind
 from scheduler.importer.subjects import subject_units
 from scheduler.importer.table import Row, read_table
@@ -107,7 +107,8 @@ class Walker:
     def run(self) -> None:
         index = 0
         while index < len(self.lines):
-            if (table := read_grouped_rows(self.lines, index) or read_table(self.lines, index)
+            if (table := read_grouped_rows(self.lines, index) or read_merged_titles(self.lines, index)
+                    or read_table(self.lines, index)
                     or read_rule_lines(self.lines, index)) is not None:
                 self.table(*table[:1])
                 index = table[1]
