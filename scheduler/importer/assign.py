@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -182,7 +183,7 @@ def _free(text: str, out: Assignment) -> None:
         if (ongoing := _ONGOING_CLAUSE.search(clause)) and ongoing.end() == len(clause):
             out.deadlines.append(simplified(ongoing[0]))  # "各地区持续推进": the units, and ongoing work
             clause = clause[:ongoing.start()]
-        if _JOINED.search(clause) and _with_others(clause, out):
+        if (_JOINED.search(clause) or "会" in clause) and _with_others(clause, out):
             continue
         marked = [_MARKED_LEAD.sub("", n.strip()) for n in split_outside(clause, NAME_SEP)
                   if _MARKED_LEAD.search(n.strip())]
@@ -200,13 +201,13 @@ def _free(text: str, out: Assignment) -> None:
 
 # "X会同Y", and as it "X商Y", "X同Y", "X联合Y", "X协同Y", "X会Y" between two units' names (never inside one:
 # "商务部", "市工商局", "省工商业联合会")
-_JOINED = re.compile(r"会同|商(?!务)|(?<![会协共合])同(?!级)|联合(?!会)|协同"
-                     r"|(?<![委员协商联合学社理工字议])会(?![同议计展务员])")  # "宣传处会办公室" (会办)
+_JOINED = re.compile(r"会同|商(?!务)|(?<![会协共合])同(?!级)|联合(?!会)|协同")
+_MEETS = re.compile(r"(?<![委员协商联合学社理工字议])会(?![同议计展务员])")  # "宣传处会办公室" (会办), tried after them
 
 
 def _with_others(clause: str, out: Assignment) -> bool:
     """"X会同Y、Z负责": X leads, the named Y and Z cooperate; "X会同有关部门负责" is X's alone."""
-    for m in _JOINED.finditer(clause):
+    for m in itertools.chain(_JOINED.finditer(clause), _MEETS.finditer(clause) if "会" in clause else ()):
         head, tail = clause[:m.start()], clause[m.end():]
         if m[0] != "会同" and not (UNIT_NAME.search(head) and (first := unit_names(tail, Assignment()))
                                    and UNIT_NAME.search(first[0])):
