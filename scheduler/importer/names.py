@@ -49,6 +49,10 @@ def _and_split(parts: list[str]) -> list[str]:
         pieces = split_outside(part, _AND)
         whole = len(pieces) > 1 and all(is_unit_name(p.strip()) and not GENERIC.match(p.strip()) for p in pieces) \
             and not any(_BARE.match(p.strip()) for p in pieces[1:])
+        rest = pieces[-1].strip()
+        if not whole and len(pieces) == 2 and GENERIC.match(pieces[0].strip()) and not GENERIC.match(rest) \
+                and (is_unit_name(rest) or rest.startswith("各")) and not _BARE.match(rest):
+            pieces, whole = pieces[1:], True  # "会同有关部门和各县区": the generic half is no unit
         out += pieces if whole else [part]  # "各有关部门和单位" stays one collective
     return out
 
