@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from scheduler.importer.draft import Draft as Draft
 from scheduler.importer.bracketed import relayout_targets
+from scheduler.importer.draft import Draft as Draft
 from scheduler.importer.draft import DraftTask as DraftTask
 from scheduler.importer.header import header_facts, title_year
 from scheduler.importer.layout import relayout
