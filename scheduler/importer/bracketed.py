@@ -7,7 +7,9 @@
   start of the next line ("……面积。" / "(市国土房管局牵头)主要污染物……") are set one to a line first;
 - a heading that names the unit leading the work under it ("(一)省监察厅牵头的工作") gives that
   unit as the lead of each item under it ("牵头单位：X" after each); with no numbered item under
-  it, its first paragraph is the item.
+  it, its first paragraph is the item;
+- an item whose number lost its stop in the copy ("1大力发展高新技术产业，……。(省科技厅、发展改革委)")
+  gets it back ("1.") when the line closes with an assignment bracket.
 """
 
 from __future__ import annotations
@@ -33,7 +35,20 @@ _SUB = re.compile(r"^\d{1,2}[.．、](?!\d)")
 def relayout_targets(lines: list[str]) -> list[str]:
     if not any("。(" in ln or "。（" in ln or "的工作" in ln for ln in lines):
         return lines  # no sentence closed by a bracket, no lead heading: nothing to do
-    return _lead_headings(_mark_targets(_one_to_a_line(lines)))
+    return _lead_headings(_mark_targets(_one_to_a_line([_stop_number(ln) for ln in lines])))
+
+
+# "1大力发展……": a number run into its text, never a quantity ("3个", "2010年", "5万亩", "1亿元")
+_BARE_NUMBER = re.compile(r"^(\d{1,2})(?=[\u4e00-\u9fff])(?![年月日号號个個项項万萬亿億千百十元名人家所次条條件天周位岁歲吨噸亩畝户戶座张張台辆輛倍成批期类類级級])")
+
+
+def _stop_number(ln: str) -> str:
+    if not ln[:1].isdigit() or not _BARE_NUMBER.match(ln):
+        return ln
+    closing = _closing(ln)
+    if not closing or closing[-1].end() != len(ln.rstrip("。 ")):
+        return ln
+    return _BARE_NUMBER.sub(r"\1.", ln, count=1)
 
 
 def _assigns(inner: str) -> bool:
