@@ -39,7 +39,8 @@ def relayout_targets(lines: list[str]) -> list[str]:
 
 
 # "1大力发展……": a number run into its text, never a quantity ("3个", "2010年", "5万亩", "1亿元")
-_BARE_NUMBER = re.compile(r"^(\d{1,2})(?=[\u4e00-\u9fff])(?![年月日号號个個项項万萬亿億千百十元名人家所次条條件天周位岁歲吨噸亩畝户戶座张張台辆輛倍成批期类類级級])")
+_QUANTITY = "年月日号號个個项項万萬亿億千百十元名人家所次条條件天周位岁歲吨噸亩畝户戶座张張台辆輛倍成批期类類级級"
+_BARE_NUMBER = re.compile(rf"^(\d{{1,2}})(?=[\u4e00-\u9fff])(?![{_QUANTITY}])")
 
 
 def _stop_number(ln: str) -> str:
