@@ -33,7 +33,8 @@ _SUB = re.compile(r"^\d{1,2}[.．、](?!\d)")
 
 
 def relayout_targets(lines: list[str]) -> list[str]:
-    if not any("。(" in ln or "。（" in ln or "的工作" in ln for ln in lines):
+    text = "\n".join(lines)
+    if "。(" not in text and "。（" not in text and "的工作" not in text:
         return lines  # no sentence closed by a bracket, no lead heading: nothing to do
     return _lead_headings(_mark_targets(_one_to_a_line([_stop_number(ln) for ln in lines])))
 
@@ -107,7 +108,7 @@ def _mark_targets(lines: list[str]) -> list[str]:
     out = list(lines)
     i = 0
     while i < len(lines):
-        heading = _HEADING.match(lines[i])
+        heading = _HEADING.match(lines[i]) if len(lines[i]) <= 40 else None
         run = i + 1
         while heading and run < len(lines) and _is_target(lines[run]):
             run += 1
@@ -122,7 +123,7 @@ def _lead_headings(lines: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(lines):
-        m = _LEAD_HEADING.match(lines[i])
+        m = _LEAD_HEADING.match(lines[i]) if "的工作" in lines[i] else None
         if m is None:
             out.append(lines[i])
             i += 1
