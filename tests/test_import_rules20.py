@@ -104,3 +104,23 @@ def test_a_town_and_its_street_office_is_no_assignment() -> None:
         HEAD + "一、分工安排\n(一)落实属地责任。部分任务同时分解落实到相关镇人民政府(街道办事处)。\n"
         "(二)推进节能降耗。单位生产总值能耗降低15%。(市发改委牵头)\n")
     assert [t.title for t in draft.tasks] == ["推进节能降耗"]
+
+
+# "1、指标。" / "──由X会同有关部门和各县市区组织落实。": the dashed line is the item's assignment; "由X和各县市区" are both
+# responsible; "一、分解原则" is the principles (round 19, second batch)
+def test_a_dashed_assignment_line_under_each_item() -> None:
+    draft = parse_document(
+        HEAD + "一、分解原则\n按照突出重点、责任明确、便于操作的要求进行分解落实。\n二、任务分解\n(一)约束性指标\n"
+        "1、城镇污水集中处理率达到85%。\n──由市住建局会同有关部门和各县市区组织落实。\n"
+        "2、农村自来水普及率达到90%。\n──由市水利局和各县市区组织落实。\n")
+    assert [(t.title, units(t)) for t in draft.tasks] == [
+        ("城镇污水集中处理率达到85%", (["市住建局"], [], ["各县市区"])),
+        ("农村自来水普及率达到90%", ([], ["市水利局", "各县市区"], []))]
+
+
+# "(X配合Y落实)": Y does the work, X helps; "(X牵头,Y配合)" is read as before
+def test_one_unit_helps_another() -> None:
+    draft = parse_document(
+        HEAD + "一、考核制度\n1.将约束性指标纳入领导干部政绩考核。(市人社局配合市委组织部落实)\n"
+        "2.建立指标公报制度。(市统计局牵头,市发改委配合)\n")
+    assert [units(t) for t in draft.tasks] == [([], ["市委组织部"], ["市人社局"]), (["市统计局"], [], ["市发改委"])]

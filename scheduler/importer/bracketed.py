@@ -8,6 +8,7 @@
 - a heading that names the unit leading the work under it ("(一)省监察厅牵头的工作") gives that
   unit as the lead of each item under it ("牵头单位：X" after each); with no numbered item under
   it, its first paragraph is the item;
+- "──由X和各县市区组织落实。" under an item is that item's assignment sentence (the dashes dropped: no group heading);
 - an item whose number lost its stop in the copy ("1大力发展高新技术产业，……。(省科技厅、发展改革委)")
   gets it back ("1.") when the line closes with an assignment bracket.
 """
@@ -34,9 +35,15 @@ _SUB = re.compile(r"^\d{1,2}[.．、](?!\d)")
 
 def relayout_targets(lines: list[str]) -> list[str]:
     text = "\n".join(lines)
+    if "─由" in text or "—由" in text:
+        lines = [_BY_LINE.sub("由", ln) for ln in lines]
     if "。(" not in text and "。（" not in text and "的工作" not in text:
         return lines  # no sentence closed by a bracket, no lead heading: nothing to do
     return _lead_headings(_mark_targets(_one_to_a_line([_stop_number(ln) for ln in lines])))
+
+
+# "──由X和各县市区组织落实。": the item's units, no dash heading
+_BY_LINE = re.compile(r"^[─—]{1,2}由(?=[\u4e00-\u9fff])")
 
 
 # "1大力发展……": a number run into its text, never a quantity ("3个", "2010年", "5万亩", "1亿元")
