@@ -185,6 +185,8 @@ def _free(text: str, out: Assignment) -> None:
             clause = clause[:ongoing.start()]
         if (_JOINED.search(clause) or "会" in clause) and _with_others(clause, out):
             continue
+        if "配合" in clause and _helps_other(clause, out):
+            continue
         marked = [_MARKED_LEAD.sub("", n.strip()) for n in split_outside(clause, NAME_SEP)
                   if _MARKED_LEAD.search(n.strip())]
         if marked:  # "市商务局（牵头）、市财政局": the marked ones lead
@@ -214,6 +216,22 @@ def _with_others(clause: str, out: Assignment) -> bool:
             continue
         return _lead_with(unit_names(head, out), tail, out)
     return False
+
+
+_HELPS_OTHER = re.compile(r"配合(?=[\u4e00-\u9fff])")
+
+
+def _helps_other(clause: str, out: Assignment) -> bool:
+    """"省人事厅配合省委有关部门落实": the unit after 配合 does the work, the one before it helps."""
+    m = _HELPS_OTHER.search(clause)
+    if m is None or not UNIT_NAME.search(clause[:m.start()]):
+        return False
+    doers = unit_names(clause[m.end():], Assignment())
+    if not doers or not UNIT_NAME.search(doers[0]):
+        return False
+    out.cooperating.extend(n for n in unit_names(clause[:m.start()], out) if n not in out.cooperating)
+    out.responsible.extend(n for n in doers if n not in out.responsible)
+    return True
 
 
 def _lead_with(leads: list[str], tail: str, out: Assignment) -> bool:

@@ -46,7 +46,7 @@ def closing_groups(body: str) -> tuple[list[str], str]:
         after = body[end:].lstrip()
         at_stop = not before or before[-1] in _STOPS or not after or after[0] in _STOPS
         inner = body[start + 1:end - 1]
-        if at_stop and looks_like_assignment(inner):
+        if at_stop and not _town_alias(before, inner) and looks_like_assignment(inner):
             found.append(inner)
             kept.append(body[last:start])
             last = end
@@ -54,6 +54,15 @@ def closing_groups(body: str) -> tuple[list[str], str]:
         return [], body
     kept.append(body[last:])
     return found, "".join(kept)
+
+
+# "分解落实到相关镇人民政府（街道办事处）。": a town's government and its counterpart in the city, one name
+_TOWN = re.compile(r"(?:人民政府|政府|镇|鎮|乡|鄉)$")
+_STREET = re.compile(r"^(?:街道办事处|街道辦事處|街道办|街道|办事处|辦事處)$")
+
+
+def _town_alias(before: str, inner: str) -> bool:
+    return bool(_TOWN.search(before) and _STREET.match(inner.strip()))
 
 
 def trailing_labels(body: str) -> tuple[list[str], str]:

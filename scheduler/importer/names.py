@@ -47,13 +47,19 @@ def _and_split(parts: list[str]) -> list[str]:
     out: list[str] = []
     for part in parts:
         pieces = split_outside(part, _AND)
-        whole = len(pieces) > 1 and all(is_unit_name(p.strip()) and not GENERIC.match(p.strip()) for p in pieces) \
-            and not any(_BARE.match(p.strip()) for p in pieces[1:])
+        whole = len(pieces) > 1 and all((is_unit_name(p.strip()) or _EACH.match(p.strip()))
+                                        and not GENERIC.match(p.strip()) for p in pieces) \
+            and not any(_BARE.match(p.strip()) for p in pieces[1:]) and is_unit_name(pieces[0].strip())
+        rest = pieces[-1].strip()
+        if not whole and len(pieces) == 2 and GENERIC.match(pieces[0].strip()) and not GENERIC.match(rest) \
+                and (is_unit_name(rest) or rest.startswith("各")) and not _BARE.match(rest):
+            pieces, whole = pieces[1:], True  # "会同有关部门和各县区": the generic half is no unit
         out += pieces if whole else [part]  # "各有关部门和单位" stays one collective
     return out
 
 
 _AND = re.compile(r"和|与")
+_EACH = re.compile(r"^各[\u4e00-\u9fff]{2,6}$")  # "市人口计生委和各县市区": a unit and a collective
 # "各县（市、区）党委和人民政府", "高新区党工委和管委会": a body named without its place shares the one before
 _BARE = re.compile(either(r"^(?:人民政府|政府|党委|党工委|管委会|管理委员会|办事处)$"))
 
@@ -63,7 +69,7 @@ def unit_names(clause: str, out: Assignment) -> list[str]:
     clause = TAIL.sub("", clause.strip()).strip()
     names: list[str] = []
     for part in rejoin_places(_and_split(split_outside(clause, NAME_SEP))):
-        for name in _split_etc(_BY.sub("", part.strip(" 　")), out):
+        for name in _split_etc(_BY.sub("", part.strip(" 　─—")), out):  # "──由X组织落实"
             if name and not GENERIC.match(name) and name not in names and len(name) <= 40 \
                     and not HAS_DATE.search(name):  # "自2026年1月1日起执行", "2021年起实施": no units
                 names.append(name)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from scheduler.importer.bracketed import relayout_targets
 from scheduler.importer.draft import Draft as Draft
 from scheduler.importer.draft import DraftTask as DraftTask
 from scheduler.importer.header import header_facts, title_year
@@ -19,7 +20,8 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\((?:[a-zü]*[āáǎàēéěèīíǐ�
 
 
 def parse_document(text: str) -> Draft:
-    lines = relayout(record_lines([_PINYIN.sub("", ln.translate(WIDE)).strip() for ln in text.splitlines()]))
+    lines = relayout_targets(relayout(record_lines([_PINYIN.sub("", ln.translate(WIDE)).strip()
+                                                    for ln in text.splitlines()])))
     draft = _header(lines)
     Walker(draft, lines).run()
     covering_notice(draft, text)

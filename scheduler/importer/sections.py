@@ -29,7 +29,7 @@ _TASKS = re.compile(r"^(?:[\u4e00-\u9fff]{0,6})(?:工作任务|主要任务|试�
                     r"|^(?:重点)?任务(?:分工|分解|清单)表?$")
 _PREAMBLE = re.compile(
     r"^(?:总体要求|總體要求|总体安排|總體安排|指导思想|指導思想|基本原则|基本原則|发展目标|主要目标|工作目标|总体目标"
-    r"|目标任务|总体思路|重要意义|重大意义|总体要求和主要目标|总体要求与目标|主要工作目标|主要目標"
+    r"|目标任务|总体思路|重要意义|重大意义|总体要求和主要目标|总体要求与目标|主要工作目标|主要目標|分工原则|分工原則|分解原则|分解原則"
     r"|總體目標|發展目標|主要目標|工作目標|目標任務|總體思路)$|重要意义$|重大意义$")  # traditional copies
 _SUPPORT = re.compile(  # "五、强化保障措施", "抓好组织实施": a verb of up to 4 characters before ("强化组织领导" is
     # no support heading: a notice's "一、强化组织领导。各地区要……" is a task, tests/test_import_rules3.py)
@@ -38,7 +38,7 @@ _SUPPORT = re.compile(  # "五、强化保障措施", "抓好组织实施": a ve
 # items that state aims, not work: "（二）发展目标。", "（五）试点范围。"
 PROSE_TITLE = re.compile(
     r"^(?:指导思想|基本原则|发展目标|主要目标|工作目标|总体目标|目标任务|总体思路|重大意义|重要意义|试点目标|试点范围"
-    r"|適用範圍|适用范围|工作原则)$")
+    r"|適用範圍|适用范围|工作原则|分工原则|分解原则)$")
 
 
 # "一、报告内容：工业、对外开放、科技……": what a report covers, a definition, not work
