@@ -18,7 +18,9 @@ from collections.abc import Sequence
 from scheduler.importer.assign import is_deadline
 from scheduler.importer.cells import NUMBER
 from scheduler.importer.columns import column_name
+from scheduler.importer.level_header import level_header
 from scheduler.importer.numerals import CN_NUM
+from scheduler.importer.ruled_rows import read_ruled_rows
 from scheduler.importer.table import Row, _header, _role, _row, _unnumbered
 
 RULE = "|"
@@ -27,6 +29,8 @@ _UNITS = ("lead", "responsible", "cooperating")
 
 def read_rule_lines(lines: Sequence[str], start: int) -> tuple[list[Row], int] | None:
     """The rows of such a table whose header starts at lines[start], and the index after it."""
+    if lines[start] == RULE:  # "| / 工作任务 / | / …": each row opened by a rule of its own (ruled_rows.py)
+        return read_ruled_rows(lines, start)
     first = lines[start]
     if start + 1 >= len(lines) or not (lines[start + 1] == RULE or (first.endswith(RULE) and first.count(RULE) == 1)) \
             or len(first) > 16 or _role(_cell(first)) != "title":
@@ -119,10 +123,14 @@ def read_grouped_rows(lines: Sequence[str], start: int) -> tuple[list[Row], int]
     the groups are the first column merged down (written once, so the rows under them have fewer
     cells), the number (a cell, or the start of the text) opens the row, and the cells after the
     text are the header's columns after the detail."""
-    if lines[start].count("|") < 2 or (found := _unnumbered(lines, start, roles_only=True)) is None:
+    if lines[start].count("|") < 2:
         return None
-    roles, pos = found
-    if roles[:2] != ["title", "detail"]:
+    found = _unnumbered(lines, start, roles_only=True)
+    if found is not None and found[0][:2] == ["title", "detail"]:
+        roles, pos = found
+    elif (levels := level_header(lines[start])) is not None:  # "工作要求 | 一级要点 | 二级要点 | 责任科室 |"
+        roles, pos = levels, start + 1
+    else:
         return None
     rows: list[Row] = []
     grouped = False
