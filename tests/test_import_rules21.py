@@ -69,3 +69,29 @@ def test_rule_lines_of_another_shape_draft_nothing() -> None:
     no_units = _ruled(("工作任务", "具体内容", "备注"), ("推进政策公开", "公开惠农资金发放信息。", "无"),
                       ("持续发布政策文件。", "无"))
     assert parse_document(no_units).tasks == []
+
+
+def _blank(*cells: str) -> str:
+    return "\n\n".join(cells) + "\n"
+
+
+# cells parted by blank lines: "工作任务 / 具体要求 / 落实科室(部门)", a units cell merged down over several tasks
+def test_cells_parted_by_blank_lines() -> None:
+    draft = parse_document(HEAD + "\n" + _blank(
+        "工作任务", "具体要求", "落实科室(部门)",
+        "做好规划公开", "1.公开本局发展规划原文。", "各科室、信息中心按职责分工落实", "2.集中发布规划解读。", "办公室",
+        "做好执法公开", "3.公开市场准入负面清单。", "4.定期公布检查结果。", "执法科、稽查队"))
+    assert [t.title for t in draft.tasks] == [
+        "公开本局发展规划原文", "集中发布规划解读", "公开市场准入负面清单", "定期公布检查结果"]
+    assert [units(t)[1] for t in draft.tasks] == [
+        ["各科室", "信息中心"], ["办公室"], ["执法科", "稽查队"], ["执法科", "稽查队"]]
+
+
+# a paragraph after numbered cells is no units cell: the table ends, the cells are read as items were
+def test_blank_cells_end_at_a_paragraph() -> None:
+    draft = parse_document(HEAD + "\n" + _blank(
+        "工作任务", "具体要求", "责任科室", "做好规划公开", "1.公开本局发展规划原文。", "办公室",
+        "2.集中发布规划解读。", "宣传科", "3.公开年度报告。", "各科室要高度重视,认真抓好落实,确保各项任务按期完成。"))
+    assert [t.title for t in draft.tasks][:3] == ["公开本局发展规划原文", "集中发布规划解读", "公开年度报告"]
+    assert [units(t) for t in draft.tasks[:2]] == [([], ["办公室"], []), ([], ["宣传科"], [])]
+    assert all(units(t)[1] != ["各科室要高度重视,认真抓好落实,确保各项任务按期完成"] for t in draft.tasks)

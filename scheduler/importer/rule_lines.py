@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 
 from scheduler.importer.assign import is_deadline
+from scheduler.importer.blank_cells import read_blank_cells
 from scheduler.importer.cells import NUMBER
 from scheduler.importer.columns import column_name
 from scheduler.importer.level_header import level_header
@@ -31,6 +32,8 @@ def read_rule_lines(lines: Sequence[str], start: int) -> tuple[list[Row], int] |
     """The rows of such a table whose header starts at lines[start], and the index after it."""
     if lines[start] == RULE:  # "| / 工作任务 / | / …": each row opened by a rule of its own (ruled_rows.py)
         return read_ruled_rows(lines, start)
+    if start + 1 < len(lines) and not lines[start + 1]:  # cells parted by blank lines (blank_cells.py)
+        return read_blank_cells(lines, start)
     first = lines[start]
     if start + 1 >= len(lines) or not (lines[start + 1] == RULE or (first.endswith(RULE) and first.count(RULE) == 1)) \
             or len(first) > 16 or _role(_cell(first)) != "title":
