@@ -41,8 +41,9 @@ def read_ruled_rows(lines: Sequence[str], start: int) -> tuple[list[Row], int] |
     rows, pos = _rows(lines, start)
     if len(rows) < 3:
         return None
-    roles = [_role(c) for c in rows[0][1]]
-    if len(roles) < 3 or None in roles or "number" in roles or roles[:2] != ["title", "detail"] \
+    found = [_role(c) for c in rows[0][1]]
+    roles = [r for r in found if r is not None]
+    if len(roles) < 3 or len(roles) < len(found) or "number" in roles or roles[:2] != ["title", "detail"] \
             or not any(r in _UNITS for r in roles):
         return None
     width = len(roles)
