@@ -1,6 +1,6 @@
 """Layouts of target lists set right before the walk (issue #13 round 19), line by line:
 
-- unnumbered target sentences under a short heading, each closed by its own assignment bracket
+- unnumbered target sentences (or paragraphs, round 21) under a short heading, each closed by its own assignment bracket
   ("(一)约束性指标" / "耕地保有量保持在2000.9万亩。(市国土局牵头)" / "单位工业增加值用水量……。(X、Y负责)")
   are marked as items without a number (layout.RECORD), one task each; copies that run them
   together on one line ("……20%。(市经委牵头)万元工业增加值……。(X牵头)") or put a bracket at the
@@ -103,12 +103,13 @@ def _split_closed(ln: str) -> list[str]:
 
 
 def _is_target(ln: str) -> bool:
-    """One unnumbered sentence closed by its assignment bracket."""
-    if _NUMBERED.match(ln) or ASSIGN_LINE.match(ln) or ln.startswith(RECORD) or len(ln) > 200:
+    """One unnumbered sentence, or paragraph of sentences (a division's "部门分工" paragraph, round 21),
+    closed by its assignment bracket."""
+    if _NUMBERED.match(ln) or ASSIGN_LINE.match(ln) or ln.startswith(RECORD) or len(ln) > 800:
         return False
     closing = _closing(ln)
     return len(closing) == 1 and closing[0].end() == len(ln.rstrip("。 ")) \
-        and ln[:closing[0].start()].count("。") == 1
+        and ln[:closing[0].start()].count("。") >= 1
 
 
 def _mark_targets(lines: list[str]) -> list[str]:
