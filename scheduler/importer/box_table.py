@@ -18,6 +18,7 @@ for all) and only otherwise by the lines it spans."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -27,6 +28,7 @@ _BORDER = str.maketrans({c: "│" for c in "┌┬┐├┼┤└┴┘"})
 _RULE = re.compile(r"^[─━\s]*[─━][─━\s]*$")
 _MARK = "△▲◆●■★"
 _UNITS = ("lead", "responsible", "cooperating")
+_MAX_CELL = 300  # a units or deadline cell is short: a longer one is no cell of a task table
 
 
 @dataclass(frozen=True)
@@ -76,14 +78,16 @@ def _tasks(cells: list[_Cell]) -> tuple[list[tuple[int, str, int]], int]:
     return tasks, (groups if marked else len(tasks))
 
 
-def _pick(cells: list[_Cell], n_tasks: int, n_groups: int, task: int, group: int, line: int) -> str:
+def _pick(cells: list[_Cell], firsts: list[int], counts: tuple[int, int], task: int, group: int, line: int) -> str:
+    n_tasks, n_groups = counts
     if len(cells) == n_tasks:
         return cells[task].text
     if len(cells) == n_groups:
         return cells[group].text
     if len(cells) == 1:
         return cells[0].text
-    return next((c.text for c in cells if c.first <= line <= c.last), "")
+    at = bisect_right(firsts, line) - 1  # the cell whose lines hold the task's first line
+    return cells[at].text if at >= 0 and line <= cells[at].last else ""
 
 
 def read_box_table(lines: Sequence[str], start: int) -> tuple[list[Row], int] | None:
@@ -100,9 +104,14 @@ def read_box_table(lines: Sequence[str], start: int) -> tuple[list[Row], int] | 
     roles = [r for r in found if r is not None]
     if len(roles) < len(found) or roles[0] not in ("title", "detail") or not any(r in _UNITS for r in roles):
         return None
+    if any(len(c.text) > _MAX_CELL for col in columns[1:] for c in col):
+        return None
     tasks, n_groups = _tasks(columns[0][1:])
     out: list[Row] = []
+    bodies = [col[1:] for col in columns[1:]]
+    firsts = [[c.first for c in body] for body in bodies]
     for number, (group, text, line) in enumerate(tasks, 1):
-        others = [_pick(col[1:], len(tasks), n_groups, number - 1, group, line) for col in columns[1:]]
+        others = [_pick(body, at, (len(tasks), n_groups), number - 1, group, line)
+                  for body, at in zip(bodies, firsts, strict=True)]
         out.append(_row(line + 1, ["number", "title", *roles[1:]], [str(number), text, *others], unwrap=False))
     return (out, end + 1) if out else None
