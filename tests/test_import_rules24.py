@@ -67,3 +67,29 @@ def test_requirement_without_a_lead_assigns_nothing() -> None:
 def test_a_spaced_single_name_is_not_split() -> None:
     draft = parse_document(HEAD + "1.做好项目储备工作。\n责任单位:市 发改委\n")
     assert [units(t) for t in draft.tasks] == [([], ["市 发改委"], [])]
+
+
+RUN_ON = ("某省人民政府关于印发“十一五”规划纲要报告工作目标责任分解的通知 各市、县人民政府: 现将工作目标责任分解印发给你们,"
+          "请认真贯彻落实。 二○○六年五月十一日 一、省长负责的工作 对主要工作任务负总责,同时具体负责以下工作: "
+          "(一)省监察厅牵头的工作 健全惩治和预防腐败体系。 协同部门:省政府办公厅、财政厅等。 "
+          "(二)省审计厅牵头的工作 依法开展审计工作,维护财政经济秩序。 协同部门:省财政厅、地税局等和各市、县人民政府。 "
+          "(三)省编办牵头的工作 1.优化政府组织机构,规范各级政府事权。 协同部门:省人民政府各部门。\n")
+
+
+# a page stored as one line, spaces where its lines began, items "(一)" "(二)" "(三)": split at the spaces;
+# "协同部门:" names the helpers; "X等和各市、县人民政府" keeps the collective whole
+def test_run_on_page_numbered_by_parenthesised_items() -> None:
+    draft = parse_document(RUN_ON)
+    assert [(t.title, units(t)) for t in draft.tasks] == [
+        ("健全惩治和预防腐败体系", (["省监察厅"], [], ["省政府办公厅", "财政厅"])),
+        ("依法开展审计工作,维护财政经济秩序", (["省审计厅"], [], ["省财政厅", "地税局", "各市、县人民政府"])),
+        ("优化政府组织机构,规范各级政府事权", (["省编办"], [], ["省人民政府各部门"])),
+    ]
+
+
+# a short line with a space and "(一)" is not a run-on page
+def test_short_line_with_spaces_is_not_split() -> None:
+    draft = parse_document("某区2011年重点工作\n一、重点工作\n1.推进老旧小区改造 (一)(二)(三)期同步实施。(区住建局负责)\n")
+    assert [(t.title, units(t)) for t in draft.tasks] == [
+        ("推进老旧小区改造 (一)(二)(三)期同步实施", ([], ["区住建局"], [])),
+    ]

@@ -34,7 +34,7 @@ def simplified(text: str) -> str:
 LABELS = {"牵头单位": "lead", "主办单位": "lead", "牵头部门": "lead", "牵头责任单位": "lead",
            "责任单位": "responsible", "责任部门": "responsible", "协同责任单位": "responsible",
            "配合单位": "cooperating", "配合部门": "cooperating", "协办单位": "cooperating",
-           "参与单位": "cooperating", "参与部门": "cooperating", "协同单位": "cooperating",
+           "参与单位": "cooperating", "参与部门": "cooperating", "协同单位": "cooperating", "协同部门": "cooperating",
            "协作单位": "cooperating", "协作部门": "cooperating",  # "主要协作单位：各乡镇人民政府"
            "主要协作单位": "cooperating", "主要协作部门": "cooperating",
            "主责单位": "responsible", "主责部门": "responsible",
