@@ -27,6 +27,7 @@ from scheduler.channels.feishu import FEISHU
 from scheduler.channels.robot import Platform, Redactor, post
 from tests.conftest import SETTINGS, Duban, Project, email_channel
 from tests.fakes import JsonServer, Mailbox, SmtpServer, WecomRobot, WecomServer
+from tests.kit import ONE_TASK
 
 KEY = "robot-key-0123456789"
 UNITS = """\
@@ -36,17 +37,7 @@ email = ["dcs@example.gov.cn"]
 [unit."省司法厅"]
 wecom_key_env = "DUBAN_TEST_WK"
 """
-TASKS = """\
-[document]
-title = "测试工作要点"
-issued = 2021-06-02
-
-[[task]]
-id = "T-01"
-title = "第一项任务"
-lead = ["省司法厅"]
-deadline = 2021-06-30
-"""
+TASKS = ONE_TASK.replace('responsible = ["省财政厅"]\n', "")  # 省司法厅 alone
 
 
 @dataclass

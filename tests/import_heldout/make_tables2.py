@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import subprocess
 import sys
 import tempfile
 from datetime import datetime
@@ -22,7 +21,7 @@ import openpyxl
 from openpyxl.styles import Alignment, Border, Side
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from tests.import_heldout.make_tables import HERE, _cell_text, _fonts, _repeat_header, _widths
+from tests.import_heldout.make_tables import HERE, _cell_text, _fonts, _repeat_header, _widths, docx_to_pdf
 
 MINISTRY_HEAD = ["交通运输部办公厅关于印发2024年交通运输政务服务重点任务分工的通知", "交办政函〔2024〕15号",
                  "部内各单位：", "现将2024年交通运输政务服务重点任务分工印发给你们，请认真抓好落实。",
@@ -109,21 +108,13 @@ def district_xlsx(path: Path) -> None:
     book.save(str(path))
 
 
-def to_pdf(source: Path, out: Path) -> None:
-    with tempfile.TemporaryDirectory() as work:
-        subprocess.run(["soffice", f"-env:UserInstallation=file://{work}/profile", "--headless",
-                        "--convert-to", "pdf", "--outdir", work, str(source)],
-                       check=True, capture_output=True, timeout=120)
-        (Path(work) / f"{source.stem}.pdf").replace(out)
-
-
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     ministry_docx(out / "ministry_measures.docx")
     with tempfile.TemporaryDirectory() as work:
         source = Path(work) / "district_ledger.xlsx"
         district_xlsx(source)
-        to_pdf(source, out / "district_ledger.pdf")
+        docx_to_pdf(source, out / "district_ledger.pdf")  # LibreOffice converts a sheet too
 
 
 if __name__ == "__main__":
