@@ -17,6 +17,7 @@ from scheduler import phrases
 from scheduler.importer.names import CLAUSE, NAME_SEP, rejoin_places, split_outside, unit_names
 from scheduler.importer.periods import as_years
 from scheduler.importer.relative import find_relative
+from scheduler.importer.spaced_units import lead_from_requirement
 from scheduler.importer.vocab import CLOSE, LABEL_RE, LABELS, OPEN, RULE_CLAUSE, TAIL, UNIT_NAME, either, simplified
 
 
@@ -112,6 +113,8 @@ def _labelled(text: str, out: Assignment) -> None:
             out.deadlines.append(value)
         elif kind in ("scope", "person"):
             continue
+        elif kind == "requirement":  # "工作要求：由X牵头，…"
+            lead_from_requirement(value, out)
         elif kind == "responsible":
             _free(value, out)
         else:
@@ -193,7 +196,7 @@ def _free(text: str, out: Assignment) -> None:
             clause = re.sub(_LEAD_MARK, "", clause)
             out.lead.extend(n for n in unit_names("、".join(marked), out) if n not in out.lead)
         names = [n for n in unit_names(clause, out) if n not in out.lead]
-        if re.search(either("牵头(?:负责|组织)?(?:实施|统筹推进|统筹协调|协调推进|推进)?$|主办$"), clause):
+        if re.search(either("牵头(?:负责|组织)?(?:实施|落实|统筹推进|统筹协调|协调推进|推进)?$|主办$"), clause):
             out.lead.extend(n for n in names if n not in out.lead)
         elif re.search(_HELPS, clause):
             out.cooperating.extend(n for n in names if n not in out.cooperating)

@@ -18,6 +18,7 @@ from collections import Counter
 
 from scheduler.importer.item import ASSIGN_LINE
 from scheduler.importer.numerals import CN_NUM, cn_to_int
+from scheduler.importer.run_on import split_at_spaces
 from scheduler.importer.vocab import either
 
 RECORD = "\ue000"  # starts an unnumbered one-sentence task: walker.py opens an item without a number
@@ -78,14 +79,14 @@ def _split_run_on(lines: list[str]) -> list[str]:
     out: list[str] = []
     for ln in lines:
         if " " not in ln or not _DIGIT_SPLIT.search(ln):  # a run-on copy keeps a space where each line began
-            out.append(ln)
+            out.extend(split_at_spaces(ln) or [ln])  # "…如下: (一)X牵头的工作 ……。 协同部门:A。 (二)…"
             continue
         parts = [p for s in _SECTION_SPLIT.split(ln) for p in _DIGIT_SPLIT.split(s)]
         numbers = [int(m[1]) for p in parts if (m := _SUB_LINE.match(p))]
         sections = [cn_to_int(m[1]) for p in parts if (m := _SECTION_NUMBER.match(p.strip()))]
         run = (len(numbers) >= 3 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))) \
             or (numbers and len(sections) >= 2 and sections == list(range(1, len(sections) + 1)))  # 一、 二、 then 1、
-        out.extend((p.strip() for p in parts) if run else [ln])
+        out.extend((p.strip() for p in parts) if run else split_at_spaces(ln) or [ln])
     return out
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from scheduler.importer.spaced_units import spaced_names
 from scheduler.importer.vocab import CLOSE, GENERIC, OPEN, TAIL, either, is_unit_name
 
 if TYPE_CHECKING:
@@ -68,7 +69,8 @@ def unit_names(clause: str, out: Assignment) -> list[str]:
     clause = _REMARK.sub("", clause)  # "(除标注“分别牵头”外，列第一位为牵头单位，下同)"
     clause = TAIL.sub("", clause.strip()).strip()
     names: list[str] = []
-    for part in rejoin_places(_and_split(split_outside(clause, NAME_SEP))):
+    parts = rejoin_places(_and_split(split_outside(clause, NAME_SEP)))
+    for part in (piece for p in parts for piece in spaced_names(p)):  # "市发改委 开发区管委会"
         for name in _split_etc(_BY.sub("", part.strip(" 　─—")), out):  # "──由X组织落实"
             if name and not GENERIC.match(name) and name not in names and len(name) <= 40 \
                     and not HAS_DATE.search(name):  # "自2026年1月1日起执行", "2021年起实施": no units
@@ -79,6 +81,7 @@ def unit_names(clause: str, out: Assignment) -> list[str]:
 _BY = re.compile(r"^由(?=[\u4e00-\u9fff]{2})")  # "（由县发改局牵头实施）"
 _PLACE = r"(?:[县縣市区區州旗乡鄉镇鎮]|县级市|自治县|自治州|地级市)"  # names keep traditional forms: "各市、縣人民政府"
 _PLACE_STUB = re.compile(rf"各?(?:有关|相关|有關|相關)?{_PLACE}(?:[（(][^（）()]{{1,8}}[）)])?")
+_STUB_AFTER = re.compile(rf"(?<=[等和及与])(各(?:有关|相关)?{_PLACE})$")  # a unit "等和各市", then "县人民政府"
 _LEVEL = re.compile(r"(?:街办|街道|管理处|社区|园区)(?:办事处)?")  # "各乡、街办、管理处": 各 goes on over them
 _PLACE_TAIL = re.compile(rf"{_PLACE}(?:[（(][^（）()]{{1,8}}[）)])?(?:级)?(?:人民)?(?:政府|党委|有关部门|相关部门)?")
 
@@ -92,6 +95,9 @@ def rejoin_places(parts: list[str]) -> list[str]:
         name = part.strip()
         if _PLACE_STUB.fullmatch(name) or (pending and _LEVEL.fullmatch(name)):
             pending.append(name)
+        elif not pending and (m := _STUB_AFTER.search(name)):  # "地税局等和各市、县人民政府"
+            out.append(name[:m.start(1)])
+            pending = [m[1]]
         elif pending and _PLACE_TAIL.fullmatch(name):
             out.append("、".join([*pending, name]))
             pending = []

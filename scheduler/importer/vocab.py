@@ -34,7 +34,7 @@ def simplified(text: str) -> str:
 LABELS = {"牵头单位": "lead", "主办单位": "lead", "牵头部门": "lead", "牵头责任单位": "lead",
            "责任单位": "responsible", "责任部门": "responsible", "协同责任单位": "responsible",
            "配合单位": "cooperating", "配合部门": "cooperating", "协办单位": "cooperating",
-           "参与单位": "cooperating", "参与部门": "cooperating", "协同单位": "cooperating",
+           "参与单位": "cooperating", "参与部门": "cooperating", "协同单位": "cooperating", "协同部门": "cooperating",
            "协作单位": "cooperating", "协作部门": "cooperating",  # "主要协作单位：各乡镇人民政府"
            "主要协作单位": "cooperating", "主要协作部门": "cooperating",
            "主责单位": "responsible", "主责部门": "responsible",
@@ -48,6 +48,7 @@ LABELS = {"牵头单位": "lead", "主办单位": "lead", "牵头部门": "lead"
            "主要负责部门": "responsible", "主要负责单位": "responsible",  # "主要负责部门：X；配合部门：Y"
            # "部门分工：省发展改革委牵头，各地、各部门配合": a clause, read as one
            "部门分工": "responsible", "责任分工": "responsible", "任务分工": "responsible",
+           "工作要求": "requirement",  # "工作要求：由X牵头，并负责报进度": names the lead
            "适用范围": "scope", "推广范围": "scope", "实施范围": "scope",  # scope: where, not who
            # a bureau's or ministry's own plan names its offices: "（责任科室：组干科、机关党委）"
            **{f"{role}{office}": kind for office in ("科室", "处室", "司局", "股室")
@@ -64,10 +65,10 @@ GENERIC = re.compile(either(
     "|^(?:其他|其它)?(?:相关|有关)地方$"  # "会同有关地方负责": X's own work
     "|^(?:其中|同时|此外|另外|并且?)$"))  # "…负责；其中，2021年底前完成第一批": a connective, no unit
 # "列第一位者为牵头单位，下同", "排在第一位的部门为牵头部门", "排名第一的为牵头单位", "列第一位者为工作牵头
-# 单位或汇总单位": a rule about the lists, never a unit
-FIRST_IS_LEAD = re.compile(either(r"(?:列|排)(?:在|名)?(?:第一位?|首位)[^，,。；;）)]{0,8}?(?:为|是)(?:工作)?牵头"))
+# 单位或汇总单位", "一项任务涉及多个部门的,原则上由排名首位的部门牵头负责": a rule about the lists, never a unit
+FIRST_IS_LEAD = re.compile(either(r"(?:列|排)(?:在|名)?(?:第一位?|首位)[^，,。；;）)]{0,8}?(?:为|是)?(?:工作)?牵头"))
 RULE_CLAUSE = re.compile(either(
-    r"[，,。；;]?\s*(?:(?:列|排)(?:在|名)?(?:第一位?|首位)[^，,。；;）)]{0,8}?(?:为|是)(?:工作)?牵头[^，,。；;]*|下同)(?=[，,。；;]|$)"))
+    r"[，,。；;]?\s*(?:(?:[^，,。；;（(）)]{0,14}的[，,])?(?:原则上)?由?(?:列|排)(?:在|名)?(?:第一位?|首位)[^，,。；;）)]{0,8}?(?:为|是)?(?:工作)?牵头[^，,。；;]*|下同)(?=[，,。；;]|$)"))
 
 
 # a department's divisions and a bureau's sections: "政策法规处", "财务科" (not "不足之处", "3处", "学科")

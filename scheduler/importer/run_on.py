@@ -1,0 +1,28 @@
+"""A page stored as one line whose only spaces are where its lines began (issue #13 round 23):
+"…如下: (一)省X牵头的工作 强化……。 协同部门:A、B。 (二)省Y牵头的工作 ……"
+
+layout.py splits such a line at items numbered "1、" or sections "一、"; a copy whose items are numbered
+"(一)" "(二)" "(三)" — three or more, in order, each after a space — and whose sentences and label lines
+are separated by spaces alone is split at every space instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scheduler.importer.numerals import CN_NUM, cn_to_int
+
+_SPACES = re.compile(r"[ \u3000]+")
+_PAREN_ITEM = re.compile(rf"^[（(]([{CN_NUM}]+)[）)]")
+_LONG = 200  # a run-on page, not a line that happens to hold a space
+
+
+def split_at_spaces(line: str) -> list[str] | None:
+    """The lines of a run-on page numbered by "(一)" items, or None when `line` is not one."""
+    if len(line) < _LONG:
+        return None
+    parts = [p for p in _SPACES.split(line.strip()) if p]
+    numbers = [cn_to_int(m[1]) for p in parts if (m := _PAREN_ITEM.match(p))]
+    if len(numbers) >= 3 and numbers == list(range(1, len(numbers) + 1)):
+        return parts
+    return None
