@@ -89,6 +89,9 @@ def speed() -> None:
             "10 MB plan, units in prose": ("二、主要任务\n" + prose * (10 * 2**20 // len(prose.encode()))).encode(),
             "10 MB task table": ("2019年1月1日\n" + table * (10 * 2**20 // len(table.encode()))).encode(),
             "10 MB space-separated table": ("2019年1月1日\n" + spaced * (10 * 2**20 // len(spaced.encode()))).encode(),
+            # a page stored as one line (web copies): thousands of brackets on one line
+            "10 MB plan on one line": ("某省工作要点 " + " ".join(
+                f"{n}、{item.strip()}" for n in range(1, 10 * 2**20 // len(item.encode())))).encode(),
         }
         for label, data in cases.items():
             path = Path(tmp) / "doc.txt"

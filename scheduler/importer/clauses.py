@@ -42,11 +42,14 @@ def closing_groups(body: str) -> tuple[list[str], str]:
     kept: list[str] = []
     last = 0
     for start, end in groups:
-        before = body[:start].rstrip()
-        after = body[end:].lstrip()
-        at_stop = not before or before[-1] in _STOPS or not after or after[0] in _STOPS
+        # the text around the bracket, looked at from the bracket outwards (a page stored as one
+        # line has thousands of brackets: copying what comes before each one made it quadratic)
+        before = _visible_end(body, start)
+        after = _visible_start(body, end)
+        at_stop = before == 0 or body[before - 1] in _STOPS or after == len(body) or body[after] in _STOPS
         inner = body[start + 1:end - 1]
-        if at_stop and not _town_alias(before, inner) and looks_like_assignment(inner):
+        if at_stop and not _town_alias(body[max(0, before - _TOWN_CHARS):before], inner) \
+                and looks_like_assignment(inner):
             found.append(inner)
             kept.append(body[last:start])
             last = end
@@ -56,8 +59,23 @@ def closing_groups(body: str) -> tuple[list[str], str]:
     return found, "".join(kept)
 
 
+def _visible_end(body: str, start: int) -> int:
+    """Where `body[:start].rstrip()` ends."""
+    while start > 0 and body[start - 1].isspace():
+        start -= 1
+    return start
+
+
+def _visible_start(body: str, end: int) -> int:
+    """Where `body[end:].lstrip()` begins."""
+    while end < len(body) and body[end].isspace():
+        end += 1
+    return end
+
+
 # "分解落实到相关镇人民政府（街道办事处）。": a town's government and its counterpart in the city, one name
 _TOWN = re.compile(r"(?:人民政府|政府|镇|鎮|乡|鄉)$")
+_TOWN_CHARS = 4  # the longest ending above: the end of the text before a bracket is enough
 _STREET = re.compile(r"^(?:街道办事处|街道辦事處|街道办|街道|办事处|辦事處)$")
 
 
