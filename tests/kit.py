@@ -37,6 +37,8 @@ lead = ["省司法厅"]
 responsible = ["省财政厅"]
 deadline = 2021-06-30
 """
+# the same plan with 省司法厅 alone (no responsible unit)
+LEAD_ONLY = ONE_TASK.replace('responsible = ["省财政厅"]\n', "")
 
 
 def at(text: str) -> datetime:

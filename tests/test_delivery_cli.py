@@ -9,7 +9,7 @@ from scheduler.ledger import Ledger
 from scheduler.model import Message
 from tests.conftest import SETTINGS, Project, email_channel
 from tests.fakes import Mailbox, SmtpServer
-from tests.kit import at
+from tests.kit import LEAD_ONLY, at
 
 UNITS = """\
 [unit."督查室"]
@@ -19,17 +19,7 @@ email = ["dcs@example.gov.cn"]
 email = ["sft@example.gov.cn", "busy@example.gov.cn"]
 """
 
-TASKS = """\
-[document]
-title = "测试工作要点"
-issued = 2021-06-02
-
-[[task]]
-id = "T-01"
-title = "第一项任务"
-lead = ["省司法厅"]
-deadline = 2021-06-30
-"""
+TASKS = LEAD_ONLY
 
 
 def configure(project: Project, port: int) -> None:

@@ -27,7 +27,7 @@ from scheduler.channels.feishu import FEISHU
 from scheduler.channels.robot import Platform, Redactor, post
 from tests.conftest import SETTINGS, Duban, Project, email_channel
 from tests.fakes import JsonServer, Mailbox, SmtpServer, WecomRobot, WecomServer
-from tests.kit import ONE_TASK
+from tests.kit import LEAD_ONLY
 
 KEY = "robot-key-0123456789"
 UNITS = """\
@@ -37,7 +37,7 @@ email = ["dcs@example.gov.cn"]
 [unit."省司法厅"]
 wecom_key_env = "DUBAN_TEST_WK"
 """
-TASKS = ONE_TASK.replace('responsible = ["省财政厅"]\n', "")  # 省司法厅 alone
+TASKS = LEAD_ONLY
 
 
 @dataclass

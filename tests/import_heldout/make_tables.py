@@ -201,13 +201,19 @@ def _fill(table: Any, rows: list[tuple[str | None, ...]], first: int) -> None:
                 _cell_text(table.cell(r, c), text)
 
 
-def city_docx(path: Path) -> None:
+def _document_with_table(head: list[str], rows: int, cols: int, size: int) -> tuple[Any, Any]:
+    """A Word document: its heading lines, then an empty gridded table of `rows` x `cols`."""
     document = docx.Document()
-    _fonts(document, 12)
-    for line in DOCX_HEAD:
+    _fonts(document, size)
+    for line in head:
         document.add_paragraph(line)
-    table = document.add_table(rows=2 + len(DOCX_ROWS), cols=6)
+    table = document.add_table(rows=rows, cols=cols)
     table.style = "Table Grid"
+    return document, table
+
+
+def city_docx(path: Path) -> None:
+    document, table = _document_with_table(DOCX_HEAD, 2 + len(DOCX_ROWS), 6, 12)
     _two_row_header(table, ["序号", "工作任务", "完成时限", "备注"], 2)
     _fill(table, DOCX_ROWS, 2)
     _widths(table, (1.2, 6.4, 2.6, 3.4, 2.2, 1.8))
@@ -282,12 +288,7 @@ PDF_ROWS: list[tuple[str, ...]] = [
 
 
 def province_docx(path: Path) -> None:
-    document = docx.Document()
-    _fonts(document, 12)
-    for line in PDF_HEAD:
-        document.add_paragraph(line)
-    table = document.add_table(rows=1 + len(PDF_ROWS), cols=5)
-    table.style = "Table Grid"
+    document, table = _document_with_table(PDF_HEAD, 1 + len(PDF_ROWS), 5, 12)
     for col, name in enumerate(["序号", "工作任务", "牵头单位", "配合单位", "完成时限"]):
         _cell_text(table.cell(0, col), name)
     _repeat_header(table.rows[0])

@@ -16,12 +16,18 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
-import docx
 import openpyxl
 from openpyxl.styles import Alignment, Border, Side
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from tests.import_heldout.make_tables import HERE, _cell_text, _fonts, _repeat_header, _widths, docx_to_pdf
+from tests.import_heldout.make_tables import (
+    HERE,
+    _cell_text,
+    _document_with_table,
+    _repeat_header,
+    _widths,
+    docx_to_pdf,
+)
 
 MINISTRY_HEAD = ["交通运输部办公厅关于印发2024年交通运输政务服务重点任务分工的通知", "交办政函〔2024〕15号",
                  "部内各单位：", "现将2024年交通运输政务服务重点任务分工印发给你们，请认真抓好落实。",
@@ -39,12 +45,7 @@ MEASURES: list[tuple[str | None, ...]] = [
 
 
 def ministry_docx(path: Path) -> None:
-    document = docx.Document()
-    _fonts(document, 11)
-    for line in MINISTRY_HEAD:
-        document.add_paragraph(line)
-    table = document.add_table(rows=2 + len(MEASURES), cols=6)
-    table.style = "Table Grid"
+    document, table = _document_with_table(MINISTRY_HEAD, 2 + len(MEASURES), 6, 11)
     for col, name in ((0, "序号"), (1, "重点任务"), (2, "具体措施"), (5, "时间进度")):
         _cell_text(table.cell(0, col).merge(table.cell(1, col)), name)
     _cell_text(table.cell(0, 3).merge(table.cell(0, 4)), "责任单位")
