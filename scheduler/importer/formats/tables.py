@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from scheduler.importer import columns as col
 from scheduler.importer.columns import column_name, words
 from scheduler.importer.formats.blocks import Block, Table
+from scheduler.importer.formats.column_roles import refine, spanning_title, unwrapped
 from scheduler.importer.formats.headers import stacked
 from scheduler.importer.vocab import is_unit_name
 
@@ -51,11 +52,16 @@ def column_kind(header: str) -> str | None:
 
 def header_row(rows: Sequence[Sequence[str]]) -> int | None:
     """The index of the header row among the first rows: it names at least one unit or deadline
-    column and one more known column."""
-    for i, row in enumerate(rows[:6]):
+    column and one more known column. Rows of one text (a sheet's title, the notice pasted above the
+    table) do not count among the first six."""
+    counted = 0
+    for i, row in enumerate(rows[:60]):
         kinds = [column_kind(c) for c in row]
         if any(k in _UNIT_KINDS for k in kinds) and len({k for k in kinds if k}) >= 2:
             return i
+        counted += len({c.strip() for c in row if c.strip()}) > 1
+        if counted >= 6:
+            return None
     return None
 
 
@@ -111,7 +117,8 @@ def table_lines(table: Table) -> list[str]:
         return ["\t".join(_dedupe(r)) for r in rows if any(c.strip() for c in r)]
     names, last = stacked(rows, head, column_kind)  # "责任单位" over "牵头单位 | 配合单位"
     above = [" ".join(c.split()) for r in rows[:head] for c in _dedupe(r)]  # a title over the header
-    return above + _TableWriter(_columns(names)).rows(rows[last + 1:], rows[head:last + 1]) + [TABLE_END]
+    columns = _Columns(refine(_columns(names).kinds, names, rows[last + 1:]))  # levels, spans, details
+    return above + _TableWriter(columns).rows(rows[last + 1:], rows[head:last + 1]) + [TABLE_END]
 
 
 def _columns(header: Sequence[str]) -> _Columns:
@@ -204,6 +211,9 @@ class _TableWriter:
     def _category(self, row: list[str]) -> str | None:
         """A row with one text across it ("一、深化行政审批制度改革"), or only in its 序号 cell, or a
         Chinese ordinal in its 序号 cell ("一", "（二）") before a name, with no units and no deadline."""
+        units = [i for kind in _UNIT_KINDS for i in self.c.all(kind)]
+        if (spanning := spanning_title(row, self.title_col, units)) is not None:
+            return spanning
         values = [c.strip() for c in row if c.strip()]
         if len(set(values)) == 2 and (named := self._ordinal_row(row)) is not None:
             return named
@@ -223,7 +233,7 @@ class _TableWriter:
         return next(c.strip() for i, c in enumerate(row) if i != number and c.strip())
 
     def _body(self, row: list[str]) -> str:
-        body = "" if self.title_col is None else _joined(row[self.title_col])
+        body = "" if self.title_col is None else _joined(row[self.title_col]).rstrip("、，,；;")
         detail = "" if self.detail_col is None else _joined(row[self.detail_col])
         return f"{body.rstrip('。')}。{detail}" if body and detail else body
 
@@ -272,7 +282,7 @@ class _TableWriter:
 
 def _joined(cell: str) -> str:
     """A text cell's paragraphs as one line."""
-    return "".join(part.strip() for part in cell.splitlines())
+    return unwrapped("".join(part.strip() for part in cell.splitlines()))
 
 
 def _units_text(cell: str) -> str:
