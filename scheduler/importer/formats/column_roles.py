@@ -101,10 +101,52 @@ def spanning_title(row: Sequence[str], title: int | None, unit_cols: Sequence[in
     return text if text in units and all(u in ("", text) for u in units) else None
 
 
-_WRAP = re.compile(r"(?<=[\u4e00-\u9fff，。、；：“”,])[ \u3000]+(?=[\u4e00-\u9fff，。、；：“”,])")
+# a space after a unit's name is the space between two issuers ("中共中央办公厅 国务院办公厅"): kept
+_WRAP = re.compile(r"(?<=[\u4e00-\u9fff，。、；：“”,])(?<![厅部委局办院府署])[ \u3000]+(?=[\u4e00-\u9fff，。、；：“”,])")
 
 
 def unwrapped(text: str) -> str:
     """A text cell without the spaces left where its lines wrapped in the page it was copied from
-    ("工作机 制"), as the text reader's table.py reads a cell."""
+    ("工作机 制"), as the text reader's table.py reads a cell; not the space between two issuers."""
     return _WRAP.sub("", text)
+
+
+def detail_kind(header: str) -> str | None:
+    """"detail" for a header naming a task's detail ("具 体 要 求", "细化分工"), which with a unit column
+    makes a task table's header (the detail then holds the task: see refine)."""
+    name = column_name(header)
+    return "detail" if 0 < len(name) <= 20 and _DETAIL.search(name) else None
+
+
+def text_after(rows: Sequence[Sequence[str]]) -> int:
+    """Where the rows below a table's last task stop being its rows: a sheet that holds the whole
+    notice has the text after the table in rows of one text each ("二、工作要求", "（一）各有关…")."""
+    end = len(rows)
+    while end > 0 and len({c.strip() for c in rows[end - 1] if c.strip()}) <= 1:
+        end -= 1
+    return end
+
+
+_SEP = re.compile(r"[、，,；;。\s]+")
+_BARE = re.compile(r"^(?:管委会|管理委员会|委员会|人民政府|政府|办事处|办公室|中心)")
+
+
+def joined_wraps(lines: Sequence[str]) -> list[str]:
+    """A units cell's lines with the lines that only wrapped a name put back together: a PDF's cell
+    breaks "开发区管委会" into "开发区" / "管委会" and "局各股室" into "…局" / "各股室", where a cell of a
+    Word file puts each name on a line of its own. A line wrapped a name when it ends inside one (its
+    last word is one or two characters long) or the next line starts with what ends a name (管委会)."""
+    out: list[str] = []
+    for line in (ln.strip() for ln in lines):
+        if out and line and _wrapped(out[-1], line):
+            out[-1] += line
+        elif line:
+            out.append(line)
+    return out
+
+
+def _wrapped(before: str, after: str) -> bool:
+    if _SEP.search(before[-1]):
+        return False
+    last = _SEP.split(before)[-1]
+    return len(last) <= 2 or bool(_BARE.match(after))

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from scheduler.importer import columns as col
 from scheduler.importer.columns import column_name, words
 from scheduler.importer.formats.blocks import Block, Table
-from scheduler.importer.formats.column_roles import refine, spanning_title, unwrapped
+from scheduler.importer.formats.column_roles import (detail_kind, joined_wraps, refine, spanning_title, text_after,
+                                                       unwrapped)
 from scheduler.importer.formats.headers import stacked
 from scheduler.importer.vocab import is_unit_name
 
@@ -56,7 +57,7 @@ def header_row(rows: Sequence[Sequence[str]]) -> int | None:
     table) do not count among the first six."""
     counted = 0
     for i, row in enumerate(rows[:60]):
-        kinds = [column_kind(c) for c in row]
+        kinds = [column_kind(c) or detail_kind(c) for c in row]
         if any(k in _UNIT_KINDS for k in kinds) and len({k for k in kinds if k}) >= 2:
             return i
         counted += len({c.strip() for c in row if c.strip()}) > 1
@@ -117,8 +118,11 @@ def table_lines(table: Table) -> list[str]:
         return ["\t".join(_dedupe(r)) for r in rows if any(c.strip() for c in r)]
     names, last = stacked(rows, head, column_kind)  # "责任单位" over "牵头单位 | 配合单位"
     above = [" ".join(c.split()) for r in rows[:head] for c in _dedupe(r)]  # a title over the header
-    columns = _Columns(refine(_columns(names).kinds, names, rows[last + 1:]))  # levels, spans, details
-    return above + _TableWriter(columns).rows(rows[last + 1:], rows[head:last + 1]) + [TABLE_END]
+    body = rows[last + 1:]
+    end = text_after(body)  # the notice's text below the table, in a sheet
+    below = [" ".join(c.split()) for r in body[end:] for c in _dedupe(r)]
+    columns = _Columns(refine(_columns(names).kinds, names, body[:end]))  # levels, spans, details
+    return above + _TableWriter(columns).rows(body[:end], rows[head:last + 1]) + [TABLE_END, *below]
 
 
 def _columns(header: Sequence[str]) -> _Columns:
@@ -289,7 +293,7 @@ def _units_text(cell: str) -> str:
     """A units cell's names listed with 、: a cell puts them on lines of their own, or pads them
     apart with spaces ("国家发展改革委&nbsp;&nbsp;住房城乡建设部") when every part is a unit's name."""
     parts = []
-    for line in cell.splitlines():
+    for line in joined_wraps(cell.splitlines()):  # a PDF cell's wrapped name is one
         words = [w.strip("、，,；;") for w in line.split()]
         spaced = len(words) > 1 and all(w and is_unit_name(w) for w in words)
         parts += words if spaced else [line.strip().strip("、，,；;")]
