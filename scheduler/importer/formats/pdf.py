@@ -15,14 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from scheduler.importer.formats.blocks import Block, FormatError, Table, grid
-from scheduler.importer.formats.pages import continued, header_end, names_apart
+from scheduler.importer.formats.pages import continued, empty_line_between, header_end, line_pitch, names_apart
 from scheduler.importer.formats.tables import header_row, is_task_table
 from scheduler.importer.formats.unruled import PAGE_NUMBER as _PAGE_NUMBER
 from scheduler.importer.formats.unruled import Found, unruled_table
 
 MAX_PAGES = 500
 _CID = re.compile(r"\(cid:\d+\)")
-_STARTS_ITEM = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、])")
+_STARTS_ITEM = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、]|[①-⒇])")
 
 
 @dataclass
@@ -78,6 +78,7 @@ def _pages(path: Path, pages: list[Any]) -> list[Block]:
             lines = _lines(page.filter(_outside(boxes)))
         chars += sum(len(ln.text) for ln in lines)
         cids += sum(len(_CID.findall(ln.text)) for ln in lines)
+        pitch = line_pitch([ln.top for ln in lines])
         items: list[tuple[float, Table | _Line]] = [(ln.top, ln) for ln in lines]
         items += grids
         for _, item in sorted(items, key=lambda it: it[0]):
@@ -85,7 +86,7 @@ def _pages(path: Path, pages: list[Any]) -> list[Block]:
                 _add_table(blocks, item)
                 previous = None
             else:
-                previous = _add_line(blocks, item, previous, lines)
+                previous = _add_line(blocks, item, previous, lines, pitch)
     if cids and cids * 4 >= chars / 4:
         raise FormatError(f"{path}：PDF 的字体没有文字编码（提取出的是“(cid:…)”），无法得到正确的文字；"
                           "请用原始的 Word/WPS 文件，或在 PDF 阅读器中另存为文本后导入")
@@ -173,18 +174,28 @@ def _add_table(blocks: list[Block], table: Table) -> None:
     blocks.append(table)
 
 
-def _add_line(blocks: list[Block], line: _Line, previous: _Line | None, page_lines: list[_Line]) -> _Line | None:
+def _add_line(blocks: list[Block], line: _Line, previous: _Line | None, page_lines: list[_Line],
+              pitch: float = 0.0) -> _Line | None:
     text = line.text.strip()
-    if not text or _PAGE_NUMBER.match(text):
+    if not text or (_PAGE_NUMBER.match(text) and _at_edge(line, text, page_lines)):
         return previous
     right = max(ln.x1 for ln in page_lines)
     left = min(ln.x0 for ln in page_lines)
     char = line.size or 10.0
-    continues = (previous is not None and isinstance(blocks[-1] if blocks else None, str)
+    blank = previous is not None and empty_line_between(previous.top, line.top, pitch)
+    continues = (previous is not None and not blank and isinstance(blocks[-1] if blocks else None, str)
                  and previous.x1 >= right - 1.5 * char and line.x0 <= left + 0.5 * char
                  and not _STARTS_ITEM.match(text))
     if continues:
         blocks[-1] = str(blocks[-1]) + text
     else:
-        blocks.append(text)
+        blocks += ["\n", text] if blank else [text]  # an empty paragraph: a blank line, as in the text
     return line
+
+
+def _at_edge(line: _Line, text: str, page_lines: list[_Line]) -> bool:
+    """A page number: "第3页", "- 3 -", or a bare number as the page's first or last line; a bare
+    number inside the page is a 序号 (a table pasted as one cell a line)."""
+    if not text.isdigit():
+        return True
+    return line.top <= min(ln.top for ln in page_lines) or line.top >= max(ln.top for ln in page_lines)
