@@ -67,6 +67,7 @@ def _pages(path: Path, pages: list[Any]) -> list[Block]:
     previous: _Line | None = None
     unruled: Found | None = None
     chars = cids = 0
+    widest = 0.0
     for page in pages:
         tables = [t for t in page.find_tables() if is_task_table(_cells(t))]
         boxes = [t.bbox for t in tables]
@@ -79,6 +80,7 @@ def _pages(path: Path, pages: list[Any]) -> list[Block]:
         chars += sum(len(ln.text) for ln in lines)
         cids += sum(len(_CID.findall(ln.text)) for ln in lines)
         pitch = line_pitch([ln.top for ln in lines])
+        widest = max([widest, *(ln.x1 for ln in lines)])  # a page of short lines (cells) is not full width
         items: list[tuple[float, Table | _Line]] = [(ln.top, ln) for ln in lines]
         items += grids
         for _, item in sorted(items, key=lambda it: it[0]):
@@ -86,7 +88,7 @@ def _pages(path: Path, pages: list[Any]) -> list[Block]:
                 _add_table(blocks, item)
                 previous = None
             else:
-                previous = _add_line(blocks, item, previous, lines, pitch)
+                previous = _add_line(blocks, item, previous, lines, (pitch, widest))
     if cids and cids * 4 >= chars / 4:
         raise FormatError(f"{path}：PDF 的字体没有文字编码（提取出的是“(cid:…)”），无法得到正确的文字；"
                           "请用原始的 Word/WPS 文件，或在 PDF 阅读器中另存为文本后导入")
@@ -175,11 +177,12 @@ def _add_table(blocks: list[Block], table: Table) -> None:
 
 
 def _add_line(blocks: list[Block], line: _Line, previous: _Line | None, page_lines: list[_Line],
-              pitch: float = 0.0) -> _Line | None:
+              page: tuple[float, float] = (0.0, 0.0)) -> _Line | None:
     text = line.text.strip()
     if not text or (_PAGE_NUMBER.match(text) and _at_edge(line, text, page_lines)):
         return previous
-    right = max(ln.x1 for ln in page_lines)
+    pitch, widest = page
+    right = max(widest, *(ln.x1 for ln in page_lines))
     left = min(ln.x0 for ln in page_lines)
     char = line.size or 10.0
     blank = previous is not None and empty_line_between(previous.top, line.top, pitch)
@@ -194,8 +197,11 @@ def _add_line(blocks: list[Block], line: _Line, previous: _Line | None, page_lin
 
 
 def _at_edge(line: _Line, text: str, page_lines: list[_Line]) -> bool:
-    """A page number: "第3页", "- 3 -", or a bare number as the page's first or last line; a bare
-    number inside the page is a 序号 (a table pasted as one cell a line)."""
+    """A page number: "第3页", "- 3 -", or a bare number as the page's first or last line away from
+    the text's left edge; a bare number inside the page or at that edge is a 序号 (a table pasted as
+    one cell a line)."""
     if not text.isdigit():
         return True
+    if line.x0 <= min(ln.x0 for ln in page_lines) + 0.5 * (line.size or 10.0):
+        return False
     return line.top <= min(ln.top for ln in page_lines) or line.top >= max(ln.top for ln in page_lines)
