@@ -42,7 +42,7 @@ def _levels(kinds: dict[int, str], header: Sequence[str]) -> bool:
     if len(levels) < 2:
         return False
     for i, kind in list(kinds.items()):
-        if kind in _TEXT + ("category",) and i < levels[0]:
+        if kind in (*_TEXT, "category") and i < levels[0]:
             kinds[i] = "category"
     for i in levels[:-2]:
         kinds[i] = "category"
@@ -52,8 +52,8 @@ def _levels(kinds: dict[int, str], header: Sequence[str]) -> bool:
 
 def _spanned(kinds: dict[int, str], header: Sequence[str], body: Sequence[Sequence[str]]) -> None:
     """A text heading over several columns: its text is in the last of them."""
-    for first, name in enumerate(header):
-        kind, name = kinds.get(first), name.strip()
+    for first, cell in enumerate(header):
+        kind, name = kinds.get(first), cell.strip()
         if not name or (first and header[first - 1].strip() == name):
             continue
         if kind not in _TEXT and not (kind is None and _DETAIL.search(column_name(name))):
@@ -69,7 +69,7 @@ def _spanned(kinds: dict[int, str], header: Sequence[str], body: Sequence[Sequen
 def _split_span(kinds: dict[int, str], first: int, last: int, body: Sequence[Sequence[str]]) -> None:
     kind = kinds.pop(first, None)
     others = any(k in _TEXT for k in kinds.values())
-    text_kind = "measure" if others or kind == "measure" else kind
+    text_kind = "measure" if others or kind == "measure" else "task"
     kinds[last] = text_kind
     for i in range(first, last):
         cells = [r[i].strip().rstrip(".．、") for r in body if i < len(r) and r[i].strip()]
@@ -102,7 +102,8 @@ def spanning_title(row: Sequence[str], title: int | None, unit_cols: Sequence[in
 
 
 # a space after a unit's name is the space between two issuers ("中共中央办公厅 国务院办公厅"): kept
-_WRAP = re.compile(r"(?<=[\u4e00-\u9fff，。、；：“”,])(?<![厅部委局办院府署])[ \u3000]+(?=[\u4e00-\u9fff，。、；：“”,])")
+_CJK = "[\u4e00-\u9fff，。、；：“”,]"
+_WRAP = re.compile(rf"(?<={_CJK})(?<![厅部委局办院府署])[ \u3000]+(?={_CJK})")
 
 
 def unwrapped(text: str) -> str:
@@ -150,3 +151,20 @@ def _wrapped(before: str, after: str) -> bool:
         return False
     last = _SEP.split(before)[-1]
     return len(last) <= 2 or bool(_BARE.match(after))
+
+
+def first_rows(rows: Sequence[Sequence[str]], count: int = 6) -> list[int]:
+    """The indices of a table's first `count` rows where a header may be, passing over the rows of one
+    text before it (a sheet's title, the notice pasted above the table), at most 60 rows in all."""
+    out: list[int] = []
+    several = 0
+    for i, row in enumerate(rows[:60]):
+        out.append(i)
+        several += _several(row)
+        if several >= count:
+            break
+    return out
+
+
+def _several(row: Sequence[str]) -> bool:
+    return len({c.strip() for c in row if c.strip()}) > 1

@@ -8,6 +8,7 @@ across the page break (the next page's part of it is blank).
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from scheduler.importer.formats.headers import stacked
 from scheduler.importer.formats.tables import column_kind, header_row
@@ -68,7 +69,7 @@ def names_apart(prev: str, line: str) -> bool:
 
 def line_pitch(tops: list[float]) -> float:
     """A page's usual distance from one line to the next (the median), 0 when it has too few lines."""
-    steps = sorted(b - a for a, b in zip(tops, tops[1:], strict=False) if b > a)
+    steps = sorted(b - a for a, b in pairwise(tops) if b > a)
     return steps[len(steps) // 2] if len(steps) >= 4 else 0.0
 
 
