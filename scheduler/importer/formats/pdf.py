@@ -19,10 +19,12 @@ from scheduler.importer.formats.pages import continued, empty_line_between, head
 from scheduler.importer.formats.tables import header_row, is_task_table
 from scheduler.importer.formats.unruled import PAGE_NUMBER as _PAGE_NUMBER
 from scheduler.importer.formats.unruled import Found, unruled_table
+from scheduler.importer.item import ASSIGN_LINE
 
 MAX_PAGES = 500
 _CID = re.compile(r"\(cid:\d+\)")
-_STARTS_ITEM = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、]|[①-⒇])")
+_STARTS_ITEM = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、](?!\d)"
+                          r"|[①-⒇])")  # "8.5亿元" wrapped to the line's start is not item 8
 
 
 @dataclass
@@ -188,7 +190,7 @@ def _add_line(blocks: list[Block], line: _Line, previous: _Line | None, page_lin
     blank = previous is not None and empty_line_between(previous.top, line.top, pitch)
     continues = (previous is not None and not blank and isinstance(blocks[-1] if blocks else None, str)
                  and previous.x1 >= right - 1.5 * char and line.x0 <= left + 0.5 * char
-                 and not _STARTS_ITEM.match(text))
+                 and not _STARTS_ITEM.match(text) and not _own_label(text, str(blocks[-1])))
     if continues:
         blocks[-1] = str(blocks[-1]) + text
     else:
@@ -205,3 +207,10 @@ def _at_edge(line: _Line, text: str, page_lines: list[_Line]) -> bool:
     if line.x0 <= min(ln.x0 for ln in page_lines) + 0.5 * (line.size or 10.0):
         return False
     return line.top <= min(ln.top for ln in page_lines) or line.top >= max(ln.top for ln in page_lines)
+
+
+def _own_label(text: str, before: str) -> bool:
+    """"牵头单位：…" after a line as wide as the page opens a line of its own, unless it goes on in a
+    bracket the line before left open ("（牵头单位：市交委；" / "配合单位：市建委）")."""
+    opened = before.count("（") + before.count("(") - before.count("）") - before.count(")")
+    return bool(ASSIGN_LINE.match(text)) and opened <= 0
