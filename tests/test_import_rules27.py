@@ -182,3 +182,35 @@ def test_pdf_circled_number_opens_an_item_after_a_full_line(tmp_path: Path) -> N
     lines = [(60.0 + 18 * i, text) for i, text in enumerate(texts)]
     _pdf_lines(tmp_path / "circled.pdf", [lines])
     assert [t for t, _ in _tasks(tmp_path / "circled.pdf")] == ["城乡三项基本医疗保险参保率95%", "城镇保障性安居工程建设"]
+
+
+# a copy whose lines were cut at one width: the last label line does not swallow the page's footer
+def test_wrapped_copy_keeps_a_footer_label_off_the_last_label_line() -> None:
+    coop = "主要协作单位:各乡镇人民政府、经济开发区管委会,县政府有关部门、有关直属单位"
+    titles = ["落实积极应对人口老龄化国家战略,加快发展健康、养老、育幼、家政等服务业发展",
+              "加强重大公共卫生安全风险源头防控,切实保障人民群众生命安全和身体健康水平",
+              "毫不放松抓好新冠肺炎疫情常态化防控工作,完善疾病预防控制体系和平战结合",
+              "创建国家卫生县城,巩固提升城乡环境卫生整治成果,建立健全长效管理工作机制",
+              "树立全周期健康管理理念,推广家庭医生签约服务,补齐公共医疗卫生基础设施短板"]
+    lines = ["县卫健委2021年政府工作报告任务分解"]
+    for n, title in enumerate(titles, start=1):
+        lines += [f"{n}.{title}"[:len(coop)], "牵头责任单位:县卫健委", coop]
+    draft = parse_document("\n".join([*lines, "监督方式:0557-6031710", "扫一扫在手机打"]) + "\n")
+    assert [units(t) for t in draft.tasks][-1] == (["县卫健委"], [], ["各乡镇人民政府", "经济开发区管委会", "县政府有关部门",
+                                                                      "有关直属单位"])
+
+
+# a PDF line as wide as the page: "8.5亿元" at the next line's start goes on with it; a label line
+# opens a line of its own unless the line above left a bracket open
+def test_pdf_line_after_a_full_line_goes_on_or_stands_alone(tmp_path: Path) -> None:
+    texts = ["一、重点任务",
+             "1.树立全周期健康管理理念，推广家庭医生签约服务，补齐公共医疗卫生基础设施短板，加快",
+             "建设县医院新院区。",
+             "牵头单位：县卫健委",
+             "2.推进机场建设，国家有关部门对建设机场的必要性已达成一致意见。目前该项目总投资为",
+             "8.5亿元，力争年内开工建设，确保顺利推进，早日建成投入使用。（牵头单位：县交通局；",
+             "配合单位：县财政局、县自然资源局）"]
+    _pdf_lines(tmp_path / "full.pdf", [[(60.0 + 18 * i, t) for i, t in enumerate(texts)]])
+    assert "目前该项目总投资为8.5亿元" in document_text(tmp_path / "full.pdf")
+    assert [units(t) for t in parse_document(document_text(tmp_path / "full.pdf")).tasks] == [
+        (["县卫健委"], [], []), (["县交通局"], [], ["县财政局", "县自然资源局"])]
