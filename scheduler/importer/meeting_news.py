@@ -24,20 +24,21 @@ from scheduler.importer.vocab import simplified
 
 _STOP = r"[，,：:；;。！!？?]"
 _START = rf"(?:^|(?<={_STOP})|(?<=[一二三四五六七八九十]是)|(?<=要求))"
-_UNITS = rf"(?P<units>[^，,：:；;。！!？?“”\"]{{2,80}}?)"
+_UNITS = r"(?P<units>[^，,：:；;。！!？?“”\"]{2,80}?)"
 # the persons of a unit stand for it: "县自然资源局全体班子成员要……"
 _PERSONS = r"(?:全体班子成员|班子成员|主要负责同志|主要负责人|负责同志|全体干部职工)?"
 _REST = r"(?P<rest>[^。；;！!？?]{4,300})"
 _MUST = re.compile(rf"{_START}{_UNITS}{_PERSONS}(?:等(?:部门|单位))?要(?!求){_REST}")
 _CHARGE = re.compile(rf"{_START}{_UNITS}负责[，,](?:(?P<partners>[^，,。；;]{{2,40}}?)配合[，,])?{_REST}")
 _HOST = re.compile(rf"由{_UNITS}负责主办[，,]并?(?:于(?P<when>[^，,。；;]{{2,16}}?前))?{_REST}")
-# collectives, generic words and the roles a notice addresses ("主办单位要主动作为") name no unit
 _ORDINAL = re.compile(r"^[一二三四五六七八九十]+是")
 # "要求交通运输局配合各镇做好技术指导……": the unit's own work, done beside others
-_HELP = re.compile(rf"要求{_UNITS}配合[^，,。；;]{{1,30}}?(?=做好|开展|推进|完成|落实|抓好)(?P<rest>[^，,。；;！!？?]{{4,300}})")
+_HELP = re.compile(rf"要求{_UNITS}配合[^，,。；;]{{1,30}}?(?=做好|开展|推进|完成|落实|抓好)"
+                   r"(?P<rest>[^，,。；;！!？?]{4,300})")
 # a meeting's page: "……主持召开……会议", "……会议召开", "县政府第65次常务会议"
 _MEETING = re.compile(r"(?:召[开開]|主持).{0,60}[会會]|[会會][议議]?(?:顺利|順利|隆重)?召[开開]|[会會][议議][纪紀]要"
                       r"|常[务務][会會][议議]|[办辦]公[会會][议議]|例[会會]")
+# collectives, generic words and the roles a notice addresses ("主办单位要主动作为") name no unit
 _MEMBERS = re.compile(r"^(?:各|有关|相关|其他|其它)|^(?:主办|承办|牵头|责任|配合|协办|会办|成员)(?:单位|部门)$")
 
 
