@@ -6,8 +6,8 @@
                      retries, resends, what is given up
         withdrawn  = retries, resends whose milestones all closed     (withdraw.py)
         digests    = one per unit and channel                         (group.py)
-        messages   = rendered, recorded (before any send)             (render.py, ledger.py)
-        each message: deferred → pending → sent | deferred | failed   (deliver.py, ledger.py)
+        messages   = rendered, recorded (before any send)             (render.py, ledger/)
+        each message: deferred → pending → sent | deferred | failed   (deliver.py, ledger/)
         failures   = one report to the coordinator, itself a message  (notify)
 
 Every write happens before the send it guards; a state error (StateError) stops the pass at
