@@ -184,9 +184,10 @@ def _add_line(blocks: list[Block], line: _Line, previous: _Line | None, page_lin
     if not text or (_PAGE_NUMBER.match(text) and _at_edge(line, text, page_lines)):
         return previous
     pitch, widest = page
-    right = max(widest, *(ln.x1 for ln in page_lines))
-    left = min(ln.x0 for ln in page_lines)
     char = line.size or 10.0
+    right = max(ln.x1 for ln in page_lines)
+    right = widest if right < widest - 4 * char else right  # a page of short lines (cells) has no full line
+    left = min(ln.x0 for ln in page_lines)
     blank = previous is not None and empty_line_between(previous.top, line.top, pitch)
     continues = (previous is not None and not blank and isinstance(blocks[-1] if blocks else None, str)
                  and previous.x1 >= right - 1.5 * char and line.x0 <= left + 0.5 * char
