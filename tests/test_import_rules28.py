@@ -102,3 +102,22 @@ def test_rows_with_their_category_cell_keep_the_header_columns() -> None:
     text = _NARROW + "31\n\n道路\n\n完成主干道路网改造\n\n建设局\n\n规划局\n\n2009年\n\n"
     draft = parse_document(text)
     assert [(t.title, units(t)) for t in draft.tasks] == [("完成主干道路网改造", (["建设局"], ["规划局"], []))]
+
+
+# "N、项目名,牵头部门:X。进展句。": the label clause ends the title's sentence after a comma
+def test_a_label_clause_after_the_title_in_a_progress_notice() -> None:
+    text = ("现将1至6月民生工程实施进度通报如下:\n一、实施进度综合排名\n第一名甲县;第二名乙区。\n二、部分项目进展情况\n"
+            "1、城乡供水一体化工程,牵头部门:市水利局。进度较慢的为甲县。\n"
+            "2、老年助餐服务,责任单位:市民政局、市财政局。乙区尚未开工。\n")
+    draft = parse_document(text)
+    assert [(t.title, units(t)) for t in draft.tasks] == [
+        ("城乡供水一体化工程", (["市水利局"], [], [])), ("老年助餐服务", ([], ["市民政局", "市财政局"], []))]
+    assert draft.tasks[0].detail == "进度较慢的为甲县。"
+
+
+# guard: a first sentence whose text goes on after the comma is no title with a label
+def test_a_sentence_that_names_a_label_word_later_is_read_as_before() -> None:
+    text = "1.完善联络机制,明确责任单位:各单位确定一名联络员。(市政府办公室负责)\n"
+    draft = parse_document(text)
+    assert [(t.title, units(t)) for t in draft.tasks] == [
+        ("完善联络机制,明确责任单位:各单位确定一名联络员", ([], ["市政府办公室"], []))]

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from scheduler.importer.assign import Assignment, looks_like_assignment, parse_assignment
-from scheduler.importer.clauses import closing_groups, merged, trailing_labels
+from scheduler.importer.clauses import closing_groups, merged, title_labels, trailing_labels
 from scheduler.importer.deadlines import item_deadlines
 from scheduler.importer.draft import DraftTask
 from scheduler.importer.names import split_names
@@ -108,6 +108,8 @@ def item_task(number: str, key: str, line: int, texts: list[str], rules: Rules) 
     else:
         groups, body = closing_groups(body)
         labels, body = ([], body) if groups else trailing_labels(body)  # "…资助。责任单位：市科技局。"
+        if not groups and not labels:
+            labels, body = title_labels(body)  # "棚户区改造,牵头部门:市住建委。新开工……"
         assignment = merged(groups, rules.first_is_lead) if groups else parse_assignment(" ".join(labels)) \
             if labels else Assignment()
     if assignment.empty() and rules.section_assignment:
