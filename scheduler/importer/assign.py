@@ -17,7 +17,7 @@ from scheduler import phrases
 from scheduler.importer.names import CLAUSE, NAME_SEP, rejoin_places, split_outside, unit_names
 from scheduler.importer.periods import as_years
 from scheduler.importer.relative import find_relative
-from scheduler.importer.spaced_units import lead_from_requirement
+from scheduler.importer.spaced_units import lead_from_requirement, leading_units
 from scheduler.importer.vocab import CLOSE, LABEL_RE, LABELS, OPEN, RULE_CLAUSE, TAIL, UNIT_NAME, either, simplified
 
 
@@ -116,9 +116,9 @@ def _labelled(text: str, out: Assignment) -> None:
         elif kind == "requirement":  # "工作要求：由X牵头，…"
             lead_from_requirement(value, out)
         elif kind == "responsible":
-            _free(value, out)
+            _free(leading_units(value), out)
         else:
-            for clause in split_outside(value, CLAUSE):
+            for clause in split_outside(leading_units(value), CLAUSE):
                 if _dated(clause.strip()):
                     out.deadlines.append(clause.strip())
                 else:

@@ -21,6 +21,7 @@ from scheduler.importer.vocab import is_unit_name
 
 NUMBER = re.compile(r"^[（(]?\d{1,3}[）)]?[.．、]?$")
 UNIT_ROLES = ("lead", "responsible", "cooperating")
+_HEADER_START = ("序号", "编号")
 
 
 def row_cells(lines: Sequence[str], pos: int, roles: list[str]) -> tuple[list[list[str]], int]:
@@ -32,8 +33,8 @@ def row_cells(lines: Sequence[str], pos: int, roles: list[str]) -> tuple[list[li
     while pos < len(lines):
         if ln := lines[pos]:
             more = merges[len(cells) - 1] and is_unit_name(ln)  # "县水务局" / "县住建局": one cell
-            if not more and (len(cells) >= len(roles) or NUMBER.match(ln)):
-                break
+            if not more and (len(cells) >= len(roles) or NUMBER.match(ln) or ln in _HEADER_START):
+                break  # "序号": the header again where the page's table goes on
             if more:
                 cells[-1] += f"、{ln}"
             else:

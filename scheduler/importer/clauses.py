@@ -98,6 +98,20 @@ def trailing_labels(body: str) -> tuple[list[str], str]:
         rest = text[:cut + 1]
 
 
+# "农村道路畅通工程,牵头部门:市交通局。建设进度……": a short title, a comma, then its label clause
+_TITLE_LABEL = re.compile(r"^([^。，,：:；;]{2,40})[，,]\s*(?=\S)")
+
+
+def title_labels(body: str) -> tuple[list[str], str]:
+    """A label clause that ends an item's first sentence after its short title ("棚户区改造,牵头部门:
+    市住建委。新开工……") → that clause, and the body without it (the sentences after it stay)."""
+    first, stop, rest = body.partition("。")
+    m = _TITLE_LABEL.match(first)
+    if m is None or not starts_with_label(label := first[m.end():]) or "。" in label:
+        return [], body
+    return [label], m[1] + stop + rest
+
+
 def merged(texts: list[str], first_is_lead: bool = False) -> Assignment:
     """One Assignment from several clauses: every unit once, in the order first named. Under a
     "列第一位者为牵头单位" rule each clause's first unit leads (when the clause names no lead)."""

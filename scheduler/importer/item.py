@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from scheduler.importer.assign import Assignment, looks_like_assignment, parse_assignment
-from scheduler.importer.clauses import closing_groups, merged, trailing_labels
+from scheduler.importer.clauses import closing_groups, merged, title_labels, trailing_labels
 from scheduler.importer.deadlines import item_deadlines
 from scheduler.importer.draft import DraftTask
 from scheduler.importer.names import split_names
@@ -17,7 +17,7 @@ from scheduler.importer.vocab import CLOSE, OPEN, either, is_unit_name
 ASSIGN_LINE = re.compile(either(
     r"^(?:责任单位|牵头单位|责任部门|牵头部门|配合单位|配合部门|协办单位|主办单位|牵头责任单位|协同责任单位|协同单位|协同部门|参与单位|参与部门"
     r"|完成时限|完成时间|时间节点|负责部门|负责单位|适用范围|推广范围|实施范围|部门分工|责任分工|任务分工|主责单位|主责部门"
-    r"|整改时限|整改期限|完成期限|办结时限|主要负责部门|主要负责单位|(?:主要)?协作(?:单位|部门)|工作要求"
+    r"|整改时限|整改期限|(?:问题)?整改责任单位|完成期限|办结时限|主要负责部门|主要负责单位|(?:主要)?协作(?:单位|部门)|工作要求"
     r"|(?:牵头|责任|主办|配合|协办|参与)(?:科室|处室|司局|股室))\s*[:：]"))
 
 
@@ -108,6 +108,8 @@ def item_task(number: str, key: str, line: int, texts: list[str], rules: Rules) 
     else:
         groups, body = closing_groups(body)
         labels, body = ([], body) if groups else trailing_labels(body)  # "…资助。责任单位：市科技局。"
+        if not groups and not labels:
+            labels, body = title_labels(body)  # "棚户区改造,牵头部门:市住建委。新开工……"
         assignment = merged(groups, rules.first_is_lead) if groups else parse_assignment(" ".join(labels)) \
             if labels else Assignment()
     if assignment.empty() and rules.section_assignment:

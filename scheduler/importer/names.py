@@ -82,6 +82,8 @@ _BY = re.compile(r"^由(?=[\u4e00-\u9fff]{2})")  # "（由县发改局牵头实�
 _PLACE = r"(?:[县縣市区區州旗乡鄉镇鎮]|县级市|自治县|自治州|地级市)"  # names keep traditional forms: "各市、縣人民政府"
 _PLACE_STUB = re.compile(rf"各?(?:有关|相关|有關|相關)?{_PLACE}(?:[（(][^（）()]{{1,8}}[）)])?")
 _STUB_AFTER = re.compile(rf"(?<=[等和及与])(各(?:有关|相关)?{_PLACE})$")  # a unit "等和各市", then "县人民政府"
+# "13个街道、镇": a counted collective, one name with the place words after it
+_COUNTED = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十两]{1,3})个(?:街道|乡镇|镇|乡|社区)")
 _LEVEL = re.compile(r"(?:街办|街道|管理处|社区|园区)(?:办事处)?")  # "各乡、街办、管理处": 各 goes on over them
 _PLACE_TAIL = re.compile(rf"{_PLACE}(?:[（(][^（）()]{{1,8}}[）)])?(?:级)?(?:人民)?(?:政府|党委|有关部门|相关部门)?")
 
@@ -93,7 +95,7 @@ def rejoin_places(parts: list[str]) -> list[str]:
     pending: list[str] = []
     for part in parts:
         name = part.strip()
-        if _PLACE_STUB.fullmatch(name) or (pending and _LEVEL.fullmatch(name)):
+        if _PLACE_STUB.fullmatch(name) or _COUNTED.fullmatch(name) or (pending and _LEVEL.fullmatch(name)):
             pending.append(name)
         elif not pending and (m := _STUB_AFTER.search(name)):  # "地税局等和各市、县人民政府"
             out.append(name[:m.start(1)])

@@ -132,7 +132,10 @@ def read_grouped_rows(lines: Sequence[str], start: int) -> tuple[list[Row], int]
     if lines[start].count("|") < 2:
         return None
     found = _unnumbered(lines, start, roles_only=True)
-    if found is not None and found[0][:2] == ["title", "detail"]:
+    after = 2  # the cells after the text: the header's columns after its detail
+    if found is not None and found[0][:3] == ["skip", "title", "detail"]:  # "类别 | 民生事项名称 | 任务目标 |"
+        roles, pos, after = found[0][1:], found[1], 1  # the groups in their own column, the text in the title's
+    elif found is not None and found[0][:2] == ["title", "detail"]:
         roles, pos = found
     elif (levels := level_header(lines[start])) is not None:  # "工作要求 | 一级要点 | 二级要点 | 责任科室 |"
         roles, pos = levels, start + 1
@@ -144,12 +147,15 @@ def read_grouped_rows(lines: Sequence[str], start: int) -> tuple[list[Row], int]
         cells = [c.strip() for c in lines[pos].strip().strip("|").split("|")]
         pos += 1
         if (row := _grouped(cells)) is None:
-            if any(cells[1:]):
+            if any(cells[1:]) and not (rows and grouped):
                 return None  # a row of another shape: not such a table
+            if any(cells[1:]):
+                pos -= 1  # "索引号: | … | 成文日期: |": the page's own fields after the table
+                break
             continue  # "一、年底前专项工作任务 | | |": a group's own row
         groups, number, text, rest = row
         grouped = grouped or groups > 0
-        rows.append(_row(pos, ["number", "title", *roles[2:]], [number, text, *rest], unwrap=True))
+        rows.append(_row(pos, ["number", "title", *roles[after:]], [number, text, *rest], unwrap=True))
     return (rows, pos) if rows and grouped else None
 
 

@@ -19,9 +19,11 @@ from dataclasses import dataclass
 from typing import Any, overload
 
 from scheduler.importer import columns as col
+from scheduler.importer.assign import is_deadline
 from scheduler.importer.cells import NUMBER as _NUMBER
 from scheduler.importer.cells import row_cells
 from scheduler.importer.columns import column_name, words
+from scheduler.importer.narrow_header import header_name, without_category
 from scheduler.importer.vocab import is_unit_name
 
 _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (  # the words of columns.py, anchored: a line must be a name
@@ -31,11 +33,12 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (  # the words of columns.py, 
     ("lead", re.compile(rf"^(?:{words(col.LEAD)})")),
     ("cooperating", re.compile(rf"^(?:{words(col.COOPERATING)})")),
     ("responsible", re.compile(
-        rf"^(?:{words(col.RESPONSIBLE)}|落实|实施主体|责任主体)(?:{words(col.UNIT_WORD)})?$"
+        rf"^(?:相关)?(?:{words(col.RESPONSIBLE)}|落实|实施主体|责任主体)(?:{words(col.UNIT_WORD)})?$"
         rf"|^(?:{words(col.SUBJECT)})(?:{words(col.UNIT_WORD)})$|^(?:责任|任务)?分工$|^牵头负责")),
     ("deadline", re.compile(words(col.DEADLINE))),
     ("problem", re.compile(words(col.PROBLEM))),
     ("detail", re.compile(words(col.DETAIL))),
+    ("skip", re.compile(r"(?:完成|进展|落实)情况|取得成效")),  # "1-9月份工作完成情况": progress, not the task
     ("title", re.compile(words(col.TITLE))),  # "民生实事", "2022年预期目标"
     ("skip", re.compile(words(col.OTHER + col.CATEGORY))),
 )
@@ -66,9 +69,11 @@ def _header(lines: Sequence[str], start: int, numbered: bool = True) -> tuple[li
     else:
         roles, end = [], start
         while end < len(lines) and len(roles) < 12:
-            if lines[end] and (role := _role(lines[end])) is not None:
-                roles.append(role)
-            elif lines[end]:
+            if lines[end] and (named := header_name(lines, end, _role))[1] is not None:
+                roles.append(named[1] or "skip")
+                end = named[2]  # "牵头" / "部门": one name broken over two lines
+                continue
+            if lines[end]:
                 break
             end += 1
     if ("number" not in roles[:1]) == numbered or len(roles) < 3 or None in roles:
@@ -111,6 +116,8 @@ def read_table(lines: Sequence[str], start: int) -> tuple[list[Row], int] | None
             continue
         line = pos + 1
         if not sep:  # a cell per line (cells.py)
+            if not rows:  # rows without the category column after the number
+                roles = without_category(roles, row_cells(lines, pos, roles)[0][0], is_deadline)
             found_rows, pos = row_cells(lines, pos, roles)
             rows += [_row(line, roles, row, unwrap=True) for row in found_rows]
             continue

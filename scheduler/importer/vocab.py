@@ -43,6 +43,7 @@ LABELS = {"牵头单位": "lead", "主办单位": "lead", "牵头部门": "lead"
            "完成时限": "deadline", "时间安排": "deadline", "完成时间": "deadline",
            "时间节点": "deadline", "时限要求": "deadline",
            # rectification plans: "（责任单位：X；整改时限：2021年12月底前）"
+           "整改责任单位": "responsible", "问题整改责任单位": "responsible",  # "问题整改责任单位:X 整改时限:3天"
            "整改时限": "deadline", "整改期限": "deadline", "完成期限": "deadline", "办结时限": "deadline",
            "负责部门": "responsible", "负责单位": "responsible",
            "主要负责部门": "responsible", "主要负责单位": "responsible",  # "主要负责部门：X；配合部门：Y"

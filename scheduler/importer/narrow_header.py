@@ -1,0 +1,42 @@
+"""A table copied one cell per line whose narrow header cells wrapped ("牵头" / "部门", "完成" / "时间",
+"项目" / "类别"), and whose rows leave out the category column after the number (a cell merged over
+its group, or left empty, is no line of the copy):
+
+    序号 / 项目 / 类别 / 具 体 内 容 / 牵头 / 部门 / 相关责任部门 / 完成 / 时间
+    108 / 继续全面推进素质教育 / 教育局 / 13个街道、镇 / 2010年
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from scheduler.importer import columns as col
+from scheduler.importer.columns import column_name, words
+
+_CATEGORY_END = re.compile(rf"(?:{words(col.CATEGORY)})$")
+
+
+def header_name(lines: Sequence[str], pos: int, role: Callable[[str], str | None]) -> tuple[str, str | None, int]:
+    """The header cell at lines[pos], its role and the index after it. A name of two letters goes on
+    in the next cell of two letters when that one alone names no column, or names a category
+    ("项目" / "类别": the 项目类别 column, a category)."""
+    first = column_name(lines[pos])
+    nxt = pos + 1
+    while nxt < len(lines) and not lines[nxt]:
+        nxt += 1
+    second = column_name(lines[nxt]) if nxt < len(lines) else ""
+    if len(first) == 2 == len(second) and role(first) != "number" \
+            and (role(second) is None or _CATEGORY_END.search(second)) and role(first + second) is not None:
+        joined = first + second
+        return joined, "skip" if _CATEGORY_END.search(joined) else role(joined), nxt + 1
+    return first, role(first), pos + 1
+
+
+def without_category(roles: list[str], first_row: list[str], is_deadline: Callable[[str], bool]) -> list[str]:
+    """The roles of rows that leave out the category column after the number: the first row has one
+    cell fewer than the header, and its last cell is the deadline the header ends with."""
+    if len(roles) > 3 and roles[1] == "skip" and roles[-1] == "deadline" and len(first_row) == len(roles) - 1 \
+            and is_deadline(first_row[-1]):
+        return [roles[0], *roles[2:]]
+    return roles
