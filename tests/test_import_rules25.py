@@ -98,3 +98,24 @@ def test_centres() -> None:
         ("推进融媒发展", ([], [], [])),
         ("坚持以人民为中心推进改革", ([], [], [])),
     ]
+
+
+# "会议决定,由X……。" in a report without numbered items is X's task; the opening words are not its title
+def test_decision_by_a_unit_in_a_meeting_report() -> None:
+    draft = parse_document("2022年第3次校务会会议纪要\n"
+                           "3月9日,校长主持召开校务会。会议听取了教务处关于期中教学检查的汇报。"
+                           "会议强调,全校各部门要高度重视教学秩序。"
+                           "会议决定,由教务处根据会议意见,做好检查安排。与各学院协商后另行发布通知。\n")
+    assert [(t.title, units(t)) for t in draft.tasks] == [
+        ("由教务处根据会议意见,做好检查安排", ([], ["教务处"], [])),
+    ]
+    assert parse_document("会议听取了汇报。由于时间关系,其他事项另行研究。\n").tasks == []
+
+
+# "会议要求X必须……" names X; "全校各部门" is one collective, as "市直各单位"
+def test_the_meeting_requires_a_unit() -> None:
+    draft = parse_document("2021-2022学年度第十次校长办公会纪要\n2022年3月4日,学校召开校长办公会。现纪要如下:\n"
+                           "一、副校长部署了学校安全工作。会议要求全校各部门必须压实责任,具体工作由保卫处负责协调落实。\n")
+    assert [(t.title, units(t)) for t in draft.tasks] == [
+        ("副校长部署了学校安全工作", ([], ["全校各部门", "保卫处"], [])),
+    ]

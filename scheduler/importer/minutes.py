@@ -3,8 +3,8 @@
 - decisions numbered inside one paragraph, after the words that open them: "……会议确定:1.由办公室负责,
   ……。2.由A、B负责,……。" — each "N." starts a line of its own, so each decision is an item;
 - in a meeting report with no numbered item at all, a sentence that charges a unit with work
-  ("責成縣婦聯根據會議討論意見修改完善后,履行發文程序。") is a task of one sentence, its unit the
-  one charged (subjects.py reads "责成X……" as X's work).
+  ("責成縣婦聯根據會議討論意見修改完善后,履行發文程序。", "会议决定,由X根据会议意见,做好……。") is a task
+  of one sentence, its unit the one charged (subjects.py reads "责成X……", "由X……" as X's work).
 """
 
 from __future__ import annotations
@@ -20,14 +20,17 @@ _OPENS = re.compile(either(r"会议(?:研究)?(?:确定|决定|议定|明确|要
                     + r"\s*[:：]\s*(?=1[.．、](?!\d))")
 _NEXT = re.compile(r"(?<=[。；;])\s*(\d{1,2})[.．、](?!\d)")
 _NUMBERED = re.compile(rf"^[（(]?(?:[{CN_NUM}]+|\d{{1,3}})[）)、．.](?!\d)")
-_CHARGE = re.compile(either(r"责成[^。；;]{4,150}[。；;]?"))
+# "责成X……。", "会议决定,由X……。" (the opening words are no part of the task)
+_CHARGE = re.compile(either(r"(?:会议(?:研究)?决定[,，]?\s*)?((?:责成|(?<=决定[,，])由|(?<=决定)由)")
+                     + r"[^。；;]{4,150}[。；;]?)")
 _SENTENCE_START = "。；;！!？?"
 
 
 def read_minutes(lines: list[str]) -> list[str]:
     if any("会议" in ln or "會議" in ln for ln in lines):
         lines = [part for ln in lines for part in _split_decisions(ln)]
-    if any("责成" in ln or "責成" in ln for ln in lines) and not any(_NUMBERED.match(ln) for ln in lines):
+    if not any(_NUMBERED.match(ln) for ln in lines) \
+            and any(("成" in ln or "决定" in ln) and _CHARGE.search(ln) for ln in lines):
         lines = [part for ln in lines for part in _charges(ln)]
     return lines
 
@@ -49,7 +52,7 @@ def _split_decisions(line: str) -> list[str]:
 
 
 def _charges(line: str) -> list[str]:
-    """A sentence opening with 责成 becomes a line of its own, marked as an unnumbered task."""
+    """A sentence opening with 责成 or "会议决定,由" becomes a line of its own, marked as an unnumbered task."""
     out: list[str] = []
     start = 0
     for m in _CHARGE.finditer(line):
@@ -57,7 +60,7 @@ def _charges(line: str) -> list[str]:
             continue  # "……并责成X……": inside a sentence about something else
         if line[start:m.start()].strip():
             out.append(line[start:m.start()].strip())
-        out.append(RECORD + m[0])
+        out.append(RECORD + m[1])
         start = m.end()
     if line[start:].strip():
         out.append(line[start:].strip())

@@ -15,7 +15,7 @@ import re
 
 from scheduler.importer.assign import Assignment
 from scheduler.importer.names import rejoin_places, split_outside
-from scheduler.importer.vocab import DIVISIONS, MASS_ORGS, simplified
+from scheduler.importer.vocab import DIVISIONS, MASS_ORGS, OPENERS, simplified
 
 # "各市、县人民政府要……", "市、县（区）政府", "相关市、县政府": governments of levels, no place named, one collective
 _LEVEL = r"(?:县市区|市州|县区|区县|县市|[省市县区州])(?:[（(][^（）()]{1,8}[）)])?"  # "各市州、县市区人民政府"
@@ -62,7 +62,7 @@ _PREDICATE = (
     r"|是(?=[\u4e00-\u9fff、“”]{0,20}?(?:责任主体|第一责任人))"  # "X是“无废城市”建设试点责任主体"
     r"|推动|推进|开展|完善|出台|修订|编制|发布|优化|健全|实施|做好|督促)"
 )
-_SUBJECT = re.compile(rf"^(?:同时，|此外，)?(?:请|由|经|建议|责成)?(?:所?涉及的)?(?P<names>{_LIST})" + _PREDICATE)
+_SUBJECT = re.compile(rf"^(?:同时，|此外，)?(?:{OPENERS})?(?:所?涉及的)?(?P<names>{_LIST})" + _PREDICATE)
 # "南汇新城镇、万祥镇、泥城镇和书院镇（以下统称“四镇”）重点做好……" (tried only when a town is named)
 _TOWN_SUBJECT = re.compile(rf"^(?P<names>{_TOWNS})" + _PREDICATE)
 
@@ -269,7 +269,7 @@ def _names(text: str) -> list[str]:
 # not names: "部署", a clause holding 的/由, or words before a 各… collective ("推动各单位")
 _NOT_BODY = re.compile(
     r"(?:部署|内部|全部|局部|干部|总部|本部)$|[的由将要]|表示|配合|协助|同意|认为"  # "水利部也表示将积极配合X"
-    r"|^(?!国务院|中央和国家机关|中央国家机关|省政府|市政府|县政府|区政府|[省市县区]级|[省市县区]直)[^各].*各(?:地区|部门|单位|有关部门|有关单位|乡镇|镇|乡|街道|区县|县区)$"
+    r"|^(?!国务院|中央和国家机关|中央国家机关|[省市县区]政府|[省市县区]级|[省市县区]直|全[校院局厅委市县区])[^各].*各(?:地区|部门|单位|有关部门|有关单位|乡镇|镇|乡|街道|区县|县区)$"
     r"|^(?:在|对|按|经|向|与|从)"  # "在政府指导下组建": a preposition, not a name
     r"|^(?:该|你)"  # "该委将……", "请你省有关部门指导……": a reference, not a name
     # "指导各区政府建立……", "充分发挥各级政府在……中的作用": an object, not a subject

@@ -75,6 +75,8 @@ RULE_CLAUSE = re.compile(either(
 _NO_DIVISION = r"\d一二两兩三四五六七八九十百千多几幾每某各此彼到好之相出短长長难難用住益妙深远遠近去何共该該"
 DIVISIONS = (rf"[处處](?<![{_NO_DIVISION}][处處])(?![理置罚罰分])"
              r"|科(?<![\d学专内外本理工文眼儿牙前百妇产骨预分每]科)(?![技研学普教])")  # not "处理", "科技"
+# words before a sentence's subject: "请X会同……", "由X负责", "责成X……", "会议要求X……" (责成, 会议要求: round 24)
+OPENERS = "请|由|经|建议|责成|会议要求"
 # mass organisations, as names end: "县妇联", "縣婦聯", "县科协", "市总工会" (round 24)
 MASS_ORGS = "|(?:妇|婦|残|殘|侨|僑|工商)(?:联|聯)|科协|科協|总工会|總工會"
 UNIT_NAME = re.compile(either(
