@@ -92,6 +92,9 @@ def speed() -> None:
             # a page stored as one line (web copies): thousands of brackets on one line
             "10 MB plan on one line": ("某省工作要点 " + " ".join(
                 f"{n}、{item.strip()}" for n in range(1, 10 * 2**20 // len(item.encode())))).encode(),
+            # meeting minutes whose decisions are numbered inside one paragraph (round 24)
+            "10 MB minutes, one paragraph": ("某厅厅长办公会议纪要\n会议确定:" + "".join(
+                f"{n}.由办公室负责,修订管理办法,并抓好督促落实。" for n in range(1, 10 * 2**20 // 75))).encode(),
         }
         for label, data in cases.items():
             path = Path(tmp) / "doc.txt"

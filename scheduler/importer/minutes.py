@@ -18,7 +18,7 @@ from scheduler.importer.vocab import either
 # "会议确定:", "会议研究决定如下：", "会议议定以下事项:" right before "1."
 _OPENS = re.compile(either(r"会议(?:研究)?(?:确定|决定|议定|明确|要求|商定)(?:如下|以下事项)?")
                     + r"\s*[:：]\s*(?=1[.．、](?!\d))")
-_NEXT = re.compile(r"(?<=[。；;])\s*(\d{1,2})[.．、](?!\d)")
+_NEXT = re.compile(r"(?<=[。；;])\s*(\d{1,3})[.．、](?!\d)")
 _NUMBERED = re.compile(rf"^[（(]?(?:[{CN_NUM}]+|\d{{1,3}})[）)、．.](?!\d)")
 # "责成X……。", "会议决定,由X……。" (the opening words are no part of the task)
 _CHARGE = re.compile(either(r"(?:会议(?:研究)?决定[,，]?\s*)?((?:责成|(?<=决定[,，])由|(?<=决定)由)")
