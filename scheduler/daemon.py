@@ -33,7 +33,8 @@ from scheduler.due import Outgoing
 from scheduler.errors import ConfigError, DubanError, Severity, StateBrokenError, StateLockedError
 from scheduler.feedback.readers import DecisionNotes
 from scheduler.model import Reason
-from scheduler.pipeline import PassResult, deliver_all, describe, notify, run_pass
+from scheduler.notices import notify
+from scheduler.pipeline import PassResult, deliver_all, describe, run_pass
 from scheduler.retention import closing_days
 from scheduler.runtime import Runtime
 from scheduler.systemd import Notifier

@@ -1,6 +1,6 @@
 """The bytes of an e-mail (the outbox's .eml) without running the stdlib generator over the bodies.
 
-`render.email_mime(...).as_bytes()` spends most of its time on the bodies: choosing their
+`mime.email_mime(...).as_bytes()` spends most of its time on the bodies: choosing their
 transfer encoding, base64-encoding them 57 bytes at a time and writing them back line by line.
 For a digest of hundreds of items that is ~15 ms a message. Here the stdlib still builds and
 writes the headers and the multipart skeleton (RFC 2047 words, folding, boundary), with a short
@@ -18,8 +18,8 @@ import email.quoprimime
 import re
 from datetime import datetime
 
+from scheduler.mime import email_mime
 from scheduler.model import Message
-from scheduler.render import email_mime
 
 MAX_LINE = 78  # email.policy.default.max_line_length
 

@@ -6,9 +6,9 @@
                      retries, resends, what is given up
         withdrawn  = retries, resends whose milestones all closed     (withdraw.py)
         digests    = one per unit and channel                         (group.py)
-        messages   = rendered, recorded (before any send)             (render.py, ledger.py)
-        each message: deferred → pending → sent | deferred | failed   (deliver.py, ledger.py)
-        failures   = one report to the coordinator, itself a message  (notify)
+        messages   = rendered, recorded (before any send)             (render.py, ledger/)
+        each message: deferred → pending → sent | deferred | failed   (deliver.py, ledger/)
+        failures   = one report to the coordinator, itself a message  (notices.py)
 
 Every write happens before the send it guards; a state error (StateError) stops the pass at
 once: no message is sent whose outcome could not be recorded.
@@ -17,7 +17,6 @@ once: no message is sent whose outcome could not be recorded.
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -25,7 +24,6 @@ from datetime import datetime, timedelta
 from itertools import chain
 
 from scheduler.app import App
-from scheduler.calendar_notice import next_year_notices, open_deadlines
 from scheduler.decide_stream import decide_streaming
 from scheduler.deliver import PassBudget, Verdict
 from scheduler.due import Outgoing
@@ -34,9 +32,9 @@ from scheduler.feedback.review import pause_for
 from scheduler.gcpolicy import fewer_collections
 from scheduler.group import Digest, group
 from scheduler.ledger import Ledger
-from scheduler.model import Attachment, DeliveryState, Message, Reason, Reminder, identity_of
+from scheduler.model import DeliveryState, Message, Reason, Reminder, identity_of
+from scheduler.notices import calendar_notices, notify
 from scheduler.render import CHANNEL_LABEL
-from scheduler.render_robots import plain_payload
 from scheduler.report.notice import enqueue_due
 from scheduler.withdraw import Closure, withdraw_closed
 
@@ -291,39 +289,6 @@ def _give_up(app: App, ledger: Ledger, item: Outgoing, now: datetime, result: Pa
     if ledger.mark_failed(item.key, now, why, attempted=False):
         result.failed.append(f"{label}：{why}")
         log.error("gave up on %s: %s", label, why)
-
-
-def notify(app: App, ledger: Ledger, title: str, lines: list[str], now: datetime, fingerprint: str | None = None,
-           attachments: tuple[Attachment, ...] = (), unit: str | None = None) -> list[str]:
-    """Enqueue a message to the coordinator (or to `unit`), recorded and retried like every
-    message and enqueued once per `fingerprint` (default: the content). The keys enqueued now.
-
-    Other features use this: the calendar's next-year notice (fingerprint: year + content), the
-    periodic 通报 (fingerprint: the period; an .xlsx in `attachments`, e-mail only)."""
-    runtime = app.runtime
-    name = unit or runtime.settings.coordinator
-    resolved = runtime.directory.resolve(name) if name else ()
-    target = runtime.directory.units.get(resolved[0]) if resolved else None
-    fingerprint = fingerprint or hashlib.sha256("\n".join([title, *lines]).encode()).hexdigest()
-    text = f"{name}：督办系统{title}：\n\n" + "\n".join(f"- {line}" for line in lines) + "\n"
-    subject = f"【督办系统】{title}"
-    kinds = (target.channels if target else ()) or ("email",)
-    keys: list[str] = []
-    for kind in kinds:
-        payload = plain_payload(kind, text)
-        key = hashlib.sha256(f"{fingerprint}|{kind}".encode()).hexdigest()[:32]
-        message = Message(key, kind, name, subject, text, target.emails if target and kind == "email" else (), "",
-                          payload, (), attachments if kind == "email" else ())
-        if ledger.enqueue(message, f"{fingerprint}|{kind}", now):
-            keys.append(key)
-    return keys
-
-
-def calendar_notices(app: App, ledger: Ledger, now: datetime) -> list[str]:
-    """SPEC §3.6: enqueue once (per year and content) each next-year notice due today; the keys."""
-    today, runtime = now.date(), app.runtime
-    notices = next_year_notices(runtime.calendar, open_deadlines(runtime.tasks, today), today)
-    return [k for n in notices for k in notify(app, ledger, n.title, list(n.lines), now, n.fingerprint)]
 
 
 def describe(result: PassResult) -> str:

@@ -10,7 +10,8 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from scheduler.model import Reminder, Task
 from scheduler.plan import Firing, Recipient
-from scheduler.render import CHANNEL_LABEL, days_phrase
+from scheduler.render import CHANNEL_LABEL
+from scheduler.render_items import days_phrase
 from scheduler.report.safe import cell
 
 

@@ -8,151 +8,31 @@ WeCom markdown/mention syntax is replaced by full-width look-alikes.
 
 from __future__ import annotations
 
-import base64
-import email
-import email.policy
 import hashlib
 import json
 import math
-import re
-import textwrap
 from collections.abc import Callable
-from datetime import date, datetime
-from email.message import EmailMessage
-from email.utils import format_datetime, formataddr, parseaddr
+from datetime import datetime
 from html import escape
 from itertools import pairwise
 from pathlib import Path
 from typing import NamedTuple
-from urllib.parse import quote
 
 import jinja2
 
 from scheduler import render_fast
 from scheduler.group import Digest, DigestItem
-from scheduler.model import Attachment, Message, ReminderId, Role, Unit
+from scheduler.model import Message, ReminderId, Unit
+from scheduler.render_items import ItemView, by_unit, item_view, one_line, subject, summary
 
 MARKDOWN_LIMIT = 4096  # bytes of markdown.content
 TEXT_LIMIT = 2048  # bytes of text.content (the documented, safe budget)
-_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
 _MARKDOWN = str.maketrans({"*": "＊", "_": "＿", "[": "［", "]": "］", "(": "（", ")": "）", "#": "＃",
                            "`": "｀", "<": "＜", ">": "＞", "~": "～", "|": "｜"})
 _MENTION = str.maketrans({"<": "＜", ">": "＞", "@": "＠"})
 
 
 CHANNEL_LABEL = {"email": "邮件", "wecom": "企业微信", "dingtalk": "钉钉", "feishu": "飞书", "outbox": "发件箱"}
-
-
-def days_phrase(offset: int) -> str:
-    """还剩N个工作日 / 今天到期 / 已逾期N个工作日, from a firing's offset to due."""
-    if offset < 0:
-        return f"还剩{-offset}个工作日"
-    return "今天到期" if offset == 0 else f"已逾期{offset}个工作日"
-
-
-def one_line(text: str) -> str:
-    """No line breaks or control characters: safe in a header and in a list item."""
-    return _CONTROL.sub(" ", text).strip()
-
-
-class ItemView(NamedTuple):
-    """One item of a digest as the templates show it (a NamedTuple: ~230,000 are built in a
-    first pass at 20,000 tasks, four times faster than a frozen dataclass)."""
-
-    number: str
-    title: str
-    stage: str
-    days: str
-    written: str
-    due: str
-    role: str
-    for_unit: str
-    others: str
-    what: str
-    document: str
-    color: str  # WeCom font colour
-    html_color: str
-
-
-_NAMES = "\x00names"  # cache key beside the milestone ids (which never hold control characters)
-
-
-def item_view(item: DigestItem, cache: dict[tuple[int, str], tuple[str, ...]] | None = None) -> ItemView:
-    r, task = item.reminder, item.task
-    key = (id(task), r.milestone)
-    fixed = cache.get(key) if cache is not None else None
-    if fixed is None:
-        fixed = _fixed_view(item)
-        if cache is not None:
-            cache[key] = fixed
-    number, title, written, what, document = fixed
-    urgent = r.offset >= 0
-    if cache is None:
-        others = item.others
-    else:  # DigestItem.others, from the task's names deduplicated once (the same for every unit)
-        names = cache.get((id(task), _NAMES))
-        if names is None:
-            names = cache[(id(task), _NAMES)] = DigestItem(r._replace(unit=""), task).others
-        others = tuple(n for n in names if n != r.unit)
-    days = _PHRASES.get(r.offset) or _PHRASES.setdefault(r.offset, days_phrase(r.offset))
-    due = _ISO.get(r.due) or _ISO.setdefault(r.due, r.due.isoformat())
-    return ItemView(
-        number=number, title=title, stage=r.stage, days=days, written=written, due=due, role=r.role.label,
-        for_unit=r.unit if r.via else "", others="、".join(others), what=what, document=document,
-        color="warning" if urgent else "info",
-        html_color="#c0392b" if r.offset > 0 else "#d35400" if urgent else "#2c3e50",
-    )
-
-
-# a digest repeats a few hundred offsets and due dates over thousands of items
-_PHRASES: dict[int, str] = {}
-_ISO: dict[date, str] = {}
-
-
-def _fixed_view(item: DigestItem) -> tuple[str, ...]:
-    """The parts of an item that depend only on the task and milestone (shared by every unit)."""
-    r, task = item.reminder, item.task
-    milestone = next((m for m in task.milestones if m.id == r.milestone), None)
-    written = milestone.written if milestone and milestone.written else r.deadline.isoformat()
-    what = (milestone.what if milestone and milestone.what else task.detail)[:200]
-    doc = task.document
-    document = f"{doc.title}（{doc.number}）" if doc.title and doc.number else doc.title or doc.number
-    return one_line(task.number), one_line(task.title), one_line(written), one_line(what), one_line(document)
-
-
-def summary(digest: Digest) -> str:
-    """`2项任务临近完成时限，1项已逾期`."""
-    offsets = [i.reminder.offset for i in digest.items]
-    counts = ((sum(o < 0 for o in offsets), "临近完成时限"), (sum(o == 0 for o in offsets), "今天到期"),
-              (sum(o > 0 for o in offsets), "已逾期"))
-    parts: list[str] = []
-    for n, label in counts:
-        if n:
-            parts.append(f"{n}项{'' if parts else '任务'}{label}")
-    return "，".join(parts)
-
-
-def subject(digest: Digest) -> str:
-    kind = "【督办通报】" if digest.escalation else "【督办提醒】"
-    return one_line(f"{kind}{digest.unit}：{summary(digest)}")
-
-
-def by_unit(digest: Digest) -> list[dict[str, str]]:
-    """For escalations: per unit concerned, how many items are overdue or near."""
-    counts: dict[str, list[int]] = {}
-    for item in digest.items:
-        r = item.reminder
-        if r.via:
-            units: tuple[str, ...] = (r.unit,)
-        elif r.role is Role.COORDINATOR:
-            units = item.task.lead + item.task.responsible
-        else:
-            continue
-        for unit in units:
-            row = counts.setdefault(unit, [0, 0])
-            row[0 if r.offset > 0 else 1] += 1
-    return [{"unit": u, "text": "，".join(t for t in (f"{o}项逾期" if o else "", f"{n}项临期或到期" if n else "") if t)}
-            for u, (o, n) in sorted(counts.items())]
 
 
 EMAIL_LIMIT = 5_000_000  # bytes of text and HTML in one e-mail: ~6.8 MB once encoded, under the common 10 MB limit
@@ -342,38 +222,3 @@ def _key(*parts: str) -> str:
 
 def _identities(digest: Digest) -> tuple[ReminderId, ...]:
     return tuple(i.reminder.identity for i in digest.items)
-
-
-def email_mime(message: Message, sender: str, date: datetime) -> EmailMessage:
-    """The MIME message: multipart plain + HTML, RFC 2047 headers, stable Message-ID."""
-    mime = EmailMessage()
-    name, address = parseaddr(sender)
-    mime["Subject"] = one_line(message.subject)
-    mime["From"] = formataddr((one_line(name), address)) if name else address
-    mime["To"] = ", ".join(message.to)
-    mime["Date"] = format_datetime(date)
-    mime["Message-ID"] = f"<{message.key}@{address.rpartition('@')[2] or 'duban.local'}>"
-    mime.set_content(message.text)
-    if message.html:
-        mime.add_alternative(message.html, subtype="html")
-    for attachment in message.attachments:
-        add_attachment(mime, attachment)
-    return mime
-
-
-def add_attachment(mime: EmailMessage, attachment: Attachment) -> None:
-    """A real MIME attachment. The Chinese file name is written twice: RFC 2231 `filename*` in
-    Content-Disposition (the standard) and an RFC 2047 word in Content-Type `name` (what Outlook
-    and Exchange read when they ignore RFC 2231). The part is parsed from its source so that the
-    generator keeps these lines as written (it would re-encode `name` the RFC 2231 way); names are
-    kept short enough for one line, since some clients (QQ mail) mishandle RFC 2231 continuations."""
-    name = one_line(attachment.filename)
-    word = base64.b64encode(name.encode()).decode()
-    body = "\r\n".join(textwrap.wrap(base64.b64encode(attachment.data).decode(), 76))
-    # the long xlsx type on a line of its own: a first line over 78 characters is refolded (badly)
-    source = (f'Content-Type:\r\n {attachment.content_type};\r\n name="=?utf-8?b?{word}?="\r\n'
-              "Content-Transfer-Encoding: base64\r\n"
-              f"Content-Disposition: attachment;\r\n filename*=utf-8''{quote(name, safe='')}\r\n\r\n{body}\r\n")
-    if not mime.is_multipart() or mime.get_content_type() != "multipart/mixed":
-        mime.make_mixed()
-    mime.attach(email.message_from_bytes(source.encode("ascii"), policy=email.policy.default))

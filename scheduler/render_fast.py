@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from scheduler.render import ItemView
+    from scheduler.render_items import ItemView
 
 TEXT_TEMPLATE = "email.txt.j2"
 HTML_TEMPLATE = "email.html.j2"

@@ -25,11 +25,9 @@ from scheduler.render import (
     LINK_LABEL,
     NOTES_LABEL,
     TEXT_LIMIT,
-    ItemView,
-    item_view,
-    subject,
     truncate_bytes,
 )
+from scheduler.render_items import ItemView, item_view, subject
 
 DINGTALK_LIMIT = 20_000  # bytes of the request body
 FEISHU_LIMIT = 20_000  # bytes of the request body, "timestamp" and "sign" included

@@ -10,6 +10,7 @@ def test_pure_modules_load_no_io_libraries() -> None:
     code = (
         "import sys\n"
         "import scheduler.model, scheduler.workdays, scheduler.plan, scheduler.due, scheduler.group, scheduler.render\n"
+        "import scheduler.render_items, scheduler.mime\n"
         "banned = {'sqlite3', 'httpx', 'aiosmtplib', 'apscheduler', 'scheduler.ledger', 'scheduler.channels',\n"
         "          'scheduler.daemon', 'scheduler.cli', 'watchfiles'}\n"
         "print(sorted(banned & set(sys.modules)))\n"

@@ -14,7 +14,7 @@ from scheduler.errors import StateBrokenError
 from scheduler.history import row_json
 from scheduler.ledger import Ledger
 from scheduler.model import DeliveryState, Message, ReminderState
-from scheduler.pipeline import notify
+from scheduler.notices import notify
 from scheduler.plan import Window
 from tests.conftest import SETTINGS, Project
 from tests.kit import ONE_TASK, FakeChannel, Tick, at, make_app, one_pass

@@ -8,8 +8,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from scheduler.group import group
+from scheduler.mime import email_mime
 from scheduler.plan import Window
-from scheduler.render import MARKDOWN_LIMIT, TEXT_LIMIT, Renderer, email_mime
+from scheduler.render import MARKDOWN_LIMIT, TEXT_LIMIT, Renderer
 from scheduler.runtime import build_runtime, planner_for
 from tests.conftest import Project
 

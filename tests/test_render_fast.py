@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from scheduler import render_fast
 from scheduler.group import Digest, DigestItem
 from scheduler.model import Document, Milestone, Reminder, Role, Task
-from scheduler.render import Renderer, by_unit, item_view, subject, summary
+from scheduler.render import Renderer
+from scheduler.render_items import by_unit, item_view, subject, summary
 
 NOW = datetime(2021, 7, 1, 10, 0)
 TEMPLATES = Path(render_fast.__file__).parent / "templates"

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from scheduler.ledger import SCHEMA_VERSION, Ledger, _place_fault, _reader, _state_error
+from scheduler.ledger import SCHEMA_VERSION, Ledger
+from scheduler.ledger.files import place_fault, reader, state_error
 
 
 def fs(available: int, read_only: bool = False) -> os.statvfs_result:
@@ -30,16 +31,16 @@ def fs(available: int, read_only: bool = False) -> os.statvfs_result:
     (fs(12), None),
 ])
 def test_the_file_system_names_the_fault(answer: os.statvfs_result, expected: str | None) -> None:
-    assert _place_fault(Path("/srv/duban/state"), lambda _path: answer) == expected
+    assert place_fault(Path("/srv/duban/state"), lambda _path: answer) == expected
 
 
 def test_a_directory_that_cannot_be_asked_is_no_verdict(tmp_path: Path) -> None:
-    assert _place_fault(tmp_path / "无此目录") is None
-    assert _place_fault(tmp_path) is None  # a real, writable directory with room
+    assert place_fault(tmp_path / "无此目录") is None
+    assert place_fault(tmp_path) is None  # a real, writable directory with room
 
 
 def test_sqlite_disk_io_error_on_a_healthy_disk_keeps_the_generic_message(tmp_path: Path) -> None:
-    err = _state_error(tmp_path / "duban.db", "打开", sqlite3.OperationalError("disk I/O error"), 60)
+    err = state_error(tmp_path / "duban.db", "打开", sqlite3.OperationalError("disk I/O error"), 60)
     assert str(err) == f"无法打开状态数据库 {tmp_path / 'duban.db'}：disk I/O error"
 
 
@@ -54,7 +55,7 @@ def _state_without_shm(tmp_path: Path) -> Path:
 
 def test_a_reader_on_a_full_disk_reads_the_file_alone(tmp_path: Path) -> None:
     path = _state_without_shm(tmp_path)
-    db = _reader(path, 1.0, lambda _path: fs(0))
+    db = reader(path, 1.0, lambda _path: fs(0))
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     db.close()
 
@@ -62,7 +63,7 @@ def test_a_reader_on_a_full_disk_reads_the_file_alone(tmp_path: Path) -> None:
 def test_a_reader_on_a_healthy_disk_or_with_wal_content_left_refuses(tmp_path: Path) -> None:
     path = _state_without_shm(tmp_path)
     with pytest.raises(sqlite3.OperationalError):
-        _reader(path, 1.0, lambda _path: fs(12))  # no file-system fault: the error stands
+        reader(path, 1.0, lambda _path: fs(12))  # no file-system fault: the error stands
     (tmp_path / "duban.db-wal").write_bytes(b"x" * 100)  # a writer's uncheckpointed pages: the file is not all
     with pytest.raises(sqlite3.OperationalError):
-        _reader(path, 1.0, lambda _path: fs(0))
+        reader(path, 1.0, lambda _path: fs(0))

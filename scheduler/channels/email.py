@@ -14,8 +14,8 @@ from aiosmtplib.typing import Default
 
 from scheduler.channels.base import Outcome, Receipt
 from scheduler.load.settings import EmailSettings
+from scheduler.mime import email_mime
 from scheduler.model import Message, Secret
-from scheduler.render import email_mime
 
 
 class EmailChannel:

@@ -9,6 +9,7 @@ from scheduler.importer.draft import Draft as Draft
 from scheduler.importer.draft import DraftTask as DraftTask
 from scheduler.importer.header import header_facts, title_year
 from scheduler.importer.layout import relayout
+from scheduler.importer.meeting_news import meeting_tasks
 from scheduler.importer.minutes import read_minutes
 from scheduler.importer.numerals import WIDE
 from scheduler.importer.numerals import cn_to_int as cn_to_int
@@ -27,6 +28,8 @@ def parse_document(text: str) -> Draft:
     Walker(draft, lines).run()
     covering_notice(draft, text)
     select_tasks(draft)
+    if news := meeting_tasks(lines, draft.tasks):  # a meeting's news: units that must do something
+        draft.tasks = news
     _unique_keys(draft)
     return draft
 

@@ -16,7 +16,8 @@ from datetime import datetime
 from scheduler import readmodel
 from scheduler.ledger import Ledger
 from scheduler.model import Attachment, Message
-from scheduler.render import TEXT_LIMIT, one_line, truncate_bytes
+from scheduler.render import TEXT_LIMIT, truncate_bytes
+from scheduler.render_items import one_line
 from scheduler.render_robots import plain_payload
 from scheduler.report import bulletin, register
 from scheduler.report.periodic import Period, due_period

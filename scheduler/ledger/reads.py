@@ -1,0 +1,142 @@
+"""What the ledger answers: the LedgerView of `due.decide`, history, messages, failures."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import date, datetime
+
+from scheduler.ledger.codec import chunks, cols, load_content, time_of, unpack, with_to
+from scheduler.ledger.connection import Connection
+from scheduler.ledger.records import Failure, HistoryRow, OpenMessage
+from scheduler.ledger.sql import OPEN, PAUSED
+from scheduler.model import DeliveryState, Identity, Message, ReminderState
+
+
+class Reads(Connection):
+    """The reads of the ledger."""
+
+    def handled(self, ids: Iterable[Identity]) -> set[Identity]:
+        """Those of `ids` recorded in any state (sent, superseded, pending, failed), except the
+        ones paused for review (they are decided again when the pause ends)."""
+        with self._guard("读取"):
+            if self.db.execute("SELECT 1 FROM reminders LIMIT 1").fetchone() is None:
+                return set()  # a first pass: the identities are not even built
+        wanted = ids if isinstance(ids, list) else list(ids)
+        # the rows are collected as SQLite gives them (due as text), without a Python step per row
+        recorded: set[tuple[str, str, str, str, int, str]] = set()
+        with self._guard("读取"):
+            for chunk in chunks(sorted({r[0] for r in wanted}), 500):
+                marks = ",".join("?" * len(chunk))
+                recorded.update(self.db.execute("SELECT task, milestone, due, stage, repetition, unit FROM reminders "
+                                                f"WHERE task IN ({marks})", chunk))
+        recorded -= self._paused()
+        return {r for r in wanted if cols(r) in recorded}
+
+    def _paused(self) -> set[tuple[str, str, str, str, int, str]]:
+        """The identities of the reminders paused for review (few), read again only when the
+        state changed since (by this connection or another): `handled` is asked per few hundred
+        tasks, and reading the identities alone lets SQLite answer from its index."""
+        with self._guard("读取"):
+            version = (self.db.total_changes, self.db.execute("PRAGMA data_version").fetchone()[0])
+            if self._paused_memo is None or self._paused_memo[0] != version:
+                rows = self.db.execute("SELECT task, milestone, due, stage, repetition, unit FROM reminders "
+                                       f"WHERE {PAUSED}")
+                self._paused_memo = (version, set(rows))
+        return self._paused_memo[1]
+
+    def has_reminders(self) -> bool:
+        with self._guard("读取"):
+            return self.db.execute("SELECT 1 FROM reminders LIMIT 1").fetchone() is not None
+
+    def open_messages(self) -> list[OpenMessage]:
+        with self._guard("读取"):
+            rows = self.db.execute(
+                "SELECT key, kind, channel, unit, state, attempts, resends, next_attempt, first_failure, "
+                "last_error FROM messages WHERE state IN (?, ?) ORDER BY created_at, key", OPEN).fetchall()
+        return [OpenMessage(k, kind, ch, u, DeliveryState(st), a, rs, time_of(na), time_of(ff), err)
+                for k, kind, ch, u, st, a, rs, na, ff, err in rows]
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def message(self, key: str) -> Message | None:
+        with self._guard("读取"):
+            row = self.db.execute("SELECT content, remaining FROM messages WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        data = load_content(row[0])
+        if not data:
+            return None  # its body was pruned (retention): nothing left to send
+        if "reminders" not in data:  # stored since the carries rows hold them (a v1 message holds its own)
+            with self._guard("读取"):
+                data["reminders"] = self.db.execute(
+                    "SELECT r.task, r.milestone, r.due, r.stage, r.repetition, r.unit FROM carries c "
+                    "JOIN reminders r ON r.id = c.reminder WHERE c.message = ? ORDER BY c.rowid", (key,)).fetchall()
+        message = unpack(data)
+        remaining = tuple(json.loads(row[1]))
+        return with_to(message, remaining) if remaining else message
+
+    def untouched(self, key: str) -> bool:
+        """Recorded and never tried: its stored content is what was recorded, to every recipient."""
+        with self._guard("读取"):
+            row = self.db.execute("SELECT attempts, remaining FROM messages WHERE key = ?", (key,)).fetchone()
+        return row is not None and row[0] == 0 and row[1] == "[]"
+
+    def state_of(self, key: str) -> DeliveryState | None:
+        with self._guard("读取"):
+            row = self.db.execute("SELECT state FROM messages WHERE key = ?", (key,)).fetchone()
+        return DeliveryState(row[0]) if row else None
+
+    def history(self, start: datetime | None = None, end: datetime | None = None) -> list[HistoryRow]:
+        """Reminders whose fire time lies in [start, end], by (at, task, milestone, stage, unit)."""
+        lo = start.isoformat() if start else ""
+        hi = end.isoformat() if end else "9"
+        return self._history_rows("at >= ? AND at <= ?", (lo, hi))
+
+    def task_history(self, task: str) -> list[HistoryRow]:
+        """The reminders of one task (the dashboard's history of a task), in the order of `history`."""
+        return self._history_rows("task = ?", (task,))
+
+    def _history_rows(self, where: str, args: tuple[str, ...]) -> list[HistoryRow]:
+        with self._guard("读取"):
+            rows = self.db.execute(
+                "SELECT at, task, milestone, due, stage, repetition, unit, state, handled_at, channels, "
+                f"{PAUSED} "
+                f"FROM reminders WHERE {where}", args).fetchall()
+        out = [HistoryRow(datetime.fromisoformat(at), t, m, date.fromisoformat(d), s, rep, u, ReminderState(st),
+                          datetime.fromisoformat(h), tuple(c for c in ch.split(",") if c), bool(p))
+               for at, t, m, d, s, rep, u, st, h, ch, p in rows]
+        out.sort(key=lambda r: (r.at, r.task, r.milestone, r.stage, r.unit))
+        return out
+
+    def last_reminders(self) -> dict[tuple[str, str, str], HistoryRow]:
+        """The last handled (not superseded) reminder per (task, milestone, unit): for status,
+        the 台账 and the dashboard. Group per (task, milestone) by taking the latest `at`."""
+        last: dict[tuple[str, str, str], HistoryRow] = {}
+        for row in self.history():
+            if row.state is not ReminderState.SUPERSEDED and not row.paused:
+                last[(row.task, row.milestone, row.unit)] = row
+        return last
+
+    def failures(self) -> list[Failure]:
+        with self._guard("读取"):
+            rows = self.db.execute("SELECT unit, channel, last_error, updated_at FROM messages "
+                                   "WHERE state = 'failed' ORDER BY updated_at").fetchall()
+        return [Failure(*r) for r in rows]
+
+    def carried(self, key: str) -> list[tuple[str, str, str]]:
+        """(task, milestone, unit) of the reminders a message carries."""
+        with self._guard("读取"):
+            rows = self.db.execute("SELECT r.task, r.milestone, r.unit FROM carries c JOIN reminders r "
+                                   "ON r.id = c.reminder WHERE c.message = ?", (key,)).fetchall()
+        return [(t, m, u) for t, m, u in rows]
+
+    def first_failure(self, key: str) -> datetime | None:
+        with self._guard("读取"):
+            row = self.db.execute("SELECT first_failure FROM messages WHERE key = ?", (key,)).fetchone()
+        return time_of(row[0]) if row else None
+
+    def attempts(self, key: str) -> int:
+        with self._guard("读取"):
+            row = self.db.execute("SELECT attempts FROM messages WHERE key = ?", (key,)).fetchone()
+        return int(row[0]) if row else 0

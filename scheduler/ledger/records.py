@@ -1,0 +1,59 @@
+"""The frozen rows the ledger hands out, and the protocol `due.decide` reads it through."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Protocol
+
+from scheduler.model import DeliveryState, Identity, ReminderState
+
+
+@dataclass(frozen=True, slots=True)
+class OpenMessage:
+    """A message not settled yet: pending (in flight, or interrupted) or deferred."""
+
+    key: str
+    kind: str  # digest | notice
+    channel: str
+    unit: str
+    state: DeliveryState
+    attempts: int
+    resends: int
+    next_attempt: datetime | None
+    first_failure: datetime | None
+    last_error: str
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryRow:
+    """One reminder of `duban history` (SPEC §4)."""
+
+    at: datetime
+    task: str
+    milestone: str
+    due: date
+    stage: str
+    repetition: int
+    unit: str
+    state: ReminderState
+    handled_at: datetime
+    channels: tuple[str, ...]
+    paused: bool = False  # pending because a 办结 of its milestone waits for review (SPEC 3.4)
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    unit: str
+    channel: str
+    error: str
+    at: str
+
+
+class LedgerView(Protocol):
+    """What `due.decide` reads of the state; a second backend implements the same."""
+
+    def handled(self, ids: Iterable[Identity]) -> set[Identity]: ...
+
+    def open_messages(self) -> list[OpenMessage]: ...
