@@ -8,7 +8,7 @@ from datetime import date
 
 from scheduler import phrases
 from scheduler.importer.parse import Draft, DraftTask
-from scheduler.importer.relative import resolve_relative
+from scheduler.importer.relative import find_relative, resolve_relative
 
 Known = Callable[[str], bool]
 
@@ -36,6 +36,9 @@ def emit_toml(draft: Draft, source: str, prefix: str, year: int | None,
     elif base_year:
         named = "（标题中的年份）" if not year and draft.year else ""
         out.append(f"# issued 未识别；“6月底前”等按 {base_year} 年解析{named}")
+    elif any(_yearless(t) for t in draft.tasks):
+        out.append("# issued 未识别，文中“6月底前”“年底前”等时限没有写年份：已照原文写出，"
+                   "请在此填写 issued = 印发日期（或导入时用 --year 指定年份），否则 duban check 会指出这些时限")
     for task in draft.tasks:
         out.append("")
         if task.line in draft.damaged:
@@ -94,14 +97,42 @@ def resolve_deadlines(task: DraftTask, year: int | None, issued: date | None) ->
 def _deadlines(task: DraftTask, year: int | None, issued: date | None) -> list[str]:
     if task.ongoing and not task.deadlines:
         return [f"deadline = {q(task.ongoing)}"]
-    resolved = resolve_deadlines(task, year, issued)
-    if not resolved:
-        return ["# 原文未写完成时限（持续推进）"]
-    if len(resolved) == 1:
-        return [f"deadline = {resolved[0][0].isoformat()}  # {resolved[0][1]}"]
+    entries = [(d.isoformat(), f"  # {phrase}", clause) for d, phrase, clause in resolve_deadlines(task, year, issued)]
+    if year is None:  # as the document writes them: `duban check` resolves them once issued is filled in
+        note = "  # 年份未定：请填写 [document] 的 issued"
+        entries += [(q(phrase), note, clause) for phrase, clause in _yearless(task)]
+    notes = [] if issued else [f"# 原文时限“{phrase}”从印发之日起算：印发日期未识别，请按印发日期填写 deadline"
+                               for phrase in _from_issue(task)]
+    if not entries:
+        return notes or ["# 原文未写完成时限（持续推进）"]
+    if len(entries) == 1:
+        return [f"deadline = {entries[0][0]}{entries[0][1]}", *notes]
     out = []
-    for deadline, phrase, clause in resolved:
-        out += ["  [[task.milestone]]", f"  deadline = {deadline.isoformat()}  # {phrase}"]
+    for deadline, comment, clause in entries:
+        out += ["  [[task.milestone]]", f"  deadline = {deadline}{comment}"]
         if clause:
             out.append(f"  what = {q(clause)}")
-    return out
+    return out + notes
+
+
+def _yearless(task: DraftTask) -> list[tuple[str, str]]:
+    """(phrase, clause) of the deadlines that only lack their year ("年底前", "6月底前"): the
+    draft writes them as the document does when no year is known."""
+    found: list[tuple[str, str]] = []
+    for phrase, clause in task.deadlines:
+        if find_relative(phrase):
+            continue
+        try:
+            phrases.resolve(phrase, None)
+        except phrases.PhraseError:
+            try:
+                if phrases.resolve(phrase, 2000).deadline is not None and phrase not in [p for p, _ in found]:
+                    found.append((phrase, clause))
+            except phrases.PhraseError:
+                pass
+    return found
+
+
+def _from_issue(task: DraftTask) -> list[str]:
+    """The deadlines counted from the document's issue ("本意见印发之日起30日内", "明年年底")."""
+    return [phrase for phrase, _ in task.deadlines if find_relative(phrase)]
