@@ -44,11 +44,21 @@ REPORT = ("10月12日,县长主持召开县政府常务会议。\n"
           "会议审议《某县全民健身实施计划(2021-2025年)》。会议原则通过该计划。")
 
 
-# in a report without numbered items, a sentence charging a unit with work is that unit's task
+# in a report without numbered items, a sentence charging a unit with work is that unit's task, titled by what
+# follows the unit (as round 25's sentences "X要……")
 def test_charge_in_a_meeting_report() -> None:
     draft = parse_document(REPORT + "责成县文体局根据会议讨论意见修改完善后,按程序印发。会议还研究了其他事项。\n")
     assert [(t.title, units(t)) for t in draft.tasks] == [
-        ("责成县文体局根据会议讨论意见修改完善后,按程序印发", ([], ["县文体局"], [])),
+        ("根据会议讨论意见修改完善后,按程序印发", ([], ["县文体局"], [])),
+    ]
+
+
+# a charge and a unit that must do something, in the same report: both are tasks
+def test_charge_beside_a_unit_that_must() -> None:
+    draft = parse_document(REPORT + "县教育局要组织学生参加活动。责成县文体局抓紧制定活动方案。\n")
+    assert [(t.title, units(t)) for t in draft.tasks] == [
+        ("组织学生参加活动", ([], ["县教育局"], [])),
+        ("抓紧制定活动方案", ([], ["县文体局"], [])),
     ]
 
 
@@ -57,7 +67,7 @@ def test_charge_in_traditional_characters_names_a_mass_organisation() -> None:
     draft = parse_document("10月12日,縣長主持召開縣政府常務會議。會議原則通過《某縣兒童發展規劃》。"
                            "責成縣婦聯根據會議討論意見修改完善后,履行發文程序。\n")
     assert [(t.title, units(t)) for t in draft.tasks] == [
-        ("責成縣婦聯根據會議討論意見修改完善后,履行發文程序", ([], ["縣婦聯"], [])),
+        ("根據會議討論意見修改完善后,履行發文程序", ([], ["縣婦聯"], [])),
     ]
     draft = parse_document(REPORT + "责成县科协、县总工会抓紧制定活动方案。\n")
     assert [units(t) for t in draft.tasks] == [([], ["县科协", "县总工会"], [])]
@@ -100,14 +110,14 @@ def test_centres() -> None:
     ]
 
 
-# "会议决定,由X……。" in a report without numbered items is X's task; the opening words are not its title
+# "会议决定,由X……。" in a report without numbered items is X's task; "全校各部门……要" (a collective) is none
 def test_decision_by_a_unit_in_a_meeting_report() -> None:
     draft = parse_document("2022年第3次校务会会议纪要\n"
                            "3月9日,校长主持召开校务会。会议听取了教务处关于期中教学检查的汇报。"
                            "会议强调,全校各部门要高度重视教学秩序。"
                            "会议决定,由教务处根据会议意见,做好检查安排。与各学院协商后另行发布通知。\n")
     assert [(t.title, units(t)) for t in draft.tasks] == [
-        ("由教务处根据会议意见,做好检查安排", ([], ["教务处"], [])),
+        ("根据会议意见,做好检查安排", ([], ["教务处"], [])),
     ]
     assert parse_document("会议听取了汇报。由于时间关系,其他事项另行研究。\n").tasks == []
 
