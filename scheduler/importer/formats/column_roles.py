@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from scheduler.importer import columns as col
 from scheduler.importer.columns import column_name, words
+from scheduler.importer.formats.item_columns import refine_items
 
 _LEVEL = re.compile(r"^(?:[一二三四五六七八九]|[1-9])级")  # "一级要点", "二级指标"
 _DETAIL = re.compile(words(col.DETAIL))
@@ -33,6 +34,7 @@ def refine(kinds: dict[int, str], header: Sequence[str], body: Sequence[Sequence
         return kinds
     _spanned(kinds, header, body)
     _detail(kinds, header)
+    refine_items(kinds, header, body)  # numbered items over their detail, 备注 as the deadline
     return kinds
 
 
@@ -67,6 +69,9 @@ def _spanned(kinds: dict[int, str], header: Sequence[str], body: Sequence[Sequen
 
 
 def _split_span(kinds: dict[int, str], first: int, last: int, body: Sequence[Sequence[str]]) -> None:
+    if _numbers(body, last) and "number" not in kinds.values() and kinds.get(first) == "task":
+        kinds[last] = "number"  # "工作任务" over "分组名 | 1": the text is the group, its 具体要求 the task
+        return
     kind = kinds.pop(first, None)
     others = any(k in _TEXT for k in kinds.values())
     text_kind = "measure" if others or kind == "measure" else "task"
@@ -79,6 +84,11 @@ def _split_span(kinds: dict[int, str], first: int, last: int, body: Sequence[Seq
             kinds[i] = "task"
         elif cells and not others and text_kind == "task" and i == first:
             kinds[i], kinds[last] = "task", "measure"
+
+
+def _numbers(body: Sequence[Sequence[str]], i: int) -> bool:
+    cells = [r[i].strip().rstrip(".．、") for r in body if i < len(r) and r[i].strip()]
+    return bool(cells) and all(c.isdigit() for c in cells)
 
 
 def _detail(kinds: dict[int, str], header: Sequence[str]) -> None:

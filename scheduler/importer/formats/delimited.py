@@ -6,7 +6,10 @@ import csv
 import io
 from pathlib import Path
 
+from scheduler.importer.columns import OTHER, column_name
 from scheduler.importer.formats.blocks import Block, grid
+from scheduler.importer.formats.column_roles import detail_kind
+from scheduler.importer.formats.record_table import record_lines
 from scheduler.importer.formats.tables import column_kind, header_row
 
 
@@ -19,13 +22,21 @@ def looks_like_csv(text: str) -> bool:
         return False
     rows = _rows("\n".join(head))
     at = header_row(rows)
-    return at is not None and _column_names(rows[at])
+    if at is None:  # a label / value sheet ("责任单位,卫健局、文旅局") is one task's record
+        return record_lines(_rows(text[:8192]), column_kind) is not None
+    return _column_names(rows[at])
 
 
 def _column_names(row: list[str]) -> bool:
     cells = [c.strip() for c in row if c.strip()]
-    known = sum(column_kind(c) is not None for c in cells)
+    known = sum(_named(c) for c in cells)
     return not any("。" in c for c in cells) and 2 * known >= len(cells)
+
+
+def _named(cell: str) -> bool:
+    """A column's name: of a field, a task's detail ("具 体 要 求"), or a column not read ("备注", "完成情况")."""
+    name = column_name(cell)
+    return column_kind(cell) is not None or detail_kind(cell) is not None or name in OTHER
 
 
 def read_csv(path: Path, text: str) -> list[Block]:

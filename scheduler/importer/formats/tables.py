@@ -18,6 +18,7 @@ from scheduler.importer.columns import column_name, words
 from scheduler.importer.formats import column_roles as roles
 from scheduler.importer.formats.blocks import Block, Table
 from scheduler.importer.formats.headers import stacked
+from scheduler.importer.formats.record_table import record_lines
 from scheduler.importer.vocab import is_unit_name
 
 _PERSON = re.compile(words(col.PEOPLE))
@@ -62,7 +63,7 @@ def header_row(rows: Sequence[Sequence[str]]) -> int | None:
 
 
 def is_task_table(rows: Sequence[Sequence[str]]) -> bool:
-    return header_row(rows) is not None
+    return header_row(rows) is not None or record_lines(rows, column_kind) is not None
 
 
 def cn_number(n: int) -> str:
@@ -109,8 +110,9 @@ class _Columns:
 def table_lines(table: Table) -> list[str]:
     rows = [list(r) for r in table.rows]
     head = header_row(rows)
-    if head is None:
-        return ["\t".join(_dedupe(r)) for r in rows if any(c.strip() for c in r)]
+    if head is None:  # a label / value table is one task's record
+        record = record_lines(rows, column_kind)
+        return record if record is not None else ["\t".join(_dedupe(r)) for r in rows if any(c.strip() for c in r)]
     names, last = stacked(rows, head, column_kind)  # "责任单位" over "牵头单位 | 配合单位"
     above = [" ".join(c.split()) for r in rows[:head] for c in _dedupe(r)]  # a title over the header
     body = rows[last + 1:]
