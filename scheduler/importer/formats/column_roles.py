@@ -146,7 +146,8 @@ def joined_wraps(lines: Sequence[str]) -> list[str]:
     """A units cell's lines with the lines that only wrapped a name put back together: a PDF's cell
     breaks "开发区管委会" into "开发区" / "管委会" and "局各股室" into "…局" / "各股室", where a cell of a
     Word file puts each name on a line of its own. A line wrapped a name when it ends inside one (its
-    last word is one or two characters long) or the next line starts with what ends a name (管委会)."""
+    last word is one or two characters long), the next line starts with what ends a name (管委会), or
+    its first word is one character ("市政府各部" / "门、各直属机构") or it starts with 等 ("等相关部门")."""
     out: list[str] = []
     for line in (ln.strip() for ln in lines):
         if out and line and _wrapped(out[-1], line):
@@ -160,7 +161,7 @@ def _wrapped(before: str, after: str) -> bool:
     if _SEP.search(before[-1]):
         return False
     last = _SEP.split(before)[-1]
-    return len(last) <= 2 or bool(_BARE.match(after))
+    return len(last) <= 2 or bool(_BARE.match(after)) or len(_SEP.split(after)[0]) == 1 or after[0] == "等"
 
 
 def first_rows(rows: Sequence[Sequence[str]], count: int = 6) -> list[int]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 from scheduler.importer.columns import OTHER, column_name
@@ -40,7 +41,19 @@ def _named(cell: str) -> bool:
 
 
 def read_csv(path: Path, text: str) -> list[Block]:
-    return [grid(_rows(text))]
+    return [grid([_spread(r) for r in _rows(text)])]
+
+
+_HEADING = re.compile(r"^[一二三四五六七八九十]+、\S")
+
+
+def _spread(row: list[str]) -> list[str]:
+    """A category row ("一、年底前专项工作任务") spans the sheet's table, but its export keeps the text
+    in the first cell only: spread across the row again, as the sheet's merged cell reads."""
+    texts = [c for c in row if c.strip()]
+    if len(row) > 2 and len(texts) == 1 and row[0].strip() and _HEADING.match(row[0].strip()):
+        return [row[0]] * len(row)
+    return row
 
 
 def _rows(text: str) -> list[list[str]]:

@@ -7,7 +7,7 @@ record the text reader's grammar reads; a title row above it (one text across) s
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from scheduler.importer.columns import column_name
 
@@ -15,12 +15,12 @@ _UNITS = ("lead", "responsible", "cooperating")
 _TEXTS = ("task", "measure")
 
 
-def _label(cell: str, kind_of: object) -> str | None:
-    name = column_name(cell.strip().rstrip(":：").strip())
-    if not name or len(name) > 12:
-        return None
-    kind = kind_of(name)  # type: ignore[operator]
-    return kind if isinstance(kind, str) else None
+KindOf = Callable[[str], "str | None"]  # tables.column_kind: a header cell's field
+
+
+def _label(cell: str, kind_of: KindOf) -> str | None:
+    name = column_name(cell.strip().rstrip(":：").strip())  # a label alone, not "责任单位：市发改委"
+    return kind_of(name) if name and len(name) <= 12 and not any(c in name for c in ":：") else None
 
 
 def _cells(row: Sequence[str]) -> list[str]:
@@ -31,7 +31,7 @@ def _cells(row: Sequence[str]) -> list[str]:
     return out
 
 
-def record_lines(rows: Sequence[Sequence[str]], kind_of: object) -> list[str] | None:
+def record_lines(rows: Sequence[Sequence[str]], kind_of: KindOf) -> list[str] | None:
     """The lines of a label / value table, or None when `rows` are not one: most rows of two texts
     start with a field's label, among them a unit column's and a task's, and no row has three."""
     cells = [_cells(r) for r in rows]

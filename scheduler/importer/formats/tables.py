@@ -110,9 +110,8 @@ class _Columns:
 def table_lines(table: Table) -> list[str]:
     rows = [list(r) for r in table.rows]
     head = header_row(rows)
-    if head is None:  # a label / value table is one task's record
-        record = record_lines(rows, column_kind)
-        return record if record is not None else ["\t".join(_dedupe(r)) for r in rows if any(c.strip() for c in r)]
+    if head is None:  # a layout table row by row, or a label / value table as one task's record
+        return record_lines(rows, column_kind) or ["\t".join(_dedupe(r)) for r in rows if any(c.strip() for c in r)]
     names, last = stacked(rows, head, column_kind)  # "责任单位" over "牵头单位 | 配合单位"
     above = [" ".join(c.split()) for r in rows[:head] for c in _dedupe(r)]  # a title over the header
     body = rows[last + 1:]
