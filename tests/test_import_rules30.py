@@ -13,6 +13,7 @@ import csv
 from pathlib import Path
 
 from scheduler.importer.formats import document_text
+from scheduler.importer.formats.pages import continued
 from scheduler.importer.parse import parse_document
 from tests.data import make_formats as mf
 from tests.import_rules_support import dates, units
@@ -171,3 +172,26 @@ def test_pdf_cell_breaking_before_a_names_last_character(tmp_path: Path) -> None
         ("开展文件清理", (["市司法局"], ["市政府各部门", "各直属机构"], [])),
         ("加强婴幼儿教育", (["教育局"], ["人口计生委", "13个街道、镇"], [])),
     ]
+
+
+# a PDF deadline cell wraps its phrases at the cell's width: put back together; a Word cell's lines stay apart
+def test_pdf_deadline_cell_wrapped_at_its_width(tmp_path: Path) -> None:
+    rows = [["序号", "工作任务", "具体内容", "牵头单位", "完成时限", "备注"],
+            ["1", "推进预算公开。", "公开部门所属单位预算、决算。", "财务处", "2021年2月公布预算信息,2021年8月公布上年度决算信息", ""]]
+    mf.pdf_table(rows, [], tmp_path / "wrapped.pdf", before=["2021年1月16日"])
+    mf.docx_table([rows[0], [*rows[1][:4], "2021年6月底前\n2021年12月底前", ""]], [], tmp_path / "lines.docx",
+                  before=["2021年1月16日"])
+    for path, want in ((tmp_path / "wrapped.pdf", ["2021-02-28", "2021-08-31"]),
+                       (tmp_path / "lines.docx", ["2021-06-30", "2021-12-31"])):
+        draft = parse_document(document_text(path))
+        assert [d.isoformat() for d in dates(draft.tasks[0], draft)] == want, path.name
+
+
+# a row the page broke, in a table whose 序号 column the header does not name ("工作任务" over it)
+def test_row_broken_by_the_page_in_a_table_without_a_named_number_column() -> None:
+    last = (("工作任务", "工作任务", "具体要求", "责任科室", "时限要求"),
+            ("强化公开", "1", "公布现行有效文件目录。", "办公室", "年底前"),
+            ("抓好落实", "2", "制定并公开重点任务清单,逐项推动工作落", "办公室", "持续推进"))
+    rows = (("", "", "实", "", ""), ("加强宣传", "3", "总结报送优秀稿件。", "各科室", "持续推进"))
+    assert continued(last, rows)[2:] == (
+        ("抓好落实", "2", "制定并公开重点任务清单,逐项推动工作落实", "办公室", "持续推进"), rows[1])

@@ -31,7 +31,7 @@ def continued(last: Rows, rows: Rows) -> Rows:
     if head is None or len(last) <= header_end(last, head) + 1 or not rows:
         return last + rows
     kinds = [column_kind(name) for name in stacked([list(r) for r in last], head, column_kind)[0]]
-    number = kinds.index("number") if "number" in kinds else None
+    number = kinds.index("number") if "number" in kinds else _digits(last[header_end(last, head) + 1:])
     if number is None:
         return last + rows
     above, first = last[-1], rows[0]
@@ -41,6 +41,15 @@ def continued(last: Rows, rows: Rows) -> Rows:
         first = tuple(a if not b.strip() and kind in _CARRIED else b
                       for a, b, kind in zip(above, first, kinds, strict=True))
     return (*last, first, *rows[1:])
+
+
+def _digits(rows: Rows) -> int | None:
+    """The 序号 column of a header that does not name it ("工作任务" over "分组名 | 1"): all numbers."""
+    for i in range(len(rows[0]) if rows else 0):
+        cells = [r[i] for r in rows if r[i].strip()]
+        if len(cells) >= 2 and all(_numbered(c) for c in cells):
+            return i
+    return None
 
 
 def _numbered(cell: str) -> bool:

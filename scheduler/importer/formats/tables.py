@@ -17,6 +17,7 @@ from scheduler.importer import columns as col
 from scheduler.importer.columns import column_name, words
 from scheduler.importer.formats import column_roles as roles
 from scheduler.importer.formats.blocks import Block, Table
+from scheduler.importer.formats.deadline_cells import deadline_lines
 from scheduler.importer.formats.headers import stacked
 from scheduler.importer.formats.record_table import record_lines
 from scheduler.importer.vocab import is_unit_name
@@ -297,5 +298,4 @@ def _units_text(cell: str) -> str:
 
 
 def _deadline_text(cell: str) -> str:
-    parts = [p.strip().strip("；;") for p in cell.splitlines()]
-    return "；".join(p for p in parts if p)
+    return "；".join(deadline_lines(cell))  # a PDF cell's wrapped phrase is one
