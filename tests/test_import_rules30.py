@@ -195,3 +195,16 @@ def test_row_broken_by_the_page_in_a_table_without_a_named_number_column() -> No
     rows = (("", "", "实", "", ""), ("加强宣传", "3", "总结报送优秀稿件。", "各科室", "持续推进"))
     assert continued(last, rows)[2:] == (
         ("抓好落实", "2", "制定并公开重点任务清单,逐项推动工作落实", "办公室", "持续推进"), rows[1])
+
+
+# the page's own fields printed right under the table ("索引号: | … | 成文日期: | …") end it: no task, no section
+def test_page_fields_below_the_table_are_not_its_rows(tmp_path: Path) -> None:
+    rows = [["序号", "工作任务", "责任单位", "完成时限"],
+            ["1", "完成教学楼建设。", "教育体育局", "2022年9月底前"],
+            ["索引号:", "113706850042672474/2022-04772", "成文日期:", "2022-10-08"],
+            ["发布机构:", "某市人民政府办公室", "", ""]]
+    mf.pdf_table(rows, [(3, 1, 3, 3)], tmp_path / "fields.pdf")
+    mf.xlsx_from_table(rows, [(3, 1, 3, 3)], tmp_path / "fields.xlsx")
+    for path in (tmp_path / "fields.pdf", tmp_path / "fields.xlsx"):
+        draft = parse_document(document_text(path))
+        assert [(t.title, units(t)) for t in draft.tasks] == [("完成教学楼建设", ([], ["教育体育局"], []))], path.name

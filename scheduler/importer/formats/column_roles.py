@@ -131,11 +131,18 @@ def detail_kind(header: str) -> str | None:
 
 def text_after(rows: Sequence[Sequence[str]]) -> int:
     """Where the rows below a table's last task stop being its rows: a sheet that holds the whole
-    notice has the text after the table in rows of one text each ("二、工作要求", "（一）各有关…")."""
+    notice has the text after the table in rows of one text each ("二、工作要求", "（一）各有关…"), and
+    a page printed to PDF its own fields ("索引号: | …") in rows joined to the table's."""
     end = len(rows)
-    while end > 0 and len({c.strip() for c in rows[end - 1] if c.strip()}) <= 1:
+    while end > 0 and (len({c.strip() for c in rows[end - 1] if c.strip()}) <= 1 or _page_field(rows[end - 1])):
         end -= 1
     return end
+
+
+def _page_field(row: Sequence[str]) -> bool:
+    """A row of the page's own fields below the table ("索引号: | … | 成文日期: | …", "填报单位:")."""
+    first = next((c.strip() for c in row if c.strip()), "")
+    return 0 < len(first) <= 8 and first.endswith((":", "："))
 
 
 _SEP = re.compile(r"[、，,；;。\s]+")

@@ -117,7 +117,7 @@ def table_lines(table: Table) -> list[str]:
     above = [" ".join(c.split()) for r in rows[:head] for c in _dedupe(r)]  # a title over the header
     body = rows[last + 1:]
     end = roles.text_after(body)  # the notice's text below the table, in a sheet
-    below = [" ".join(c.split()) for r in body[end:] for c in _dedupe(r)]
+    below = [" ".join(" ".join(_dedupe(r)).split()) for r in body[end:] if any(c.strip() for c in r)]  # a row a line
     columns = _Columns(roles.refine(_columns(names).kinds, names, body[:end]))  # levels, spans, details
     return above + _TableWriter(columns).rows(body[:end], rows[head:last + 1]) + [TABLE_END, *below]
 
