@@ -279,12 +279,17 @@ def _unwrapped(text: str) -> str:
     return _WRAP.sub("", text)
 
 
+def _joined(cells: list[str]) -> str:
+    """Text cells of one row, "；" between them unless a cell already ends its sentence."""
+    return "".join(c if i == len(cells) - 1 or c.endswith(("。", "；", ";")) else f"{c}；" for i, c in enumerate(cells))
+
+
 def _row(line: int, roles: list[str], cells: list[str], unwrap: bool) -> Row:
     values: dict[str, list[str]] = {}
     for role, cell in zip(roles, cells, strict=False):
         if cell:
             values.setdefault(role, []).append(_names_of(cell) if role in _LABEL_OF else cell)
-    title, detail = ("；".join(values.get(role, [])) for role in ("title", "detail"))
+    title, detail = (_joined(values.get(role, [])) for role in ("title", "detail"))
     if unwrap:
         title, detail = _unwrapped(title), _unwrapped(detail)
     text = f"{title.rstrip('。、，,；;')}。{detail}" if title else detail  # "宗教场所、 |": a cell's stray comma
