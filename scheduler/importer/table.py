@@ -81,8 +81,8 @@ def _header(lines: Sequence[str], start: int, numbered: bool = True) -> tuple[li
     if "problem" in roles:  # "问题 | 整改措施": the problem names the row, the measures are its detail
         roles = ["title" if r == "problem" else "detail" if r == "title" else r for r in roles]
     elif roles.count("title") > 2 and _one_cell_header(lines[start]):  # "重点工作 / 攻坚目标任务 / 工作任务安排"
-        first = roles.index("title")
-        roles = [*roles[:first + 1], *("detail" if r == "title" else r for r in roles[first + 1:])]
+        head = roles.index("title")
+        roles = [*roles[:head + 1], *("detail" if r == "title" else r for r in roles[head + 1:])]
     elif roles.count("title") > 1 and "detail" not in roles:  # "主要任务 | 细化措施": the second details the first
         second = roles.index("title", roles.index("title") + 1)
         roles = [*roles[:second], "detail", *roles[second + 1:]]
