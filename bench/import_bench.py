@@ -96,6 +96,9 @@ def speed() -> None:
                 f"{n}、{item.strip()}" for n in range(1, 10 * 2**20 // len(item.encode())))).encode(),
             # a meeting's news: no numbered item, tasks in sentences (meeting_news.py)
             "10 MB meeting news page": ("县政府召开常务会议\n" + news * (10 * 2**20 // len(news.encode()))).encode(),
+            # meeting minutes whose decisions are numbered inside one paragraph (round 24)
+            "10 MB minutes, one paragraph": ("某厅厅长办公会议纪要\n会议确定:" + "".join(
+                f"{n}.由办公室负责,修订管理办法,并抓好督促落实。" for n in range(1, 10 * 2**20 // 75))).encode(),
         }
         for label, data in cases.items():
             path = Path(tmp) / "doc.txt"

@@ -93,6 +93,9 @@ def _split_run_on(lines: list[str]) -> list[str]:
     return out
 
 
+_OWN_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[:：]")  # "监督方式:0557-…" below the last item: a line of its own
+
+
 def _join_wrapped(lines: list[str]) -> list[str]:
     """A PDF copy breaks every line at the same width: a label line that long, not ending a
     clause, goes on in the next line unless that line opens something of its own."""
@@ -108,7 +111,7 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     for ln in lines:
         prev = out[-1] if out else ""
         if ln and len(prev) >= width - 2 and prev[-1] not in _ENDS and ASSIGN_LINE.match(prev) \
-                and not ASSIGN_LINE.match(ln) and not _STRUCTURE.match(ln):
+                and not ASSIGN_LINE.match(ln) and not _STRUCTURE.match(ln) and not _OWN_LABEL.match(ln):
             out[-1] = prev + ln
         else:
             out.append(ln)

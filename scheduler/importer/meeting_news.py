@@ -4,6 +4,7 @@ whose one assignment sits in a paragraph. Only sentences that name a unit doing 
     县自然资源局要协调落实好方案内容以及省市相关要求。          X要……: X responsible
     ……,县交通局负责,各乡镇配合,细化任务,……3月底前完成……。  X负责,Y配合,……: Y cooperating
     议案由市工业和信息化局负责主办,并于9月19日前向……答复。    由X负责主办: X leads
+    責成縣婦聯根據會議討論意見修改完善后,履行發文程序。        责成X……, 会议决定,由X……: X responsible
 
 The title is what follows the units up to the end of the sentence. A subject that is only a
 collective or a generic word ("各乡镇要……", "有关部门要……", "交通、农业等部门要……") names no
@@ -31,6 +32,10 @@ _REST = r"(?P<rest>[^。；;！!？?]{4,300})"
 _MUST = re.compile(rf"{_START}{_UNITS}{_PERSONS}(?:等(?:部门|单位))?要(?!求){_REST}")
 _CHARGE = re.compile(rf"{_START}{_UNITS}负责[，,](?:(?P<partners>[^，,。；;]{{2,40}}?)配合[，,])?{_REST}")
 _HOST = re.compile(rf"由{_UNITS}负责主办[，,]并?(?:于(?P<when>[^，,。；;]{{2,16}}?前))?{_REST}")
+# "責成縣婦聯根據會議討論意見修改完善后,……", "会议决定,由党政办公室根据会议意见,做好……" (round 24): the unit charged
+_VERB = (r"(?:根据|按照|依据|结合|会同|牵头|负责|抓紧|尽快|认真|进一步|于|在|对|就"
+         r"|做好|修改|制定|研究|组织|完善|落实|履行|拟定|起草)")
+_ORDER = re.compile(rf"(?:^[会會][议議](?:研究)?[决決]定[，,]?由|{_START}责成){_UNITS}(?={_VERB}){_REST}")
 _ORDINAL = re.compile(r"^[一二三四五六七八九十]+是")
 # "要求交通运输局配合各镇做好技术指导……": the unit's own work, done beside others
 _HELP = re.compile(rf"要求{_UNITS}配合[^，,。；;]{{1,30}}?(?=做好|开展|推进|完成|落实|抓好)"
@@ -38,8 +43,10 @@ _HELP = re.compile(rf"要求{_UNITS}配合[^，,。；;]{{1,30}}?(?=做好|开�
 # a meeting's page: "……主持召开……会议", "……会议召开", "县政府第65次常务会议"
 _MEETING = re.compile(r"(?:召[开開]|主持).{0,60}[会會]|[会會][议議]?(?:顺利|順利|隆重)?召[开開]|[会會][议議][纪紀]要"
                       r"|常[务務][会會][议議]|[办辦]公[会會][议議]|例[会會]")
-# collectives, generic words and the roles a notice addresses ("主办单位要主动作为") name no unit
-_MEMBERS = re.compile(r"^(?:各|有关|相关|其他|其它)|^(?:主办|承办|牵头|责任|配合|协办|会办|成员)(?:单位|部门)$")
+# collectives ("全校各部门": round 24), generic words and the roles a notice addresses ("主办单位要主动作为")
+# name no unit
+_MEMBERS = re.compile(r"^(?:全[校院局厅委市县区])?(?:各|有关|相关|其他|其它)"
+                      r"|^(?:主办|承办|牵头|责任|配合|协办|会办|成员)(?:单位|部门)$")
 
 
 def meeting_tasks(lines: list[str], drafted: list[DraftTask]) -> list[DraftTask]:
@@ -58,7 +65,7 @@ def meeting_tasks(lines: list[str], drafted: list[DraftTask]) -> list[DraftTask]
 
 def _sentence_task(sentence: str, line: int, count: int) -> DraftTask | None:
     folded = simplified(sentence)  # "交通運輸局要……": the keywords folded, the names kept as written
-    for pattern in (_HOST, _CHARGE, _HELP, _MUST):
+    for pattern in (_ORDER, _HOST, _CHARGE, _HELP, _MUST):
         for m in pattern.finditer(folded):
             units = _named_units(sentence[m.start("units"):m.end("units")])
             if not units:

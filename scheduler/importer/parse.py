@@ -10,6 +10,7 @@ from scheduler.importer.draft import DraftTask as DraftTask
 from scheduler.importer.header import header_facts, title_year
 from scheduler.importer.layout import relayout
 from scheduler.importer.meeting_news import meeting_tasks
+from scheduler.importer.minutes import read_minutes
 from scheduler.importer.numerals import WIDE
 from scheduler.importer.numerals import cn_to_int as cn_to_int
 from scheduler.importer.records import record_lines
@@ -21,8 +22,8 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\((?:[a-zü]*[āáǎàēéěèīíǐ�
 
 
 def parse_document(text: str) -> Draft:
-    lines = relayout_targets(relayout(record_lines([_PINYIN.sub("", ln.translate(WIDE)).strip()
-                                                    for ln in text.splitlines()])))
+    lines = relayout_targets(read_minutes(relayout(record_lines([_PINYIN.sub("", ln.translate(WIDE)).strip()
+                                                    for ln in text.splitlines()]))))
     draft = _header(lines)
     Walker(draft, lines).run()
     covering_notice(draft, text)

@@ -8,6 +8,7 @@ across the page break (the next page's part of it is blank).
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from scheduler.importer.formats.headers import stacked
 from scheduler.importer.formats.tables import column_kind, header_row
@@ -64,3 +65,15 @@ def names_apart(prev: str, line: str) -> bool:
     name, followed by one that starts with one, was broken by the writer, not by the cell's width."""
     last, first = _PART.split(prev)[-1], _PART.split(line)[0]
     return is_unit_name(last) and is_unit_name(first)
+
+
+def line_pitch(tops: list[float]) -> float:
+    """A page's usual distance from one line to the next (the median), 0 when it has too few lines."""
+    steps = sorted(b - a for a, b in pairwise(tops) if b > a)
+    return steps[len(steps) // 2] if len(steps) >= 4 else 0.0
+
+
+def empty_line_between(top: float, next_top: float, pitch: float) -> bool:
+    """Two lines of a page with room for another between them: an empty paragraph the writer left
+    (a plan pasted from a web page keeps a table's cells apart with them)."""
+    return pitch > 0 and 1.8 * pitch < next_top - top < 8 * pitch

@@ -15,14 +15,16 @@ from pathlib import Path
 from typing import Any
 
 from scheduler.importer.formats.blocks import Block, FormatError, Table, grid
-from scheduler.importer.formats.pages import continued, header_end, names_apart
+from scheduler.importer.formats.pages import continued, empty_line_between, header_end, line_pitch, names_apart
 from scheduler.importer.formats.tables import header_row, is_task_table
 from scheduler.importer.formats.unruled import PAGE_NUMBER as _PAGE_NUMBER
 from scheduler.importer.formats.unruled import Found, unruled_table
+from scheduler.importer.item import ASSIGN_LINE
 
 MAX_PAGES = 500
 _CID = re.compile(r"\(cid:\d+\)")
-_STARTS_ITEM = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、])")
+_STARTS_ITEM = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、](?!\d)"
+                          r"|[①-⒇])")  # "8.5亿元" wrapped to the line's start is not item 8
 
 
 @dataclass
@@ -67,6 +69,7 @@ def _pages(path: Path, pages: list[Any]) -> list[Block]:
     previous: _Line | None = None
     unruled: Found | None = None
     chars = cids = 0
+    widest = 0.0
     for page in pages:
         tables = [t for t in page.find_tables() if is_task_table(_cells(t))]
         boxes = [t.bbox for t in tables]
@@ -78,6 +81,8 @@ def _pages(path: Path, pages: list[Any]) -> list[Block]:
             lines = _lines(page.filter(_outside(boxes)))
         chars += sum(len(ln.text) for ln in lines)
         cids += sum(len(_CID.findall(ln.text)) for ln in lines)
+        pitch = line_pitch([ln.top for ln in lines])
+        widest = max([widest, *(ln.x1 for ln in lines)])  # a page of short lines (cells) is not full width
         items: list[tuple[float, Table | _Line]] = [(ln.top, ln) for ln in lines]
         items += grids
         for _, item in sorted(items, key=lambda it: it[0]):
@@ -85,7 +90,7 @@ def _pages(path: Path, pages: list[Any]) -> list[Block]:
                 _add_table(blocks, item)
                 previous = None
             else:
-                previous = _add_line(blocks, item, previous, lines)
+                previous = _add_line(blocks, item, previous, lines, (pitch, widest))
     if cids and cids * 4 >= chars / 4:
         raise FormatError(f"{path}：PDF 的字体没有文字编码（提取出的是“(cid:…)”），无法得到正确的文字；"
                           "请用原始的 Word/WPS 文件，或在 PDF 阅读器中另存为文本后导入")
@@ -173,18 +178,40 @@ def _add_table(blocks: list[Block], table: Table) -> None:
     blocks.append(table)
 
 
-def _add_line(blocks: list[Block], line: _Line, previous: _Line | None, page_lines: list[_Line]) -> _Line | None:
+def _add_line(blocks: list[Block], line: _Line, previous: _Line | None, page_lines: list[_Line],
+              page: tuple[float, float] = (0.0, 0.0)) -> _Line | None:
     text = line.text.strip()
-    if not text or _PAGE_NUMBER.match(text):
+    if not text or (_PAGE_NUMBER.match(text) and _at_edge(line, text, page_lines)):
         return previous
-    right = max(ln.x1 for ln in page_lines)
-    left = min(ln.x0 for ln in page_lines)
+    pitch, widest = page
     char = line.size or 10.0
-    continues = (previous is not None and isinstance(blocks[-1] if blocks else None, str)
+    right = max(ln.x1 for ln in page_lines)
+    right = widest if right < widest - 4 * char else right  # a page of short lines (cells) has no full line
+    left = min(ln.x0 for ln in page_lines)
+    blank = previous is not None and empty_line_between(previous.top, line.top, pitch)
+    continues = (previous is not None and not blank and isinstance(blocks[-1] if blocks else None, str)
                  and previous.x1 >= right - 1.5 * char and line.x0 <= left + 0.5 * char
-                 and not _STARTS_ITEM.match(text))
+                 and not _STARTS_ITEM.match(text) and not _own_label(text, str(blocks[-1])))
     if continues:
         blocks[-1] = str(blocks[-1]) + text
     else:
-        blocks.append(text)
+        blocks += ["\n", text] if blank else [text]  # an empty paragraph: a blank line, as in the text
     return line
+
+
+def _at_edge(line: _Line, text: str, page_lines: list[_Line]) -> bool:
+    """A page number: "第3页", "- 3 -", or a bare number as the page's first or last line away from
+    the text's left edge; a bare number inside the page or at that edge is a 序号 (a table pasted as
+    one cell a line)."""
+    if not text.isdigit():
+        return True
+    if line.x0 <= min(ln.x0 for ln in page_lines) + 0.5 * (line.size or 10.0):
+        return False
+    return line.top <= min(ln.top for ln in page_lines) or line.top >= max(ln.top for ln in page_lines)
+
+
+def _own_label(text: str, before: str) -> bool:
+    """"牵头单位：…" after a line as wide as the page opens a line of its own, unless it goes on in a
+    bracket the line before left open ("（牵头单位：市交委；" / "配合单位：市建委）")."""
+    opened = before.count("（") + before.count("(") - before.count("）") - before.count(")")
+    return bool(ASSIGN_LINE.match(text)) and opened <= 0

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from scheduler.importer import columns as col
 from scheduler.importer.columns import column_name, words
+from scheduler.importer.formats import column_roles as roles
 from scheduler.importer.formats.blocks import Block, Table
 from scheduler.importer.formats.headers import stacked
 from scheduler.importer.vocab import is_unit_name
@@ -51,9 +52,10 @@ def column_kind(header: str) -> str | None:
 
 def header_row(rows: Sequence[Sequence[str]]) -> int | None:
     """The index of the header row among the first rows: it names at least one unit or deadline
-    column and one more known column."""
-    for i, row in enumerate(rows[:6]):
-        kinds = [column_kind(c) for c in row]
+    column and one more known column. Rows of one text (a sheet's title, the notice pasted above the
+    table) do not count among the first six."""
+    for i in roles.first_rows(rows):
+        kinds = [column_kind(c) or roles.detail_kind(c) for c in rows[i]]
         if any(k in _UNIT_KINDS for k in kinds) and len({k for k in kinds if k}) >= 2:
             return i
     return None
@@ -111,7 +113,11 @@ def table_lines(table: Table) -> list[str]:
         return ["\t".join(_dedupe(r)) for r in rows if any(c.strip() for c in r)]
     names, last = stacked(rows, head, column_kind)  # "责任单位" over "牵头单位 | 配合单位"
     above = [" ".join(c.split()) for r in rows[:head] for c in _dedupe(r)]  # a title over the header
-    return above + _TableWriter(_columns(names)).rows(rows[last + 1:], rows[head:last + 1]) + [TABLE_END]
+    body = rows[last + 1:]
+    end = roles.text_after(body)  # the notice's text below the table, in a sheet
+    below = [" ".join(c.split()) for r in body[end:] for c in _dedupe(r)]
+    columns = _Columns(roles.refine(_columns(names).kinds, names, body[:end]))  # levels, spans, details
+    return above + _TableWriter(columns).rows(body[:end], rows[head:last + 1]) + [TABLE_END, *below]
 
 
 def _columns(header: Sequence[str]) -> _Columns:
@@ -204,6 +210,9 @@ class _TableWriter:
     def _category(self, row: list[str]) -> str | None:
         """A row with one text across it ("一、深化行政审批制度改革"), or only in its 序号 cell, or a
         Chinese ordinal in its 序号 cell ("一", "（二）") before a name, with no units and no deadline."""
+        units = [i for kind in _UNIT_KINDS for i in self.c.all(kind)]
+        if (spanning := roles.spanning_title(row, self.title_col, units)) is not None:
+            return spanning
         values = [c.strip() for c in row if c.strip()]
         if len(set(values)) == 2 and (named := self._ordinal_row(row)) is not None:
             return named
@@ -223,7 +232,7 @@ class _TableWriter:
         return next(c.strip() for i, c in enumerate(row) if i != number and c.strip())
 
     def _body(self, row: list[str]) -> str:
-        body = "" if self.title_col is None else _joined(row[self.title_col])
+        body = "" if self.title_col is None else _joined(row[self.title_col]).rstrip("、，,；;")
         detail = "" if self.detail_col is None else _joined(row[self.detail_col])
         return f"{body.rstrip('。')}。{detail}" if body and detail else body
 
@@ -272,14 +281,14 @@ class _TableWriter:
 
 def _joined(cell: str) -> str:
     """A text cell's paragraphs as one line."""
-    return "".join(part.strip() for part in cell.splitlines())
+    return roles.unwrapped("".join(part.strip() for part in cell.splitlines()))
 
 
 def _units_text(cell: str) -> str:
     """A units cell's names listed with 、: a cell puts them on lines of their own, or pads them
     apart with spaces ("国家发展改革委&nbsp;&nbsp;住房城乡建设部") when every part is a unit's name."""
     parts = []
-    for line in cell.splitlines():
+    for line in roles.joined_wraps(cell.splitlines()):  # a PDF cell's wrapped name is one
         words = [w.strip("、，,；;") for w in line.split()]
         spaced = len(words) > 1 and all(w and is_unit_name(w) for w in words)
         parts += words if spaced else [line.strip().strip("、，,；;")]
