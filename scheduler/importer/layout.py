@@ -78,6 +78,9 @@ def _value(m: re.Match[str]) -> int:
 def _split_run_on(lines: list[str]) -> list[str]:
     out: list[str] = []
     for ln in lines:
+        if ln.count(" | ") >= 2:  # a " | " table row: a cell's numbered points stay in the cell (round 28)
+            out.append(ln)
+            continue
         if " " not in ln or not _DIGIT_SPLIT.search(ln):  # a run-on copy keeps a space where each line began
             out.extend(split_at_spaces(ln) or [ln])  # "…如下: (一)X牵头的工作 ……。 协同部门:A。 (二)…"
             continue

@@ -30,7 +30,28 @@ def header_name(lines: Sequence[str], pos: int, role: Callable[[str], str | None
             and (role(second) is None or _CATEGORY_END.search(second)) and role(first + second) is not None:
         joined = first + second
         return joined, "skip" if _CATEGORY_END.search(joined) else role(joined), nxt + 1
+    if _wrapped_tail(first, second, role):
+        return first + second, role(first + second), nxt + 1
     return first, role(first), pos + 1
+
+
+_PEOPLE_TAIL = re.compile(rf"^(?:{words(col.PEOPLE)})$")
+
+
+def _wrapped_tail(first: str, second: str, role: Callable[[str], str | None]) -> bool:
+    """A wider header cell wrapped before its last word (round 28): "责任" / "领导" (persons: not the
+    责任 column), "攻坚目标" / "任务" (one text column), "第二季度" / "完成情况" (a name that alone
+    names no column)."""
+    if not 2 <= len(second) <= 4 or len(first) > 6 or role(first) == "number" or not second:
+        return False
+    joined = role(first + second)
+    if joined is None:
+        return False
+    if role(first) is None:
+        return len(second) == 4 or role(second) is None
+    if len(second) != 2:
+        return False
+    return (joined == "skip" and bool(_PEOPLE_TAIL.match(second))) or (joined == role(first) == role(second) == "title")
 
 
 def without_category(roles: list[str], first_row: list[str], is_deadline: Callable[[str], bool]) -> list[str]:

@@ -80,12 +80,20 @@ def _header(lines: Sequence[str], start: int, numbered: bool = True) -> tuple[li
         return None
     if "problem" in roles:  # "问题 | 整改措施": the problem names the row, the measures are its detail
         roles = ["title" if r == "problem" else "detail" if r == "title" else r for r in roles]
+    elif roles.count("title") > 2 and _one_cell_header(lines[start]):  # "重点工作 / 攻坚目标任务 / 工作任务安排"
+        head = roles.index("title")
+        roles = [*roles[:head + 1], *("detail" if r == "title" else r for r in roles[head + 1:])]
     elif roles.count("title") > 1 and "detail" not in roles:  # "主要任务 | 细化措施": the second details the first
         second = roles.index("title", roles.index("title") + 1)
         roles = [*roles[:second], "detail", *roles[second + 1:]]
     if not any(r in roles for r in ("title", "detail")) or not any(r in roles for r in _LABEL_OF if r != "deadline"):
         return None
     return [r or "skip" for r in roles], end
+
+
+def _one_cell_header(line: str) -> bool:
+    """A header copied one cell per line (its first line is the number column's name alone)."""
+    return _separator(line) is None
 
 
 def read_table(lines: Sequence[str], start: int) -> tuple[list[Row], int] | None:
@@ -271,12 +279,17 @@ def _unwrapped(text: str) -> str:
     return _WRAP.sub("", text)
 
 
+def _joined(cells: list[str]) -> str:
+    """Text cells of one row, "；" between them unless a cell already ends its sentence."""
+    return "".join(c if i == len(cells) - 1 or c.endswith(("。", "；", ";")) else f"{c}；" for i, c in enumerate(cells))
+
+
 def _row(line: int, roles: list[str], cells: list[str], unwrap: bool) -> Row:
     values: dict[str, list[str]] = {}
     for role, cell in zip(roles, cells, strict=False):
         if cell:
             values.setdefault(role, []).append(_names_of(cell) if role in _LABEL_OF else cell)
-    title, detail = ("；".join(values.get(role, [])) for role in ("title", "detail"))
+    title, detail = (_joined(values.get(role, [])) for role in ("title", "detail"))
     if unwrap:
         title, detail = _unwrapped(title), _unwrapped(detail)
     text = f"{title.rstrip('。、，,；;')}。{detail}" if title else detail  # "宗教场所、 |": a cell's stray comma
