@@ -24,7 +24,10 @@ def looks_like_csv(text: str) -> bool:
     rows = _rows("\n".join(head))
     at = header_row(rows)
     if at is None:  # a label / value sheet ("责任单位,卫健局、文旅局") is one task's record
-        return record_lines(_rows(text[:8192]), column_kind) is not None
+        try:
+            return record_lines(_rows("\n".join(text[:8192].splitlines())), column_kind) is not None
+        except csv.Error:  # noise: a bare carriage return, a stray quote
+            return False
     return _column_names(rows[at])
 
 
