@@ -24,6 +24,7 @@ from scheduler.importer.cells import NUMBER as _NUMBER
 from scheduler.importer.cells import row_cells
 from scheduler.importer.columns import column_name, words
 from scheduler.importer.narrow_header import header_name, without_category
+from scheduler.importer.spaced_rows import continued, header_cells, period_column, without_report
 from scheduler.importer.vocab import is_unit_name
 
 _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (  # the words of columns.py, anchored: a line must be a name
@@ -33,12 +34,12 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (  # the words of columns.py, 
     ("lead", re.compile(rf"^(?:{words(col.LEAD)})")),
     ("cooperating", re.compile(rf"^(?:{words(col.COOPERATING)})")),
     ("responsible", re.compile(
-        rf"^(?:相关)?(?:{words(col.RESPONSIBLE)}|落实|实施主体|责任主体)(?:{words(col.UNIT_WORD)})?$"
+        rf"^(?:相关|主体)?(?:{words(col.RESPONSIBLE)}|落实|实施主体|责任主体)(?:{words(col.UNIT_WORD)})?$"
         rf"|^(?:{words(col.SUBJECT)})(?:{words(col.UNIT_WORD)})$|^(?:责任|任务)?分工$|^牵头负责")),
     ("deadline", re.compile(words(col.DEADLINE))),
     ("problem", re.compile(words(col.PROBLEM))),
     ("detail", re.compile(words(col.DETAIL))),
-    ("skip", re.compile(r"(?:完成|进展|落实)情况|取得成效")),  # "1-9月份工作完成情况": progress, not the task
+    ("skip", re.compile(r"(?:完成|进展|落实)情况|取得成效|评价$")),  # "1-9月份工作完成情况", "工作评价": progress
     ("title", re.compile(words(col.TITLE))),  # "民生实事", "2022年预期目标"
     ("skip", re.compile(words(col.OTHER + col.CATEGORY))),
 )
@@ -55,6 +56,8 @@ class Row:
 
 def _role(name: str) -> str | None:
     name = column_name(name)
+    if period_column(name):  # "2023年10-12月份进展情况": a progress report's column
+        return "skip"
     if len(name) > 12:
         return None
     return next((role for role, pattern in _ROLES if pattern.search(name)), None)
@@ -109,7 +112,7 @@ def read_table(lines: Sequence[str], start: int) -> tuple[list[Row], int] | None
     rows: list[Row] = []
     sep = _separator(lines[start])
     while pos < len(lines):
-        ln = lines[pos]
+        ln, end = continued(lines, pos) if sep == " " else (lines[pos], pos + 1)
         if not ln:
             pos += 1
             continue
@@ -129,7 +132,7 @@ def read_table(lines: Sequence[str], start: int) -> tuple[list[Row], int] | None
             found_rows, pos = row_cells(lines, pos, roles)
             rows += [_row(line, roles, row, unwrap=True) for row in found_rows]
             continue
-        pos += 1
+        pos = end
         rows.append(_row(line, roles, cells, unwrap=sep != " "))  # spaced rows keep theirs
     return rows, pos
 
@@ -205,13 +208,9 @@ def _spaced(tokens: list[str], roles: list[str] | None, line: str = "") -> list[
     the task's text are single words, except the first units' cell, which takes every unit name
     before them ("发展改革委 财政部"); the text between is the task, spaces and all."""
     if roles is None:  # the header
-        cells: list[str] = []
-        for pos, token in enumerate(tokens):
-            if pos and _ONE_CHAR.match(token) and _ONE_CHAR.match(tokens[pos - 1]):
-                cells[-1] += token
-            else:
-                cells.append(token)
-        return cells
+        return header_cells(line or " ".join(tokens))
+    if "deadline" not in roles:  # "… 县直有关单位 达到时序进度 加强……": a progress report's cells after the units
+        tokens, roles = without_report(tokens, roles, tuple(_LABEL_OF))
     if len(tokens) <= len(roles):
         return tokens
     first_label = next((i for i, r in enumerate(roles[1:], 1) if r in _LABEL_OF), len(roles))
