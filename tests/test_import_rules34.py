@@ -5,6 +5,7 @@ the documents', names, places and sentences changed."""
 
 from __future__ import annotations
 
+from scheduler.importer.layout import relayout
 from scheduler.importer.names import split_names
 from scheduler.importer.parse import parse_document
 from scheduler.importer.subjects import subject_units
@@ -93,3 +94,33 @@ def test_a_named_bodys_member_units_are_partners() -> None:
     assert got.cooperating == ["市医改领导小组成员单位"]
     assert subject_units("各成员单位要按照分工抓好落实。").empty()
     assert subject_units("领导小组各成员单位要按照分工抓好落实。").empty()
+
+
+# a province's notice dividing its work report, stored as one line: the page start holds the first section's
+# heading and its first item only; "1.2007年是……" is item 1 followed by a year, no decimal; the item's own
+# paragraph "由A、B等部门和各市政府负责落实。" names its responsible units, "等部门" dropped mid-list
+_RUN_ON = ("各市人民政府,省人民政府各部门: 现将《政府工作报告》提出的2009年重点工作任务分解,请各责任单位认真组织落实。"
+           "具体落实情况请于6月30日、12月20日分两次向省政府报告。 一、主要预期目标 1.2009年是我省应对挑战、保持平稳较快"
+           "发展的关键一年。全省生产总值增长9%;城镇新增就业60万人;居民消费价格总水平涨幅控制在4%左右。"
+           " 由省发展改革委、财政厅、统计局等部门和各市政府负责落实。")
+
+
+def test_a_run_on_page_start_with_one_section_and_an_item_before_a_year() -> None:
+    draft = parse_document(_RUN_ON)
+    assert [(t.number, t.title, units(t)) for t in draft.tasks] == [
+        ("1.", "2009年是我省应对挑战、保持平稳较快发展的关键一年",
+         ([], ["省发展改革委", "财政厅", "统计局", "各市政府"], []))]
+
+
+# "1.2025年完成……" splits as item 1; guards: a decimal ("1.5万户", "1.5%") is no item number, and a paragraph
+# with "一、" but no "1." after a short heading stays one line
+def test_an_item_before_a_year_splits_but_decimals_and_prose_do_not() -> None:
+    prose = ("会议指出,今年以来全市经济运行总体平稳,各项指标好于预期,工业增加值增长较快。 一、要抓好项目建设,"
+             "增速达到 1.5%以上,确保完成全年目标。由市发改委负责落实,市统计局按月通报进展情况,各县区认真配合。")
+    assert relayout([prose]) == [prose]
+    target = "现将方案印发给你们,请认真组织落实。 一、主要目标 到2025年 1.5万户完成改造,各区要抓紧推进落实。"
+    assert relayout([target]) == [target]
+    year = "现将方案印发给你们,请认真组织落实。 一、主要目标 1.2025年完成改造1.5万户。"
+    assert relayout([year]) == ["现将方案印发给你们,请认真组织落实。", "一、主要目标", "1.2025年完成改造1.5万户。"]
+    got = subject_units("由省发展改革委、财政厅等部门负责落实。")
+    assert got.responsible == ["省发展改革委", "财政厅"]

@@ -23,10 +23,11 @@ from scheduler.importer.vocab import either
 
 RECORD = "\ue000"  # starts an unnumbered one-sentence task: walker.py opens an item without a number
 
-_DIGIT_SPLIT = re.compile(r"\s+(?=\d{1,3}[、．.](?![\d\s%]))")
+# "1.2007年是……": an item number before a year is no decimal (round 33)
+_DIGIT_SPLIT = re.compile(r"\s+(?=\d{1,3}[、．.](?![\s%]|\d(?!\d{3}年)))")
 _SECTION_SPLIT = re.compile(rf"(?<=[。：:])\s+(?=[{CN_NUM}]+、|[（(][{CN_NUM}]+[）)])")
 _SECTION_NUMBER = re.compile(rf"^([{CN_NUM}]+)、")
-_SUB_LINE = re.compile(r"^(\d{1,3})[.．、﹒](?!\d)")
+_SUB_LINE = re.compile(r"^(\d{1,3})[.．、﹒](?!\d(?!\d{3}年))")
 _STRUCTURE = re.compile(rf"^(?:[（(]?[{CN_NUM}\d]+[）)、．.]|[—\-－\s\d]+$|第[{CN_NUM}\d]+页)")
 _ENDS = "。；;！!？?）)〕]】”\":：…，,、"
 # "4项目标的责任单位均为市发展改革委。", "以上2项任务的牵头单位均为X", "该目标责任单位为市经委。"
@@ -89,8 +90,13 @@ def _split_run_on(lines: list[str]) -> list[str]:
         sections = [cn_to_int(m[1]) for p in parts if (m := _SECTION_NUMBER.match(p.strip()))]
         run = (len(numbers) >= 3 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))) \
             or (numbers and len(sections) >= 2 and sections == list(range(1, len(sections) + 1)))  # 一、 二、 then 1、
+        run = run or (numbers[:1] == [1] and sections[:1] == [1] and _FIRST_ITEM.search(ln) is not None)
         out.extend((p.strip() for p in parts) if run else split_at_spaces(ln) or [ln])
     return out
+
+
+# "……报告。 一、主要工作目标 1.……": a page start holding the first section's heading and its first item (round 33)
+_FIRST_ITEM = re.compile(r"[。：:]\s+一、[\u4e00-\u9fff]{2,20}\s+1[、．.](?!\d(?!\d{3}年))")
 
 
 _OWN_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[:：]")  # "监督方式:0557-…" below the last item: a line of its own

@@ -78,6 +78,8 @@ def unit_names(clause: str, out: Assignment) -> list[str]:
     return names
 
 
+# "A、B等部门和各省辖市政府负责落实": the list goes on after "等部门" (round 33)
+ETC_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{2})等(?:有关|相关)?(?:部门|单位)$")
 _BY = re.compile(r"^由(?=[\u4e00-\u9fff]{2})")  # "（由县发改局牵头实施）"
 # names keep traditional forms: "各市、縣人民政府"; "各縣、特區、區人民政府" (round 33)
 _PLACE = r"(?:[县縣市区區州旗乡鄉镇鎮]|特[区區]|县级市|自治县|自治州|地级市)"

@@ -110,13 +110,13 @@ def select_tasks(draft: Draft) -> None:
         return bool(t.deadlines or t.ongoing)
 
     kept = [t for t in draft.tasks if keep(t)]
-    for task in kept:
-        if task.assignment.empty():  # "科技部、财政部要……": units written as the subjects
-            found = subject_units(f"{task.title}。{task.detail}")
-            task.assignment.lead, task.assignment.responsible = found.lead, found.responsible
-            task.assignment.cooperating = found.cooperating
     if kept:
         draft.skipped = [f"{t.number}（第{t.line}行）" for t in draft.tasks if not keep(t)]
         draft.tasks = kept
     else:  # no item is surely a task: keep them all as a draft, but never a notice's or "（一）指导思想。"
         draft.tasks = [t for t in draft.tasks if t.section != NOTICE and not PROSE_TITLE.match(t.title)]
+    for task in draft.tasks:  # a kept draft's items too: "1.…目标…。由A、B负责落实。" (round 33)
+        if task.assignment.empty():  # "科技部、财政部要……": units written as the subjects
+            found = subject_units(f"{task.title}。{task.detail}")
+            task.assignment.lead, task.assignment.responsible = found.lead, found.responsible
+            task.assignment.cooperating = found.cooperating

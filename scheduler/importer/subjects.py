@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from scheduler.importer.assign import Assignment
-from scheduler.importer.names import rejoin_places, split_outside
+from scheduler.importer.names import ETC_TAIL, rejoin_places, split_outside
 from scheduler.importer.vocab import DIVISIONS, MASS_ORGS, OPENERS, simplified
 
 # "各市、县人民政府要……", "市、县（区）政府", "相关市、县政府": governments of levels, no place named, one collective
@@ -259,7 +259,7 @@ def _names(text: str) -> list[str]:
     parts = places + rejoin_places(split_outside(text, _SEP))  # "X厅、相关市、县政府": the last two are one
     out: list[str] = []
     for part in parts:
-        part = _WITH_OTHERS.split(part)[0].strip().replace("\x00", "、")  # "市场监管总局会同各有关部门"
+        part = ETC_TAIL.sub("", _WITH_OTHERS.split(part)[0].strip()).replace("\x00", "、")  # "X会同各有关部门"
         if out and out[0].startswith("国务院") and part.endswith("行政部门") and not part.startswith("国务院"):
             part = "国务院" + part  # "国务院人力资源社会保障行政部门、教育行政部门": both of the State Council
         if (part in places or _is_unit(part)) and part not in out:
