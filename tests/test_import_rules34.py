@@ -124,3 +124,33 @@ def test_an_item_before_a_year_splits_but_decimals_and_prose_do_not() -> None:
     assert relayout([year]) == ["现将方案印发给你们,请认真组织落实。", "一、主要目标", "1.2025年完成改造1.5万户。"]
     got = subject_units("由省发展改革委、财政厅等部门负责落实。")
     assert got.responsible == ["省发展改革委", "财政厅"]
+
+
+# a district's 民生实事 list: unnumbered one-sentence projects without their "。", each followed by
+# "责任单位：" and "完成期限：" lines; the lines after the last project's labels are no part of its title
+_PROJECTS = "\n".join([
+    "2024年某区重要民生实事项目(养老部分),详情如下:",
+    "新建社区养老服务驿站5家,为老年人提供助餐、助浴等服务",
+    "责任单位:区民政局",
+    "完成期限:2024年10月底前",
+    "完成300户老年人家庭适老化改造",
+    "责任单位:区民政局、区残联",
+    "完成期限:2024年12月底前",
+    "相关阅读:",
+    "点击查看>>2023年民生实事完成情况",
+])
+
+
+def test_unnumbered_projects_without_a_full_stop() -> None:
+    draft = parse_document(_PROJECTS)
+    assert [(t.title, units(t), [p for p, _ in t.deadlines]) for t in draft.tasks] == [
+        ("新建社区养老服务驿站5家,为老年人提供助餐、助浴等服务", ([], ["区民政局"], []), ["2024年10月底前"]),
+        ("完成300户老年人家庭适老化改造", ([], ["区民政局", "区残联"], []), ["2024年12月底前"])]
+
+
+# guard: a line that goes on below ("……如下:") followed by a label line opens no project
+def test_a_line_ending_in_a_colon_opens_no_project() -> None:
+    text = "\n".join(["各单位分工如下:", "责任单位:区民政局", "完成期限:2024年10月底前",
+                      "具体要求如下:", "责任单位:区财政局", "完成期限:2024年12月底前"])
+    assert relayout(text.split("\n")) == text.split("\n")
+    assert parse_document(text).tasks == []

@@ -151,20 +151,23 @@ def _retro_labels(lines: list[str]) -> list[str]:
 
 def _number_records(lines: list[str]) -> list[str]:
     firsts = [i for i in range(len(lines) - 1)
-              if lines[i].endswith("。") and ("：" in lines[i + 1] or ":" in lines[i + 1]) and _record_start(lines, i)]
+              if lines[i] and ("：" in lines[i + 1] or ":" in lines[i + 1]) and _record_start(lines, i)]
     if len(firsts) < 2 or any(_SUB_LINE.match(ln) or _STRUCTURE.match(ln) for ln in lines if ln):
         return lines
     out = list(lines)
-    for i in firsts:
-        out[i] = RECORD + lines[i]
+    for i in firsts:  # the sentence ends the title even without its "。" (lines after the labels are no title)
+        out[i] = RECORD + lines[i] + ("" if lines[i].endswith("。") else "。")
     return out
+
+
+_OPEN_END = "：:，,、；;（("  # a line going on below ("详情见下:"), no sentence of its own
 
 
 def _record_start(lines: list[str], i: int) -> bool:
     """A one-sentence line followed by label lines, one of which names the unit."""
     ln = lines[i]
-    if not ln.endswith("。") or ASSIGN_LINE.match(ln) or _OTHER_LABEL.match(ln) or len(ln) > 150:
-        return False
+    if ln[-1] in _OPEN_END or ASSIGN_LINE.match(ln) or _OTHER_LABEL.match(ln) or len(ln) > 150:
+        return False  # a sentence with or without its "。" ("建成配套小学,提供学位1200个", round 33)
     for j in range(i + 1, len(lines)):  # the label lines below it (never a copy of the rest: 10 MB texts)
         if not (ASSIGN_LINE.match(lines[j]) or _OTHER_LABEL.match(lines[j])):
             return False
