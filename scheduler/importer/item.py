@@ -10,6 +10,7 @@ from scheduler.importer.assign import Assignment, looks_like_assignment, parse_a
 from scheduler.importer.clauses import closing_groups, merged, title_labels, trailing_labels
 from scheduler.importer.deadlines import item_deadlines
 from scheduler.importer.draft import DraftTask
+from scheduler.importer.flat_rows import unit_cell
 from scheduler.importer.names import split_names
 from scheduler.importer.subjects import subject_units
 from scheduler.importer.vocab import CLOSE, OPEN, either, is_unit_name
@@ -112,6 +113,8 @@ def item_task(number: str, key: str, line: int, texts: list[str], rules: Rules) 
             labels, body = title_labels(body)  # "棚户区改造,牵头部门:市住建委。新开工……"
         assignment = merged(groups, rules.first_is_lead) if groups else parse_assignment(" ".join(labels)) \
             if labels else Assignment()
+        if not groups and not labels and (cell := unit_cell(body)) is not None:  # a flat table row's unit cell
+            assignment, body = parse_assignment(cell[0]), cell[1]
     if assignment.empty() and rules.section_assignment:
         assignment = parse_assignment(rules.section_assignment)
     if rules.first_is_lead and not assignment.lead and assignment.responsible:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from scheduler.importer.flat_rows import table_header, unwrap
 from scheduler.importer.item import ASSIGN_LINE
 from scheduler.importer.numerals import CN_NUM, cn_to_int
 from scheduler.importer.run_on import split_at_spaces
@@ -91,7 +92,9 @@ def _split_run_on(lines: list[str]) -> list[str]:
         run = (len(numbers) >= 3 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))) \
             or (numbers and len(sections) >= 2 and sections == list(range(1, len(sections) + 1)))  # 一、 二、 then 1、
         run = run or (numbers[:1] == [1] and sections[:1] == [1] and _FIRST_ITEM.search(ln) is not None)
-        out.extend((p.strip() for p in parts) if run else split_at_spaces(ln) or [ln])
+        flat = table_header(ln)  # a task table run together: its cells' line breaks go (flat_rows.py)
+        rows = [unwrap(p.strip()) if flat and _SUB_LINE.match(p.strip()) else p.strip() for p in parts]
+        out.extend(rows if run else split_at_spaces(ln) or [ln])
     return out
 
 

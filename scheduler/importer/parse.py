@@ -8,6 +8,7 @@ from scheduler.importer.bracketed import relayout_targets
 from scheduler.importer.draft import Draft as Draft
 from scheduler.importer.draft import DraftTask as DraftTask
 from scheduler.importer.header import header_facts, title_year
+from scheduler.importer.label_forms import plain_labels
 from scheduler.importer.layout import relayout
 from scheduler.importer.meeting_news import meeting_tasks
 from scheduler.importer.minutes import read_minutes
@@ -22,8 +23,7 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\((?:[a-zü]*[āáǎàēéěèīíǐ�
 
 
 def parse_document(text: str) -> Draft:
-    lines = relayout_targets(read_minutes(relayout(record_lines([_PINYIN.sub("", ln.translate(WIDE)).strip()
-                                                    for ln in text.splitlines()]))))
+    lines = relayout_targets(read_minutes(relayout(record_lines([_clean(ln) for ln in text.splitlines()]))))
     draft = _header(lines)
     Walker(draft, lines).run()
     covering_notice(draft, text)
@@ -32,6 +32,11 @@ def parse_document(text: str) -> Draft:
         draft.tasks = news
     _unique_keys(draft)
     return draft
+
+
+def _clean(line: str) -> str:
+    """A line with full-width digits narrowed, pinyin glosses dropped, "牵头科室(单位):" read as "牵头科室:"."""
+    return plain_labels(_PINYIN.sub("", line.translate(WIDE)).strip())
 
 
 def _unique_keys(draft: Draft) -> None:

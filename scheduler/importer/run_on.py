@@ -3,7 +3,8 @@
 
 layout.py splits such a line at items numbered "1、" or sections "一、"; a copy whose items are numbered
 "(一)" "(二)" "(三)" — three or more, in order, each after a space — and whose sentences and label lines
-are separated by spaces alone is split at every space instead.
+are separated by spaces alone is split at every space instead. A later page of a paged copy goes on
+with its numbering ("[接上页] 五、…… (二十六)…。(X牵头) (二十七)…", round 34): the run may start anywhere.
 """
 
 from __future__ import annotations
@@ -23,6 +24,6 @@ def split_at_spaces(line: str) -> list[str] | None:
         return None
     parts = [p for p in _SPACES.split(line.strip()) if p]
     numbers = [cn_to_int(m[1]) for p in parts if (m := _PAREN_ITEM.match(p))]
-    if len(numbers) >= 3 and numbers == list(range(1, len(numbers) + 1)):
+    if len(numbers) >= 3 and numbers == list(range(numbers[0], numbers[0] + len(numbers))):
         return parts
     return None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from scheduler.importer.assign import Assignment
 from scheduler.importer.clauses import closing_groups
 from scheduler.importer.draft import Draft, DraftTask
 from scheduler.importer.formats.tables import TABLE_END
@@ -22,7 +23,7 @@ from scheduler.importer.item import (
     unit_heading,
 )
 from scheduler.importer.layout import RECORD
-from scheduler.importer.names import split_names
+from scheduler.importer.names import unit_names
 from scheduler.importer.numerals import CN_NUM, cn_to_int, int_to_cn, repair_mojibake
 from scheduler.importer.rule_lines import read_grouped_rows, read_merged_titles, read_rule_lines
 from scheduler.importer.sections import OTHER, PHASES, TASKS, section_kind
@@ -126,7 +127,7 @@ class Walker:
                 for part in _label_lines(ln) if "【" in ln else [ln]:
                     self.line(i, part)
             if rule := _SECTION_RULE.search(ln):
-                self.rules.section_units = split_names(rule[1])
+                self.rules.section_units = unit_names(rule[1], Assignment())  # "X党委和人民政府": one collective
             elif lead := _SECTION_LEAD.search(ln):
                 self.rules.section_assignment = f"{lead[1]}牵头"
             if FIRST_IS_LEAD.search(ln):
