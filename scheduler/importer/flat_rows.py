@@ -4,10 +4,12 @@
     1.健全乡 村医疗卫 生服务体 系。 ①每个乡镇办好 1 所乡镇卫生院。 市卫健委、发改 委、……
     2.建设一 批区域医 疗中心。 支持……人才培养高地。 市卫健委、发改 委、财政局
 
-layout.py splits such a line at its numbered rows; on a line that holds the table's header ("序号 …
-责任单位"), each row keeps a space wherever a cell's text was wrapped ("健全乡 村医疗卫 生服务体 系"): a space between two characters of a word, or after
-"、" or "，", is no separator and goes. The row's unit cell is a sentence of its own, after a space, that holds
-only units' names ("。 市卫健委、发改委、财政局"): those are the row's units.
+layout.py splits such a line at its numbered rows. On a line that holds the table's header
+("序号 … 责任单位"), each row keeps a space wherever a cell's text was wrapped
+("健全乡 村医疗卫 生服务体 系"): a space between two characters of a word,
+or after "、" or "，", is no separator and goes.
+The row's unit cell is a sentence of its own, after a space, that holds only units' names
+("。 市卫健委、发改委、财政局"): those are the row's units.
 """
 
 from __future__ import annotations
