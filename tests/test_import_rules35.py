@@ -130,3 +130,30 @@ def test_a_rule_for_the_later_items_keeps_a_collective_whole() -> None:
         "2.乙项工作。完善机制。(省财政厅负责)",
     ]))
     assert units(draft.tasks[1]) == ([], ["省财政厅", "各市州政府", "省直有关部门"], [])
+
+
+def _cells(*cells: str) -> str:
+    return "\n\n".join(cells)
+
+
+# a progress page's table, a cell per line between blank lines, no number column: header names wrapped
+# over two cells ("項目" / "名稱"), a period under each progress column ("進展情況" / "(6月)")
+def test_an_unnumbered_blank_line_table_with_wrapped_header_names() -> None:
+    text = _cells("項目", "名稱", "內容", "牽頭單位", "進展情況", "(6月)", "進展情況", "(12月)",
+                  "托育服務項目", "新增普惠性托位300個,建設社區托育點5個。", "區衛健局", "已新增托位120個。", "已完成。",
+                  "公共文化項目", "新建城市書房3家。", "區文廣旅體局", "已選址。", "已建成開放。",
+                  "新增托位超額完成。", "分享:")
+    draft = parse_document(text)
+    assert [(t.title, t.detail, units(t)) for t in draft.tasks] == [
+        ("托育服務項目", "新增普惠性托位300個,建設社區托育點5個。", (["區衛健局"], [], [])),
+        ("公共文化項目", "新建城市書房3家。", (["區文廣旅體局"], [], []))]
+
+
+def test_a_row_whose_unit_cell_names_no_unit_ends_the_table() -> None:
+    text = _cells("项目名称", "内容", "牵头单位", "进展情况",
+                  "托育服务项目", "新增普惠性托位300个。", "区卫健局", "已新增托位120个。",
+                  "下一步工作", "继续推进。", "加强督查通报", "按月调度。")
+    assert [(t.title, units(t)) for t in parse_document(text).tasks] == [("托育服务项目", (["区卫健局"], [], []))]
+    # guard: paragraphs parted by blank lines, the first a short heading, are no table
+    prose = _cells("工作要点", "一、加强组织领导。各单位要高度重视。", "二、强化督查考核。(区督查室负责)")
+    assert [t.title for t in parse_document(prose).tasks] == ["加强组织领导", "强化督查考核"]

@@ -39,9 +39,9 @@ def words(names: tuple[str, ...]) -> str:
 # Traditional forms of the characters of column names (only for classifying a header, never for the
 # text of a cell): 序號 工作任務 牽頭單位 責任單位 配合單位 完成時限 時間節點 備註 問題 整改措施 …
 _TRADITIONAL = ("號務牽頭單責負時間節點進協辦實體內舉項備註範圍聯繫係絡員領導電話機問題類別專預標稱編處門參與"
-                "關據說計劃區縣規數階環業績歸屬塊總發報構見戶級")
+                "關據說計劃區縣規數階環業績歸屬塊總發報構見戶級況")
 _SIMPLIFIED = ("号务牵头单责负时间节点进协办实体内举项备注范围联系系络员领导电话机问题类别专预标称编处门参与"
-               "关据说计划区县规数阶环业绩归属块总发报构见户级")
+               "关据说计划区县规数阶环业绩归属块总发报构见户级况")
 _FOLD = str.maketrans(_TRADITIONAL, _SIMPLIFIED)
 _SPACE = re.compile(r"\s+")
 

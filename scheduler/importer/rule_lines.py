@@ -22,6 +22,7 @@ from scheduler.importer.cells import NUMBER
 from scheduler.importer.columns import column_name
 from scheduler.importer.level_header import level_header
 from scheduler.importer.numerals import CN_NUM
+from scheduler.importer.plain_cells import read_plain_cells
 from scheduler.importer.ruled_rows import read_ruled_rows
 from scheduler.importer.table import Row, _header, _role, _row, _unnumbered
 
@@ -35,8 +36,8 @@ def read_rule_lines(lines: Sequence[str], start: int) -> tuple[list[Row], int] |
         return read_box_table(lines, start)
     if lines[start] == RULE:  # "| / 工作任务 / | / …": each row opened by a rule of its own (ruled_rows.py)
         return read_ruled_rows(lines, start)
-    if start + 1 < len(lines) and not lines[start + 1]:  # cells parted by blank lines (blank_cells.py)
-        return read_blank_cells(lines, start)
+    if start + 1 < len(lines) and not lines[start + 1]:  # cells parted by blank lines (blank_cells.py, plain_cells.py)
+        return read_blank_cells(lines, start) or read_plain_cells(lines, start)
     first = lines[start]
     if start + 1 >= len(lines) or not (lines[start + 1] == RULE or (first.endswith(RULE) and first.count(RULE) == 1)) \
             or len(first) > 16 or _role(_cell(first)) != "title":
