@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from scheduler.importer.flat_rows import table_header, unit_cell, unwrap
 from scheduler.importer.label_forms import plain_labels
+from scheduler.importer.names import split_names
 from scheduler.importer.parse import parse_document
 from scheduler.importer.run_on import split_at_spaces
 from tests.import_rules_support import units
@@ -157,3 +158,18 @@ def test_a_row_whose_unit_cell_names_no_unit_ends_the_table() -> None:
     # guard: paragraphs parted by blank lines, the first a short heading, are no table
     prose = _cells("工作要点", "一、加强组织领导。各单位要高度重视。", "二、强化督查考核。(区督查室负责)")
     assert [t.title for t in parse_document(prose).tasks] == ["加强组织领导", "强化督查考核"]
+
+
+# "(牵头责任单位:X;责任单位:各区县及园区,市政府有关部门)": 各 goes on over the parks, one collective
+def test_each_district_and_county_and_the_parks_are_one_collective() -> None:
+    draft = parse_document("\n".join([
+        "某市2010年政府工作报告主要工作任务解读",
+        "(二)保障改善民生",
+        "3.扩大城镇职工养老保险覆盖面,新增参保人员1万人。(牵头责任单位:市人社局;责任单位:各县区及园区,市政府有关部门)",
+        "4.新建廉租住房500套。(牵头责任单位:市住建局;责任单位:各区县及街道)",
+    ]))
+    assert [units(t) for t in draft.tasks] == [
+        (["市人社局"], ["各县区及园区", "市政府有关部门"], []), (["市住建局"], ["各区县及街道"], [])]
+    # guards: a unit before 及 is no such collective; the districts and the city's departments stay two
+    assert split_names("市财政局及园区") == ["市财政局", "园区"]
+    assert split_names("各县区及市直有关部门") == ["各县区", "市直有关部门"]
