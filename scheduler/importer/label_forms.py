@@ -13,8 +13,11 @@ _ALT_LABEL = re.compile(either(
     r"((?:牵头|责任|主办|配合|协办|参与|协同|主责|主要责任)" + _KIND + r")\s*[（(]" + _KIND + r"[）)](?=\s*[:：])"))
 
 
+_CLOSE_COLON = ("):", ")：", "）:", "）：")
+
+
 def plain_labels(line: str) -> str:
     """"牵头科室(单位):X" → "牵头科室:X" (a line without such a label is returned as it is)."""
-    if "(" not in line and "（" not in line:
+    if not any(close in line for close in _CLOSE_COLON):  # most lines: no bracket right before a colon
         return line
     return _ALT_LABEL.sub(r"\1", line)

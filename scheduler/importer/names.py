@@ -15,10 +15,10 @@ if TYPE_CHECKING:
 HAS_DATE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月")
 CLAUSE = re.compile(r"[，,；;]")
 # "各区县及园区": 各 goes on over the parks after the districts and counties, one collective (round 34)
-_EACH_LEVEL = r"(?!(?<=各[县区市])及(?:园区|街道|社区|乡镇))(?!(?<=各[县区市]{2})及(?:园区|街道|社区|乡镇))"
-LIST_SEP = re.compile(r"、|和|" + _EACH_LEVEL + r"及(?!其)")  # "地方各级人民政府及其部门" is one collective
-NAME_SEP = re.compile(r"、|以及|会同|" + _EACH_LEVEL + r"及(?!其)(?=[^及]{2,})"
-                      r"|(?<=各地区|各部门|各单位)(?=各)|(?<=各地)(?=各)")
+_EACH_LEVEL = r"(?:(?<!各[县区市]及)(?<!各[县区市]{2}及)|(?!园区|街道|社区|乡镇))"  # tested after 及 only
+LIST_SEP = re.compile(r"、|和|及(?!其)" + _EACH_LEVEL)  # "地方各级人民政府及其部门" is one collective
+NAME_SEP = re.compile(r"、|以及|会同|及(?!其)(?=[^及]{2,})" + _EACH_LEVEL
+                      + r"|(?<=各地区|各部门|各单位)(?=各)|(?<=各地)(?=各)")
 _REMARK = re.compile(r"[（(][^（）()]*(?:下同|除|为准|注)[^（）()]*[）)]")
 
 
