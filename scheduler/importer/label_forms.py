@@ -18,6 +18,6 @@ _CLOSE_COLON = ("):", ")：", "）:", "）：")
 
 def plain_labels(line: str) -> str:
     """"牵头科室(单位):X" → "牵头科室:X" (a line without such a label is returned as it is)."""
-    if not any(close in line for close in _CLOSE_COLON):  # most lines: no bracket right before a colon
-        return line
+    if (":" not in line and "：" not in line) or not any(close in line for close in _CLOSE_COLON):
+        return line  # most lines: no colon, or no bracket right before one
     return _ALT_LABEL.sub(r"\1", line)

@@ -23,7 +23,9 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\((?:[a-zü]*[āáǎàēéěèīíǐ�
 
 
 def parse_document(text: str) -> Draft:
-    lines = relayout_targets(read_minutes(relayout(record_lines([_clean(ln) for ln in text.splitlines()]))))
+    cleaned = [_PINYIN.sub("", ln.translate(WIDE)).strip() for ln in text.splitlines()]
+    cleaned = [plain_labels(ln) if ":" in ln or "：" in ln else ln for ln in cleaned]  # label_forms.py
+    lines = relayout_targets(read_minutes(relayout(record_lines(cleaned))))
     draft = _header(lines)
     Walker(draft, lines).run()
     covering_notice(draft, text)
@@ -32,11 +34,6 @@ def parse_document(text: str) -> Draft:
         draft.tasks = news
     _unique_keys(draft)
     return draft
-
-
-def _clean(line: str) -> str:
-    """A line with full-width digits narrowed, pinyin glosses dropped, "牵头科室(单位):" read as "牵头科室:"."""
-    return plain_labels(_PINYIN.sub("", line.translate(WIDE)).strip())
 
 
 def _unique_keys(draft: Draft) -> None:
