@@ -121,6 +121,9 @@ def trad(text: str, _: str) -> str:
     return text.translate(_TO_TRAD)
 
 
+_SPACE_RUN = re.compile(r" {2,}")
+
+
 def page(text: str, name: str) -> str:
     """The text as a gov.cn page: header, nav, 索引号 box (the document's own facts), content, footer."""
     draft = parse_document(text)
@@ -132,7 +135,8 @@ def page(text: str, name: str) -> str:
     if draft.issued:
         box += [("成文日期：", f"{draft.issued.year}年{draft.issued.month:02d}月{draft.issued.day:02d}日")]
     cells = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in box)
-    body = "\n".join(f"<p>{html.escape(ln)}</p>" for ln in lines)
+    # runs of spaces (a table set out with spaces) as a web editor writes them: &nbsp;
+    body = "\n".join("<p>" + _SPACE_RUN.sub(lambda m: "&nbsp;" * len(m[0]), html.escape(ln)) + "</p>" for ln in lines)
     return (f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>{title}_政府信息公开</title>'
             '<script>var s="首页";</script></head><body>\n'
             '<div class="header"><a href="/">首页</a> | <a href="/zhengce/">政策</a> | 简 | 繁 | 无障碍</div>\n'
@@ -144,7 +148,7 @@ def page(text: str, name: str) -> str:
             "</body></html>\n")
 
 
-_DATE_DOT = re.compile(r"(?<!\d)(20\d\d)\.(\d{1,2})(?:\.(\d{1,2}))?(?!\d)")
+_DATE_DOT = re.compile(r"(?<![\d.])(20\d\d)\.(\d{1,2})(?:\.(\d{1,2}))?(?![\d.万亿千百%余多个元吨亩户人家所座公里米])")
 
 
 def widedots(text: str, _: str) -> str:
@@ -174,7 +178,7 @@ TRANSFORMS: dict[str, Transform] = {
 
 # --- scoring -----------------------------------------------------------------------------------
 
-_FOLD = str.maketrans("（）：；，\u00a0", "():;, ")
+_FOLD = str.maketrans("（）：；，\u00a0～", "():;, 至")  # "～" only where tilde wrote it for 至
 
 
 def fold(value: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from scheduler.importer.bracketed import relayout_targets
+from scheduler.importer.copies import SPACES, normalised
 from scheduler.importer.draft import Draft as Draft
 from scheduler.importer.draft import DraftTask as DraftTask
 from scheduler.importer.header import header_facts, title_year
@@ -18,12 +19,12 @@ from scheduler.importer.sections import covering_notice, select_tasks
 from scheduler.importer.walker import Walker
 
 # "聯(lián)絡(luò )員": some copies put a space before the closing bracket
-_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*) ?\)")
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*) ?[)）]")  # "辦（bàn）" too
 
 
 def parse_document(text: str) -> Draft:
-    lines = relayout_targets(read_minutes(relayout(record_lines([_PINYIN.sub("", ln.translate(WIDE)).strip()
-                                                    for ln in text.splitlines()]))))
+    lines = normalised([ln.translate(WIDE).translate(SPACES).strip() for ln in text.splitlines()])
+    lines = relayout_targets(read_minutes(relayout(record_lines([_PINYIN.sub("", ln).strip() for ln in lines]))))
     draft = _header(lines)
     Walker(draft, lines).run()
     covering_notice(draft, text)

@@ -1,0 +1,72 @@
+"""Copies of one plan that differ without changing its meaning (issue #13 round 32), set right
+before the layouts are read:
+
+- spaces a web page or Word writes as no-break (U+00A0) or other Unicode spaces are spaces, and
+  zero-width characters are dropped;
+- a copy that doubles every line break (each paragraph of a web page followed by an empty line,
+  exactly one, everywhere) is read without the empty lines: they carry nothing;
+- a copy hard-wrapped at one width, breaking anywhere (a PDF or a narrow editor pasted into a text
+  file: "……由市发展改革委、市" / "财政局牵头……"), has its lines joined back where a line that long does
+  not end a sentence and the next line does not open anything of its own (an item number, a label line).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from scheduler.importer.header import DOC_DATE
+from scheduler.importer.item import ASSIGN_LINE
+
+SPACES: dict[int, int | None] = {0xA0: 0x20, 0x202F: 0x20, 0x205F: 0x20, 0x200B: None, 0x200C: None,
+                                 0x200D: None, 0x2060: None, 0xFEFF: None}
+SPACES |= {c: 0x20 for c in range(0x2000, 0x200B)}  # en/em/thin/hair spaces
+
+_SENTENCE_END = "。；;！!？?：:"
+# what a line of its own opens: an item number ("（一）" "1." "一、" "⑴"), a page number, a dash heading
+_OPENS = re.compile(r"^(?:[（(]?[一二三四五六七八九十百零〇\d]+[）)、．.﹒]|[（(]\d{1,2}[）)]|[—\-－\s\d]+$|第[一二三四五六七八九十\d]+页"
+                    r"|——|附件|[\u4e00-\u9fff]{2,6}[:：]|〇、)")
+
+
+def normalised(lines: list[str]) -> list[str]:
+    return _unwrapped(_single_blanks(lines))
+
+
+def _single_blanks(lines: list[str]) -> list[str]:
+    """Exactly one empty line between every two lines of text (six lines at least): none."""
+    texts = [i for i, ln in enumerate(lines) if ln]
+    if len(texts) < 6 or any(b - a != 2 for a, b in zip(texts, texts[1:], strict=False)):
+        return lines
+    return [ln for ln in lines if ln]
+
+
+def _unwrapped(lines: list[str]) -> list[str]:
+    width = _wrap_width(lines)
+    if width is None:
+        return lines
+    out: list[str] = []
+    for ln in lines:
+        prev = out[-1] if out else ""
+        if ln and prev and width - 2 <= len(prev) <= width and prev[-1] not in _SENTENCE_END and not _opens(ln):
+            out[-1] = prev + ln
+        else:
+            out.append(ln)
+    return out
+
+
+def _opens(ln: str) -> bool:
+    return bool(_OPENS.match(ln) or ASSIGN_LINE.match(ln) or DOC_DATE.match(ln))
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a copy was cut at: most lines of 30 characters or more (five at least) are that
+    long or one or two shorter (an indent or a space stripped), and most of those do not end a
+    sentence. None when the text is not cut so."""
+    lengths = Counter(len(ln) for ln in lines if len(ln) >= 30)
+    if not lengths:
+        return None
+    width, count = max(((w, sum(lengths[w - d] for d in range(3))) for w in lengths), key=lambda wc: (wc[1], wc[0]))
+    if count < 5 or 2 * count < lengths.total():
+        return None
+    ended = sum(width - 2 <= len(ln) <= width and ln[-1] in _SENTENCE_END for ln in lines)
+    return width if 3 * ended < count else None
