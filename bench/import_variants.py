@@ -144,7 +144,8 @@ def page(text: str, name: str) -> str:
             f'<table class="bd1" border="1">{cells}</table>\n'
             f'<div class="pages_content" id="UCAP-CONTENT">\n{body}\n</div>\n'
             '<div class="editor">【我要纠错】 责任编辑：王某</div>\n'
-            '<div class="footer">主办单位：某某人民政府办公室　网站标识码：1234000001　ICP备案号：京ICP备05070218号</div>\n'
+            '<div class="footer">主办单位：某某人民政府办公室　网站标识码：1234000001　'
+            'ICP备案号：京ICP备05070218号</div>\n'
             "</body></html>\n")
 
 
@@ -251,7 +252,8 @@ def run(extra: list[Path], only: list[str], detail: bool) -> None:
             totals["none"].add(base.score)
             for label, transform in chosen.items():
                 variant = transform(text, name)
-                got = base if variant == text else score_text(variant, expected, ".html" if label == "html" else ".txt", work)
+                suffix = ".html" if label == "html" else ".txt"
+                got = base if variant == text else score_text(variant, expected, suffix, work)
                 totals[label].add(got.score)
                 if got.key != base.key:
                     delta = sum(got.score.right.values()) - got.score.extra \

@@ -12,6 +12,7 @@ before the layouts are read:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
@@ -24,8 +25,8 @@ SPACES |= {c: 0x20 for c in range(0x2000, 0x200B)}  # en/em/thin/hair spaces
 
 _SENTENCE_END = "。；;！!？?：:"
 # what a line of its own opens: an item number ("（一）" "1." "一、" "⑴"), a page number, a dash heading
-_OPENS = re.compile(r"^(?:[（(]?[一二三四五六七八九十百零〇\d]+[）)、．.﹒]|[（(]\d{1,2}[）)]|[—\-－\s\d]+$|第[一二三四五六七八九十\d]+页"
-                    r"|——|附件|[\u4e00-\u9fff]{2,6}[:：]|〇、)")
+_OPENS = re.compile(r"^(?:[（(]?[一二三四五六七八九十百零〇\d]+[）)、．.﹒]|[（(]\d{1,2}[）)]|[—\-－\s\d]+$"
+                    r"|第[一二三四五六七八九十\d]+页|——|附件|[\u4e00-\u9fff]{2,6}[:：]|〇、)")
 
 
 def normalised(lines: list[str]) -> list[str]:
@@ -35,7 +36,7 @@ def normalised(lines: list[str]) -> list[str]:
 def _single_blanks(lines: list[str]) -> list[str]:
     """Exactly one empty line between every two lines of text (six lines at least): none."""
     texts = [i for i, ln in enumerate(lines) if ln]
-    if len(texts) < 6 or any(b - a != 2 for a, b in zip(texts, texts[1:], strict=False)):
+    if len(texts) < 6 or any(b - a != 2 for a, b in itertools.pairwise(texts)):
         return lines
     return [ln for ln in lines if ln]
 
