@@ -46,12 +46,13 @@ def _unwrapped(lines: list[str]) -> list[str]:
     if width is None:
         return lines
     out: list[str] = []
+    prev = ""  # the line before, as cut
     for ln in lines:
-        prev = out[-1] if out else ""
-        if ln and prev and width - 2 <= len(prev) <= width and prev[-1] not in _SENTENCE_END and not _opens(ln):
-            out[-1] = prev + ln
+        if ln and out and width - 2 <= len(prev) <= width and prev[-1] not in _SENTENCE_END and not _opens(ln):
+            out[-1] += ln
         else:
             out.append(ln)
+        prev = ln
     return out
 
 
