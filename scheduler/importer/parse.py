@@ -16,7 +16,7 @@ from scheduler.importer.numerals import WIDE
 from scheduler.importer.numerals import cn_to_int as cn_to_int
 from scheduler.importer.records import record_lines
 from scheduler.importer.sections import covering_notice, select_tasks
-from scheduler.importer.traditional import FOLD, fold, restore
+from scheduler.importer.traditional import fold, restore
 from scheduler.importer.walker import Walker
 
 # "聯(lián)絡(luò )員": some copies put a space before the closing bracket
@@ -27,10 +27,11 @@ def parse_document(text: str) -> Draft:
     lines = normalised([ln.translate(WIDE).translate(SPACES).strip() for ln in text.splitlines()])
     written = [_PINYIN.sub("", ln).strip() for ln in lines]
     lines, folding = fold(written)  # traditional.py
+    whole = "\n".join(lines)  # as read: a wrapped copy joined, keywords simplified
     lines = relayout_targets(read_minutes(relayout(record_lines(lines))))
     draft = _header(lines)
     Walker(draft, lines).run()
-    covering_notice(draft, text if folding is None else text.translate(FOLD))
+    covering_notice(draft, whole)
     select_tasks(draft)
     if folding is not None:  # names as written; meeting_news.py folds a sentence's keywords itself
         restore(draft, folding)
