@@ -17,7 +17,6 @@ import re
 from collections import Counter
 
 from scheduler.importer.header import DOC_DATE
-from scheduler.importer.item import ASSIGN_LINE
 
 SPACES: dict[int, int | None] = {0xA0: 0x20, 0x202F: 0x20, 0x205F: 0x20, 0x200B: None, 0x200C: None,
                                  0x200D: None, 0x2060: None, 0xFEFF: None}
@@ -26,7 +25,7 @@ SPACES |= {c: 0x20 for c in range(0x2000, 0x200B)}  # en/em/thin/hair spaces
 _SENTENCE_END = "。；;！!？?：:"
 # what a line of its own opens: an item number ("（一）" "1." "一、" "⑴"), a page number, a dash heading
 _OPENS = re.compile(r"^(?:[（(]?[一二三四五六七八九十百零〇\d]+[）)、．.﹒]|[（(]\d{1,2}[）)]|[—\-－\s\d]+$"
-                    r"|第[一二三四五六七八九十\d]+页|——|附件|[\u4e00-\u9fff]{2,6}[:：]|〇、)")
+                    r"|第[一二三四五六七八九十\d]+页|——|附件|〇、)")
 
 
 def normalised(lines: list[str]) -> list[str]:
@@ -48,7 +47,8 @@ def _unwrapped(lines: list[str]) -> list[str]:
     out: list[str] = []
     prev = ""  # the line before, as cut
     for ln in lines:
-        if ln and out and width - 2 <= len(prev) <= width and prev[-1] not in _SENTENCE_END and not _opens(ln):
+        cut = len(prev) == width or (width - 2 <= len(prev) < width and prev[-1] not in _SENTENCE_END)
+        if ln and out and prev and cut and not _opens(ln):
             out[-1] += ln
         else:
             out.append(ln)
@@ -57,7 +57,7 @@ def _unwrapped(lines: list[str]) -> list[str]:
 
 
 def _opens(ln: str) -> bool:
-    return bool(_OPENS.match(ln) or ASSIGN_LINE.match(ln) or DOC_DATE.match(ln))
+    return bool(_OPENS.match(ln) or DOC_DATE.match(ln))
 
 
 def _wrap_width(lines: list[str]) -> int | None:
@@ -68,7 +68,7 @@ def _wrap_width(lines: list[str]) -> int | None:
     if not lengths:
         return None
     width, count = max(((w, sum(lengths[w - d] for d in range(3))) for w in lengths), key=lambda wc: (wc[1], wc[0]))
-    if count < 5 or 2 * count < lengths.total():
+    if count < 3 or 2 * count < lengths.total():
         return None
     ended = sum(width - 2 <= len(ln) <= width and ln[-1] in _SENTENCE_END for ln in lines)
     return width if 3 * ended < count else None
