@@ -29,7 +29,10 @@ _OPENS = re.compile(r"^(?:[（(]?[一二三四五六七八九十百零〇\d]+[�
 
 
 def normalised(lines: list[str]) -> list[str]:
-    return _unwrapped(_single_blanks(lines))
+    """The lines (spaces already plain) stripped, with doubled breaks and a copy's cuts undone. A
+    cut is judged on the line with its indent: the first line of a paragraph keeps it in the width."""
+    raw = _single_blanks([ln.rstrip() for ln in lines])
+    return _unwrapped([ln.strip() for ln in raw], [len(ln) for ln in raw])
 
 
 def _single_blanks(lines: list[str]) -> list[str]:
@@ -40,19 +43,19 @@ def _single_blanks(lines: list[str]) -> list[str]:
     return [ln for ln in lines if ln]
 
 
-def _unwrapped(lines: list[str]) -> list[str]:
-    width = _wrap_width(lines)
+def _unwrapped(lines: list[str], widths: list[int]) -> list[str]:
+    width = _wrap_width(lines, widths)
     if width is None:
         return lines
     out: list[str] = []
-    prev = ""  # the line before, as cut
-    for ln in lines:
-        cut = len(prev) == width or (width - 2 <= len(prev) < width and prev[-1] not in _SENTENCE_END)
+    prev, size = "", 0  # the line before, as cut, and its width
+    for ln, n in zip(lines, widths, strict=True):
+        cut = size == width or (width - 2 <= size < width and prev[-1] not in _SENTENCE_END)
         if ln and out and prev and cut and not _opens(ln):
             out[-1] += ln
         else:
             out.append(ln)
-        prev = ln
+        prev, size = ln, n
     return out
 
 
@@ -60,15 +63,15 @@ def _opens(ln: str) -> bool:
     return bool(_OPENS.match(ln) or DOC_DATE.match(ln))
 
 
-def _wrap_width(lines: list[str]) -> int | None:
-    """The width a copy was cut at: most lines of 30 characters or more (five at least) are that
-    long or one or two shorter (an indent or a space stripped), and most of those do not end a
-    sentence. None when the text is not cut so."""
-    lengths = Counter(len(ln) for ln in lines if len(ln) >= 30)
+def _wrap_width(lines: list[str], widths: list[int]) -> int | None:
+    """The width a copy was cut at: most lines of 30 characters or more (three at least) are that
+    wide or one or two narrower (a space dropped), and most of those do not end a sentence. None
+    when the text is not cut so."""
+    lengths = Counter(n for n in widths if n >= 30)
     if not lengths:
         return None
     width, count = max(((w, sum(lengths[w - d] for d in range(3))) for w in lengths), key=lambda wc: (wc[1], wc[0]))
     if count < 3 or 2 * count < lengths.total():
         return None
-    ended = sum(width - 2 <= len(ln) <= width and ln[-1] in _SENTENCE_END for ln in lines)
+    ended = sum(width - 2 <= n <= width and ln[-1] in _SENTENCE_END for ln, n in zip(lines, widths, strict=True))
     return width if 3 * ended < count else None

@@ -24,7 +24,7 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?:[a-zü]*[āáǎàēéěèī�
 
 
 def parse_document(text: str) -> Draft:
-    lines = normalised([ln.translate(WIDE).translate(SPACES).strip() for ln in text.splitlines()])
+    lines = normalised([ln.translate(WIDE).translate(SPACES) for ln in text.splitlines()])  # stripped
     written = [_PINYIN.sub("", ln).strip() for ln in lines]
     lines, folding = fold(written)  # traditional.py
     whole = "\n".join(lines)  # as read: a wrapped copy joined, keywords simplified
