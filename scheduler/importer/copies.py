@@ -59,6 +59,13 @@ def _unwrapped(lines: list[str], widths: list[int]) -> list[str]:
     return out
 
 
+def cut_at_width(lines: list[str], index: int) -> bool:
+    """Whether lines[index] is a line of a copy cut at one width (a paragraph's piece, no table row)."""
+    raw = [ln.rstrip() for ln in lines]
+    width = _wrap_width([ln.strip() for ln in raw], [len(ln) for ln in raw])
+    return width is not None and width - 2 <= len(raw[index]) <= width
+
+
 def _opens(ln: str) -> bool:
     return bool(_OPENS.match(ln) or DOC_DATE.match(ln))
 

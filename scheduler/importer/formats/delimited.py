@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from scheduler.importer.columns import OTHER, column_name
+from scheduler.importer.copies import cut_at_width
 from scheduler.importer.formats.blocks import Block, grid
 from scheduler.importer.formats.column_roles import detail_kind
 from scheduler.importer.formats.record_table import record_lines
@@ -28,6 +29,8 @@ def looks_like_csv(text: str) -> bool:
             return record_lines(_rows("\n".join(text[:8192].splitlines())), column_kind) is not None
         except csv.Error:  # noise: a bare carriage return, a stray quote
             return False
+    if len(rows) == len(head) and cut_at_width(text[:8192].splitlines()[:60], at):
+        return False  # a paragraph cut at one width whose clauses look like names (round 32)
     return _column_names(rows[at])
 
 
