@@ -23,9 +23,9 @@ SPACES: dict[int, int | None] = {0xA0: 0x20, 0x202F: 0x20, 0x205F: 0x20, 0x200B:
 SPACES |= {c: 0x20 for c in range(0x2000, 0x200B)}  # en/em/thin/hair spaces
 
 _SENTENCE_END = "。；;！!？?：:"
-# what a line of its own opens: an item number ("（一）" "1." "一、" "⑴"), a page number, a dash heading
+# what a line of its own opens: an item number ("（一）" "1." "一、" "⑴"), a page number, a dash heading,
 _OPENS = re.compile(r"^(?:[（(]?[一二三四五六七八九十百零〇\d]+[）)、．.﹒]|[（(]\d{1,2}[）)]|[—\-－\s\d]+$"
-                    r"|第[一二三四五六七八九十\d]+页|——|附件|〇、)")
+                    r"|第[一二三四五六七八九十\d]+页|——|附件|〇、|\d{1,3}\s|\|)")  # and a table's row: "12 X" "| X"
 
 
 def normalised(lines: list[str]) -> list[str]:
