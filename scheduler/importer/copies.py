@@ -72,13 +72,13 @@ def _opens(ln: str) -> bool:
 
 def _wrap_width(lines: list[str], widths: list[int]) -> int | None:
     """The width a copy was cut at: most lines of 30 characters or more (three at least) are that
-    wide or one or two narrower (a space dropped), and most of those do not end a sentence. None
-    when the text is not cut so."""
+    wide or one or two narrower (a space dropped), at least two and half of them exactly that wide,
+    and most of those do not end a sentence. None when the text is not cut so."""
     lengths = Counter(n for n in widths if n >= 30)
     if not lengths:
         return None
     width, count = max(((w, sum(lengths[w - d] for d in range(3))) for w in lengths), key=lambda wc: (wc[1], wc[0]))
-    if count < 3 or 2 * count < lengths.total():
-        return None
+    if count < 3 or 2 * count < lengths.total() or 2 * lengths[width] < max(count, 4):
+        return None  # most cut lines are the width itself: a copy cuts by count
     ended = sum(width - 2 <= n <= width and ln[-1] in _SENTENCE_END for ln, n in zip(lines, widths, strict=True))
     return width if 3 * ended < count else None
