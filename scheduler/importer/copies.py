@@ -21,6 +21,12 @@ from scheduler.importer.header import DOC_DATE
 SPACES: dict[int, int | None] = {0xA0: 0x20, 0x202F: 0x20, 0x205F: 0x20, 0x200B: None, 0x200C: None,
                                  0x200D: None, 0x2060: None, 0xFEFF: None}
 SPACES |= {c: 0x20 for c in range(0x2000, 0x200B)}  # en/em/thin/hair spaces
+_ODD_SPACE = re.compile("[" + "".join(map(chr, SPACES)) + "]")
+
+
+def plain_spaces(text: str) -> str:
+    """No-break, other Unicode and zero-width spaces made plain (the text scanned once, copied only then)."""
+    return text.translate(SPACES) if _ODD_SPACE.search(text) else text
 
 _SENTENCE_END = "。；;！!？?：:"
 # what a line of its own opens: an item number ("（一）" "1." "一、" "⑴"), a page number, a dash heading,

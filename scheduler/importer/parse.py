@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from scheduler.importer.bracketed import relayout_targets
-from scheduler.importer.copies import SPACES, normalised
+from scheduler.importer.copies import normalised, plain_spaces
 from scheduler.importer.draft import Draft as Draft
 from scheduler.importer.draft import DraftTask as DraftTask
 from scheduler.importer.header import header_facts, title_year
@@ -24,7 +24,7 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?:[a-zü]*[āáǎàēéěèī�
 
 
 def parse_document(text: str) -> Draft:
-    lines = normalised([ln.translate(WIDE).translate(SPACES) for ln in text.splitlines()])  # stripped
+    lines = normalised([ln.translate(WIDE) for ln in plain_spaces(text).splitlines()])  # stripped
     written = [_PINYIN.sub("", ln).strip() for ln in lines]
     lines, folding = fold(written)  # traditional.py
     whole = "\n".join(lines)  # as read: a wrapped copy joined, keywords simplified

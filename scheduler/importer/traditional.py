@@ -9,6 +9,7 @@ and unit names of the draft are given back as written: the names keep their trad
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from scheduler.importer import columns, vocab
@@ -18,6 +19,7 @@ _PAIRS = {t: s for s, forms in vocab._TRADITIONAL.items() for t in forms}
 _PAIRS |= {t: s for t, s in zip(columns._TRADITIONAL, columns._SIMPLIFIED, strict=True) if t != s}
 FOLD = str.maketrans(_PAIRS)
 _TRADITIONAL = frozenset(_PAIRS)
+_ANY = re.compile("[" + "".join(sorted(_PAIRS)) + "]")
 
 
 @dataclass(frozen=True)
@@ -40,10 +42,10 @@ def fold(lines: list[str]) -> tuple[list[str], Folding | None]:
     """The lines with keyword characters simplified, and how to give names back; (lines, None)
     when the document has no traditional keyword character (every simplified document)."""
     joined = "".join(lines)
+    if not _ANY.search(joined):  # scanned in C: a simplified document costs one pass
+        return lines, None
     present = set(joined)
     found = present & _TRADITIONAL
-    if not found:
-        return lines, None
     forms: dict[str, set[str]] = {}
     for t in found:
         forms.setdefault(_PAIRS[t], set()).add(t)
