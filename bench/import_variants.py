@@ -11,6 +11,15 @@ tasks, and how many documents score worse / better than the untransformed text (
 same way; a document already wrong untransformed counts only for what changes). Then one line per
 document whose result changed. Deterministic: the random ones are seeded by the document's name.
 
+Transformations: halfwidth / fullwidth punctuation, indent ("　　" before each line), nbsp (spaces
+become U+00A0 at random), trailing spaces, blank (an empty line between every two lines), noblank,
+wrap35 / wrap48 (hard-wrapped anywhere, through names and dates), crlf, bom, dots_period / dots_wide /
+dots_comma (one item-number style for the whole document), trad (the importer's own tables of
+traditional keyword characters, applied in reverse), html (the lines as <p> of a gov.cn page with
+header, nav, 索引号 box and footer). Added because copies really differ so: widedots (台账 dates
+"2022.6.30" typed with the full-width period of a Chinese input method), tilde ("3月1日至3月31日"
+written "3月1日～3月31日", as many pages do) and widedigits (digits typed full width in Word).
+
 Titles and unit names are kept as written by the importer, so a copy in half-width punctuation or
 traditional characters gives "(试点)" or "單位" where the expected output has "（试点）" / "单位": both sides
 are folded (the punctuation pairs and the importer's own traditional table) before comparing.

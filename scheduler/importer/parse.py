@@ -26,16 +26,16 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?:[a-zü]*[āáǎàēéěèī�
 def parse_document(text: str) -> Draft:
     lines = normalised([ln.translate(WIDE) for ln in plain_spaces(text).splitlines()])  # stripped
     written = [_PINYIN.sub("", ln).strip() for ln in lines]
-    lines, folding = fold(written)  # traditional.py
-    whole = "\n".join(lines)  # as read: a wrapped copy joined, keywords simplified
-    lines = relayout_targets(read_minutes(relayout(record_lines(lines))))
+    read, folding = fold(written)  # traditional.py
+    lines = relayout_targets(read_minutes(relayout(record_lines(read))))
     draft = _header(lines)
     Walker(draft, lines).run()
-    covering_notice(draft, whole)
+    covering_notice(draft, "\n".join(read))  # as read: a wrapped copy joined, keywords simplified
     select_tasks(draft)
     if folding is not None:  # names as written; meeting_news.py folds a sentence's keywords itself
         restore(draft, folding)
-        lines = relayout_targets(read_minutes(relayout(record_lines(written))))
+        if all(t.assignment.empty() and not t.deadlines for t in draft.tasks):  # else it reads no line
+            lines = relayout_targets(read_minutes(relayout(record_lines(written))))
     if news := meeting_tasks(lines, draft.tasks):  # a meeting's news: units that must do something
         draft.tasks = news
     _unique_keys(draft)
