@@ -55,14 +55,22 @@ def _unwrapped(lines: list[str], widths: list[int]) -> list[str]:
         return lines
     out: list[str] = []
     prev, size = "", 0  # the line before, as cut, and its width
+    cuts = opened = 0  # lines at the width with a line after them, and those whose next line opens something
     for ln, n in zip(lines, widths, strict=True):
         cut = size == width or (width - 2 <= size < width and prev[-1] not in _SENTENCE_END)
-        if ln and out and prev and cut and not _opens(ln):
-            out[-1] += ln
+        if ln and out and prev and cut:
+            cuts += 1
+            if _opens(ln):
+                opened += 1
+                out.append(ln)
+            else:
+                out[-1] += ln
         else:
             out.append(ln)
+        if cuts == 64 and 2 * opened > cuts:
+            return lines  # rows of one width, each opening with its number: a table, not a cut copy
         prev, size = ln, n
-    return out
+    return lines if 2 * opened > cuts else out
 
 
 def cut_at_width(lines: list[str], index: int) -> bool:
