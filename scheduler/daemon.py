@@ -32,7 +32,7 @@ from scheduler.clock import Clock
 from scheduler.due import Outgoing
 from scheduler.errors import ConfigError, DubanError, Severity, StateBrokenError, StateLockedError
 from scheduler.feedback.readers import DecisionNotes
-from scheduler.model import Reason
+from scheduler.messages import Reason
 from scheduler.notices import notify
 from scheduler.pipeline import PassResult, deliver_all, describe, run_pass
 from scheduler.retention import closing_days

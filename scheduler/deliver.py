@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from scheduler.channels.base import Channel, Limited, Outcome, Receipt
-from scheduler.model import Message
+from scheduler.messages import Message
 
 log = logging.getLogger("duban")
 Sleep = Callable[[float], Awaitable[None]]

@@ -21,7 +21,8 @@ from datetime import date, datetime, time
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from scheduler.model import DeliveryState, Identity, Reason, Reminder, identity_of
+from scheduler.messages import DeliveryState, Reason
+from scheduler.model import Identity, Reminder, identity_of
 from scheduler.workdays import WorkCalendar
 
 

@@ -19,7 +19,7 @@ from scheduler.ledger import HistoryRow, Ledger
 from scheduler.load.reader import read_toml
 from scheduler.load.settings import load_settings
 from scheduler.load.units import parse_units
-from scheduler.model import ReminderState
+from scheduler.messages import ReminderState
 from scheduler.plan_view import pad
 from scheduler.render import CHANNEL_LABEL
 

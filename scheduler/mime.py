@@ -15,7 +15,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, parseaddr
 from urllib.parse import quote
 
-from scheduler.model import Attachment, Message
+from scheduler.messages import Attachment, Message
 from scheduler.render_items import one_line
 
 

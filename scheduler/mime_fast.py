@@ -18,8 +18,8 @@ import email.quoprimime
 import re
 from datetime import datetime
 
+from scheduler.messages import Message
 from scheduler.mime import email_mime
-from scheduler.model import Message
 
 MAX_LINE = 78  # email.policy.default.max_line_length
 

@@ -11,7 +11,7 @@ from datetime import datetime
 from scheduler.app import App
 from scheduler.calendar_notice import next_year_notices, open_deadlines
 from scheduler.ledger import Ledger
-from scheduler.model import Attachment, Message
+from scheduler.messages import Attachment, Message
 from scheduler.render_robots import plain_payload
 
 

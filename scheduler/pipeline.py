@@ -32,7 +32,8 @@ from scheduler.feedback.review import pause_for
 from scheduler.gcpolicy import fewer_collections
 from scheduler.group import Digest, group
 from scheduler.ledger import Ledger
-from scheduler.model import DeliveryState, Message, Reason, Reminder, identity_of
+from scheduler.messages import DeliveryState, Message, Reason
+from scheduler.model import Reminder, identity_of
 from scheduler.notices import calendar_notices, notify
 from scheduler.render import CHANNEL_LABEL
 from scheduler.report.notice import enqueue_due

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from scheduler.ledger import HistoryRow, Ledger
-from scheduler.model import ReminderState
+from scheduler.messages import ReminderState
 from scheduler.render import CHANNEL_LABEL
 
 

@@ -22,7 +22,8 @@ import jinja2
 
 from scheduler import render_fast
 from scheduler.group import Digest, DigestItem
-from scheduler.model import Message, ReminderId, Unit
+from scheduler.messages import Message, ReminderId
+from scheduler.model import Unit
 from scheduler.render_items import ItemView, by_unit, item_view, one_line, subject, summary
 
 MARKDOWN_LIMIT = 4096  # bytes of markdown.content

@@ -18,7 +18,7 @@ import json
 import jinja2
 
 from scheduler.group import Digest, DigestItem
-from scheduler.model import Message
+from scheduler.messages import Message
 from scheduler.render import (
     _MARKDOWN,
     _MENTION,

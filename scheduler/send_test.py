@@ -10,7 +10,8 @@ from scheduler.channels.base import Outcome
 from scheduler.channels.factory import open_channels
 from scheduler.deliver import send_once
 from scheduler.errors import DubanError
-from scheduler.model import Message, Unit
+from scheduler.messages import Message
+from scheduler.model import Unit
 from scheduler.render_robots import plain_payload
 from scheduler.runtime import Runtime
 

@@ -20,7 +20,8 @@ from datetime import date, datetime
 from typing import Protocol
 
 from scheduler.due import Outgoing
-from scheduler.model import Milestone, Policy, Reason, Task
+from scheduler.messages import Reason
+from scheduler.model import Milestone, Policy, Task
 from scheduler.plan import Audience, open_milestones
 
 log = logging.getLogger("duban")

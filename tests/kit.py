@@ -16,7 +16,7 @@ from scheduler.channels.factory import Channels
 from scheduler.channels.outbox import OutboxChannel
 from scheduler.deliver import Deliverer, Limiter
 from scheduler.ledger import Ledger
-from scheduler.model import Message
+from scheduler.messages import Message
 from scheduler.pipeline import PassResult, run_pass
 from scheduler.render import Renderer
 from scheduler.runtime import build_runtime, planner_for

@@ -22,7 +22,8 @@ from scheduler.channels.email import EmailChannel
 from scheduler.channels.wecom import WecomChannel
 from scheduler.deliver import Limiter
 from scheduler.load.settings import EmailSettings, WecomSettings
-from scheduler.model import Message, Secret
+from scheduler.messages import Message
+from scheduler.model import Secret
 from tests.fakes import Mailbox, SmtpServer, WecomRobot, WecomServer
 
 NOW = datetime(2021, 6, 23, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from scheduler.decide_stream import by_tasks, decide_streaming
 from scheduler.due import decide
-from scheduler.model import DeliveryState, Identity, Reminder, ReminderId, Role
+from scheduler.messages import DeliveryState, ReminderId
+from scheduler.model import Identity, Reminder, Role
 from tests.kit import at
 from tests.test_due import WINDOW, Open, View
 

@@ -12,7 +12,8 @@ from scheduler.channels.wecom import WecomChannel, classify
 from scheduler.deliver import Backoff, Deliverer, Limiter, Verdict, send_once
 from scheduler.ledger import Ledger
 from scheduler.load.settings import WecomSettings
-from scheduler.model import Message, Secret
+from scheduler.messages import Message
+from scheduler.model import Secret
 from tests.conftest import Project
 from tests.fakes import WecomRobot, WecomServer
 from tests.kit import FakeChannel, Tick, make_app, one_pass

@@ -6,7 +6,7 @@ import json
 import sqlite3
 
 from scheduler.ledger import Ledger
-from scheduler.model import Message
+from scheduler.messages import Message
 from tests.conftest import SETTINGS, Project, email_channel
 from tests.fakes import Mailbox, SmtpServer
 from tests.kit import LEAD_ONLY, at

@@ -9,7 +9,8 @@ from datetime import date, datetime, time
 import pytest
 
 from scheduler.due import Outgoing, SendWindow, Unsettled, decide
-from scheduler.model import DeliveryState, Identity, Reason, Reminder, ReminderId, Role
+from scheduler.messages import DeliveryState, Reason, ReminderId
+from scheduler.model import Identity, Reminder, Role
 from scheduler.workdays import WorkCalendar
 from tests.kit import SH, at
 

@@ -16,7 +16,7 @@ import pytest
 from scheduler.channels.email import EmailChannel
 from scheduler.history import row_json
 from scheduler.ledger import Ledger
-from scheduler.model import DeliveryState, Message
+from scheduler.messages import DeliveryState, Message
 from scheduler.render import EMAIL_LIMIT, Renderer
 from scheduler.runtime import build_runtime
 from tests.conftest import SETTINGS, Project, email_channel

@@ -13,7 +13,7 @@ import pytest
 
 from scheduler.errors import StateBrokenError, StateLockedError
 from scheduler.ledger import Ledger, create_v1
-from scheduler.model import Attachment, DeliveryState, Message, Reason, ReminderId, ReminderState
+from scheduler.messages import Attachment, DeliveryState, Message, Reason, ReminderId, ReminderState
 from scheduler.retention import closing_days
 from tests.kit import at
 

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from scheduler.ledger import Ledger
-from scheduler.model import Attachment, Message, ReminderId
+from scheduler.messages import Attachment, Message, ReminderId
 from tests.kit import at
 
 NOW = at("2021-06-30T09:30")

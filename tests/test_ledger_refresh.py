@@ -8,7 +8,8 @@ from datetime import date
 from pathlib import Path
 
 from scheduler.ledger import Ledger
-from scheduler.model import Message, Reminder, ReminderId, ReminderState, Role
+from scheduler.messages import Message, ReminderId, ReminderState
+from scheduler.model import Reminder, Role
 from tests.kit import at
 
 ALONE = ReminderId("T-01", "1", date(2021, 6, 30), "到期提醒", 0, "省司法厅")

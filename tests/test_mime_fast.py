@@ -8,9 +8,9 @@ from datetime import datetime
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from scheduler.messages import Attachment, Message
 from scheduler.mime import email_mime
 from scheduler.mime_fast import email_bytes
-from scheduler.model import Attachment, Message
 
 DATE = datetime(2021, 7, 1, 10, 0).astimezone()
 SENDER = "督办系统 <duban@example.org>"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from scheduler.channels.base import Outcome, Receipt
 from scheduler.feedback.store import Store
 from scheduler.ledger import HistoryRow, Ledger
-from scheduler.model import DeliveryState
+from scheduler.messages import DeliveryState
 from tests.conftest import TASKS, Project
 from tests.kit import SENT, FakeChannel, at, make_app, one_pass
 

@@ -13,7 +13,7 @@ from scheduler.channels.base import Outcome, Receipt
 from scheduler.errors import StateBrokenError
 from scheduler.history import row_json
 from scheduler.ledger import Ledger
-from scheduler.model import DeliveryState, Message, ReminderState
+from scheduler.messages import DeliveryState, Message, ReminderState
 from scheduler.notices import notify
 from scheduler.plan import Window
 from tests.conftest import SETTINGS, Project

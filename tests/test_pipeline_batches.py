@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from scheduler.ledger import Ledger
-from scheduler.model import Message
+from scheduler.messages import Message
 from scheduler.pipeline import run_pass
 from tests.conftest import Project
 from tests.kit import ONE_TASK, FakeChannel, at, make_app

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from scheduler.ledger import Ledger
-from scheduler.model import DeliveryState, Message, Milestone, Recurrence, ReminderId, Task, TaskStatus
+from scheduler.messages import DeliveryState, Message, ReminderId
+from scheduler.model import Milestone, Recurrence, Task, TaskStatus
 from scheduler.retention import closing_days
 from tests.kit import at
 

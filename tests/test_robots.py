@@ -18,7 +18,8 @@ from scheduler.channels.feishu import FeishuChannel
 from scheduler.channels.robot import RobotKey, dingtalk_sign, feishu_sign
 from scheduler.deliver import Attempt, Deliverer, Limiter, Verdict
 from scheduler.load.robots import RobotSettings
-from scheduler.model import Message, Secret
+from scheduler.messages import Message
+from scheduler.model import Secret
 from scheduler.render_robots import dingtalk_body, plain_payload
 from tests.fakes_robots import Bot, DingtalkRobots, FeishuRobots, RobotServer
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from scheduler.ledger import Ledger
-from scheduler.model import Message
+from scheduler.messages import Message
 from tests.conftest import Project
 from tests.kit import FakeChannel, Tick, at, make_app, one_pass
 

@@ -17,7 +17,8 @@ from scheduler.channels.base import Outcome, Receipt
 from scheduler.feedback.store import Store
 from scheduler.history import row_json
 from scheduler.ledger import Ledger
-from scheduler.model import DEFAULT_POLICY, DeliveryState, Message, Milestone, Recurrence, Task, TaskStatus, Unit
+from scheduler.messages import DeliveryState, Message
+from scheduler.model import DEFAULT_POLICY, Milestone, Recurrence, Task, TaskStatus, Unit
 from scheduler.pipeline import describe
 from scheduler.plan import Audience
 from scheduler.retention import closing_days

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Protocol, runtime_checkable
 
-from scheduler.model import Message
+from scheduler.messages import Message
 
 
 class Outcome(Enum):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from scheduler.channels.base import Fault, Receipt
 from scheduler.channels.robot import Platform, Redactor, RobotChannel, RobotKey, dingtalk_sign, post
-from scheduler.model import Message
+from scheduler.messages import Message
 
 KEYWORD_HINT = ("签名不匹配、时间戳无效、消息缺少安全设置中的自定义关键词，或服务器 IP 不在白名单：请核对 "
                 "dingtalk_secret；安全设置为“自定义关键词”时，把“督办”设为关键词（每条消息都含有它）")

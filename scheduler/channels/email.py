@@ -14,8 +14,9 @@ from aiosmtplib.typing import Default
 
 from scheduler.channels.base import Outcome, Receipt
 from scheduler.load.settings import EmailSettings
+from scheduler.messages import Message
 from scheduler.mime import email_mime
-from scheduler.model import Message, Secret
+from scheduler.model import Secret
 
 
 class EmailChannel:

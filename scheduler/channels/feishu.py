@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 from scheduler.channels.base import Fault, Receipt
 from scheduler.channels.robot import Platform, Redactor, RobotChannel, RobotKey, feishu_sign, post
-from scheduler.model import Message
+from scheduler.messages import Message
 
 FEISHU = Platform(
     label="飞书", code_fields=("code", "StatusCode"), message_fields=("msg", "StatusMessage"),

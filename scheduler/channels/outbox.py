@@ -13,8 +13,8 @@ from datetime import datetime
 from pathlib import Path
 
 from scheduler.channels.base import Outcome, Receipt
+from scheduler.messages import Message
 from scheduler.mime_fast import email_bytes
-from scheduler.model import Message
 
 _UNSAFE = re.compile(r"[^\w\u4e00-\u9fff-]+")
 

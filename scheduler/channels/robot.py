@@ -23,7 +23,8 @@ import httpx
 
 from scheduler.channels.base import Fault, Outcome, Quota, Receipt
 from scheduler.logs import guard_http_logs
-from scheduler.model import Message, Secret
+from scheduler.messages import Message
+from scheduler.model import Secret
 
 if TYPE_CHECKING:
     from scheduler.load.robots import RobotSettings

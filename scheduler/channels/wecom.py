@@ -16,7 +16,8 @@ from scheduler.channels.base import Outcome, Receipt
 from scheduler.channels.robot import UNANSWERED
 from scheduler.load.settings import WecomSettings
 from scheduler.logs import guard_http_logs
-from scheduler.model import Message, Secret
+from scheduler.messages import Message
+from scheduler.model import Secret
 
 TEMPORARY_ERRCODES = {-1, 45009}
 PERMANENT_HINTS = {

@@ -23,10 +23,11 @@ from scheduler.importer.vocab import either
 
 RECORD = "\ue000"  # starts an unnumbered one-sentence task: walker.py opens an item without a number
 
-_DIGIT_SPLIT = re.compile(r"\s+(?=\d{1,3}[、．.](?![\d\s%]))")
+# "1.2007年是……": an item number before a year is no decimal (round 33)
+_DIGIT_SPLIT = re.compile(r"\s+(?=\d{1,3}[、．.](?![\s%]|\d(?!\d{3}年)))")
 _SECTION_SPLIT = re.compile(rf"(?<=[。：:])\s+(?=[{CN_NUM}]+、|[（(][{CN_NUM}]+[）)])")
 _SECTION_NUMBER = re.compile(rf"^([{CN_NUM}]+)、")
-_SUB_LINE = re.compile(r"^(\d{1,3})[.．、﹒](?!\d)")
+_SUB_LINE = re.compile(r"^(\d{1,3})[.．、﹒](?!\d(?!\d{3}年))")
 _STRUCTURE = re.compile(rf"^(?:[（(]?[{CN_NUM}\d]+[）)、．.]|[—\-－\s\d]+$|第[{CN_NUM}\d]+页)")
 _ENDS = "。；;！!？?）)〕]】”\":：…，,、"
 # "4项目标的责任单位均为市发展改革委。", "以上2项任务的牵头单位均为X", "该目标责任单位为市经委。"
@@ -89,8 +90,13 @@ def _split_run_on(lines: list[str]) -> list[str]:
         sections = [cn_to_int(m[1]) for p in parts if (m := _SECTION_NUMBER.match(p.strip()))]
         run = (len(numbers) >= 3 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))) \
             or (numbers and len(sections) >= 2 and sections == list(range(1, len(sections) + 1)))  # 一、 二、 then 1、
+        run = run or (numbers[:1] == [1] and sections[:1] == [1] and _FIRST_ITEM.search(ln) is not None)
         out.extend((p.strip() for p in parts) if run else split_at_spaces(ln) or [ln])
     return out
+
+
+# "……报告。 一、主要工作目标 1.……": a page start holding the first section's heading and its first item (round 33)
+_FIRST_ITEM = re.compile(r"[。：:]\s+一、[\u4e00-\u9fff]{2,20}\s+1[、．.](?!\d(?!\d{3}年))")
 
 
 _OWN_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[:：]")  # "监督方式:0557-…" below the last item: a line of its own
@@ -145,20 +151,23 @@ def _retro_labels(lines: list[str]) -> list[str]:
 
 def _number_records(lines: list[str]) -> list[str]:
     firsts = [i for i in range(len(lines) - 1)
-              if lines[i].endswith("。") and ("：" in lines[i + 1] or ":" in lines[i + 1]) and _record_start(lines, i)]
+              if lines[i] and ("：" in lines[i + 1] or ":" in lines[i + 1]) and _record_start(lines, i)]
     if len(firsts) < 2 or any(_SUB_LINE.match(ln) or _STRUCTURE.match(ln) for ln in lines if ln):
         return lines
     out = list(lines)
-    for i in firsts:
-        out[i] = RECORD + lines[i]
+    for i in firsts:  # the sentence ends the title even without its "。" (lines after the labels are no title)
+        out[i] = RECORD + lines[i] + ("" if lines[i].endswith("。") else "。")
     return out
+
+
+_OPEN_END = "：:，,、；;（("  # a line going on below ("详情见下:"), no sentence of its own
 
 
 def _record_start(lines: list[str], i: int) -> bool:
     """A one-sentence line followed by label lines, one of which names the unit."""
     ln = lines[i]
-    if not ln.endswith("。") or ASSIGN_LINE.match(ln) or _OTHER_LABEL.match(ln) or len(ln) > 150:
-        return False
+    if ln[-1] in _OPEN_END or ASSIGN_LINE.match(ln) or _OTHER_LABEL.match(ln) or len(ln) > 150:
+        return False  # a sentence with or without its "。" ("建成配套小学,提供学位1200个", round 33)
     for j in range(i + 1, len(lines)):  # the label lines below it (never a copy of the rest: 10 MB texts)
         if not (ASSIGN_LINE.match(lines[j]) or _OTHER_LABEL.match(lines[j])):
             return False

@@ -30,7 +30,7 @@ _TASKS = re.compile(r"^(?:[\u4e00-\u9fff]{0,6})(?:工作任务|主要任务|试�
 _PREAMBLE = re.compile(
     r"^(?:总体要求|總體要求|总体安排|總體安排|指导思想|指導思想|基本原则|基本原則|发展目标|主要目标|工作目标|总体目标"
     r"|目标任务|总体思路|重要意义|重大意义|总体要求和主要目标|总体要求与目标|主要工作目标|主要目標|分工原则|分工原則|分解原则|分解原則"
-    r"|總體目標|發展目標|主要目標|工作目標|目標任務|總體思路)$|重要意义$|重大意义$")  # traditional copies
+    r"|總體目標|發展目標|主要目標|工作目標|目標任務|總體思路|目标要求|目標要求)$|重要意义$|重大意义$")
 _SUPPORT = re.compile(  # "五、强化保障措施", "抓好组织实施": a verb of up to 4 characters before ("强化组织领导" is
     # no support heading: a notice's "一、强化组织领导。各地区要……" is a task, tests/test_import_rules3.py)
     r"^(?:[\u4e00-\u9fff]{0,4}(?:保障措施|保障機制|保障机制|組織保障|组织保障|组织实施|工作保障|实施保障|組織實施)"
@@ -110,13 +110,13 @@ def select_tasks(draft: Draft) -> None:
         return bool(t.deadlines or t.ongoing)
 
     kept = [t for t in draft.tasks if keep(t)]
-    for task in kept:
-        if task.assignment.empty():  # "科技部、财政部要……": units written as the subjects
-            found = subject_units(f"{task.title}。{task.detail}")
-            task.assignment.lead, task.assignment.responsible = found.lead, found.responsible
-            task.assignment.cooperating = found.cooperating
     if kept:
         draft.skipped = [f"{t.number}（第{t.line}行）" for t in draft.tasks if not keep(t)]
         draft.tasks = kept
     else:  # no item is surely a task: keep them all as a draft, but never a notice's or "（一）指导思想。"
         draft.tasks = [t for t in draft.tasks if t.section != NOTICE and not PROSE_TITLE.match(t.title)]
+    for task in draft.tasks:  # a kept draft's items too: "1.…目标…。由A、B负责落实。" (round 33)
+        if task.assignment.empty():  # "科技部、财政部要……": units written as the subjects
+            found = subject_units(f"{task.title}。{task.detail}")
+            task.assignment.lead, task.assignment.responsible = found.lead, found.responsible
+            task.assignment.cooperating = found.cooperating

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from scheduler.importer.assign import Assignment
-from scheduler.importer.names import rejoin_places, split_outside
+from scheduler.importer.names import ETC_TAIL, rejoin_places, split_outside
 from scheduler.importer.vocab import DIVISIONS, MASS_ORGS, OPENERS, simplified
 
 # "各市、县人民政府要……", "市、县（区）政府", "相关市、县政府": governments of levels, no place named, one collective
@@ -31,6 +31,7 @@ _BODY = (r"(?:部|委|局|办公室|(?<![督承举创包代主协帮兴开筹试
          r"|(?<![场住处厕诊寓有之其])所(?!在|属|辖)|(?<![车网驿兵])站(?!在)|中队|大队|" + DIVISIONS + MASS_ORGS +
          r"|各[省市县区州盟](?=具体|要|应|负责|抓好|认真|$)"  # "各市具体负责", "各县要……": a level's governments
          r"|试点地区"  # "试点地区在……完成挂网": the pilot areas' governments, a collective
+         r"|(?<=[委议组部会])(?:有关|相关)?(?:成员|委员)单位"  # "市食安委有关委员单位配合": a named body's members
          r"|管委会|管理委员会|督查室|各(?!责任|成员|牵头|配合|协办|主办|参与)[\u4e00-\u9fff]{1,4}?(?:单位|部门)(?:及各?[科处股]室)?"
          # "临港地区管委会", "各审批单位" (a kind of units; "各责任单位" refers back to roles given elsewhere)
          r"|[省市县区乡镇](?:、[省市县区乡镇]){1,3}[两三四五]级(?:人民)?政府"  # "市、区两级政府进一步……"
@@ -258,7 +259,7 @@ def _names(text: str) -> list[str]:
     parts = places + rejoin_places(split_outside(text, _SEP))  # "X厅、相关市、县政府": the last two are one
     out: list[str] = []
     for part in parts:
-        part = _WITH_OTHERS.split(part)[0].strip().replace("\x00", "、")  # "市场监管总局会同各有关部门"
+        part = ETC_TAIL.sub("", _WITH_OTHERS.split(part)[0].strip()).replace("\x00", "、")  # "X会同各有关部门"
         if out and out[0].startswith("国务院") and part.endswith("行政部门") and not part.startswith("国务院"):
             part = "国务院" + part  # "国务院人力资源社会保障行政部门、教育行政部门": both of the State Council
         if (part in places or _is_unit(part)) and part not in out:
@@ -270,7 +271,7 @@ def _names(text: str) -> list[str]:
 _NOT_BODY = re.compile(
     r"(?:部署|内部|全部|局部|干部|总部|本部)$|[的由将要]|表示|配合|协助|同意|认为"  # "水利部也表示将积极配合X"
     r"|^(?!国务院|中央和国家机关|中央国家机关|[省市县区]政府|[省市县区]级|[省市县区]直|全[校院局厅委市县区])[^各].*各(?:地区|部门|单位|有关部门|有关单位|乡镇|镇|乡|街道|区县|县区)$"
-    r"|^(?:在|对|按|经|向|与|从)"  # "在政府指导下组建": a preposition, not a name
+    r"|^(?:在|对|按|经(?![济信开贸发])|向|与|从)"  # "在政府指导下组建": a preposition ("经济和信息化委" is a name)
     r"|^(?:该|你)"  # "该委将……", "请你省有关部门指导……": a reference, not a name
     # "指导各区政府建立……", "充分发挥各级政府在……中的作用": an object, not a subject
     r"|^(?:并且?|同时)?(?:指导|推动|督促|支持|鼓励|引导|要求|帮助|协调|推进|会同|(?:充分)?发挥)(?=各|[\u4e00-\u9fff]{2})"

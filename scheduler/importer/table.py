@@ -34,7 +34,7 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (  # the words of columns.py, 
     ("lead", re.compile(rf"^(?:{words(col.LEAD)})")),
     ("cooperating", re.compile(rf"^(?:{words(col.COOPERATING)})")),
     ("responsible", re.compile(
-        rf"^(?:相关|主体)?(?:{words(col.RESPONSIBLE)}|落实|实施主体|责任主体)(?:{words(col.UNIT_WORD)})?$"
+        rf"^(?:相关|主体|主要)?(?:{words(col.RESPONSIBLE)}|落实|实施主体|责任主体)(?:{words(col.UNIT_WORD)})?$"
         rf"|^(?:{words(col.SUBJECT)})(?:{words(col.UNIT_WORD)})$|^(?:责任|任务)?分工$|^牵头负责")),
     ("deadline", re.compile(words(col.DEADLINE))),
     ("problem", re.compile(words(col.PROBLEM))),

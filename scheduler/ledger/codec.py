@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
 
-from scheduler.model import Attachment, Identity, Message, ReminderId
+from scheduler.messages import Attachment, Message, ReminderId
+from scheduler.model import Identity
 
 
 def stamp_of(moment: datetime, cache: dict[datetime, str]) -> str:

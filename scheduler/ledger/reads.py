@@ -10,7 +10,8 @@ from scheduler.ledger.codec import chunks, cols, load_content, time_of, unpack, 
 from scheduler.ledger.connection import Connection
 from scheduler.ledger.records import Failure, HistoryRow, OpenMessage
 from scheduler.ledger.sql import OPEN, PAUSED
-from scheduler.model import DeliveryState, Identity, Message, ReminderState
+from scheduler.messages import DeliveryState, Message, ReminderState
+from scheduler.model import Identity
 
 
 class Reads(Connection):

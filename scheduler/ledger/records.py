@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
-from scheduler.model import DeliveryState, Identity, ReminderState
+from scheduler.messages import DeliveryState, ReminderState
+from scheduler.model import Identity
 
 
 @dataclass(frozen=True, slots=True)

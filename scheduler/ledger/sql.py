@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from scheduler.model import DeliveryState, Message
+from scheduler.messages import DeliveryState, Message
 
 OPEN = (DeliveryState.PENDING.value, DeliveryState.DEFERRED.value)
 # a reminder paused for review (SPEC 3.4): recorded `pending`, carried by no message

@@ -9,7 +9,8 @@ from datetime import date, datetime, timedelta
 from scheduler.ledger.codec import DAYS, cols, day_text, pack, stamp_of
 from scheduler.ledger.reads import Reads
 from scheduler.ledger.sql import OPEN, PAUSED, carry_reminders, refresh_reminders
-from scheduler.model import Identity, Message, Reason, Reminder, ReminderId
+from scheduler.messages import Message, Reason, ReminderId
+from scheduler.model import Identity, Reminder
 
 RETENTION = timedelta(days=366)  # message bodies are kept this long after they settled and their milestones closed
 

@@ -8,8 +8,10 @@
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from scheduler.errors import Problem, Severity
@@ -142,3 +144,13 @@ def timeout_of(section: Section, default: int) -> float:
         section.error("timeout", f"应为 1–600 之间的整数（秒），默认 {default}")
         return float(default)
     return float(value)
+
+
+class BaseDir:
+    """The settings file's directory: `base / "../x"` gives a normalised path."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+
+    def __truediv__(self, other: str) -> Path:
+        return Path(os.path.normpath(self.directory / other))

@@ -6,31 +6,22 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import time
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from scheduler.errors import ConfigError, Problem, Severity
-from scheduler.load.holiday_files import HolidayFile, load_holiday_file
+from scheduler.load.calendar_settings import CalendarSettings, parse_calendar
 from scheduler.load.reader import read_toml
 from scheduler.load.report_settings import ReportSettings, parse_report
 from scheduler.load.robots import RobotSettings, robot_settings
-from scheduler.load.schema import Report, Section, timeout_of
+from scheduler.load.schema import BaseDir, Report, Section, timeout_of
 from scheduler.load.web import WebSettings, parse_web
 from scheduler.model import DEFAULT_POLICY, Policy, Role, SecretRef, Stage
-from scheduler.workdays import FALLBACKS, CalendarYear
 
 SECURITY_MODES = ("tls", "starttls", "none")
 _ROLE_NAMES = tuple(r.value for r in Role)
-
-
-@dataclass(frozen=True, slots=True)
-class CalendarSettings:
-    fallback: str = "statutory"
-    due_rule: str = "on_or_before"
-    years: Mapping[int, CalendarYear] = field(default_factory=dict)
-    files: tuple[HolidayFile, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +82,7 @@ def load_settings(path: Path, report: Report | None = None) -> Settings:
 
 def parse_settings(data: dict[str, Any], path: Path, report: Report) -> Settings:
     sec = Section(data, report, path.name, "")
-    base = _Base(path.parent)
+    base = BaseDir(path.parent)
     tz = _timezone(sec)
     send_at = _clock(sec, "send_at", time(9, 0))
     send_until = _clock(sec, "send_until", time(18, 0))
@@ -102,25 +93,15 @@ def parse_settings(data: dict[str, Any], path: Path, report: Report) -> Settings
         path=path, timezone=tz, send_at=send_at, send_until=send_until,
         tasks=_task_paths(sec, base), units=base / sec.text("units", default="units.toml"),
         state=_state_path(sec, base), coordinator=sec.text("coordinator", required=True),
-        outbox=_outbox(channels, base), calendar=_calendar(sec, base), policies=_policies(sec),
+        outbox=_outbox(channels, base), calendar=parse_calendar(sec, base), policies=_policies(sec),
         email=_email(channels, base), wecom=_wecom(channels),
         dingtalk=robot_settings(channels, "dingtalk"), feishu=robot_settings(channels, "feishu"),
         report=parse_report(sec),
-        web=parse_web(sec, base.directory, lambda s, stem, b: secret_ref(s, stem, _Base(b))),
+        web=parse_web(sec, base.directory, lambda s, stem, b: secret_ref(s, stem, BaseDir(b))),
     )
     channels.finish()
     sec.finish()
     return settings
-
-
-class _Base:
-    """The settings file's directory: `base / "../x"` gives a normalised path."""
-
-    def __init__(self, directory: Path) -> None:
-        self.directory = directory
-
-    def __truediv__(self, other: str) -> Path:
-        return Path(os.path.normpath(self.directory / other))
 
 
 def _timezone(sec: Section) -> ZoneInfo:
@@ -143,12 +124,12 @@ def _clock(sec: Section, key: str, default: time) -> time:
     return default
 
 
-def _task_paths(sec: Section, base: _Base) -> tuple[Path, ...]:
+def _task_paths(sec: Section, base: BaseDir) -> tuple[Path, ...]:
     names = sec.texts("tasks")
     return tuple(base / n for n in names) if names else (base / "../tasks.toml",)
 
 
-def _state_path(sec: Section, base: _Base) -> Path:
+def _state_path(sec: Section, base: BaseDir) -> Path:
     state = sec.text("state", default="../state/duban.db")
     directory = os.environ.get("STATE_DIRECTORY")
     if directory:  # systemd's StateDirectory= wins (SPEC §2.1); it may list several
@@ -156,79 +137,11 @@ def _state_path(sec: Section, base: _Base) -> Path:
     return base / state
 
 
-def _outbox(channels: Section, base: _Base) -> Path:
+def _outbox(channels: Section, base: BaseDir) -> Path:
     out = channels.child(channels.table("outbox"), "[channels.outbox]")
     path = base / out.text("dir", default="../outbox")
     out.finish()
     return path
-
-
-def _calendar(sec: Section, base: _Base) -> CalendarSettings:
-    cal = sec.child(sec.table("calendar"), "[calendar]")
-    fallback = cal.text("fallback", default="statutory")
-    if fallback not in FALLBACKS:
-        cal.error("fallback", f"应为 \"statutory\"、\"weekends\" 或 \"error\"，实际是“{fallback}”")
-        fallback = "statutory"
-    due_rule = cal.text("due_rule", default="on_or_before")
-    if due_rule != "on_or_before":
-        cal.error("due_rule", f"目前只支持 \"on_or_before\"，实际是“{due_rule}”")
-    years: dict[int, CalendarYear] = {}
-    for key, table in cal.table("years").items():
-        year_sec = cal.child(table if isinstance(table, dict) else {}, f"[calendar.years.{key}]")
-        if not (key.isdigit() and 2000 <= int(key) <= 2099):
-            year_sec.error("", f"年份“{key}”不合理，应为 2000–2099 之间的四位数字")
-        elif not isinstance(table, dict):
-            year_sec.error("", "应为表（holidays = [...]，workdays = [...]）")
-        else:
-            years[int(key)] = _year(year_sec)
-    files = tuple(f for i, name in enumerate(cal.texts("files")) if (f := _holiday_file(cal, base, i, name)))
-    cal.finish()
-    return CalendarSettings(fallback, due_rule, years, files)
-
-
-def _holiday_file(cal: Section, base: _Base, i: int, name: str) -> HolidayFile | None:
-    path = base / name
-    if not path.is_file():
-        cal.error(f"files[{i}]", f"找不到节假日文件“{name}”（{path}）")
-        return None
-    return load_holiday_file(path, name, cal.report)
-
-
-def _year(sec: Section) -> CalendarYear:
-    holidays = _date_set(sec, "holidays")
-    workdays = _date_set(sec, "workdays")
-    for d in sorted(holidays & workdays):
-        sec.error("workdays", f"{d.isoformat()} 同时写在 holidays 和 workdays 中")
-    sec.finish()
-    return CalendarYear(frozenset(holidays), frozenset(workdays))
-
-
-def _date_set(sec: Section, key: str) -> set[date]:
-    out: set[date] = set()
-    for i, item in enumerate(sec.get(key, list) or ()):
-        if isinstance(item, date):
-            out.add(item)
-        elif isinstance(item, str):
-            out |= _date_range(sec, f"{key}[{i}]", item)
-        else:
-            sec.error(f"{key}[{i}]", "应为日期字符串 \"2027-01-01\" 或范围 \"2027-10-01..2027-10-03\"")
-    return out
-
-
-def _date_range(sec: Section, key: str, text: str) -> set[date]:
-    parts = [p.strip() for p in text.split("..")]
-    try:
-        ends = [date.fromisoformat(p) for p in parts]
-    except ValueError:
-        ends = []
-    if len(ends) not in (1, 2) or len(ends) != len(parts):
-        sec.error(key, f"“{text}”不是日期或日期范围，应为 \"2027-01-01\" 或 \"2027-10-01..2027-10-03\"")
-        return set()
-    first, last = ends[0], ends[-1]
-    if first > last:
-        sec.error(key, f"范围“{text}”的起始日期晚于结束日期")
-        return set()
-    return {date.fromordinal(o) for o in range(first.toordinal(), last.toordinal() + 1)}
 
 
 def _policies(sec: Section) -> dict[str, Policy]:
@@ -266,7 +179,7 @@ def _stage(sec: Section) -> Stage:
     return Stage(name, offset or 0, tuple(roles), repeat)
 
 
-def _email(channels: Section, base: _Base) -> EmailSettings | None:
+def _email(channels: Section, base: BaseDir) -> EmailSettings | None:
     em = channels.optional("email", "[channels.email]")
     if em is None:
         return None
@@ -301,7 +214,7 @@ def _wecom(channels: Section) -> WecomSettings | None:
     return WecomSettings(base_url, per_minute, timeout)
 
 
-def secret_ref(sec: Section, stem: str, base: _Base | Path) -> SecretRef | None:
+def secret_ref(sec: Section, stem: str, base: BaseDir | Path) -> SecretRef | None:
     """`<stem>_env` or `<stem>_file` (exactly one); a literal `<stem>` is refused."""
     if stem in sec.data:
         sec.used.add(stem)

@@ -15,7 +15,7 @@ from datetime import datetime
 
 from scheduler import readmodel
 from scheduler.ledger import Ledger
-from scheduler.model import Attachment, Message
+from scheduler.messages import Attachment, Message
 from scheduler.render import TEXT_LIMIT, truncate_bytes
 from scheduler.render_items import one_line
 from scheduler.render_robots import plain_payload
