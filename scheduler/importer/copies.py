@@ -4,7 +4,8 @@ before the layouts are read:
 - spaces a web page or Word writes as no-break (U+00A0) or other Unicode spaces are spaces, and
   zero-width characters are dropped;
 - a copy that doubles every line break (each paragraph of a web page followed by an empty line,
-  exactly one, everywhere) is read without the empty lines: they carry nothing;
+  exactly one, everywhere) is read without the empty lines: they carry nothing, unless they part the
+  cells of a table whose borders became blank lines (blank_cells.py);
 - a copy hard-wrapped at one width, breaking anywhere (a PDF or a narrow editor pasted into a text
   file: "……由市发展改革委、市" / "财政局牵头……"), has its lines joined back where a line that long does
   not end a sentence and the next line does not open anything of its own (an item number, a label line).
@@ -16,6 +17,7 @@ import itertools
 import re
 from collections import Counter
 
+from scheduler.importer.blank_cells import read_blank_cells
 from scheduler.importer.header import DOC_DATE
 
 SPACES: dict[int, int | None] = {0xA0: 0x20, 0x202F: 0x20, 0x205F: 0x20, 0x200B: None, 0x200C: None,
@@ -46,6 +48,9 @@ def _single_blanks(lines: list[str]) -> list[str]:
     texts = [i for i, ln in enumerate(lines) if ln]
     if len(texts) < 6 or any(b - a != 2 for a, b in itertools.pairwise(texts)):
         return lines
+    stripped = [ln.strip() for ln in lines]
+    if any(len(stripped[i]) <= 16 and read_blank_cells(stripped, i) for i in texts):
+        return lines  # a table whose borders became blank lines (blank_cells.py): they part its cells
     return [ln for ln in lines if ln]
 
 
