@@ -48,8 +48,8 @@ def _single_blanks(lines: list[str]) -> list[str]:
     texts = [i for i, ln in enumerate(lines) if ln]
     if len(texts) < 6 or any(b - a != 2 for a, b in itertools.pairwise(texts)):
         return lines
-    stripped = [ln.strip() for ln in lines]
-    if any(len(stripped[i]) <= 16 and read_blank_cells(stripped, i) for i in texts):
+    stripped = [ln.strip() for ln in lines[:texts[min(len(texts), 2000) - 1] + 2]]  # its header comes early
+    if any(len(stripped[i]) <= 16 and read_blank_cells(stripped, i) for i in texts[:2000]):
         return lines  # a table whose borders became blank lines (blank_cells.py): they part its cells
     return [ln for ln in lines if ln]
 
