@@ -19,6 +19,7 @@ from collections import Counter
 
 from scheduler.importer.blank_cells import read_blank_cells
 from scheduler.importer.header import DOC_DATE
+from scheduler.importer.item import ASSIGN_LINE
 
 SPACES: dict[int, int | None] = {0xA0: 0x20, 0x202F: 0x20, 0x205F: 0x20, 0x200B: None, 0x200C: None,
                                  0x200D: None, 0x2060: None, 0xFEFF: None}
@@ -32,8 +33,10 @@ def plain_spaces(text: str) -> str:
 
 _SENTENCE_END = "。；;！!？?：:"
 # what a line of its own opens: an item number ("（一）" "1." "一、" "⑴"), a page number, a dash heading,
+# a table's row, a label line
 _OPENS = re.compile(r"^(?:[（(]?[一二三四五六七八九十百零〇\d]+[）)、．.﹒]|[（(]\d{1,2}[）)]|[—\-－\s\d]+$"
-                    r"|第[一二三四五六七八九十\d]+页|——|附件|〇、|\d{1,3}\s|\|)")  # and a table's row: "12 X" "| X"
+                    r"|第[一二三四五六七八九十\d]+页|——|附件|〇、|\d{1,3}\s|\||[│├┌└┃┣┏┗]"  # rows "12 X" "| X" "│X"
+                    r"|(?!如下)[\u4e00-\u9fff]{2,6}[:：])")  # a label line: "牵头单位:" "监督方式:0557-…"
 
 
 def normalised(lines: list[str]) -> list[str]:
@@ -86,7 +89,7 @@ def cut_at_width(lines: list[str], index: int) -> bool:
 
 
 def _opens(ln: str) -> bool:
-    return bool(_OPENS.match(ln) or DOC_DATE.match(ln))
+    return bool(_OPENS.match(ln) or ASSIGN_LINE.match(ln) or DOC_DATE.match(ln))
 
 
 def _wrap_width(lines: list[str], widths: list[int]) -> int | None:
