@@ -31,6 +31,7 @@ def plain_spaces(text: str) -> str:
     """No-break, other Unicode and zero-width spaces made plain (the text scanned once, copied only then)."""
     return text.translate(SPACES) if _ODD_SPACE.search(text) else text
 
+
 _SENTENCE_END = "。；;！!？?：:"
 # what a line of its own opens: an item number ("（一）" "1." "一、" "⑴"), a page number, a dash heading,
 # a table's row, a label line
