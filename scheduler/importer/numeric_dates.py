@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-_NUMERIC = re.compile(r"(?<![\d.])(\d{4})\s*([./\-－])\s*(\d{1,2})(?:\s*\2\s*(\d{1,2}))?(?![\d./\-－])")
+# "2022．6．30": the full-width period of a Chinese input method (issue #13 round 32)
+_NUMERIC = re.compile(r"(?<![\d.．])(\d{4})\s*([./\-－．])\s*(\d{1,2})(?:\s*\2\s*(\d{1,2}))?(?![\d./\-－．])")
 
 
 def worded(text: str) -> str:

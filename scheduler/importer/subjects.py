@@ -63,7 +63,7 @@ _PREDICATE = (
     r"|是(?=[\u4e00-\u9fff、“”]{0,20}?(?:责任主体|第一责任人))"  # "X是“无废城市”建设试点责任主体"
     r"|推动|推进|开展|完善|出台|修订|编制|发布|优化|健全|实施|做好|督促)"
 )
-_SUBJECT = re.compile(rf"^(?:同时，|此外，)?(?:{OPENERS})?(?:所?涉及的)?(?P<names>{_LIST})" + _PREDICATE)
+_SUBJECT = re.compile(rf"^(?:同时[，,]|此外[，,])?(?:{OPENERS})?(?:所?涉及的)?(?P<names>{_LIST})" + _PREDICATE)
 # "南汇新城镇、万祥镇、泥城镇和书院镇（以下统称“四镇”）重点做好……" (tried only when a town is named)
 _TOWN_SUBJECT = re.compile(rf"^(?P<names>{_TOWNS})" + _PREDICATE)
 
@@ -122,7 +122,7 @@ _AGAIN = re.compile(r"^(?:同时|并且?|还|也)?(?:将|要)?(?=会同)")  # "�
 _BY = re.compile(rf"由(?P<names>{_LIST})(?:等(?:有关|相关)?(?:部门|单位))?"
                  r"(?P<verb>负责|牵头|统一归口|归口|统一管理|统筹|会同|跟进督办|督办)")
 # "X由各方派员组成，主任由……确定，负责……": the body described is the subject of the later 负责
-_COMPOSED = re.compile(rf"(?<![^。；;\n])(?P<names>{_LIST})由[^。；;]*?组成[^。；;]*?，负责")
+_COMPOSED = re.compile(rf"(?<![^。；;\n])(?P<names>{_LIST})由[^。；;]*?组成[^。；;]*?[，,]负责")
 # "国办将与国家标准委、国务院信息办等单位一起，组织制定……": all of them do it
 _WITH = re.compile(rf"^(?P<a>{_LIST})(?:将|要|应|还|也)?[与同](?P<b>{_LIST})(?:等(?:有关|相关)?(?:部门|单位))?"
                    r"(?:一起|一道|共同)")
@@ -133,7 +133,7 @@ def _subject_units(body: str) -> Assignment:
     if "特别是" in body or "尤其是" in body:
         body = _STRESSED.sub(r"、\1", body)
     if "由" in body and "负责" in body:
-        body = _COMPOSED.sub(lambda m: m[0].replace("，负责", f"，{m['names']}负责", 1), body)
+        body = _COMPOSED.sub(lambda m: m[0][:-2] + m["names"] + "负责", body)
     for sentence in re.split(r"[。；;！!，,]", body):  # a subject opens a sentence or a clause
         sentence = sentence.strip()
         if (rest := _AGAIN.sub("", sentence)).startswith("会同") and out.lead and (others := _partners(rest[2:])):

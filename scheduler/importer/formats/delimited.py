@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from scheduler.importer.columns import OTHER, column_name
+from scheduler.importer.copies import cut_at_width
 from scheduler.importer.formats.blocks import Block, grid
 from scheduler.importer.formats.column_roles import detail_kind
 from scheduler.importer.formats.record_table import record_lines
@@ -28,12 +29,15 @@ def looks_like_csv(text: str) -> bool:
             return record_lines(_rows("\n".join(text[:8192].splitlines())), column_kind) is not None
         except csv.Error:  # noise: a bare carriage return, a stray quote
             return False
+    if len(rows) == len(head) and cut_at_width(text[:8192].splitlines()[:60], at):
+        return False  # a paragraph cut at one width whose clauses look like names (round 32)
     return _column_names(rows[at])
 
 
 def _column_names(row: list[str]) -> bool:
     cells = [c.strip() for c in row if c.strip()]
-    known = sum(_named(c) for c in cells)
+    # a column's name is short: "地区、各部门要根据分工" is a clause of prose cut by a copy (round 32)
+    known = sum(_named(c) and len(column_name(c)) <= 10 for c in cells)
     return not any("。" in c for c in cells) and 2 * known >= len(cells)
 
 

@@ -58,7 +58,8 @@ class _Reader:
         self.line: list[str] = []
 
     def newline(self) -> None:
-        text = re.sub(r"[ \t\r\n\xa0]+", " ", "".join(self.line)).strip()
+        # &nbsp; is not collapsed by a browser: a copy keeps its runs (a table set out with spaces)
+        text = re.sub(r"[ \t\r\n]+", " ", "".join(self.line)).replace("\xa0", " ").strip()
         if text:
             self.blocks.append(text)
         self.line = []

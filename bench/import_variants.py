@@ -1,0 +1,297 @@
+"""`duban import` on the same documents as real copies vary: meaning-preserving transformations of
+each document's text, scored against the document's one expected output (issue #13 round 32).
+
+    python bench/import_variants.py [--only NAME,NAME] [--detail] [DIR ...]
+
+For every document with an expected output (seeds, corpus, held-out plans as bench/import_bench.py
+lists them, every /tmp/unseen*/NAME.expected.toml when present, and the DIRs given), the text that
+`document_text` gives is transformed (halfwidth, indent, wrap35, …), written to a file, read back
+through `document_text` and imported. Printed per transformation: task checks, per-field %, extra
+tasks, and how many documents score worse / better than the untransformed text (written and read the
+same way; a document already wrong untransformed counts only for what changes). Then one line per
+document whose result changed. Deterministic: the random ones are seeded by the document's name.
+
+Transformations: halfwidth / fullwidth punctuation, indent ("　　" before each line), nbsp (spaces
+become U+00A0 at random), trailing spaces, blank (an empty line between every two lines), noblank,
+wrap35 / wrap48 (hard-wrapped anywhere, through names and dates), crlf, bom, dots_period / dots_wide /
+dots_comma (one item-number style for the whole document), trad (the importer's own tables of
+traditional keyword characters, applied in reverse), html (the lines as <p> of a gov.cn page with
+header, nav, 索引号 box and footer). Added because copies really differ so: widedots (台账 dates
+"2022.6.30" typed with the full-width period of a Chinese input method), tilde ("3月1日至3月31日"
+written "3月1日～3月31日", as many pages do) and widedigits (digits typed full width in Word).
+
+Titles and unit names are kept as written by the importer, so a copy in half-width punctuation or
+traditional characters gives "(试点)" or "單位" where the expected output has "（试点）" / "单位": both sides
+are folded (the punctuation pairs and the importer's own traditional table) before comparing.
+"""
+
+from __future__ import annotations
+
+import html
+import random
+import re
+import sys
+import tempfile
+import time
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from bench.import_bench import pairs  # noqa: E402
+from scheduler.importer import columns, vocab  # noqa: E402
+from scheduler.importer.formats import document_text  # noqa: E402
+from scheduler.importer.parse import parse_document  # noqa: E402
+from tests.import_score import FIELDS, Score, drafted_fields  # noqa: E402
+
+Transform = Callable[[str, str], str]  # (text, document name) -> text
+
+# --- transformations: each pure, deterministic ------------------------------------------------
+
+_HALF = str.maketrans("（）：；，", "():;,")
+
+
+def halfwidth(text: str, _: str) -> str:
+    return text.translate(_HALF)
+
+
+_ASCII_INNER = re.compile(r"(?<![0-9A-Za-z])[():;]|[():;](?![0-9A-Za-z])")
+_FULL = {"(": "（", ")": "）", ":": "：", ";": "；"}
+
+
+def fullwidth(text: str, _: str) -> str:
+    """( ) : ; → full width, except between two ASCII letters/digits ("10:30", "a:b")."""
+    return _ASCII_INNER.sub(lambda m: _FULL[m[0]], text)
+
+
+def indent(text: str, _: str) -> str:
+    return "\n".join("\u3000\u3000" + ln if ln.strip() else ln for ln in text.split("\n"))
+
+
+def nbsp(text: str, name: str) -> str:
+    rng = random.Random(f"nbsp {name}")
+    return "".join("\u00a0" if ch == " " and rng.random() < 0.5 else ch for ch in text)
+
+
+def trailing(text: str, name: str) -> str:
+    rng = random.Random(f"trailing {name}")
+    return "\n".join(ln + rng.choice((" ", "\t", "  ", " \t", "\u3000")) if ln.strip() else ln
+                     for ln in text.split("\n"))
+
+
+def blank(text: str, _: str) -> str:
+    return "\n\n".join(ln for ln in text.split("\n") if ln.strip())
+
+
+def noblank(text: str, _: str) -> str:
+    return "\n".join(ln for ln in text.split("\n") if ln.strip())
+
+
+def wrap(width: int) -> Transform:
+    def wrapped(text: str, _: str) -> str:
+        return "\n".join(ln[i:i + width] for ln in text.split("\n") for i in range(0, max(len(ln), 1), width))
+    wrapped.__name__ = f"wrap{width}"
+    return wrapped
+
+
+def crlf(text: str, _: str) -> str:
+    return text.replace("\n", "\r\n")
+
+
+def bom(text: str, _: str) -> str:
+    return "\ufeff" + text
+
+
+_DOTS = re.compile(r"^(\s*)(\d{1,3})[.．、﹒](?![\d.．])", re.M)
+
+
+def dots(style: str) -> Transform:
+    def restyled(text: str, _: str) -> str:
+        return _DOTS.sub(lambda m: f"{m[1]}{m[2]}{style}", text)
+    return restyled
+
+
+def _traditional_table() -> dict[str, str]:
+    table = {s: forms[0] for s, forms in vocab._TRADITIONAL.items()}
+    for t, s in zip(columns._TRADITIONAL, columns._SIMPLIFIED, strict=True):
+        table.setdefault(s, t)
+    return table
+
+
+_TO_TRAD = str.maketrans(_traditional_table())
+_FROM_TRAD = str.maketrans({t: s for s, t in _traditional_table().items()}
+                           | {t: s for s, forms in vocab._TRADITIONAL.items() for t in forms})
+
+
+def trad(text: str, _: str) -> str:
+    return text.translate(_TO_TRAD)
+
+
+_SPACE_RUN = re.compile(r" {2,}")
+
+
+def page(text: str, name: str) -> str:
+    """The text as a gov.cn page: header, nav, 索引号 box (the document's own facts), content, footer."""
+    draft = parse_document(text)
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    title = html.escape(draft.title or (lines[0] if lines else name))
+    box = [("索引号：", "000014349/2021-00123"), ("主题分类：", "综合政务\\其他"), ("标题：", title)]
+    if draft.number:
+        box.append(("发文字号：", html.escape(draft.number)))
+    if draft.issued:
+        box += [("成文日期：", f"{draft.issued.year}年{draft.issued.month:02d}月{draft.issued.day:02d}日")]
+    cells = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in box)
+    # runs of spaces (a table set out with spaces) as a web editor writes them: &nbsp;
+    body = "\n".join("<p>" + _SPACE_RUN.sub(lambda m: "&nbsp;" * len(m[0]), html.escape(ln)) + "</p>" for ln in lines)
+    return (f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>{title}_政府信息公开</title>'
+            '<script>var s="首页";</script></head><body>\n'
+            '<div class="header"><a href="/">首页</a> | <a href="/zhengce/">政策</a> | 简 | 繁 | 无障碍</div>\n'
+            '<div class="nav">当前位置：<a href="/">首页</a> &gt; <a href="/zhengce/">政策</a> &gt; 政策文件库</div>\n'
+            f'<table class="bd1" border="1">{cells}</table>\n'
+            f'<div class="pages_content" id="UCAP-CONTENT">\n{body}\n</div>\n'
+            '<div class="editor">【我要纠错】 责任编辑：王某</div>\n'
+            '<div class="footer">主办单位：某某人民政府办公室　网站标识码：1234000001　'
+            'ICP备案号：京ICP备05070218号</div>\n'
+            "</body></html>\n")
+
+
+_DATE_DOT = re.compile(r"(?<![\d.])(20\d\d)\.(\d{1,2})(?:\.(\d{1,2}))?(?![\d.万亿千百%余多个元吨亩户人家所座公里米])")
+
+
+def widedots(text: str, _: str) -> str:
+    """台账 dates "2022.6.30" / "2022.10" typed with the full-width period (Chinese input method)."""
+    return _DATE_DOT.sub(lambda m: "．".join(g for g in m.groups() if g), text)
+
+
+_RANGE = re.compile(r"(\d{1,2}[月日](?:底|中旬|上旬|下旬)?)(至)(?=(?:20\d\d年)?\d{1,2}[月日])")
+
+
+def tilde(text: str, _: str) -> str:
+    """A date range "3月1日至3月31日" written with "～" (a wave dash, as many copies do)."""
+    return _RANGE.sub(lambda m: m[1] + "～", text)
+
+
+def widedigits(text: str, _: str) -> str:
+    """ASCII digits typed full width ("２０２１年６月底前", Word documents)."""
+    return text.translate({0x30 + i: 0xFF10 + i for i in range(10)})
+
+
+TRANSFORMS: dict[str, Transform] = {
+    "halfwidth": halfwidth, "fullwidth": fullwidth, "indent": indent, "nbsp": nbsp, "trailing": trailing,
+    "blank": blank, "noblank": noblank, "wrap35": wrap(35), "wrap48": wrap(48), "crlf": crlf, "bom": bom,
+    "dots_period": dots("."), "dots_wide": dots("．"), "dots_comma": dots("、"), "trad": trad, "html": page,
+    "widedots": widedots, "tilde": tilde, "widedigits": widedigits,
+}
+
+# --- scoring -----------------------------------------------------------------------------------
+
+_FOLD = str.maketrans("（）：；，\u00a0～", "():;, 至")  # "～" only where tilde wrote it for 至
+
+
+def fold(value: str) -> str:
+    return value.translate(_FOLD).translate(_FROM_TRAD)
+
+
+@dataclass(frozen=True)
+class Result:
+    score: Score
+    key: str  # everything scored, for "changed" (wrong lists included)
+
+
+def score_text(text: str, expected: dict[str, object], suffix: str, work: Path) -> Result:
+    path = work / f"variant{suffix}"
+    path.write_bytes(text.encode("utf-8"))
+    draft = parse_document(document_text(path))
+    year = expected.get("year") or (draft.issued.year if draft.issued else draft.year)
+    by_title = {fold(t.title): t for t in draft.tasks}
+    tasks: list[dict[str, object]] = expected["task"]  # type: ignore[assignment]
+    result = Score(expected=len(tasks))
+    if not expected.get("partial"):
+        result.extra = len(set(by_title) - {fold(str(e["title"])) for e in tasks})
+    for want in tasks:
+        task = by_title.get(fold(str(want["title"])))
+        if task is None:
+            result.wrong.append(f"{want['title']}: 未找到")
+            continue
+        result.right["tasks"] += 1
+        got = drafted_fields(task, year, draft.issued)  # type: ignore[arg-type]
+        for name in FIELDS[1:]:
+            wanted = [str(v) for v in want.get(name, [])]  # type: ignore[attr-defined]
+            if [fold(v) for v in got[name]] == [fold(v) for v in wanted]:
+                result.right[name] += 1
+            else:
+                result.wrong.append(f"{want['title']}: {name} 应为 {wanted}，得到 {got[name]}")
+    return Result(result, f"{result.right} {result.extra} {result.wrong}")
+
+
+def documents(extra: list[Path]) -> list[tuple[str, Path, Path]]:
+    unseen = sorted(p for p in Path("/tmp").glob("unseen*") if p.is_dir())
+    found = pairs([])
+    for folder in [*unseen, *extra]:
+        for expected in sorted(folder.glob("*.expected.toml")):
+            stem = expected.name.removesuffix(".expected.toml")
+            docs = sorted(p for p in folder.glob(f"{stem}.*") if p.suffix not in (".toml", ".py", ".md"))
+            if docs:
+                doc = next((p for p in docs if p.suffix == ".txt"), docs[0])
+                found.append((f"{folder.name}/{stem}", doc, expected))
+    return found
+
+
+def _line(name: str, s: Score, worse: int, better: int) -> str:
+    fields = " ".join(f"{n} {s.percent(n):5.1f}" for n in FIELDS)
+    return f"{name:<12} {s.expected:>5} {fields}  extra {s.extra:>3}  worse {worse:>3}  better {better:>3}"
+
+
+def run(extra: list[Path], only: list[str], detail: bool) -> None:
+    chosen = {n: t for n, t in TRANSFORMS.items() if not only or n in only}
+    totals = {n: Score() for n in ["none", *chosen]}
+    moved: dict[str, list[int]] = {n: [0, 0] for n in totals}
+    changes: list[str] = []
+    start = time.perf_counter()
+    docs = documents(extra)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        for name, doc, expected_file in docs:
+            expected = tomllib.loads(expected_file.read_text(encoding="utf-8"))
+            text = document_text(doc)
+            base = score_text(text, expected, ".txt", work)
+            totals["none"].add(base.score)
+            for label, transform in chosen.items():
+                variant = transform(text, name)
+                suffix = ".html" if label == "html" else ".txt"
+                got = base if variant == text else score_text(variant, expected, suffix, work)
+                totals[label].add(got.score)
+                if got.key != base.key:
+                    delta = sum(got.score.right.values()) - got.score.extra \
+                        - sum(base.score.right.values()) + base.score.extra
+                    moved[label][0 if delta < 0 or (delta == 0 and len(got.score.wrong) > len(base.score.wrong))
+                                 else 1] += 1
+                    changes.append(f"{label:<12} {name:<44} {_brief(base.score)} -> {_brief(got.score)}")
+                    if detail:
+                        changes += [f"{label:<12} {name:<44}     {w}"[:300] for w in got.score.wrong
+                                    if w not in base.score.wrong][:4]
+    print(f"{len(docs)} documents, {totals['none'].expected} task checks each; "
+          f"{time.perf_counter() - start:.0f} s")
+    print(f"{'transform':<12} {'tasks':>5} fields (%)")
+    for label, total in totals.items():
+        print(_line(label, total, *moved[label]))
+    print("\nchanged documents (right fields summed, extra):")
+    print("\n".join(sorted(changes)))
+
+
+def _brief(s: Score) -> str:
+    return f"{sum(s.right.values())}/{s.expected * len(FIELDS)} x{s.extra}"
+
+
+if __name__ == "__main__":
+    args = sys.argv[1:]
+    only: list[str] = []
+    if "--only" in args:
+        i = args.index("--only")
+        only = args[i + 1].split(",")
+        del args[i:i + 2]
+    detail = "--detail" in args
+    run([Path(a) for a in args if a != "--detail"], only, detail)
