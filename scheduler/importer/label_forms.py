@@ -13,11 +13,8 @@ _ALT_LABEL = re.compile(either(
     r"((?:牵头|责任|主办|配合|协办|参与|协同|主责|主要责任)" + _KIND + r")\s*[（(]" + _KIND + r"[）)](?=\s*[:：])"))
 
 
-_CLOSE_COLON = ("):", ")：", "）:", "）：")
-
-
 def plain_labels(line: str) -> str:
     """"牵头科室(单位):X" → "牵头科室:X" (a line without such a label is returned as it is)."""
-    if (":" not in line and "：" not in line) or not any(close in line for close in _CLOSE_COLON):
-        return line  # most lines: no colon, or no bracket right before one
+    if not ("):" in line or ")：" in line or "）:" in line or "）：" in line):
+        return line  # most lines: no bracket right before a colon
     return _ALT_LABEL.sub(r"\1", line)

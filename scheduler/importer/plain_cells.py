@@ -7,7 +7,8 @@ number column (a progress page's table whose borders became blank lines, issue #
 The header's cells name the columns: a name wrapped over two cells is one ("項目" / "名稱"), and a
 bracketed period goes with the name before it ("進展情況" / "(7月)"). The header ends at the first cell
 that names no column, or at a title once a title and a unit column are named: the first row's title.
-Each row has as many cells as the header; the rows end at one whose unit cells name no units.
+Each row has as many cells as the header; the rows end at one whose unit cells name no units. A copy
+whose blank lines between cells were dropped (copies.py) is read the same way.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def _header(lines: Sequence[str], start: int) -> tuple[list[str], int] | None:
         if roles and _PERIOD.match(cell):
             pos += 1
             continue
-        if len(cell) > _MAX_NAME:
+        if len(cell) > _MAX_NAME or ":" in cell or "：" in cell:  # "牵头单位:X" is a label line, no header cell
             break
         _, role, end = header_name(lines, pos, _role)
         if role is None or role == "number" or (role == "title" and "title" in roles and _has_units(roles)):
@@ -63,15 +64,17 @@ def _names(cell: str) -> bool:
 
 def read_plain_cells(lines: Sequence[str], start: int) -> tuple[list[Row], int] | None:
     """The rows of such a table whose header starts at lines[start], and the index after them."""
-    if len(lines[start]) > _MAX_NAME or _role(lines[start]) is None or (found := _header(lines, start)) is None:
+    first = lines[start]
+    if len(first) > _MAX_NAME or ":" in first or "：" in first or _role(first) is None \
+            or (found := _header(lines, start)) is None:
         return None
     roles, pos = found
     cells = [(i, lines[i]) for i in range(pos, len(lines)) if lines[i]]
     rows: list[Row] = []
     end = pos
     width = len(roles)
-    for first in range(0, len(cells) - width + 1, width):
-        row = cells[first:first + width]
+    for at in range(0, len(cells) - width + 1, width):
+        row = cells[at:at + width]
         texts = [text.strip() for _, text in row]
         if len(texts[roles.index("title")]) > _MAX_TITLE \
                 or not all(_names(t) for r, t in zip(roles, texts, strict=True) if r in _UNITS):

@@ -39,6 +39,8 @@ def read_rule_lines(lines: Sequence[str], start: int) -> tuple[list[Row], int] |
     if start + 1 < len(lines) and not lines[start + 1]:  # cells parted by blank lines (blank_cells.py, plain_cells.py)
         return read_blank_cells(lines, start) or read_plain_cells(lines, start)
     first = lines[start]
+    if start + 1 < len(lines) and lines[start + 1] != RULE and not first.endswith(RULE):
+        return read_plain_cells(lines, start)  # a cell per line, the blank lines between cells dropped (copies.py)
     if start + 1 >= len(lines) or not (lines[start + 1] == RULE or (first.endswith(RULE) and first.count(RULE) == 1)) \
             or len(first) > 16 or _role(_cell(first)) != "title":
         return None
