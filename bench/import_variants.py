@@ -40,8 +40,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
 
-from bench.import_bench import pairs  # noqa: E402
+from import_bench import pairs  # noqa: E402
+
 from scheduler.importer import columns, vocab  # noqa: E402
 from scheduler.importer.formats import document_text  # noqa: E402
 from scheduler.importer.parse import parse_document  # noqa: E402
