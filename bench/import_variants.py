@@ -19,6 +19,8 @@ traditional keyword characters, applied in reverse), html (the lines as <p> of a
 header, nav, 索引号 box and footer). Added because copies really differ so: widedots (台账 dates
 "2022.6.30" typed with the full-width period of a Chinese input method), tilde ("3月1日至3月31日"
 written "3月1日～3月31日", as many pages do) and widedigits (digits typed full width in Word).
+Round 36: pages (page numbers, running headers and page breaks inside sentences, bench/import_pages.py)
+and pages_wrap35 (the same on a copy hard-wrapped at 35, as a PDF copy really is).
 
 Titles and unit names are kept as written by the importer, so a copy in half-width punctuation or
 traditional characters gives "(试点)" or "單位" where the expected output has "（试点）" / "单位": both sides
@@ -43,6 +45,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 from import_bench import pairs  # noqa: E402
+from import_pages import pages  # noqa: E402
 
 from scheduler.importer import columns, vocab  # noqa: E402
 from scheduler.importer.formats import document_text  # noqa: E402
@@ -186,6 +189,7 @@ TRANSFORMS: dict[str, Transform] = {
     "blank": blank, "noblank": noblank, "wrap35": wrap(35), "wrap48": wrap(48), "crlf": crlf, "bom": bom,
     "dots_period": dots("."), "dots_wide": dots("．"), "dots_comma": dots("、"), "trad": trad, "html": page,
     "widedots": widedots, "tilde": tilde, "widedigits": widedigits,
+    "pages": pages, "pages_wrap35": lambda text, name: pages(wrap(35)(text, name), name, cut=False),
 }
 
 # --- scoring -----------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from scheduler.importer.bracketed import relayout_targets
 from scheduler.importer.copies import normalised, plain_spaces
 from scheduler.importer.draft import Draft as Draft
 from scheduler.importer.draft import DraftTask as DraftTask
+from scheduler.importer.furniture import without_furniture
 from scheduler.importer.header import header_facts, title_year
 from scheduler.importer.label_forms import plain_labels
 from scheduler.importer.layout import relayout
@@ -25,7 +26,7 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?:[a-zü]*[āáǎàēéěèī�
 
 
 def parse_document(text: str) -> Draft:
-    lines = normalised([ln.translate(WIDE) for ln in plain_spaces(text).splitlines()])  # stripped
+    lines = normalised(without_furniture([ln.translate(WIDE) for ln in plain_spaces(text).splitlines()]))  # stripped
     written = [_PINYIN.sub("", ln).strip() for ln in lines]
     written = [plain_labels(ln) if ":" in ln or "：" in ln else ln for ln in written]  # label_forms.py
     read, folding = fold(written)  # traditional.py

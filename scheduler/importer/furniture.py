@@ -1,0 +1,106 @@
+"""Page furniture in a copy of a PDF or a printed Word file (issue #13 round 36), dropped before the
+lines are read:
+
+- a page number on a line of its own: "— 3 —", "－3－", "- 3 -", "第3页 共12页", "第 3 页", "共12页 第3页"
+  always; a bare "3" only as one of a run of page numbers (1, 2, 3 … each at least 12 lines after the
+  one before, but the last page's): a lone number that is a table row's 序号 or an item stays;
+- a running header: the same line right after two page numbers or more (a 发文字号, a short title);
+- a sentence the page break cut ("……由市财政局" / "— 3 —" / "牵头……") joined back, when the copy is
+  not hard-wrapped at one width (copies.py joins those) and the line after opens nothing of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from scheduler.importer.copies import _opens, _wrap_width
+
+_MARKED = re.compile(r"^(?:[—－\-–─]{1,2}\s*\d{1,3}\s*[—－\-–─]{1,2}"
+                     r"|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|共\s*\d{1,3}\s*页\s*[,，/]?\s*第\s*\d{1,3}\s*页)$")
+_BARE = re.compile(r"^\d{1,3}$")
+_SENTENCE_END = "。；;！!？?：:）)】」”"
+_GAP = 12  # lines of text at least between two bare page numbers
+
+
+def without_furniture(lines: list[str]) -> list[str]:
+    """The lines (stripped or not) without page numbers and running headers; a sentence a page break
+    cut joined back. The same list when the copy has no furniture."""
+    numbers = _page_numbers([ln.strip() for ln in lines])
+    if not numbers:
+        return lines
+    headers = _running_headers(lines, numbers)
+    out: list[str] = []
+    breaks: set[int] = set()  # indexes in out after which furniture stood
+    for i, ln in enumerate(lines):
+        if i in numbers or i in headers:
+            if out:
+                breaks.add(len(out) - 1)
+            continue
+        if not ln.strip() and (i - 1 in numbers or i + 1 in numbers):
+            continue  # the blank lines around a page number
+        out.append(ln)
+    return _joined(out, breaks)
+
+
+def _page_numbers(lines: list[str]) -> set[int]:
+    marked = {i for i, ln in enumerate(lines) if _MARKED.match(ln)}
+    best: dict[int, tuple[int, int]] = {}  # a bare number's index -> (length of the run it ends, index before)
+    by_value: dict[int, list[int]] = {}
+    last = max((i for i, ln in enumerate(lines) if ln), default=-1)
+    for i, ln in enumerate(lines):
+        if _BARE.match(ln):
+            value = int(ln)  # the last page may be short: its number needs no gap
+            before = [j for j in by_value.get(value - 1, ()) if i - j > _GAP or i == last]
+            j = max(before, key=lambda k: best[k][0], default=-1)
+            best[i] = (best[j][0] + 1, j) if j >= 0 else (1, -1)
+            by_value.setdefault(value, []).append(i)
+    bare: set[int] = set()
+    for i, (length, j) in best.items():
+        if length >= 2:  # a run of two page numbers at least: all of it
+            bare.add(i)
+            while j >= 0 and j not in bare:
+                bare.add(j)
+                j = best[j][1]
+    return marked | bare
+
+
+def _running_headers(lines: list[str], numbers: set[int]) -> set[int]:
+    after = {i: _next_text(lines, i) for i in numbers}
+    counts = Counter(lines[j].strip() for j in after.values() if j is not None)
+    top = [ln.strip() for ln in lines[:12] if ln.strip()]
+    return {j for j in after.values() if j is not None
+            and (counts[h := lines[j].strip()] >= 2 or _is_title(h, top[:min(len(top), j)]))}
+
+
+def _is_title(line: str, top: list[str]) -> bool:
+    """The document's title cut short or its 发文字号, as a header repeats them (8 characters at least)."""
+    return len(line) >= 8 and any(t.startswith(line) or (line in t and "号" in line) for t in top)
+
+
+def _next_text(lines: list[str], i: int) -> int | None:
+    for j in range(i + 1, min(i + 3, len(lines))):
+        if lines[j].strip():
+            return j
+    return None
+
+
+def _joined(lines: list[str], breaks: set[int]) -> list[str]:
+    stripped = [ln.strip() for ln in lines]
+    if _wrap_width(stripped, [len(ln.rstrip()) for ln in lines]) is not None:
+        return lines  # a copy cut at one width: copies.py joins its lines
+    out: list[str] = []
+    glue = False
+    for i, ln in enumerate(lines):
+        if glue and out and ln.strip() and not _opens(ln.strip()):
+            out[-1] = out[-1].rstrip() + ln.strip()
+        else:
+            out.append(ln)
+        text = out[-1].strip()
+        glue = i in breaks and bool(text) and text[-1] not in _SENTENCE_END and not _heading(text)
+    return out
+
+
+def _heading(text: str) -> bool:
+    """A heading ends a page without ending a sentence: "一、主要任务", "（三）强化组织保障"."""
+    return _opens(text) and len(text) <= 20 and not re.search("[，,；;]", text)

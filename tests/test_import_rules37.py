@@ -1,0 +1,93 @@
+"""`duban import`, round 36 of issue #13: copies as they really come from a PDF or a printed Word file,
+with page furniture (page numbers, a running header, a page break inside a sentence) and hard wraps.
+Items written for these tests in the documents' styles, names and sentences changed."""
+
+from __future__ import annotations
+
+from scheduler.importer.furniture import without_furniture
+from scheduler.importer.parse import parse_document
+from tests.import_rules_support import dates, units
+
+_TITLE = "某县人民政府办公室关于印发2022年民生实事项目任务分解方案的通知"
+_ITEMS = [
+    "(一)实施农村供水保障工程,新建改造集中供水工程十二处,巩固提升农村饮水安全水平。(县水利局牵头,县财政局、"
+    "各乡镇人民政府配合,2022年11月底前完成)",
+    "(二)推进城区停车设施建设,新增公共停车泊位六百个并实行智慧化管理。(县住房城乡建设局牵头,县公安局配合,2022年10月底前完成)",
+    "(三)开展适龄妇女两癌免费筛查,完成筛查八千人。(县卫生健康局负责,2022年12月底前完成)",
+]
+
+
+def _plan(filler: int) -> list[str]:
+    """The plan with filler paragraphs between its items, so that it runs over pages."""
+    prose = [f"第{n}段说明,统筹推进各项民生实事落地见效,确保群众得到实惠。" for n in range(filler)]
+    return [_TITLE, "一、主要任务", *prose[:filler // 2], _ITEMS[0], *prose[filler // 2:], _ITEMS[1], _ITEMS[2]]
+
+
+def _read(lines: list[str]) -> list[tuple[str, tuple[list[str], list[str], list[str]], list[object]]]:
+    draft = parse_document("\n".join(lines))
+    return [(t.title, units(t), dates(t, draft)) for t in draft.tasks]
+
+
+# page numbers in every form real documents use, each between two pages, are no text of the plan
+def test_page_numbers_in_every_form_are_dropped() -> None:
+    whole = _plan(30)
+    for form in ("— {n} —", "－{n}－", "- {n} -", "第{n}页 共3页", "第 {n} 页", "{n}"):
+        paged = [*whole[:14], form.format(n=1), *whole[14:28], form.format(n=2), *whole[28:], form.format(n=3)]
+        assert without_furniture(paged) == whole, form
+        assert _read(paged) == _read(whole), form
+
+
+# a page break inside an item's sentence: the sentence goes on after the page number and the running header
+def test_a_sentence_cut_by_a_page_break_is_joined_across_the_furniture() -> None:
+    whole = _plan(30)
+    at = whole.index(_ITEMS[1])
+    cut = _ITEMS[1].index("县公安局")
+    header = _TITLE[:18]
+    paged = [*whole[:at], _ITEMS[1][:cut], "", "- 2 -", "", header, _ITEMS[1][cut:], *whole[at + 1:]]
+    paged = [*paged[:10], "- 1 -", header, *paged[10:]]
+    assert without_furniture(paged) == whole
+    assert _read(paged)[1] == (_ITEMS[1][3:_ITEMS[1].index("。") + 1].rstrip("。"),
+                               (["县住房城乡建设局"], [], ["县公安局"]), _read(whole)[1][2])
+
+
+# a running header is a 发文字号 repeated at the top of every page: dropped, the text it heads kept
+def test_a_running_header_repeated_after_each_page_number_is_dropped() -> None:
+    whole = [_TITLE, "某政办发〔2022〕15号", *_plan(40)[1:]]
+    paged = [*whole[:15], "－1－", "某政办发〔2022〕15号", *whole[15:30], "－2－", "某政办发〔2022〕15号", *whole[30:], "－3－"]
+    assert without_furniture(paged) == whole
+
+
+# a bare number as a table row's 序号 (a cell per line) is no page number: the table reads as before
+def test_a_row_number_on_a_line_of_its_own_stays() -> None:
+    rows = [["1", "新建改造集中供水工程十二处", "县水利局", "2022年11月底前"],
+            ["2", "新增公共停车泊位六百个", "县住房城乡建设局", "2022年10月底前"],
+            ["3", "完成两癌筛查八千人", "县卫生健康局", "2022年12月底前"]]
+    table = [_TITLE, "序号", "任务", "责任单位", "完成时限", *[cell for row in rows for cell in row]]
+    assert without_furniture(table) == table
+    assert [t.title for t in parse_document("\n".join(table)).tasks] == [row[1] for row in rows]
+
+
+# a lone number far apart from another that does not follow it (no run of pages) stays; two pages' numbers go
+def test_a_lone_number_is_no_page_number_unless_numbers_run_over_pages() -> None:
+    text = [f"第{n}行,推进工作。" for n in range(40)]
+    alone = [*text[:20], "7", *text[20:]]
+    assert without_furniture(alone) == alone
+    close = [*text[:20], "1", *text[20:25], "2", *text[25:]]  # five lines apart: a list, not pages
+    assert without_furniture(close) == close
+    pages = [*text[:20], "1", *text[20:], "2"]
+    assert without_furniture(pages) == text
+
+
+# a heading at the foot of a page is not glued to the paragraph on the next page
+def test_a_heading_at_the_foot_of_a_page_stays_a_line_of_its_own() -> None:
+    text = [f"第{n}行,推进工作。" for n in range(30)]
+    paged = [*text[:20], "二、保障措施", "— 1 —", "各单位要高度重视,加强组织领导", *text[20:], "— 2 —"]
+    assert without_furniture(paged) == [*text[:20], "二、保障措施", "各单位要高度重视,加强组织领导", *text[20:]]
+
+
+# a copy hard-wrapped at one width and paged: the page numbers go and the wrapped lines join as before
+def test_a_wrapped_copy_with_page_numbers_reads_as_the_plan() -> None:
+    whole = "\n".join(_plan(30))
+    wrapped = [ln[i:i + 35] for ln in whole.split("\n") for i in range(0, max(len(ln), 1), 35)]
+    paged = [*wrapped[:30], "第1页 共2页", *wrapped[30:], "第2页 共2页"]
+    assert _read(paged) == _read(whole.split("\n"))
