@@ -26,8 +26,8 @@ def _running_header(lines: list[str], rng: random.Random) -> str | None:
     text = "\n".join(lines[:40])
     if (number := _DOC_NUMBER.search(text)) and rng.random() < 0.5:
         return number[0]
-    title = next((ln.strip() for ln in lines if ln.strip()), "")
-    return title[:18] or None
+    title = next((ln.strip() for ln in lines if len(re.findall(r"[\u4e00-\u9fff]", ln)) >= 8), "")
+    return title[:18] or None  # the first line with words (a page may open with a table's border)
 
 
 def pages(text: str, name: str, cut: bool = True) -> str:

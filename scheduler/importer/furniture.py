@@ -2,8 +2,10 @@
 lines are read:
 
 - a page number on a line of its own: "— 3 —", "－3－", "- 3 -", "第3页 共12页", "第 3 页", "共12页 第3页"
-  always; a bare "3" only as one of a run of page numbers (1, 2, 3 … each at least 12 lines after the
-  one before, but the last page's): a lone number that is a table row's 序号 or an item stays;
+  always; a bare "3" only as one of a run of page numbers (1, 2, 3 … each at least 12 lines of text
+  after the one before, but the last page's), and none when any bare number follows the one before it
+  closer than that (a cell-per-line table's 序号, a list): a lone number that is a row's 序号 or an
+  item stays;
 - a running header: the same line right after two page numbers or more (a 发文字号, a short title);
 - a sentence the page break cut ("……由市财政局" / "— 3 —" / "牵头……") joined back, when the copy is
   not hard-wrapped at one width (copies.py joins those) and the line after opens nothing of its own.
@@ -11,6 +13,7 @@ lines are read:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
@@ -37,21 +40,29 @@ def without_furniture(lines: list[str]) -> list[str]:
             if out:
                 breaks.add(len(out) - 1)
             continue
-        if not ln.strip() and (i - 1 in numbers or i + 1 in numbers):
-            continue  # the blank lines around a page number
+        if not ln.strip() and any(j in numbers and _spaced(lines, j) for j in (i - 1, i + 1)):
+            continue  # the blank lines around a page number (a blank on one side only is the text's)
         out.append(ln)
     return _joined(out, breaks)
+
+
+def _spaced(lines: list[str], i: int) -> bool:
+    return 0 < i < len(lines) - 1 and not lines[i - 1].strip() and not lines[i + 1].strip()
 
 
 def _page_numbers(lines: list[str]) -> set[int]:
     marked = {i for i, ln in enumerate(lines) if _MARKED.match(ln)}
     best: dict[int, tuple[int, int]] = {}  # a bare number's index -> (length of the run it ends, index before)
     by_value: dict[int, list[int]] = {}
+    at = list(itertools.accumulate(bool(ln) for ln in lines))  # lines of text up to each line
     last = max((i for i, ln in enumerate(lines) if ln), default=-1)
     for i, ln in enumerate(lines):
         if _BARE.match(ln):
-            value = int(ln)  # the last page may be short: its number needs no gap
-            before = [j for j in by_value.get(value - 1, ()) if i - j > _GAP or i == last]
+            value = int(ln)
+            previous = by_value.get(value - 1, [])
+            if any(at[i] - at[j] <= _GAP for j in previous) and i != last:
+                return marked  # numbers that follow each other closely: a list's or a table's, no page's
+            before = [j for j in previous if at[i] - at[j] > _GAP or i == last]  # the last page may be short
             j = max(before, key=lambda k: best[k][0], default=-1)
             best[i] = (best[j][0] + 1, j) if j >= 0 else (1, -1)
             by_value.setdefault(value, []).append(i)
@@ -62,6 +73,8 @@ def _page_numbers(lines: list[str]) -> set[int]:
             while j >= 0 and j not in bare:
                 bare.add(j)
                 j = best[j][1]
+    if last in best and best[last][0] == 1 and not bare:
+        bare.add(last)  # a lone number closing the document: a one-page copy's number (a 序号 has cells after it)
     return marked | bare
 
 
@@ -97,10 +110,28 @@ def _joined(lines: list[str], breaks: set[int]) -> list[str]:
         else:
             out.append(ln)
         text = out[-1].strip()
-        glue = i in breaks and bool(text) and text[-1] not in _SENTENCE_END and not _heading(text)
+        glue = i in breaks and bool(text) and text[-1] not in _SENTENCE_END and _cut(text, stripped)
     return out
 
 
-def _heading(text: str) -> bool:
-    """A heading ends a page without ending a sentence: "一、主要任务", "（三）强化组织保障"."""
-    return _opens(text) and len(text) <= 20 and not re.search("[，,；;]", text)
+_NUMERAL = re.compile(r"[一二三四五六七八九十百零〇\d]+")
+_NUMBER = re.compile(r"^[（(]?[一二三四五六七八九十百零〇\d]+[）)、．.﹒]?")
+_CLAUSE = re.compile("[，,、；;]")
+
+
+def _cut(text: str, lines: list[str]) -> bool:
+    """Whether a page's last line, not ending a sentence, is cut: not a table's cell (short, no comma)
+    and no heading of its own ("（三）强化组织保障" where the document's items of that form are
+    headings on their own lines, not titles followed by their sentences)."""
+    if not _opens(text):
+        return len(text) >= 16 or bool(_CLAUSE.search(text))
+    form = _form(text)
+    alike = [ln for ln in lines if ln != text and _opens(ln) and _form(ln) == form]
+    inline = sum(len(ln) > 20 or ln[-1] in _SENTENCE_END for ln in alike)
+    return 2 * inline > len(alike)
+
+
+def _form(line: str) -> str:
+    """An item number's form: "（一）" and "（八）" alike, "1." another."""
+    number = _NUMBER.match(line)
+    return _NUMERAL.sub("N", number[0]) if number else line[:1]
