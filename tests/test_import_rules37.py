@@ -91,3 +91,14 @@ def test_a_wrapped_copy_with_page_numbers_reads_as_the_plan() -> None:
     wrapped = [ln[i:i + 35] for ln in whole.split("\n") for i in range(0, max(len(ln), 1), 35)]
     paged = [*wrapped[:30], "第1页 共2页", *wrapped[30:], "第2页 共2页"]
     assert _read(paged) == _read(whole.split("\n"))
+
+
+# inside a table whose 序号 stand on lines of their own, a bare number is a page number only when a
+# running header follows it: the table reads as before
+def test_a_page_number_inside_a_numbered_table_goes_with_its_running_header() -> None:
+    rows = [[str(n), f"完成第{n}批老旧小区改造任务", "县住房城乡建设局", "2022年11月底前"] for n in range(1, 9)]
+    table = [_TITLE, "某政办发〔2022〕15号", "序号", "任务", "责任单位", "完成时限", *[c for row in rows for c in row]]
+    paged = [*table[:20], "1", "某政办发〔2022〕15号", *table[20:], "2"]
+    assert without_furniture(paged) == table
+    plain = [*table[:20], "1", *table[20:]]  # no header: the number may be a row's, it stays
+    assert without_furniture(plain) == plain

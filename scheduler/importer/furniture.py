@@ -21,6 +21,7 @@ from scheduler.importer.copies import _opens, _wrap_width
 
 _MARKED = re.compile(r"^(?:[—－\-–─]{1,2}\s*\d{1,3}\s*[—－\-–─]{1,2}"
                      r"|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|共\s*\d{1,3}\s*页\s*[,，/]?\s*第\s*\d{1,3}\s*页)$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _BARE = re.compile(r"^\d{1,3}$")
 _SENTENCE_END = "。；;！!？?：:）)】」”"
 _GAP = 12  # lines of text at least between two bare page numbers
@@ -61,7 +62,7 @@ def _page_numbers(lines: list[str]) -> set[int]:
             value = int(ln)
             previous = by_value.get(value - 1, [])
             if any(at[i] - at[j] <= _GAP for j in previous) and i != last:
-                return marked  # numbers that follow each other closely: a list's or a table's, no page's
+                return marked | _headed(lines, last)  # numbers close together: a list's or a table's 序号
             before = [j for j in previous if at[i] - at[j] > _GAP or i == last]  # the last page may be short
             j = max(before, key=lambda k: best[k][0], default=-1)
             best[i] = (best[j][0] + 1, j) if j >= 0 else (1, -1)
@@ -78,12 +79,21 @@ def _page_numbers(lines: list[str]) -> set[int]:
     return marked | bare
 
 
+def _headed(lines: list[str], last: int) -> set[int]:
+    """Among a table's 序号, the bare numbers a running header follows are page numbers (and the number
+    closing the document, then)."""
+    bare = [i for i, ln in enumerate(lines) if _BARE.match(ln)]
+    headers = _running_headers(lines, set(bare))
+    found = {i for i in bare if _next_text(lines, i) in headers}
+    return found | {last} if found and last in bare else found
+
+
 def _running_headers(lines: list[str], numbers: set[int]) -> set[int]:
     after = {i: _next_text(lines, i) for i in numbers}
     counts = Counter(lines[j].strip() for j in after.values() if j is not None)
     top = [ln.strip() for ln in lines[:12] if ln.strip()]
-    return {j for j in after.values() if j is not None
-            and (counts[h := lines[j].strip()] >= 2 or _is_title(h, top[:min(len(top), j)]))}
+    return {j for j in after.values() if j is not None and len(_CJK.findall(h := lines[j].strip())) >= 4
+            and (counts[h] >= 2 or _is_title(h, top[:min(len(top), j)]))}  # words: a title, a 发文字号
 
 
 def _is_title(line: str, top: list[str]) -> bool:
