@@ -91,14 +91,14 @@ def _headed(lines: list[str], last: int) -> set[int]:
 def _running_headers(lines: list[str], numbers: set[int]) -> set[int]:
     after = {i: _next_text(lines, i) for i in numbers}
     counts = Counter(lines[j].strip() for j in after.values() if j is not None)
-    top = [ln.strip() for ln in lines[:12] if ln.strip()]
+    top = [ln.strip() for ln in lines[:12] if ln.strip()][:4]  # the title, the 发文字号
     return {j for j in after.values() if j is not None and len(_CJK.findall(h := lines[j].strip())) >= 4
             and (counts[h] >= 2 or _is_title(h, top[:min(len(top), j)]))}  # words: a title, a 发文字号
 
 
 def _is_title(line: str, top: list[str]) -> bool:
-    """The document's title cut short or its 发文字号, as a header repeats them (8 characters at least)."""
-    return len(line) >= 8 and any(t.startswith(line) or (line in t and "号" in line) for t in top)
+    """The document's title cut short or its 发文字号, as a header repeats them (10 characters at least)."""
+    return len(line) >= 10 and any(t.startswith(line) or (line in t and "号" in line) for t in top)
 
 
 def _next_text(lines: list[str], i: int) -> int | None:
