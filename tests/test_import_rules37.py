@@ -4,6 +4,8 @@ Items written for these tests in the documents' styles, names and sentences chan
 
 from __future__ import annotations
 
+from datetime import date
+
 from scheduler.importer.furniture import without_furniture
 from scheduler.importer.parse import parse_document
 from tests.import_rules_support import dates, units
@@ -23,7 +25,7 @@ def _plan(filler: int) -> list[str]:
     return [_TITLE, "一、主要任务", *prose[:filler // 2], _ITEMS[0], *prose[filler // 2:], _ITEMS[1], _ITEMS[2]]
 
 
-def _read(lines: list[str]) -> list[tuple[str, tuple[list[str], list[str], list[str]], list[object]]]:
+def _read(lines: list[str]) -> list[tuple[str, tuple[list[str], list[str], list[str]], list[date]]]:
     draft = parse_document("\n".join(lines))
     return [(t.title, units(t), dates(t, draft)) for t in draft.tasks]
 
@@ -102,3 +104,45 @@ def test_a_page_number_inside_a_numbered_table_goes_with_its_running_header() ->
     assert without_furniture(paged) == table
     plain = [*table[:20], "1", *table[20:]]  # no header: the number may be a row's, it stays
     assert without_furniture(plain) == plain
+
+
+_FILLER = "持续巩固拓展各项工作成果并加强督促检查确保按期完成各项任务目标"
+
+
+def _item(number: int, sentence: str, lead: str, rest: str) -> str:
+    """An item whose first 48 characters end just before its label "责任单位:": a cut there."""
+    head = f"{number}.{sentence}"
+    bracket = f"。(牵头单位:{lead};"
+    return head + _FILLER[:48 - len(head) - len(bracket)] + bracket + f"责任单位:{rest})"
+
+
+_BRACKETED = [
+    "某市2023年政府工作报告目标任务责任分解方案",
+    "为深入贯彻落实市委市政府决策部署," + "统筹推进教育改革发展各项任务,全面提升办学质量和服务水平," * 20 + "现将任务分解如下。",
+    "一、推进教育高质量发展",
+    _item(101, "推进义务教育优质均衡发展,新改扩建中小学十二所", "市教育局", "各区人民政府"),
+    _item(102, "推进普通高中多样化发展,支持建设特色高中三所", "市教育局", "市财政局、各区人民政府"),
+    _item(103, "推动职业教育产教融合,建设市级实训基地五个", "市人力资源社会保障局", "市教育局"),
+    _item(104, "推进特殊教育融合发展,新建资源教室二十间", "市教育局", "市残联、各区人民政府"),
+]
+
+
+# a copy cut at 48 where a label line ("责任单位:…)") stands inside the bracket the line before opened: joined
+def test_a_label_cut_inside_an_open_bracket_joins_the_line_before() -> None:
+    wrapped = [ln[i:i + 48] for ln in _BRACKETED for i in range(0, max(len(ln), 1), 48)]
+    assert sum(ln.startswith("责任单位:") for ln in wrapped) == 4
+    whole = _read(_BRACKETED)
+    assert _read(wrapped) == whole
+    assert [u for _, u, _ in whole] == [(["市教育局"], ["各区人民政府"], []), (["市教育局"], ["市财政局", "各区人民政府"], []),
+                                        (["市人力资源社会保障局"], ["市教育局"], []), (["市教育局"], ["市残联", "各区人民政府"], [])]
+
+
+# a bracket's short tail on a line of its own ("……分工负" / "责)") in a copy of short lines: joined
+def test_a_bracket_tail_cut_onto_its_own_line_is_joined() -> None:
+    items = ["完成省下达的耕地保有量指标。(省自然资源厅牵头)",
+             "完成省下达的化学需氧量减排百分之十二指标。(省生态环境厅、省发展改革委按职责分工负",
+             "责)", "人口自然增长率控制在千分之五以内。(省卫生健康委牵头)"]
+    text = ["某省2008年国民经济和社会发展主要目标分解", "一、主要指标", *items]
+    joined = [*text[:3], items[1] + "责)", items[3]]
+    assert _read(text) == _read(joined)
+    assert [units(t) for t in parse_document("\n".join(text)).tasks][1] == ([], ["省生态环境厅", "省发展改革委"], [])

@@ -44,7 +44,29 @@ def normalised(lines: list[str]) -> list[str]:
     """The lines (spaces already plain) stripped, with doubled breaks and a copy's cuts undone. A
     cut is judged on the line with its indent: the first line of a paragraph keeps it in the width."""
     raw = _single_blanks([ln.rstrip() for ln in lines])
-    return _unwrapped([ln.strip() for ln in raw], [len(ln) for ln in raw])
+    return _bracket_tails(_unwrapped([ln.strip() for ln in raw], [len(ln) for ln in raw]))
+
+
+_TAIL = re.compile(r"^[^(（)）:：]{1,12}[)）][。；;]?$")
+
+
+def _bracket_tails(lines: list[str]) -> list[str]:
+    """A bracket's short tail cut onto a line of its own ("(省环保厅、发展改革委按职责分工负" / "责)")
+    joined back, in a copy whose few long lines were not enough to tell its width."""
+    if not any(_TAIL.match(ln) for ln in lines):
+        return lines
+    out: list[str] = []
+    for ln in lines:
+        if out and _TAIL.match(ln) and _open_bracket(out[-1]):
+            out[-1] += ln
+        else:
+            out.append(ln)
+    return out
+
+
+def _open_bracket(ln: str) -> bool:
+    at = max(ln.rfind("("), ln.rfind("（"))
+    return at >= 0 and ")" not in ln[at:] and "）" not in ln[at:]
 
 
 def _single_blanks(lines: list[str]) -> list[str]:
@@ -69,7 +91,7 @@ def _unwrapped(lines: list[str], widths: list[int]) -> list[str]:
         cut = size == width or (width - 2 <= size < width and prev[-1] not in _SENTENCE_END)
         if ln and out and prev and cut:
             cuts += 1
-            if _opens(ln):
+            if _opens(ln) and not _in_bracket(out[-1], ln):
                 opened += 1
                 out.append(ln)
             else:
@@ -87,6 +109,15 @@ def cut_at_width(lines: list[str], index: int) -> bool:
     raw = [ln.rstrip() for ln in lines]
     width = _wrap_width([ln.strip() for ln in raw], [len(ln) for ln in raw])
     return width is not None and width - 2 <= len(raw[index]) <= width
+
+
+def _in_bracket(before: str, ln: str) -> bool:
+    """A label line cut inside the bracket the line before opened: "(牵头单位:市教育局;" / "责任单位:各区人民政府)"."""
+    return before.count("(") + before.count("（") > before.count(")") + before.count("）") \
+        and _LABEL.match(ln) is not None and (")" in ln or "）" in ln)
+
+
+_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}[:：]")
 
 
 def _opens(ln: str) -> bool:
