@@ -54,19 +54,17 @@ def _spaced(lines: list[str], i: int) -> bool:
 def _page_numbers(lines: list[str]) -> set[int]:
     marked = {i for i, ln in enumerate(lines) if _MARKED.match(ln)}
     best: dict[int, tuple[int, int]] = {}  # a bare number's index -> (length of the run it ends, index before)
-    by_value: dict[int, list[int]] = {}
+    by_value: dict[int, int] = {}  # a value -> the last line it stood on
     at = list(itertools.accumulate(bool(ln) for ln in lines))  # lines of text up to each line
     last = max((i for i, ln in enumerate(lines) if ln), default=-1)
     for i, ln in enumerate(lines):
         if _BARE.match(ln):
             value = int(ln)
-            previous = by_value.get(value - 1, [])
-            if any(at[i] - at[j] <= _GAP for j in previous) and i != last:
+            j = by_value.get(value - 1, -1)
+            if j >= 0 and at[i] - at[j] <= _GAP and i != last:
                 return marked | _headed(lines, last)  # numbers close together: a list's or a table's 序号
-            before = [j for j in previous if at[i] - at[j] > _GAP or i == last]  # the last page may be short
-            j = max(before, key=lambda k: best[k][0], default=-1)
-            best[i] = (best[j][0] + 1, j) if j >= 0 else (1, -1)
-            by_value.setdefault(value, []).append(i)
+            best[i] = (best[j][0] + 1, j) if j >= 0 else (1, -1)  # the last page may be short
+            by_value[value] = i
     bare: set[int] = set()
     for i, (length, j) in best.items():
         if length >= 2:  # a run of two page numbers at least: all of it
