@@ -146,3 +146,11 @@ def test_a_bracket_tail_cut_onto_its_own_line_is_joined() -> None:
     joined = [*text[:3], items[1] + "责)", items[3]]
     assert _read(text) == _read(joined)
     assert [units(t) for t in parse_document("\n".join(text)).tasks][1] == ([], ["省生态环境厅", "省发展改革委"], [])
+
+
+# a table whose column repeats one text after every 序号 has no running header: every row stays
+def test_a_column_repeating_one_text_after_each_row_number_is_no_running_header() -> None:
+    rows = [[str(n), "大力发展群众体育赛事", f"举办第{n}届全民健身运动会。", "县文化旅游体育局"] for n in range(1, 30)]
+    table = ["序号", "举措", "内容", "负责部门", *[c for row in rows for c in row]]
+    assert without_furniture(table) == table
+    assert len(parse_document("\n".join(["2022年1月1日", *table])).tasks) == 29

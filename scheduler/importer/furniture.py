@@ -79,11 +79,14 @@ def _page_numbers(lines: list[str]) -> set[int]:
 
 def _headed(lines: list[str], last: int) -> set[int]:
     """Among a table's 序号, the bare numbers a running header follows are page numbers (and the number
-    closing the document, then)."""
+    closing the document, then): a header stands once a page, so those numbers stand far apart (a
+    table's column repeating one text after every 序号 is no header)."""
     bare = [i for i, ln in enumerate(lines) if _BARE.match(ln)]
     headers = _running_headers(lines, set(bare))
-    found = {i for i in bare if _next_text(lines, i) in headers}
-    return found | {last} if found and last in bare else found
+    found = sorted(i for i in bare if _next_text(lines, i) in headers)
+    if any(b - a <= 2 * _GAP for a, b in itertools.pairwise(found)):
+        return set()
+    return set(found) | {last} if found and last in bare else set(found)
 
 
 def _running_headers(lines: list[str], numbers: set[int]) -> set[int]:
