@@ -92,9 +92,9 @@ def _headed(lines: list[str], last: int) -> set[int]:
 def _running_headers(lines: list[str], numbers: set[int]) -> set[int]:
     after = {i: _next_text(lines, i) for i in numbers}
     counts = Counter(lines[j].strip() for j in after.values() if j is not None)
-    top = [ln.strip() for ln in lines[:12] if ln.strip()][:4]  # the title, the 发文字号
+    top = [(i, ln.strip()) for i, ln in enumerate(lines[:40]) if len(_CJK.findall(ln)) >= 4][:5]  # the title, 发文字号
     return {j for j in after.values() if j is not None and len(_CJK.findall(h := lines[j].strip())) >= 4
-            and (counts[h] >= 2 or _is_title(h, top[:min(len(top), j)]))}  # words: a title, a 发文字号
+            and (counts[h] >= 2 or _is_title(h, [t for i, t in top if i < j]))}  # words: a title, a 发文字号
 
 
 def _is_title(line: str, top: list[str]) -> bool:
