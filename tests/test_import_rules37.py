@@ -154,3 +154,10 @@ def test_a_column_repeating_one_text_after_each_row_number_is_no_running_header(
     table = ["序号", "举措", "内容", "负责部门", *[c for row in rows for c in row]]
     assert without_furniture(table) == table
     assert len(parse_document("\n".join(["2022年1月1日", *table])).tasks) == 29
+
+
+# a running header that is a 发文字号 cut short by the copy ("办函〔2020〕60号") is a header still: dropped
+def test_a_short_document_number_as_running_header_is_dropped() -> None:
+    text = [f"第{n}项工作,由各相关部门按职责分工负责" for n in range(60)]
+    paged = [*text[:25], "- 1 -", "办函〔2022〕8号", *text[25:50], "- 2 -", "办函〔2022〕8号", *text[50:], "- 3 -"]
+    assert without_furniture(paged) == text

@@ -22,6 +22,7 @@ from scheduler.importer.copies import _opens, _wrap_width
 _MARKED = re.compile(r"^(?:[—－\-–─]{1,2}\s*\d{1,3}\s*[—－\-–─]{1,2}"
                      r"|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|共\s*\d{1,3}\s*页\s*[,，/]?\s*第\s*\d{1,3}\s*页)$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_DOC_NUMBER = re.compile(r"[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号")
 _BARE = re.compile(r"^\d{1,3}$")
 _SENTENCE_END = "。；;！!？?：:）)】」”"
 _GAP = 12  # lines of text at least between two bare page numbers
@@ -93,8 +94,13 @@ def _running_headers(lines: list[str], numbers: set[int]) -> set[int]:
     after = {i: _next_text(lines, i) for i in numbers}
     counts = Counter(lines[j].strip() for j in after.values() if j is not None)
     top = [(i, ln.strip()) for i, ln in enumerate(lines[:40]) if len(_CJK.findall(ln)) >= 4][:5]  # the title, 发文字号
-    return {j for j in after.values() if j is not None and len(_CJK.findall(h := lines[j].strip())) >= 4
+    return {j for j in after.values() if j is not None and _words(h := lines[j].strip())
             and (counts[h] >= 2 or _is_title(h, [t for i, t in top if i < j]))}  # words: a title, a 发文字号
+
+
+def _words(line: str) -> bool:
+    """A header has words: four Chinese characters at least, or a 发文字号's shape ("办函〔2020〕60号")."""
+    return len(_CJK.findall(line)) >= 4 or _DOC_NUMBER.search(line) is not None
 
 
 def _is_title(line: str, top: list[str]) -> bool:
