@@ -158,6 +158,6 @@ def test_a_column_repeating_one_text_after_each_row_number_is_no_running_header(
 
 # a running header that is a 发文字号 cut short by the copy ("办函〔2020〕60号") is a header still: dropped
 def test_a_short_document_number_as_running_header_is_dropped() -> None:
-    text = [f"第{n}项工作,由各相关部门按职责分工负责" for n in range(60)]
+    text = [f"第{n}项工作,由各相关部门按职责分工负责。" for n in range(60)]
     paged = [*text[:25], "- 1 -", "办函〔2022〕8号", *text[25:50], "- 2 -", "办函〔2022〕8号", *text[50:], "- 3 -"]
     assert without_furniture(paged) == text
