@@ -23,6 +23,7 @@ _MARKED = re.compile(r"^(?:[—－\-–─]{1,2}\s*\d{1,3}\s*[—－\-–─]{1,
                      r"|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|共\s*\d{1,3}\s*页\s*[,，/]?\s*第\s*\d{1,3}\s*页)$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _DOC_NUMBER = re.compile(r"[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号")
+_FIRST = frozenset("0123456789—－-–─第共")
 _BARE = re.compile(r"^\d{1,3}$")
 _SENTENCE_END = "。；;！!？?：:）)】」”"
 _GAP = 12  # lines of text at least between two bare page numbers
@@ -53,19 +54,21 @@ def _spaced(lines: list[str], i: int) -> bool:
 
 
 def _page_numbers(lines: list[str]) -> set[int]:
-    marked = {i for i, ln in enumerate(lines) if _MARKED.match(ln)}
+    candidates = [i for i, ln in enumerate(lines) if ln[:1] in _FIRST]  # few lines can be furniture
+    marked = {i for i in candidates if _MARKED.match(lines[i])}
+    numbers = [i for i in candidates if _BARE.match(lines[i])]
+    if not numbers:
+        return marked
     best: dict[int, tuple[int, int]] = {}  # a bare number's index -> (length of the run it ends, index before)
     by_value: dict[int, int] = {}  # a value -> the last line it stood on
-    at = list(itertools.accumulate(bool(ln) for ln in lines))  # lines of text up to each line
     last = max((i for i, ln in enumerate(lines) if ln), default=-1)
-    for i, ln in enumerate(lines):
-        if _BARE.match(ln):
-            value = int(ln)
-            j = by_value.get(value - 1, -1)
-            if j >= 0 and at[i] - at[j] <= _GAP and i != last:
-                return marked | _headed(lines, last)  # numbers close together: a list's or a table's 序号
-            best[i] = (best[j][0] + 1, j) if j >= 0 else (1, -1)  # the last page may be short
-            by_value[value] = i
+    for i in numbers:
+        value = int(lines[i])
+        j = by_value.get(value - 1, -1)
+        if j >= 0 and i != last and sum(map(bool, lines[j:i])) <= _GAP:
+            return marked | _headed(lines, numbers, last)  # numbers close together: a list's or a table's 序号
+        best[i] = (best[j][0] + 1, j) if j >= 0 else (1, -1)  # the last page may be short
+        by_value[value] = i
     bare: set[int] = set()
     for i, (length, j) in best.items():
         if length >= 2:  # a run of two page numbers at least: all of it
@@ -78,13 +81,16 @@ def _page_numbers(lines: list[str]) -> set[int]:
     return marked | bare
 
 
-def _headed(lines: list[str], last: int) -> set[int]:
+def _headed(lines: list[str], bare: list[int], last: int) -> set[int]:
     """Among a table's 序号, the bare numbers a running header follows are page numbers (and the number
     closing the document, then): a header stands once a page, so those numbers stand far apart (a
     table's column repeating one text after every 序号 is no header)."""
-    bare = [i for i, ln in enumerate(lines) if _BARE.match(ln)]
-    headers = _running_headers(lines, set(bare))
-    found = sorted(i for i in bare if _next_text(lines, i) in headers)
+    after = [(i, j) for i in bare if (j := _next_text(lines, i)) is not None]
+    counts = Counter(lines[j] for _, j in after)
+    most = len(lines) // _GAP  # once a page at most: a text after more numbers than that is a column's
+    top = _top(lines)
+    found = sorted(i for i, j in after if counts[h := lines[j]] <= most and _words(h)
+                   and (counts[h] >= 2 or _is_title(h.strip(), [t for k, t in top if k < j])))
     if any(b - a <= 2 * _GAP for a, b in itertools.pairwise(found)):
         return set()
     return set(found) | {last} if found and last in bare else set(found)
@@ -93,9 +99,14 @@ def _headed(lines: list[str], last: int) -> set[int]:
 def _running_headers(lines: list[str], numbers: set[int]) -> set[int]:
     after = {i: _next_text(lines, i) for i in numbers}
     counts = Counter(lines[j].strip() for j in after.values() if j is not None)
-    top = [(i, ln.strip()) for i, ln in enumerate(lines[:40]) if len(_CJK.findall(ln)) >= 4][:5]  # the title, 发文字号
+    top = _top(lines)
     return {j for j in after.values() if j is not None and _words(h := lines[j].strip())
             and (counts[h] >= 2 or _is_title(h, [t for i, t in top if i < j]))}  # words: a title, a 发文字号
+
+
+def _top(lines: list[str]) -> list[tuple[int, str]]:
+    """The first lines with words (the title, the 发文字号) and where they stand."""
+    return [(i, ln.strip()) for i, ln in enumerate(lines[:40]) if len(_CJK.findall(ln)) >= 4][:5]
 
 
 def _words(line: str) -> bool:
