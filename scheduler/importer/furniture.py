@@ -3,7 +3,8 @@ lines are read:
 
 - a page number on a line of its own: "— 3 —", "－3－", "- 3 -", "第3页 共12页", "第 3 页", "共12页 第3页"
   always; a bare "3" only as one of a run of page numbers (1, 2, 3 … each at least 12 lines of text
-  after the one before, but the last page's), and none when any bare number follows the one before it
+  after the one before, but the last page's; three at least, or two from 1 or ending the document),
+  and none when any bare number follows the one before it
   closer than that (a cell-per-line table's 序号, a list): a lone number that is a row's 序号 or an
   item stays;
 - a running header: the same line right after two page numbers or more (a 发文字号, a short title);
@@ -71,7 +72,7 @@ def _page_numbers(lines: list[str]) -> set[int]:
         by_value[value] = i
     bare: set[int] = set()
     for i, (length, j) in best.items():
-        if length >= 2:  # a run of two page numbers at least: all of it
+        if length >= 3 or (length == 2 and (i == last or lines[j] == "1")):  # a run of page numbers: all of it
             bare.add(i)
             while j >= 0 and j not in bare:
                 bare.add(j)
