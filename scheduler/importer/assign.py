@@ -17,6 +17,7 @@ from scheduler import phrases
 from scheduler.importer.names import CLAUSE, NAME_SEP, rejoin_places, split_outside, unit_names
 from scheduler.importer.periods import as_years
 from scheduler.importer.relative import find_relative
+from scheduler.importer.role_words import usual_roles
 from scheduler.importer.spaced_units import lead_from_requirement, leading_units
 from scheduler.importer.vocab import CLOSE, LABEL_RE, LABELS, OPEN, RULE_CLAUSE, TAIL, UNIT_NAME, either, simplified
 
@@ -158,7 +159,7 @@ def _roleless(clause: str) -> bool:
 
 
 def _free(text: str, out: Assignment) -> None:
-    for clause in _role_clauses(text):
+    for clause in _role_clauses(usual_roles(text)):  # role_words.py: "X负责、Y配合", "Y负责起草"
         clause = clause.strip()
         if not clause:
             continue

@@ -11,6 +11,7 @@ from scheduler.importer.numeric_dates import worded
 from scheduler.importer.periods import as_years, ongoing_until
 from scheduler.importer.relative import find_relative, without_relative
 from scheduler.importer.vocab import simplified
+from scheduler.importer.year_work import work_years
 
 # a deadline cell or label that says only "长期"/"常年"/"持续": the ongoing wording duban reads
 _STEADY = re.compile(r"(?:长期|常年)(?:性|开展|实施|落实|进行)?(?:工作)?|持续(?:性|实施|落实|开展|进行)?")
@@ -83,6 +84,7 @@ def _phrases(text: str) -> list[str]:
     found += [p for p in ongoing_until(text) if p not in found]  # "“十四五”期间持续推进"
     if "年" in text:
         found += [f"{y}年" for y in _YEAR_TARGET.findall(text) if f"{y}年" not in found]
+        found += [y for y in work_years(text) if y not in found]  # year_work.py: "2010年开展……"
     return found
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from scheduler.importer.assign import Assignment
 from scheduler.importer.clauses import closing_groups
+from scheduler.importer.dash_items import dash_item
 from scheduler.importer.draft import Draft, DraftTask
 from scheduler.importer.formats.tables import TABLE_END
 from scheduler.importer.header import CLOSING_MARK, DOC_DATE, SIGNER
@@ -185,6 +186,8 @@ class Walker:
             self.item.subs.append(_Item(f"{parent.number}({m[1]})", f"{parent.key}-{m[1]}", i, [m[2]], point=True))
         elif self.kind == PHASES and (m := _PHASE_LINE.match(ln)):
             self.open_item("", self.last_number + 1, i, m[1] + "。" + m[2], top=True)
+        elif (dash := dash_item(ln)) is not None:  # "--开展优化审批流程。……(X牵头)": a task of its own
+            self.open_item("", self.last_number + 1, i, dash, top=True)
         elif ln.startswith(RECORD):  # layout.py: an unnumbered one-sentence task, its label lines below
             self.open_item("", self.last_number + 1, i, ln[1:], top=True)
         elif _DASH_HEADING.match(ln):  # "——推进教育高质量发展": a group of the items that follow
