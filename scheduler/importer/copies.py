@@ -81,7 +81,7 @@ def _single_blanks(lines: list[str]) -> list[str]:
 
 
 def _unwrapped(lines: list[str], widths: list[int]) -> list[str]:
-    width = _wrap_width(lines, widths)
+    width = wrap_width(lines, widths)
     if width is None:
         return lines
     out: list[str] = []
@@ -91,7 +91,7 @@ def _unwrapped(lines: list[str], widths: list[int]) -> list[str]:
         cut = size == width or (width - 2 <= size < width and prev[-1] not in _SENTENCE_END)
         if ln and out and prev and cut:
             cuts += 1
-            if _opens(ln) and not _in_bracket(out[-1], ln):
+            if opens_line(ln) and not _in_bracket(out[-1], ln):
                 opened += 1
                 out.append(ln)
             else:
@@ -107,7 +107,7 @@ def _unwrapped(lines: list[str], widths: list[int]) -> list[str]:
 def cut_at_width(lines: list[str], index: int) -> bool:
     """Whether lines[index] is a line of a copy cut at one width (a paragraph's piece, no table row)."""
     raw = [ln.rstrip() for ln in lines]
-    width = _wrap_width([ln.strip() for ln in raw], [len(ln) for ln in raw])
+    width = wrap_width([ln.strip() for ln in raw], [len(ln) for ln in raw])
     return width is not None and width - 2 <= len(raw[index]) <= width
 
 
@@ -120,11 +120,13 @@ def _in_bracket(before: str, ln: str) -> bool:
 _LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}[:：]")
 
 
-def _opens(ln: str) -> bool:
+def opens_line(ln: str) -> bool:
+    """A line that opens something of its own (an item number, a label, an assignment line, a date):
+    never the rest of a line cut before it."""
     return bool(_OPENS.match(ln) or ASSIGN_LINE.match(ln) or DOC_DATE.match(ln))
 
 
-def _wrap_width(lines: list[str], widths: list[int]) -> int | None:
+def wrap_width(lines: list[str], widths: list[int]) -> int | None:
     """The width a copy was cut at: most lines of 30 characters or more (three at least) are that
     wide or one or two narrower (a space dropped), at least two and half of them exactly that wide,
     and most of those do not end a sentence. None when the text is not cut so."""

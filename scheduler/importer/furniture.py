@@ -18,7 +18,7 @@ import itertools
 import re
 from collections import Counter
 
-from scheduler.importer.copies import _opens, _wrap_width
+from scheduler.importer.copies import opens_line, wrap_width
 
 _MARKED = re.compile(r"^(?:[—－\-–─]{1,2}\s*\d{1,3}\s*[—－\-–─]{1,2}"
                      r"|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|共\s*\d{1,3}\s*页\s*[,，/]?\s*第\s*\d{1,3}\s*页)$")
@@ -129,12 +129,12 @@ def _next_text(lines: list[str], i: int) -> int | None:
 
 def _joined(lines: list[str], breaks: set[int]) -> list[str]:
     stripped = [ln.strip() for ln in lines]
-    if _wrap_width(stripped, [len(ln.rstrip()) for ln in lines]) is not None:
+    if wrap_width(stripped, [len(ln.rstrip()) for ln in lines]) is not None:
         return lines  # a copy cut at one width: copies.py joins its lines
     out: list[str] = []
     glue = False
     for i, ln in enumerate(lines):
-        if glue and out and ln.strip() and not _opens(ln.strip()):
+        if glue and out and ln.strip() and not opens_line(ln.strip()):
             out[-1] = out[-1].rstrip() + ln.strip()
         else:
             out.append(ln)
@@ -152,10 +152,10 @@ def _cut(text: str, lines: list[str]) -> bool:
     """Whether a page's last line, not ending a sentence, is cut: not a table's cell (short, no comma)
     and no heading of its own ("（三）强化组织保障" where the document's items of that form are
     headings on their own lines, not titles followed by their sentences)."""
-    if not _opens(text):
+    if not opens_line(text):
         return len(text) >= 16 or bool(_CLAUSE.search(text))
     form = _form(text)
-    alike = [ln for ln in lines if ln != text and _opens(ln) and _form(ln) == form]
+    alike = [ln for ln in lines if ln != text and opens_line(ln) and _form(ln) == form]
     inline = sum(len(ln) > 20 or ln[-1] in _SENTENCE_END for ln in alike)
     return 2 * inline > len(alike)
 
