@@ -9,13 +9,16 @@ from __future__ import annotations
 import re
 
 from scheduler.importer.clauses import closing_groups
+from scheduler.importer.layout import RECORD
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _POINT = re.compile(rf"^([{CIRCLED}])\s*(?=[\u4e00-\u9fff“\"《])")
 
 
 def circled_point(line: str) -> tuple[int, str] | None:
-    """(n, text) of a line "①…。(X牵头)" that closes with an assignment bracket; None otherwise."""
+    """(n, text) of a line "①…。(X牵头)" that closes with an assignment bracket; None otherwise. A line
+    marked as an unnumbered sentence (layout.RECORD) is one too."""
+    line = line.removeprefix(RECORD)
     m = _POINT.match(line)
     if m is None:
         return None
