@@ -64,3 +64,11 @@ def test_lone_spaces_between_chinese_characters_leave_titles() -> None:
     assert joined_title("完成2024 年度任务") == "完成2024 年度任务"
     assert joined_title("序号  工作任务") == "序号  工作任务"
     assert joined_title("加强水资源保 护") == "加强水资源保护"
+
+
+# a slogan in quotation marks keeps its space: "“关爱生命 救在身边”活动"
+def test_spaces_inside_quotes_stay_in_titles() -> None:
+    assert joined_title("开展“关爱生命 救在身边”活动") == "开展“关爱生命 救在身边”活动"
+    assert joined_title("宣传《健康 生活》读本,推进健 康教育") == "宣传《健康 生活》读本,推进健康教育"
+    draft = parse_document("(一)开展“文明出行 你我同行”主题宣传。(市文明办牵头,市公安局配合)")
+    assert [t.title for t in draft.tasks] == ["开展“文明出行 你我同行”主题宣传"]
