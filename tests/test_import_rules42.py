@@ -64,6 +64,7 @@ def test_lone_spaces_between_chinese_characters_leave_titles() -> None:
     assert joined_title("完成2024 年度任务") == "完成2024 年度任务"
     assert joined_title("序号  工作任务") == "序号  工作任务"
     assert joined_title("加强水资源保 护") == "加强水资源保护"
+    assert joined_title("落实中共中央办公厅 国务院办公厅通知") == "落实中共中央办公厅 国务院办公厅通知"
 
 
 # a slogan in quotation marks keeps its space: "“关爱生命 救在身边”活动"
