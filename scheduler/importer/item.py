@@ -13,7 +13,6 @@ from scheduler.importer.draft import DraftTask
 from scheduler.importer.flat_rows import unit_cell
 from scheduler.importer.names import split_names
 from scheduler.importer.subjects import subject_units
-from scheduler.importer.title_spaces import joined_title
 from scheduler.importer.vocab import CLOSE, OPEN, either, is_unit_name
 
 ASSIGN_LINE = re.compile(either(
@@ -124,7 +123,7 @@ def item_task(number: str, key: str, line: int, texts: list[str], rules: Rules) 
         if unit not in assignment.responsible and unit not in assignment.lead:
             assignment.responsible.append(unit)
     title, _, detail = body.partition("。")
-    title = joined_title(title.strip().rstrip("；;"))  # "1.地区生产总值增长15%；": an item of a list of targets
+    title = title.strip().rstrip("；;")  # "1.地区生产总值增长15%；": an item of a list of targets
     if not title:
         return None
     task = DraftTask(number, key, line, title, detail.strip(), assignment)

@@ -31,6 +31,7 @@ from scheduler.importer.rule_lines import read_grouped_rows, read_merged_titles,
 from scheduler.importer.sections import OTHER, PHASES, TASKS, section_kind
 from scheduler.importer.subjects import subject_units
 from scheduler.importer.table import Row, read_table
+from scheduler.importer.title_spaces import joined_title
 from scheduler.importer.vocab import FIRST_IS_LEAD, OPEN, either
 
 _SECTION = re.compile(rf"^([{CN_NUM}]+)[、．.﹒]\s*(.*)$")
@@ -295,6 +296,6 @@ class Walker:
             if task.assignment.empty() and parent is not None and not parent.assignment.empty():
                 task.assignment = parent.assignment
             found.append(task)
-        for task in found:
-            task.phase, task.section = self.kind == PHASES, self.kind
+        for task in found:  # a title of running text loses the spaces a copy left in it (not a table row's)
+            task.phase, task.section, task.title = self.kind == PHASES, self.kind, joined_title(task.title)
         self.draft.tasks.extend(found)
