@@ -7,12 +7,9 @@ from __future__ import annotations
 
 import re
 
-from scheduler.importer.place_depts import DEPT_KIND
-
 _PLACE = r"[\u4e00-\u9fff]{1,8}?(?:市|县|縣|区|區|州|旗|盟)"
 _BARE_PLACE = re.compile(rf"^(?![各全本有相])({_PLACE})$")
-# round 43: a department kind shared the same way ("海东市、兰州市、临夏州发展改革部门"): place_depts.py
-_PLACE_GOV = re.compile(rf"^(?![各全本有相])({_PLACE})((?:人民)?政府|{DEPT_KIND})$")
+_PLACE_GOV = re.compile(rf"^(?![各全本有相])({_PLACE})((?:人民)?政府)$")
 
 
 def share_government(parts: list[str]) -> list[str]:
