@@ -44,17 +44,15 @@ def read_rule_lines(lines: Sequence[str], start: int) -> tuple[list[Row], int] |
     if start + 1 >= len(lines) or not (lines[start + 1] == RULE or (first.endswith(RULE) and first.count(RULE) == 1)) \
             or len(first) > 16 or _role(_cell(first)) != "title":
         return None
-    cells, pos = _cells(lines, start, closed=lines[start + 1] != RULE)
-    names: list[str] = []
-    roles: list[str] = []
-    for _, cell in cells:
-        if _GROUP.match(cell) or (role := _role(cell)) is None:  # "一、年底前专项工作任务": a row's group
-            break
-        names.append(cell)
-        roles.append(role)
+    closed = lines[start + 1] != RULE
+    cells, pos = _cells(lines, start, closed, limit=_HEADER_CELLS)  # the header first: not every row's cells
+    names, roles = _header_names(cells)
     if len(roles) < 3 or "number" in roles or roles[1] not in ("title", "detail") \
             or not any(r in _UNITS for r in roles):
         return None
+    if len(cells) == _HEADER_CELLS:
+        cells, pos = _cells(lines, start, closed)
+        names, roles = _header_names(cells)
     width = len(roles)
     rows: list[Row] = []
     i = len(roles)
@@ -86,13 +84,28 @@ def _cell(line: str) -> str:
     return line[:-1].strip() if line.endswith(RULE) and line.count(RULE) == 1 else line
 
 
-def _cells(lines: Sequence[str], start: int, closed: bool) -> tuple[list[tuple[int, str]], int]:
+_HEADER_CELLS = 32  # more than any header's names (round 40: a line of every row was read to the table's end)
+
+
+def _header_names(cells: list[tuple[int, str]]) -> tuple[list[str], list[str]]:
+    """The header's names and roles: the cells from the first until one that names no column."""
+    names: list[str] = []
+    roles: list[str] = []
+    for _, cell in cells:
+        if _GROUP.match(cell) or (role := _role(cell)) is None:  # "一、年底前专项工作任务": a row's group
+            break
+        names.append(cell)
+        roles.append(role)
+    return names, roles
+
+
+def _cells(lines: Sequence[str], start: int, closed: bool, limit: int = 0) -> tuple[list[tuple[int, str]], int]:
     """(index of the line, the cell) from lines[start] on: a cell followed by a line "|", or a cell
     closed by its rule ("备注 |", and "|" an empty one); lines of rules alone ("||", "|||||") part
-    rows. And the index after."""
+    rows. And the index after. At most `limit` cells when one is given."""
     cells: list[tuple[int, str]] = []
     pos = start
-    while pos < len(lines) and (ln := lines[pos]):
+    while pos < len(lines) and (ln := lines[pos]) and (not limit or len(cells) < limit):
         if closed and ln == RULE:
             cells.append((pos, ""))
             pos += 1
