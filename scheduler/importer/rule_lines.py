@@ -45,14 +45,11 @@ def read_rule_lines(lines: Sequence[str], start: int) -> tuple[list[Row], int] |
             or len(first) > 16 or _role(_cell(first)) != "title":
         return None
     closed = lines[start + 1] != RULE
-    cells, pos = _cells(lines, start, closed, limit=_HEADER_CELLS)  # the header first: not every row's cells
-    names, roles = _header_names(cells)
+    names, roles = _header_names(_cells(lines, start, closed, header=True)[0])  # not every row's cells (round 40)
     if len(roles) < 3 or "number" in roles or roles[1] not in ("title", "detail") \
             or not any(r in _UNITS for r in roles):
         return None
-    if len(cells) == _HEADER_CELLS:
-        cells, pos = _cells(lines, start, closed)
-        names, roles = _header_names(cells)
+    cells, pos = _cells(lines, start, closed)
     width = len(roles)
     rows: list[Row] = []
     i = len(roles)
@@ -84,7 +81,8 @@ def _cell(line: str) -> str:
     return line[:-1].strip() if line.endswith(RULE) and line.count(RULE) == 1 else line
 
 
-_HEADER_CELLS = 32  # more than any header's names (round 40: a line of every row was read to the table's end)
+def _ends_header(cell: str) -> bool:
+    return bool(_GROUP.match(cell)) or _role(cell) is None
 
 
 def _header_names(cells: list[tuple[int, str]]) -> tuple[list[str], list[str]]:
@@ -92,20 +90,20 @@ def _header_names(cells: list[tuple[int, str]]) -> tuple[list[str], list[str]]:
     names: list[str] = []
     roles: list[str] = []
     for _, cell in cells:
-        if _GROUP.match(cell) or (role := _role(cell)) is None:  # "一、年底前专项工作任务": a row's group
+        if _ends_header(cell):  # "一、年底前专项工作任务": a row's group
             break
         names.append(cell)
-        roles.append(role)
+        roles.append(_role(cell) or "")
     return names, roles
 
 
-def _cells(lines: Sequence[str], start: int, closed: bool, limit: int = 0) -> tuple[list[tuple[int, str]], int]:
+def _cells(lines: Sequence[str], start: int, closed: bool, header: bool = False) -> tuple[list[tuple[int, str]], int]:
     """(index of the line, the cell) from lines[start] on: a cell followed by a line "|", or a cell
     closed by its rule ("备注 |", and "|" an empty one); lines of rules alone ("||", "|||||") part
-    rows. And the index after. At most `limit` cells when one is given."""
+    rows. And the index after. With `header`, only up to the first cell that names no column."""
     cells: list[tuple[int, str]] = []
     pos = start
-    while pos < len(lines) and (ln := lines[pos]) and (not limit or len(cells) < limit):
+    while pos < len(lines) and (ln := lines[pos]) and not (header and cells and _ends_header(cells[-1][1])):
         if closed and ln == RULE:
             cells.append((pos, ""))
             pos += 1
