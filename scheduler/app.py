@@ -18,18 +18,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from scheduler.channels.factory import Channels, open_channels
 from scheduler.deliver import Deliverer, Limiter
 from scheduler.due import SendWindow
 from scheduler.ledger import Ledger, Lock
+from scheduler.pass_result import PassResult
 from scheduler.plan import Planner
 from scheduler.render import Renderer, UnitLink, UnitNotes
 from scheduler.runtime import Runtime, build_runtime, planner_for
-
-if TYPE_CHECKING:
-    from scheduler.pipeline import PassResult
 
 
 @dataclass(frozen=True, slots=True)

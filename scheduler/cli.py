@@ -155,7 +155,7 @@ def _run(args: argparse.Namespace) -> int:
 
     from scheduler.app import run_once
     from scheduler.clock import ShiftedClock, SystemClock
-    from scheduler.pipeline import describe
+    from scheduler.pass_result import describe
     from scheduler.wording import run_summary
 
     path = config_path(args.config)

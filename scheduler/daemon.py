@@ -34,7 +34,8 @@ from scheduler.errors import ConfigError, DubanError, Severity, StateBrokenError
 from scheduler.feedback.readers import DecisionNotes
 from scheduler.messages import Reason
 from scheduler.notices import notify
-from scheduler.pipeline import PassResult, deliver_all, describe, run_pass
+from scheduler.pass_result import PassResult, describe
+from scheduler.pipeline import deliver_all, run_pass
 from scheduler.retention import closing_days
 from scheduler.runtime import Runtime
 from scheduler.systemd import Notifier

@@ -35,6 +35,7 @@ from scheduler.ledger import Ledger
 from scheduler.messages import DeliveryState, Message, Reason
 from scheduler.model import Reminder, identity_of
 from scheduler.notices import calendar_notices, notify
+from scheduler.pass_result import PassResult
 from scheduler.render import CHANNEL_LABEL
 from scheduler.report.notice import enqueue_due
 from scheduler.withdraw import Closure, withdraw_closed
@@ -43,20 +44,6 @@ log = logging.getLogger("duban")
 BATCH_ITEMS = 20_000  # digest items recorded per ledger transaction (then sent from memory)
 HELD_CHARS = 2_000_000  # a message longer than this is read back from the ledger when it is sent
 HOLD_MINUTES = 15  # a message held by a pause is looked at again this often (the daemon's safety sweep)
-
-
-@dataclass
-class PassResult:
-    waiting: bool = False  # outside the send window
-    due: int = 0  # messages and reminders waiting for the window (when waiting)
-    sent: int = 0
-    resent: int = 0  # of which interrupted sends resent
-    deferred: int = 0
-    superseded: int = 0
-    withdrawn: int = 0  # queued messages not sent: every milestone they carry was closed meanwhile
-    failed: list[str] = field(default_factory=list)
-    faults: list[str] = field(default_factory=list)  # credentials refused: reported, retried later
-    next_attempt: datetime | None = None  # the earliest deferred message's next attempt
 
 
 async def run_pass(app: App, ledger: Ledger, now: datetime, stop: asyncio.Event | None = None,
@@ -290,20 +277,3 @@ def _give_up(app: App, ledger: Ledger, item: Outgoing, now: datetime, result: Pa
     if ledger.mark_failed(item.key, now, why, attempted=False):
         result.failed.append(f"{label}：{why}")
         log.error("gave up on %s: %s", label, why)
-
-
-def describe(result: PassResult) -> str:
-    if result.waiting:
-        return "不在发送时段（工作日的 send_at–send_until）内：本次不发送，提醒将在下一个发送时段发出"
-    parts = [f"发送{result.sent}条消息"]
-    if result.resent:
-        parts.append(f"其中补发中断的{result.resent}条")
-    if result.superseded:
-        parts.append(f"{result.superseded}条较早阶段的提醒已被新阶段取代")
-    if result.withdrawn:
-        parts.append(f"{result.withdrawn}条消息因所含事项已办结而撤回")
-    if result.deferred:
-        parts.append(f"{result.deferred}条暂时未能发送，稍后重试")
-    if result.failed:
-        parts.append(f"{len(result.failed)}条失败：" + "；".join(result.failed))
-    return "，".join(parts)

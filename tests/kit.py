@@ -17,7 +17,8 @@ from scheduler.channels.outbox import OutboxChannel
 from scheduler.deliver import Deliverer, Limiter
 from scheduler.ledger import Ledger
 from scheduler.messages import Message
-from scheduler.pipeline import PassResult, run_pass
+from scheduler.pass_result import PassResult
+from scheduler.pipeline import run_pass
 from scheduler.render import Renderer
 from scheduler.runtime import build_runtime, planner_for
 

@@ -21,7 +21,8 @@ import pytest
 from scheduler import readmodel
 from scheduler.app import assemble
 from scheduler.ledger import Ledger
-from scheduler.pipeline import PassResult, run_pass
+from scheduler.pass_result import PassResult
+from scheduler.pipeline import run_pass
 from scheduler.report import bulletin, notice
 from scheduler.report.periodic import due_period, period_of
 from scheduler.runtime import build_runtime

@@ -19,7 +19,7 @@ from scheduler.history import row_json
 from scheduler.ledger import Ledger
 from scheduler.messages import DeliveryState, Message
 from scheduler.model import DEFAULT_POLICY, Milestone, Recurrence, Task, TaskStatus, Unit
-from scheduler.pipeline import describe
+from scheduler.pass_result import describe
 from scheduler.plan import Audience
 from scheduler.retention import closing_days
 from scheduler.withdraw import Closure

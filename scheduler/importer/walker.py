@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from scheduler.importer.assign import Assignment
+from scheduler.importer.circled import circled_point, heads_points, point_under
 from scheduler.importer.clauses import closing_groups
 from scheduler.importer.dash_items import dash_item
 from scheduler.importer.draft import Draft, DraftTask
@@ -30,6 +31,7 @@ from scheduler.importer.rule_lines import read_grouped_rows, read_merged_titles,
 from scheduler.importer.sections import OTHER, PHASES, TASKS, section_kind
 from scheduler.importer.subjects import subject_units
 from scheduler.importer.table import Row, read_table
+from scheduler.importer.title_spaces import joined_title
 from scheduler.importer.vocab import FIRST_IS_LEAD, OPEN, either
 
 _SECTION = re.compile(rf"^([{CN_NUM}]+)[、．.﹒]\s*(.*)$")
@@ -184,6 +186,8 @@ class Walker:
             parent = next((sub for sub in reversed(self.item.subs) if not sub.point), self.item)
             parent.heading = True
             self.item.subs.append(_Item(f"{parent.number}({m[1]})", f"{parent.key}-{m[1]}", i, [m[2]], point=True))
+        elif (c := circled_point(ln)) is not None and self.item is not None and not self.item.whole_section:
+            self._circled(i, *c)  # "①……。(X牵头)" under "(2)住房安全方面。": a point of its own
         elif self.kind == PHASES and (m := _PHASE_LINE.match(ln)):
             self.open_item("", self.last_number + 1, i, m[1] + "。" + m[2], top=True)
         elif (dash := dash_item(ln)) is not None:  # "--开展优化审批流程。……(X牵头)": a task of its own
@@ -224,6 +228,14 @@ class Walker:
         below = next((text for text in self.lines[i:i + 3] if text), "")
         return len(holder.texts) == 1 and len(holder.texts[0]) <= 40 \
             and (bool(closing_groups(ln)[0]) or bool(ASSIGN_LINE.match(below)))
+
+    def _circled(self, i: int, n: int, text: str) -> None:
+        item = self.item
+        assert item is not None
+        holder = item.subs[-1] if item.subs else item
+        number, key, circled = point_under(holder.number, holder.key, n)
+        holder.heading |= not circled and heads_points(holder.texts)  # "(2)住房安全方面。": their group
+        item.subs.append(_Item(number, key, i, [text], point=True))
 
     def _closes(self, ln: str) -> bool:
         """An unnumbered paragraph after a one-paragraph item, in a section whose items are one
@@ -284,6 +296,6 @@ class Walker:
             if task.assignment.empty() and parent is not None and not parent.assignment.empty():
                 task.assignment = parent.assignment
             found.append(task)
-        for task in found:
-            task.phase, task.section = self.kind == PHASES, self.kind
+        for task in found:  # a title of running text loses the spaces a copy left in it (not a table row's)
+            task.phase, task.section, task.title = self.kind == PHASES, self.kind, joined_title(task.title)
         self.draft.tasks.extend(found)
