@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from scheduler.importer.paren_start import split_first_items
 from scheduler.importer.parse import parse_document
-from scheduler.importer.place_depts import share_department
+from scheduler.importer.shared_gov import share_government
 from tests.import_rules_support import units
 
 
@@ -28,11 +28,12 @@ def test_named_places_share_the_kind_of_department_after_them() -> None:
 def test_bare_places_without_a_department_after_them_stay() -> None:
     draft = parse_document("(一)联合举办招商推介会。(市商务局牵头,大理市、丽江市配合)\n")
     assert units(draft.tasks[0]) == (["市商务局"], [], ["大理市", "丽江市"])
-    assert share_department(["大理市", "市财政局"]) == ["大理市", "市财政局"]
-    assert share_department(["白银市", "兰州市财政局"]) == ["白银市财政局", "兰州市财政局"]
-    assert share_department(["海东市", "海东工业园区管委会"]) == ["海东市", "海东工业园区管委会"]
-    assert share_department(["各县", "区发改局"]) == ["各县", "区发改局"]
-    assert share_department(["大理市", "省发展改革委", "丽江市教育局"]) == ["大理市", "省发展改革委", "丽江市教育局"]
+    assert share_government(["大理市", "市财政局"]) == ["大理市", "市财政局"]
+    assert share_government(["白银市", "兰州市财政局"]) == ["白银市财政局", "兰州市财政局"]
+    assert share_government(["海东市", "海东工业园区管委会"]) == ["海东市", "海东工业园区管委会"]
+    assert share_government(["大理州", "丽江市市场监管局"]) == ["大理州市场监管局", "丽江市市场监管局"]
+    assert share_government(["各县", "区发改局"]) == ["各县", "区发改局"]
+    assert share_government(["大理市", "省发展改革委", "丽江市教育局"]) == ["大理市", "省发展改革委", "丽江市教育局"]
 
 
 _NOTICE = ("市人民政府关于印发区域协作推进方案的通知 各旗区人民政府,市直各部门: 《区域协作推进方案》已经市人民政府"

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from scheduler.importer.place_depts import share_department
 from scheduler.importer.shared_gov import share_government
 from scheduler.importer.spaced_units import spaced_names
 from scheduler.importer.vocab import CLOSE, GENERIC, OPEN, TAIL, either, is_unit_name
@@ -75,7 +74,6 @@ def unit_names(clause: str, out: Assignment) -> list[str]:
     clause = TAIL.sub("", clause.strip()).strip()
     names: list[str] = []
     parts = share_government(rejoin_places(_and_split(split_outside(clause, NAME_SEP))))  # round 39
-    parts = share_department(parts)  # round 43: "海东市、兰州市、临夏州发展改革部门"
     for part in (piece for p in parts for piece in spaced_names(p)):  # "市发改委 开发区管委会"
         for name in _split_etc(_BY.sub("", part.strip(" 　─—")), out):  # "──由X组织落实"
             if name and not GENERIC.match(name) and name not in names and len(name) <= 40 \
