@@ -27,6 +27,7 @@ TITLE = ("举措", "任务", "事项", "措施", "名称", "项目", "工作", "
 DETAIL = ("内容", "具体措施", "工作措施", "具体要求", "目标要求", "细化分工")
 # … and in a file's table, the measures under a key task merged down over them ("重点任务 | 具体措施")
 MEASURE = ("措施", "举措", "具体任务", "工作内容", "任务内容", "主要内容", "具体内容", "工作要求", "分工事项")
+NAME = ("名称", "指标名称")  # a bare name cell beside the task's ("序号 | 名称 | 工作任务 | 主要责任单位", round 45)
 CATEGORY = ("类别", "领域", "板块", "方面", "分类", "专项")  # a row's group
 OTHER = ("范围", "备注", "说明", "依据", "完成情况", "进展情况", "落实情况",  # not read …
          "地点", "地址", "投资", "金额", "万元", "亿元")  # … nor a project's place and money ("年度投资金额(万元)")
@@ -50,3 +51,10 @@ _SPACE = re.compile(r"\s+")
 def column_name(cell: str) -> str:
     """A header cell as the vocabulary writes it: no spaces ("工 作 任 务"), simplified characters."""
     return _SPACE.sub("", cell).translate(_FOLD)
+
+
+def named(roles: list[str | None]) -> list[str | None]:
+    """A bare "名称" column names the row: it is the title, unless another column holds the task's text
+    ("名称 | 工作任务": "地区生产总值 | 地区生产总值增长12%"), whose detail it then is."""
+    has_title = "title" in roles
+    return [("detail" if has_title else "title") if r == "name" else r for r in roles]

@@ -100,6 +100,9 @@ class Rules:
     first_is_lead: bool = False  # "列第一位的为牵头单位，下同"
 
 
+_TASK_LABELS = ("任务要求", "具体任务")  # "(一)任务要求。X。" / "牵头单位:…" (round 45): X is the title
+
+
 def item_task(number: str, key: str, line: int, texts: list[str], rules: Rules) -> DraftTask | None:
     body_lines = [t for t in texts if not ASSIGN_LINE.match(t)]
     assign_text = " ".join(t for t in texts if ASSIGN_LINE.match(t))
@@ -123,6 +126,8 @@ def item_task(number: str, key: str, line: int, texts: list[str], rules: Rules) 
         if unit not in assignment.responsible and unit not in assignment.lead:
             assignment.responsible.append(unit)
     title, _, detail = body.partition("。")
+    if title.strip() in _TASK_LABELS and detail.strip():  # "(一)任务要求。2007年……。": a label, not the title
+        title, _, detail = detail.partition("。")
     title = title.strip().rstrip("；;")  # "1.地区生产总值增长15%；": an item of a list of targets
     if not title:
         return None

@@ -40,6 +40,7 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (  # the words of columns.py, 
     ("problem", re.compile(words(col.PROBLEM))),
     ("detail", re.compile(words(col.DETAIL))),
     ("skip", re.compile(r"(?:完成|进展|落实)情况|取得成效|评价$")),  # "1-9月份工作完成情况", "工作评价": progress
+    ("name", re.compile(rf"^(?:{words(col.NAME)})$")),  # "名称": the row's name (columns.named)
     ("title", re.compile(words(col.TITLE))),  # "民生实事", "2022年预期目标"
     ("skip", re.compile(words(col.OTHER + col.CATEGORY))),
 )
@@ -79,6 +80,7 @@ def _header(lines: Sequence[str], start: int, numbered: bool = True) -> tuple[li
             if lines[end]:
                 break
             end += 1
+    roles = col.named(roles)
     if ("number" not in roles[:1]) == numbered or len(roles) < 3 or None in roles:
         return None
     if "problem" in roles:  # "问题 | 整改措施": the problem names the row, the measures are its detail

@@ -28,6 +28,7 @@ from scheduler.importer.layout import RECORD
 from scheduler.importer.names import unit_names
 from scheduler.importer.numerals import CN_NUM, cn_to_int, int_to_cn, repair_mojibake
 from scheduler.importer.rule_lines import read_grouped_rows, read_merged_titles, read_rule_lines
+from scheduler.importer.section_duty import section_duty
 from scheduler.importer.sections import OTHER, PHASES, TASKS, section_kind
 from scheduler.importer.subjects import subject_units
 from scheduler.importer.table import Row, read_table
@@ -133,6 +134,8 @@ class Walker:
                 self.rules.section_units = unit_names(rule[1], Assignment())  # "X党委和人民政府": one collective
             elif lead := _SECTION_LEAD.search(ln):
                 self.rules.section_assignment = f"{lead[1]}牵头"
+            elif self.item is not None and self.item.whole_section and (duty := section_duty(ln)) is not None:
+                self.rules.section_assignment = duty  # section_duty.py: "A、B为主要责任单位。" under a heading
             if FIRST_IS_LEAD.search(ln):
                 self.rules.first_is_lead = True
         self.end()
