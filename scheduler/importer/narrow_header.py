@@ -51,7 +51,8 @@ def _wrapped_tail(first: str, second: str, role: Callable[[str], str | None]) ->
         return len(second) == 4 or role(second) is None
     if len(second) != 2:
         return False
-    return (joined == "skip" and bool(_PEOPLE_TAIL.match(second))) or (joined == role(first) == role(second) == "title")
+    return (joined == "skip" and bool(_PEOPLE_TAIL.match(second))) \
+        or (joined == role(first) == "title" and role(second) in ("title", "name"))  # "项目" / "名称" (round 45)
 
 
 def without_category(roles: list[str], first_row: list[str], is_deadline: Callable[[str], bool]) -> list[str]:
