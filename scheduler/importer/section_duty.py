@@ -13,5 +13,5 @@ _DUTY = re.compile(r"(?:^|[。；;])\s*([^。；;，,：:]{2,80}?)为(?:主要)?
 
 def section_duty(line: str) -> str | None:
     """The assignment a section's paragraph gives its items ("责任单位：A、B、C"), or None."""
-    m = _DUTY.search(line)
+    m = _DUTY.search(line) if "责任单位" in line else None
     return f"责任单位：{m[1].strip()}" if m else None
