@@ -19,6 +19,7 @@ from scheduler.importer.numerals import cn_to_int as cn_to_int
 from scheduler.importer.records import record_lines
 from scheduler.importer.sections import covering_notice, select_tasks
 from scheduler.importer.traditional import fold, restore
+from scheduler.importer.unit_person import unit_label
 from scheduler.importer.walker import Walker
 
 # "聯(lián)絡(luò )員": some copies put a space before the closing bracket
@@ -28,7 +29,7 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?:[a-zü]*[āáǎàēéěèī�
 def parse_document(text: str) -> Draft:
     lines = normalised(without_furniture([ln.translate(WIDE) for ln in plain_spaces(text).splitlines()]))  # stripped
     written = [_PINYIN.sub("", ln).strip() for ln in lines]
-    written = [plain_labels(ln) if ":" in ln or "：" in ln else ln for ln in written]  # label_forms.py
+    written = [unit_label(plain_labels(ln)) if ":" in ln or "：" in ln else ln for ln in written]  # label_forms.py
     read, folding = fold(written)  # traditional.py
     lines = relayout_targets(read_minutes(relayout(record_lines(read))))
     draft = _header(lines)
