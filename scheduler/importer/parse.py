@@ -9,7 +9,6 @@ from scheduler.importer.copies import normalised, plain_spaces
 from scheduler.importer.draft import Draft as Draft
 from scheduler.importer.draft import DraftTask as DraftTask
 from scheduler.importer.duty_headings import duty_headings
-from scheduler.importer.unit_cells import unit_cells
 from scheduler.importer.furniture import without_furniture
 from scheduler.importer.header import header_facts, title_year
 from scheduler.importer.label_forms import plain_labels
@@ -21,6 +20,7 @@ from scheduler.importer.numerals import cn_to_int as cn_to_int
 from scheduler.importer.records import record_lines
 from scheduler.importer.sections import covering_notice, select_tasks
 from scheduler.importer.traditional import fold, restore
+from scheduler.importer.unit_cells import unit_cells
 from scheduler.importer.walker import Walker
 
 # "聯(lián)絡(luò )員": some copies put a space before the closing bracket
