@@ -71,12 +71,13 @@ def test_leadership_responsibility_section_is_no_task() -> None:
 
 
 # "领域 / 主要目标 / 主要责任单位 / 责任单位", one cell per line: the name cells after each target are its units,
-# a blank line between two cells changes nothing; a sub-target's own cells add to its target's
+# a blank line between two cells changes nothing; a sub-target's own cells add to its target's; a 领域 cell after
+# the last unit ("儿童与体育") is no unit
 def test_target_table_one_cell_per_line_with_responsible_columns() -> None:
     text = ("某省儿童发展规划目标责任分解表\n\n领域\n\n主要目标\n\n主要责任单位\n\n责任单位\n\n"
             "1.儿童健康水平提高。\n\n——到2025年,婴儿死亡率下降到5‰以下。\n\n省卫健委\n\n省医保局\n\n省残联\n\n"
             "2.儿童营养状况改善。\n\n——低出生体重发生率控制在4%以内。\n\n省卫健委\n\n省妇联\n\n"
-            "——中小学生贫血患病率降低。\n\n省教育厅\n\n省卫健委\n\n"
+            "——中小学生贫血患病率降低。\n\n省教育厅\n\n省卫健委\n\n儿童与体育\n\n"
             "3.儿童体质达标率提高。\n\n省体育局\n\n省教育厅\n\n团省委\n")
     draft = parse_document(text)
     assert [(t.title, units(t)) for t in draft.tasks] == [

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import re
 
-from scheduler.importer.vocab import is_unit_name
+from scheduler.importer.vocab import MASS_ORGS, is_unit_name
 
 _RESPONSIBLE = re.compile(r"(?:主要)?(?:责任|負責|负责|責任)(?:单位|單位|部门|部門)")
 _OTHER_ROLE = re.compile(r"牵头|牽頭|配合|协办|協辦|参与|參與|协同|協同|序号|序號")
 _HEAD_WORD = re.compile(r"(?:主要)?(?:目标|目標|任务|任務|领域|領域|内容|內容)")
 _NUMBERED = re.compile(r"^\d{1,2}[.．、](?!\d)")
-_CELL = re.compile(r"^[\u4e00-\u9fff（）()]{2,20}$")  # a name alone on its line: no stop, comma or digit
+_CELL = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff（）()]{1,19}$")  # a name alone on its line: no stop, comma or digit
+# a cell that may end a run: a unit's name, a mass organisation's ("省妇联", "省科协") or a province's or city's body
+# ("省新闻出版"); a 领域 cell after the last unit ("妇女与教育") is the next row's, not a unit
+_ORG_END = re.compile(f"(?:{MASS_ORGS[1:]})$")
 
 
 def unit_cells(lines: list[str]) -> list[str]:
@@ -40,11 +43,14 @@ def unit_cells(lines: list[str]) -> list[str]:
 
 
 def _flush(run: list[str]) -> list[str]:
-    if not run:
-        return []
     if not any(is_unit_name(name) for name in run):
         return run  # short lines, none a unit's name: text
-    return ["责任单位：" + "、".join(run)]
+    end = max(i for i, name in enumerate(run) if _may_end(name)) + 1
+    return ["责任单位：" + "、".join(run[:end]), *run[end:]]
+
+
+def _may_end(name: str) -> bool:
+    return is_unit_name(name) or bool(_ORG_END.search(name)) or name[0] in "省市县区"
 
 
 def _header_end(lines: list[str]) -> int | None:
