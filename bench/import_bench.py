@@ -81,6 +81,11 @@ def speed() -> None:
         f"{n} 城镇新增就业1000万人以上,年内安排到位 人力资源社会保障部\n" for n in range(1, 999))
     news = ("会议听取了县文旅局的汇报。张某要求:要抓住机遇,县文旅局、县交通局等部门要密切配合,加快景区道路建设。"
             "会议同意县财政局拟定的方案,修改完善后印发。县林业局要统筹好限采工作,做好补植补造。有关部门要各司其职。\n")
+    # a web page's project table, a cell per line closed by " |", with a column no table names ("开工状态"):
+    # not read as a table; every row's title line once read the page's cells to its end (round 40)
+    project = "".join(f"|\n{c} |\n" for c in ("序号", "项目名称", "建设地点", "开工状态", "责任单位")) + "".join(
+        "".join(f"|\n{c} |\n" for c in (str(n), f"城区公厕改造项目{n}", "城关镇", "已开工", "城管局"))
+        for n in range(1, 999))
     rng = random.Random(1)
     with tempfile.TemporaryDirectory() as tmp:
         cases = {
@@ -96,6 +101,8 @@ def speed() -> None:
                 f"{n}、{item.strip()}" for n in range(1, 10 * 2**20 // len(item.encode())))).encode(),
             # a meeting's news: no numbered item, tasks in sentences (meeting_news.py)
             "10 MB meeting news page": ("县政府召开常务会议\n" + news * (10 * 2**20 // len(news.encode()))).encode(),
+            "10 MB web table, unread column": ("2024年4月2日\n" + project * (10 * 2**20 // len(project.encode())))
+            .encode(),
             # meeting minutes whose decisions are numbered inside one paragraph (round 24)
             "10 MB minutes, one paragraph": ("某厅厅长办公会议纪要\n会议确定:" + "".join(
                 f"{n}.由办公室负责,修订管理办法,并抓好督促落实。" for n in range(1, 10 * 2**20 // 75))).encode(),

@@ -33,7 +33,7 @@ def row_cells(lines: Sequence[str], pos: int, roles: list[str]) -> tuple[list[li
     while pos < len(lines):
         if ln := lines[pos]:
             more = merges[len(cells) - 1] and is_unit_name(ln)  # "县水务局" / "县住建局": one cell
-            if not more and (len(cells) >= len(roles) or NUMBER.match(ln) or ln in _HEADER_START):
+            if not more and (len(cells) >= len(roles) or _next_row(ln, cells, roles) or ln in _HEADER_START):
                 break  # "序号": the header again where the page's table goes on
             if more:
                 cells[-1] += f"、{ln}"
@@ -45,6 +45,20 @@ def row_cells(lines: Sequence[str], pos: int, roles: list[str]) -> tuple[list[li
         rows.append(more_row[0])
         pos = more_row[1]
     return rows, pos
+
+
+def _next_row(line: str, cells: list[str], roles: list[str]) -> bool:
+    """A number that starts the next row. In a column the table does not read (a project's "年度投资金额"
+    | "300", round 40) a number is that row's cell unless it is the next row's number."""
+    if not NUMBER.match(line):
+        return False
+    if roles[len(cells)] != "skip":
+        return True
+    return _digits(line) == _digits(cells[0]) + 1
+
+
+def _digits(cell: str) -> int:
+    return int(re.sub(r"\D", "", cell) or -1)
 
 
 @functools.lru_cache(maxsize=64)

@@ -19,7 +19,7 @@ RESPONSIBLE = ("责任", "负责", "主责", "承办")
 SUBJECT = ("落实", "指导", "实施")  # with a unit word after it: "落实单位", "指导部门", "实施主体"
 UNIT_WORD = ("单位", "部门", "主体", "科室", "处室", "司局", "股室")
 DEADLINE = ("时限", "完成时间", "时间节点", "时间安排", "进度安排", "完成期限", "截止时间", "时间进度", "时间要求",
-            "完成节点")
+            "完成节点", "建设时间", "建设年限", "建设期限", "实施时间")  # a project list's "建设时间 | 2024" (round 40)
 PROBLEM = ("问题",)  # a rectification list: "反馈问题", "存在问题"
 # the task's text: a title ("工作任务", "民生实事", "2022年预期目标", "项目名称") …
 TITLE = ("举措", "任务", "事项", "措施", "名称", "项目", "工作", "实事", "目标", "内容")
@@ -28,7 +28,8 @@ DETAIL = ("内容", "具体措施", "工作措施", "具体要求", "目标要�
 # … and in a file's table, the measures under a key task merged down over them ("重点任务 | 具体措施")
 MEASURE = ("措施", "举措", "具体任务", "工作内容", "任务内容", "主要内容", "具体内容", "工作要求", "分工事项")
 CATEGORY = ("类别", "领域", "板块", "方面", "分类", "专项")  # a row's group
-OTHER = ("范围", "备注", "说明", "依据", "完成情况", "进展情况", "落实情况")  # not read
+OTHER = ("范围", "备注", "说明", "依据", "完成情况", "进展情况", "落实情况",  # not read …
+         "地点", "地址", "投资", "金额", "万元", "亿元")  # … nor a project's place and money ("年度投资金额(万元)")
 
 
 def words(names: tuple[str, ...]) -> str:
@@ -39,9 +40,9 @@ def words(names: tuple[str, ...]) -> str:
 # Traditional forms of the characters of column names (only for classifying a header, never for the
 # text of a cell): 序號 工作任務 牽頭單位 責任單位 配合單位 完成時限 時間節點 備註 問題 整改措施 …
 _TRADITIONAL = ("號務牽頭單責負時間節點進協辦實體內舉項備註範圍聯繫係絡員領導電話機問題類別專預標稱編處門參與"
-                "關據說計劃區縣規數階環業績歸屬塊總發報構見戶級況")
+                "關據說計劃區縣規數階環業績歸屬塊總發報構見戶級況設資額萬億")
 _SIMPLIFIED = ("号务牵头单责负时间节点进协办实体内举项备注范围联系系络员领导电话机问题类别专预标称编处门参与"
-               "关据说计划区县规数阶环业绩归属块总发报构见户级况")
+               "关据说计划区县规数阶环业绩归属块总发报构见户级况设资额万亿")
 _FOLD = str.maketrans(_TRADITIONAL, _SIMPLIFIED)
 _SPACE = re.compile(r"\s+")
 

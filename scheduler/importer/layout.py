@@ -19,6 +19,7 @@ from collections import Counter
 from scheduler.importer.flat_rows import table_header, unwrap
 from scheduler.importer.item import ASSIGN_LINE
 from scheduler.importer.numerals import CN_NUM, cn_to_int
+from scheduler.importer.paren_start import split_first_items
 from scheduler.importer.run_on import split_at_spaces
 from scheduler.importer.vocab import either
 
@@ -84,7 +85,7 @@ def _split_run_on(lines: list[str]) -> list[str]:
             out.append(ln)
             continue
         if " " not in ln or not _DIGIT_SPLIT.search(ln):  # a run-on copy keeps a space where each line began
-            out.extend(split_at_spaces(ln) or [ln])  # "…如下: (一)X牵头的工作 ……。 协同部门:A。 (二)…"
+            out.extend(split_at_spaces(ln) or split_first_items(ln) or [ln])  # "…如下: (一)X牵头的工作 ……。 (二)…"
             continue
         parts = [p for s in _SECTION_SPLIT.split(ln) for p in _DIGIT_SPLIT.split(s)]
         numbers = [int(m[1]) for p in parts if (m := _SUB_LINE.match(p))]

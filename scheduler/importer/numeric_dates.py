@@ -1,5 +1,6 @@
 """Dates written with digits and dots, slashes or hyphens, as ledgers (台账) and tables write their
-完成时限 cells: "2022.6.30", "2022/09/30", "2022-10-31" are that day; "2022.10" the month's end."""
+完成时限 cells: "2022.6.30", "2022/09/30", "2022-10-31" are that day; "2022.10" the month's end; a cell of a
+year alone ("建设时间 | 2024", round 40) is that year's end."""
 
 from __future__ import annotations
 
@@ -7,10 +8,13 @@ import re
 
 # "2022．6．30": the full-width period of a Chinese input method (issue #13 round 32)
 _NUMERIC = re.compile(r"(?<![\d.．])(\d{4})\s*([./\-－．])\s*(\d{1,2})(?:\s*\2\s*(\d{1,2}))?(?![\d./\-－．])")
+_YEAR_ALONE = re.compile(r"\s*(\d{4})\s*")
 
 
 def worded(text: str) -> str:
-    """The written deadline with its numeric dates in words ("2022.6.30前" → "2022年6月30日前")."""
+    """The written deadline with its numeric dates in words ("2022.6.30前" → "2022年6月30日前", "2024" → "2024年")."""
+    if (year := _YEAR_ALONE.fullmatch(text)) and 1900 < int(year[1]) < 2200:
+        return f"{year[1]}年"
     return _NUMERIC.sub(_word, text) if _NUMERIC.search(text) else text
 
 

@@ -44,17 +44,12 @@ def read_rule_lines(lines: Sequence[str], start: int) -> tuple[list[Row], int] |
     if start + 1 >= len(lines) or not (lines[start + 1] == RULE or (first.endswith(RULE) and first.count(RULE) == 1)) \
             or len(first) > 16 or _role(_cell(first)) != "title":
         return None
-    cells, pos = _cells(lines, start, closed=lines[start + 1] != RULE)
-    names: list[str] = []
-    roles: list[str] = []
-    for _, cell in cells:
-        if _GROUP.match(cell) or (role := _role(cell)) is None:  # "一、年底前专项工作任务": a row's group
-            break
-        names.append(cell)
-        roles.append(role)
+    closed = lines[start + 1] != RULE
+    names, roles = _header_names(_cells(lines, start, closed, header=True)[0])  # not every row's cells (round 40)
     if len(roles) < 3 or "number" in roles or roles[1] not in ("title", "detail") \
             or not any(r in _UNITS for r in roles):
         return None
+    cells, pos = _cells(lines, start, closed)
     width = len(roles)
     rows: list[Row] = []
     i = len(roles)
@@ -86,13 +81,29 @@ def _cell(line: str) -> str:
     return line[:-1].strip() if line.endswith(RULE) and line.count(RULE) == 1 else line
 
 
-def _cells(lines: Sequence[str], start: int, closed: bool) -> tuple[list[tuple[int, str]], int]:
+def _ends_header(cell: str) -> bool:
+    return bool(_GROUP.match(cell)) or _role(cell) is None
+
+
+def _header_names(cells: list[tuple[int, str]]) -> tuple[list[str], list[str]]:
+    """The header's names and roles: the cells from the first until one that names no column."""
+    names: list[str] = []
+    roles: list[str] = []
+    for _, cell in cells:
+        if _ends_header(cell):  # "一、年底前专项工作任务": a row's group
+            break
+        names.append(cell)
+        roles.append(_role(cell) or "")
+    return names, roles
+
+
+def _cells(lines: Sequence[str], start: int, closed: bool, header: bool = False) -> tuple[list[tuple[int, str]], int]:
     """(index of the line, the cell) from lines[start] on: a cell followed by a line "|", or a cell
     closed by its rule ("备注 |", and "|" an empty one); lines of rules alone ("||", "|||||") part
-    rows. And the index after."""
+    rows. And the index after. With `header`, only up to the first cell that names no column."""
     cells: list[tuple[int, str]] = []
     pos = start
-    while pos < len(lines) and (ln := lines[pos]):
+    while pos < len(lines) and (ln := lines[pos]) and not (header and cells and _ends_header(cells[-1][1])):
         if closed and ln == RULE:
             cells.append((pos, ""))
             pos += 1
