@@ -22,15 +22,19 @@ DEADLINE = ("时限", "完成时间", "时间节点", "时间安排", "进度安
             "完成节点", "建设时间", "建设年限", "建设期限", "实施时间")  # a project list's "建设时间 | 2024" (round 40)
 PROBLEM = ("问题",)  # a rectification list: "反馈问题", "存在问题"
 # the task's text: a title ("工作任务", "民生实事", "2022年预期目标", "项目名称") …
-TITLE = ("举措", "任务", "事项", "措施", "名称", "项目", "工作", "实事", "目标", "内容")
+TITLE = ("举措", "任务", "事项", "措施", "名称", "项目", "工作", "实事", "目标", "内容",
+         "指标")  # "考核指标" (round 46)
 # … the longer text after a title in a row ("举措 | 内容"), read before TITLE …
 DETAIL = ("内容", "具体措施", "工作措施", "具体要求", "目标要求", "细化分工")
+# … a text table's schedule of the work, read with the detail ("分月序时进度", "实施步骤"; round 46)
+SCHEDULE = ("进度", "步骤")
 # … and in a file's table, the measures under a key task merged down over them ("重点任务 | 具体措施")
 MEASURE = ("措施", "举措", "具体任务", "工作内容", "任务内容", "主要内容", "具体内容", "工作要求", "分工事项")
 NAME = ("名称", "指标名称")  # a bare name cell beside the task's ("序号 | 名称 | 工作任务 | 主要责任单位", round 45)
 CATEGORY = ("类别", "领域", "板块", "方面", "分类", "专项")  # a row's group
 OTHER = ("范围", "备注", "说明", "依据", "完成情况", "进展情况", "落实情况",  # not read …
-         "地点", "地址", "投资", "金额", "万元", "亿元")  # … nor a project's place and money ("年度投资金额(万元)")
+         "地点", "地址", "投资", "金额", "万元", "亿元",  # … nor a project's place and money ("年度投资金额(万元)")
+         "进展", "监督")  # … nor a row's progress or who supervises it ("进展比例", "监督方式"; round 46)
 
 
 def words(names: tuple[str, ...]) -> str:

@@ -10,6 +10,7 @@ from scheduler.importer.names import split_outside
 from scheduler.importer.numeric_dates import worded
 from scheduler.importer.periods import as_years, ongoing_until
 from scheduler.importer.relative import find_relative, without_relative
+from scheduler.importer.scheduled import scheduled_months
 from scheduler.importer.vocab import simplified
 from scheduler.importer.year_work import work_years
 
@@ -81,7 +82,7 @@ def _phrases(text: str) -> list[str]:
     if "到" in text or "至" in text:
         text = _YEARS.sub(r"\1—", text)  # "2002年到2005年，X连续四年组织……": a span of years, not "到2005年"
     found = phrases.find_all(_reworded(without_relative(text))) + find_relative(text)
-    found += [p for p in ongoing_until(text) if p not in found]  # "“十四五”期间持续推进"
+    found += [p for p in ongoing_until(text) + scheduled_months(text) if p not in found]  # "“十四五”期间持续推进"
     if "年" in text:
         found += [f"{y}年" for y in _YEAR_TARGET.findall(text) if f"{y}年" not in found]
         found += [y for y in work_years(text) if y not in found]  # year_work.py: "2010年开展……"

@@ -19,6 +19,7 @@ from collections import Counter
 from scheduler.importer.flat_rows import table_header, unwrap
 from scheduler.importer.item import ASSIGN_LINE
 from scheduler.importer.numerals import CN_NUM, cn_to_int
+from scheduler.importer.opened_cells import opened_rows
 from scheduler.importer.paren_start import split_first_items
 from scheduler.importer.run_on import split_at_spaces
 from scheduler.importer.vocab import either
@@ -44,7 +45,7 @@ _UNIT_LABEL = re.compile(either(r"^(?:责任单位|牵头单位|责任部门|牵
 
 
 def relayout(lines: list[str]) -> list[str]:
-    return _number_records(_retro_labels(_join_wrapped(_split_glued(_split_run_on(lines)))))
+    return _number_records(_retro_labels(_join_wrapped(_split_glued(_split_run_on(opened_rows(lines))))))
 
 
 # "（一）……。（X负责）（二）……。（Y主办）": the next item glued to the bracket closing this one

@@ -8,6 +8,7 @@ from scheduler.importer.bracketed import relayout_targets
 from scheduler.importer.copies import normalised, plain_spaces
 from scheduler.importer.draft import Draft as Draft
 from scheduler.importer.draft import DraftTask as DraftTask
+from scheduler.importer.duty_headings import duty_headings
 from scheduler.importer.furniture import without_furniture
 from scheduler.importer.header import header_facts, title_year
 from scheduler.importer.label_forms import plain_labels
@@ -19,6 +20,8 @@ from scheduler.importer.numerals import cn_to_int as cn_to_int
 from scheduler.importer.records import record_lines
 from scheduler.importer.sections import covering_notice, select_tasks
 from scheduler.importer.traditional import fold, restore
+from scheduler.importer.unit_cells import unit_cells
+from scheduler.importer.unit_person import unit_label
 from scheduler.importer.walker import Walker
 
 # "聯(lián)絡(luò )員": some copies put a space before the closing bracket
@@ -28,9 +31,9 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?:[a-zü]*[āáǎàēéěèī�
 def parse_document(text: str) -> Draft:
     lines = normalised(without_furniture([ln.translate(WIDE) for ln in plain_spaces(text).splitlines()]))  # stripped
     written = [_PINYIN.sub("", ln).strip() for ln in lines]
-    written = [plain_labels(ln) if ":" in ln or "：" in ln else ln for ln in written]  # label_forms.py
+    written = [unit_label(plain_labels(ln)) if ":" in ln or "：" in ln else ln for ln in written]  # label_forms.py
     read, folding = fold(written)  # traditional.py
-    lines = relayout_targets(read_minutes(relayout(record_lines(read))))
+    lines = duty_headings(relayout_targets(read_minutes(relayout(record_lines(unit_cells(read))))))
     draft = _header(lines)
     Walker(draft, lines).run()
     covering_notice(draft, "\n".join(read))  # as read: a wrapped copy joined, keywords simplified
@@ -38,7 +41,7 @@ def parse_document(text: str) -> Draft:
     if folding is not None:  # names as written; meeting_news.py folds a sentence's keywords itself
         restore(draft, folding)
         if all(t.assignment.empty() and not t.deadlines for t in draft.tasks):  # else it reads no line
-            lines = relayout_targets(read_minutes(relayout(record_lines(written))))
+            lines = duty_headings(relayout_targets(read_minutes(relayout(record_lines(unit_cells(written))))))
     if news := meeting_tasks(lines, draft.tasks):  # a meeting's news: units that must do something
         draft.tasks = news
     _unique_keys(draft)

@@ -38,7 +38,7 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (  # the words of columns.py, 
         rf"|^(?:{words(col.SUBJECT)})(?:{words(col.UNIT_WORD)})$|^(?:责任|任务)?分工$|^牵头负责")),
     ("deadline", re.compile(words(col.DEADLINE))),
     ("problem", re.compile(words(col.PROBLEM))),
-    ("detail", re.compile(words(col.DETAIL))),
+    ("detail", re.compile(words(col.DETAIL + col.SCHEDULE))),
     ("skip", re.compile(r"(?:完成|进展|落实)情况|取得成效|评价$")),  # "1-9月份工作完成情况", "工作评价": progress
     ("name", re.compile(rf"^(?:{words(col.NAME)})$")),  # "名称": the row's name (columns.named)
     ("title", re.compile(words(col.TITLE))),  # "民生实事", "2022年预期目标"
