@@ -1,0 +1,89 @@
+"""A task table copied one cell per line whose header names a number column its rows do not have
+(a page that dropped or merged the 序号 cells, issue #13 round 47), a people column's cell on several lines:
+
+    序号 / 重点工作任务 / 牵头领导 / 牵头单位                 (the header)
+    ……项目建设,进一步发挥……作用。 / 祝振伟 / 陈夏林 / 未来科技城(海创园)   (a row: two people, one unit)
+
+A row starts at its task: a sentence (a line closed by "。" or "；"). Its other cells are the lines up to the
+next task; when there are more of them than columns, the extra ones are people's names, one to a line, in
+the people column ("牵头领导", "责任领导"): a cell may hold only one of anything else. The last row takes the
+people's names while a line is left for every column after them. Rows are numbered in order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from scheduler.importer.cells import NUMBER
+from scheduler.importer.table import Row, _header, _row
+
+_PERSON = re.compile(r"^[\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,3}$")  # "祝振伟", "沈  昱"
+_MAX_CELL = 40  # a unit, people or deadline cell: no paragraph
+_UNITS = ("lead", "responsible", "cooperating")
+
+
+def read_unnumbered_cells(lines: Sequence[str], start: int) -> tuple[list[Row], int] | None:
+    """The rows of such a table whose header starts at lines[start], and the index after them."""
+    found = _header(lines, start)
+    if found is None:
+        return None
+    roles, pos = found
+    roles = roles[1:]  # the number column the rows do not have
+    if not roles or roles[0] != "title" or not any(r in _UNITS for r in roles):
+        return None
+    cells = _cells(lines, pos)
+    if not cells or not _task(cells[0][1]):
+        return None
+    people = roles.index("skip") if "skip" in roles else -1
+    rows: list[Row] = []
+    end = pos
+    at = 0
+    while at < len(cells) and _task(cells[at][1]):
+        nxt = next((i for i in range(at + 1, len(cells)) if _task(cells[i][1])), None)
+        span = _span(cells[at:nxt], len(roles), people, last=nxt is None)
+        if span is None:
+            break
+        texts = _texts(span, len(roles), people)
+        rows.append(_row(cells[at][0] + 1, ["number", *roles], [str(len(rows) + 1), *texts], unwrap=False))
+        end = span[-1][0] + 1
+        at += len(span)
+    return (rows, end) if rows else None
+
+
+def _cells(lines: Sequence[str], pos: int) -> list[tuple[int, str]]:
+    """The non-blank lines from pos, up to two blank lines in a row."""
+    out: list[tuple[int, str]] = []
+    for i in range(pos, len(lines)):
+        if not lines[i] and i > pos and not lines[i - 1]:
+            break
+        if lines[i]:
+            out.append((i, lines[i].strip()))
+    return out
+
+
+def _task(cell: str) -> bool:
+    return len(cell) > 12 and cell.endswith(("。", "；", ";")) and not NUMBER.match(cell)
+
+
+def _span(cells: list[tuple[int, str]], width: int, people: int, last: bool) -> list[tuple[int, str]] | None:
+    """The lines of one row: as many as the columns, and the extra names of its people cell."""
+    extra = 0
+    if people > 0:
+        while people + extra + 1 < len(cells) and _PERSON.match(cells[people + extra + 1][1]) \
+                and len(cells) - (people + extra + 2) >= width - people - 1:
+            extra += 1
+    span = cells[:width + extra]
+    if len(span) < width or (not last and len(cells) != len(span)):
+        return None
+    if any(len(text) > _MAX_CELL or NUMBER.match(text) for _, text in span[1:]):
+        return None
+    return span
+
+
+def _texts(span: list[tuple[int, str]], width: int, people: int) -> list[str]:
+    texts = [text for _, text in span]
+    extra = len(texts) - width
+    if extra:
+        texts[people:people + extra + 1] = ["、".join(texts[people:people + extra + 1])]
+    return texts
