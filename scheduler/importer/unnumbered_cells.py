@@ -5,8 +5,8 @@
     ……项目建设,进一步发挥……作用。 / 祝振伟 / 陈夏林 / 未来科技城(海创园)   (a row: two people, one unit)
 
 A row starts at its task: a sentence (a line closed by "。" or "；"). Its other cells are the lines up to the
-next task; when there are more of them than columns, the extra ones are people's names, one to a line, in
-the people column ("牵头领导", "责任领导"): a cell may hold only one of anything else. The last row takes the
+next task; when there are more of them than columns, the extra ones are people's names, one to a line (no unit's
+name), in the people column ("牵头领导", "责任领导"): a cell may hold only one of anything else. The last row takes the
 people's names while a line is left for every column after them. Rows are numbered in order.
 """
 
@@ -16,7 +16,10 @@ import re
 from collections.abc import Sequence
 
 from scheduler.importer.cells import NUMBER
+from scheduler.importer.columns import NUMBER as NUMBER_NAMES
+from scheduler.importer.columns import column_name
 from scheduler.importer.table import Row, _header, _row
+from scheduler.importer.vocab import is_unit_name
 
 _PERSON = re.compile(r"^[\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,3}$")  # "祝振伟", "沈  昱"
 _MAX_CELL = 40  # a unit, people or deadline cell: no paragraph
@@ -25,8 +28,7 @@ _UNITS = ("lead", "responsible", "cooperating")
 
 def read_unnumbered_cells(lines: Sequence[str], start: int) -> tuple[list[Row], int] | None:
     """The rows of such a table whose header starts at lines[start], and the index after them."""
-    found = _header(lines, start)
-    if found is None:
+    if not column_name(lines[start][:3]).startswith(NUMBER_NAMES) or (found := _header(lines, start)) is None:
         return None
     roles, pos = found
     roles = roles[1:]  # the number column the rows do not have
@@ -70,7 +72,7 @@ def _span(cells: list[tuple[int, str]], width: int, people: int, last: bool) -> 
     """The lines of one row: as many as the columns, and the extra names of its people cell."""
     extra = 0
     if people > 0:
-        while people + extra + 1 < len(cells) and _PERSON.match(cells[people + extra + 1][1]) \
+        while people + extra + 1 < len(cells) and _person(cells[people + extra + 1][1]) \
                 and len(cells) - (people + extra + 2) >= width - people - 1:
             extra += 1
     span = cells[:width + extra]
@@ -79,6 +81,10 @@ def _span(cells: list[tuple[int, str]], width: int, people: int, last: bool) -> 
     if any(len(text) > _MAX_CELL or NUMBER.match(text) for _, text in span[1:]):
         return None
     return span
+
+
+def _person(text: str) -> bool:
+    return _PERSON.match(text) is not None and not is_unit_name(text)
 
 
 def _texts(span: list[tuple[int, str]], width: int, people: int) -> list[str]:

@@ -33,6 +33,7 @@ from scheduler.importer.sections import OTHER, PHASES, TASKS, section_kind
 from scheduler.importer.subjects import subject_units
 from scheduler.importer.table import Row, read_table
 from scheduler.importer.title_spaces import joined_title
+from scheduler.importer.unnumbered_cells import read_unnumbered_cells
 from scheduler.importer.vocab import FIRST_IS_LEAD, OPEN, either
 
 _SECTION = re.compile(rf"^([{CN_NUM}]+)[、．.﹒]\s*(.*)$")
@@ -113,7 +114,7 @@ class Walker:
         index = 0
         while index < len(self.lines):
             if (table := read_grouped_rows(self.lines, index) or read_merged_titles(self.lines, index)
-                    or read_table(self.lines, index)
+                    or read_unnumbered_cells(self.lines, index) or read_table(self.lines, index)
                     or read_rule_lines(self.lines, index)) is not None:
                 self.table(*table[:1])
                 index = table[1]
