@@ -23,6 +23,7 @@ from scheduler.importer.vocab import is_unit_name
 
 _PERSON = re.compile(r"^[\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,3}$")  # "祝振伟", "沈  昱"
 _MAX_CELL = 40  # a unit, people or deadline cell: no paragraph
+_MAX_PEOPLE = 6  # names of a people cell beyond its first line
 _UNITS = ("lead", "responsible", "cooperating")
 
 
@@ -34,34 +35,40 @@ def read_unnumbered_cells(lines: Sequence[str], start: int) -> tuple[list[Row], 
     roles = roles[1:]  # the number column the rows do not have
     if not roles or roles[0] != "title" or not any(r in _UNITS for r in roles):
         return None
-    cells = _cells(lines, pos)
-    if not cells or not _task(cells[0][1]):
-        return None
     people = roles.index("skip") if "skip" in roles else -1
     rows: list[Row] = []
     end = pos
-    at = 0
-    while at < len(cells) and _task(cells[at][1]):
-        nxt = next((i for i in range(at + 1, len(cells)) if _task(cells[i][1])), None)
-        span = _span(cells[at:nxt], len(roles), people, last=nxt is None)
-        if span is None:
+    while (found_row := _region(lines, pos, len(roles) + _MAX_PEOPLE)) is not None:
+        cells, nxt = found_row
+        if (span := _span(cells, len(roles), people, last=nxt is None)) is None:
             break
         texts = _texts(span, len(roles), people)
-        rows.append(_row(cells[at][0] + 1, ["number", *roles], [str(len(rows) + 1), *texts], unwrap=False))
+        rows.append(_row(span[0][0] + 1, ["number", *roles], [str(len(rows) + 1), *texts], unwrap=False))
         end = span[-1][0] + 1
-        at += len(span)
+        if nxt is None:
+            break
+        pos = nxt
     return (rows, end) if rows else None
 
 
-def _cells(lines: Sequence[str], pos: int) -> list[tuple[int, str]]:
-    """The non-blank lines from pos, up to two blank lines in a row."""
-    out: list[tuple[int, str]] = []
+def _region(lines: Sequence[str], pos: int, cap: int) -> tuple[list[tuple[int, str]], int | None] | None:
+    """The lines of the row whose task is the first non-blank line from pos (None when it is no task), up to
+    the next task (its index, None when the table ends there: two blank lines in a row, the end, `cap` lines)."""
+    cells: list[tuple[int, str]] = []
     for i in range(pos, len(lines)):
-        if not lines[i] and i > pos and not lines[i - 1]:
+        text = lines[i].strip()
+        if not text:
+            if i > pos and not lines[i - 1].strip():
+                break
+            continue
+        if cells and _task(text):
+            return cells, i
+        if not cells and not _task(text):
+            return None
+        cells.append((i, text))
+        if len(cells) == cap:
             break
-        if lines[i]:
-            out.append((i, lines[i].strip()))
-    return out
+    return (cells, None) if cells else None
 
 
 def _task(cell: str) -> bool:
