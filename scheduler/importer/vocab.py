@@ -69,7 +69,8 @@ GENERIC = re.compile(either(
 # "列第一位者为牵头单位，下同", "排在第一位的部门为牵头部门", "排名第一的为牵头单位", "列第一位者为工作牵头
 # 单位或汇总单位", "一项任务涉及多个部门的,原则上由排名首位的部门牵头负责": a rule about the lists, never a unit
 # "第一责任单位为牵头单位，下同" (a city's 若干措施, round 31): the first unit named leads
-_FIRST = r"(?:(?:列|排)(?:在|名)?(?:第一位?|首位)|第一(?:责任|个)?(?:单位|部门))"
+# "排序第一的为牵头单位" (round 48)
+_FIRST = r"(?:(?:列|排)(?:在|名|序)?(?:第一位?|首位)|第一(?:责任|个)?(?:单位|部门))"
 FIRST_IS_LEAD = re.compile(either(_FIRST + r"[^，,。；;）)]{0,8}?(?:为|是)?(?:工作)?牵头"))
 RULE_CLAUSE = re.compile(either(
     r"[，,。；;]?\s*(?:(?:[^，,。；;（(）)]{0,14}的[，,])?(?:原则上)?由?" + _FIRST
