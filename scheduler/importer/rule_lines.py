@@ -25,7 +25,6 @@ from scheduler.importer.numerals import CN_NUM
 from scheduler.importer.plain_cells import read_plain_cells
 from scheduler.importer.ruled_rows import read_ruled_rows
 from scheduler.importer.table import Row, _header, _role, _row, _unnumbered
-from scheduler.importer.unnumbered_cells import read_unnumbered_cells
 
 RULE = "|"
 _UNITS = ("lead", "responsible", "cooperating")
@@ -38,11 +37,10 @@ def read_rule_lines(lines: Sequence[str], start: int) -> tuple[list[Row], int] |
     if lines[start] == RULE:  # "| / 工作任务 / | / …": each row opened by a rule of its own (ruled_rows.py)
         return read_ruled_rows(lines, start)
     if start + 1 < len(lines) and not lines[start + 1]:  # cells parted by blank lines (blank_cells.py, plain_cells.py)
-        return read_blank_cells(lines, start) or read_plain_cells(lines, start) or read_unnumbered_cells(lines, start)
+        return read_blank_cells(lines, start) or read_plain_cells(lines, start)
     first = lines[start]
     if start + 1 < len(lines) and lines[start + 1] != RULE and not first.endswith(RULE):
-        # a cell per line, the blank lines between cells dropped (copies.py)
-        return read_plain_cells(lines, start) or read_unnumbered_cells(lines, start)
+        return read_plain_cells(lines, start)  # a cell per line, the blank lines between cells dropped (copies.py)
     if start + 1 >= len(lines) or not (lines[start + 1] == RULE or (first.endswith(RULE) and first.count(RULE) == 1)) \
             or len(first) > 16 or _role(_cell(first)) != "title":
         return None
