@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from scheduler.importer.assign import Assignment
+from scheduler.importer.boxed_labels import label_lines
 from scheduler.importer.circled import circled_point, heads_points, point_under
 from scheduler.importer.clauses import closing_groups
 from scheduler.importer.dash_items import dash_item
@@ -58,20 +59,6 @@ _TABLE_HEADING = re.compile(r"^(?:重点)?任务(?:分工|分解|清单)表?$")
 _SECTION_RULE = re.compile(either(r"以下[^。]*?均(?:需|由)([^，。；]+?)(?:负责落实|负责实施|负责|落实|实施)"))
 # "以下各项任务均由公路局牵头。": the section's items without units of their own are led by X
 _SECTION_LEAD = re.compile(either(r"以下[^。]*?均由([^，。；]+?)牵头(?:负责|实施)?(?:[。；]|$)"))
-
-
-_BOXED_LABEL = re.compile(either(
-    r"【\s*(责任单位|牵头单位|配合单位|责任部门|牵头部门|配合部门|协办单位|主办单位|完成时限|完成时间|时间节点"
-    r"|负责部门|负责单位|主责单位|主责部门|(?:牵头|责任|主办|配合|协办|参与)(?:科室|处室|司局|股室))\s*】\s*[:：]?"))
-
-
-def _label_lines(line: str) -> list[str]:
-    """"…。【牵头单位】市发改委【配合单位】市财政局": each boxed label starts a label line."""
-    parts = _BOXED_LABEL.split(line)
-    if len(parts) == 1:
-        return [line]
-    out = [parts[0].strip()] if parts[0].strip() else []
-    return out + [f"{label}：{value.strip()}" for label, value in zip(parts[1::2], parts[2::2], strict=True)]
 
 
 @dataclass
@@ -129,7 +116,7 @@ class Walker:
             if not _SUB.match(ln):
                 self.attachment = 2 if _ATTACHMENTS.match(ln) else 0
             if ln and not _MEASURES.match(ln):
-                for part in _label_lines(ln) if "【" in ln else [ln]:
+                for part in label_lines(ln) if "【" in ln else [ln]:
                     self.line(i, part)
             if rule := _SECTION_RULE.search(ln):
                 self.rules.section_units = unit_names(rule[1], Assignment())  # "X党委和人民政府": one collective
