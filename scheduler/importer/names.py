@@ -20,7 +20,8 @@ _EACH_LEVEL = r"(?:(?<!各[县区市]及)(?<!各[县区市]{2}及)|(?!园区|街
 LIST_SEP = re.compile(r"、|和|及(?!其)" + _EACH_LEVEL)  # "地方各级人民政府及其部门" is one collective
 NAME_SEP = re.compile(r"、|以及|会同|及(?!其)(?=[^及]{2,})" + _EACH_LEVEL
                       + r"|(?<=各地区|各部门|各单位)(?=各)|(?<=各地)(?=各)")
-_REMARK = re.compile(r"[（(][^（）()]*(?:下同|除|为准|注)[^（）()]*[）)]")
+# "各区人民政府〈含开发区、风景区管委会,下同〉": a remark in angle brackets too (round 50)
+_REMARK = re.compile(r"[（(〈<＜][^（）()〈〉<>＜＞]*(?:下同|除|为准|注)[^（）()〈〉<>＜＞]*[）)〉>＞]")
 
 
 _ANY_BRACKET = re.compile(r"[（(〔\[【<＜〈]")
