@@ -17,6 +17,7 @@ from scheduler.importer.meeting_news import meeting_tasks
 from scheduler.importer.minutes import read_minutes
 from scheduler.importer.numerals import WIDE
 from scheduler.importer.numerals import cn_to_int as cn_to_int
+from scheduler.importer.page_fields import page_fields
 from scheduler.importer.records import record_lines
 from scheduler.importer.sections import covering_notice, select_tasks
 from scheduler.importer.traditional import fold, restore
@@ -30,6 +31,7 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?:[a-zü]*[āáǎàēéěèī�
 
 def parse_document(text: str) -> Draft:
     lines = normalised(without_furniture([ln.translate(WIDE) for ln in plain_spaces(text).splitlines()]))  # stripped
+    lines = page_fields(lines)  # page_fields.py: "1. [成文日期] …"
     written = [_PINYIN.sub("", ln).strip() for ln in lines]
     written = [unit_label(plain_labels(ln)) if ":" in ln or "：" in ln else ln for ln in written]  # label_forms.py
     read, folding = fold(written)  # traditional.py
