@@ -29,13 +29,18 @@ from scheduler.importer.walker import Walker
 _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*) ?[)）]")  # "辦（bàn）" too
 
 
+def _laid_out(lines: list[str]) -> list[str]:
+    """The lines as the walker reads them: tables, records, run-on pages, minutes and target lists laid out."""
+    return duty_headings(relayout_targets(read_minutes(relayout(record_lines(unit_cells(lines))))))
+
+
 def parse_document(text: str) -> Draft:
     lines = normalised(without_furniture([ln.translate(WIDE) for ln in plain_spaces(text).splitlines()]))  # stripped
     lines = page_fields(lines)  # page_fields.py: "1. [成文日期] …"
     written = [_PINYIN.sub("", ln).strip() for ln in lines]
     written = [unit_label(plain_labels(ln)) if ":" in ln or "：" in ln else ln for ln in written]  # label_forms.py
     read, folding = fold(written)  # traditional.py
-    lines = duty_headings(relayout_targets(read_minutes(relayout(record_lines(unit_cells(read))))))
+    lines = _laid_out(read)
     draft = _header(lines)
     Walker(draft, lines).run()
     covering_notice(draft, "\n".join(read))  # as read: a wrapped copy joined, keywords simplified
@@ -43,7 +48,7 @@ def parse_document(text: str) -> Draft:
     if folding is not None:  # names as written; meeting_news.py folds a sentence's keywords itself
         restore(draft, folding)
         if all(t.assignment.empty() and not t.deadlines for t in draft.tasks):  # else it reads no line
-            lines = duty_headings(relayout_targets(read_minutes(relayout(record_lines(unit_cells(written))))))
+            lines = _laid_out(written)
     if news := meeting_tasks(lines, draft.tasks):  # a meeting's news: units that must do something
         draft.tasks = news
     _unique_keys(draft)
