@@ -83,3 +83,30 @@ def test_a_damaged_page_gets_a_chinese_message(tmp_path: Path, duban: Duban) -> 
     assert result.code == 1
     assert "Traceback" not in result.err
     assert str(path) in result.err
+
+
+_ROWS = ("序号\t工作任务\t牵头单位\t配合单位\t完成时限\r\n"
+         "1\t制定全市冬春农田水利建设实施方案\t市水利局\t市财政局\t2021年11月底前\r\n"
+         "2\t组织开展灌区续建配套工程验收\t市农业农村局\t\"市水利局、市财政局\"\t2022年3月底前\r\n")
+
+
+def test_unicode_text_saved_by_excel_or_notepad_is_read(tmp_path: Path, duban: Duban) -> None:
+    """Excel's and Word's "Unicode text" and Notepad's "Unicode" are UTF-16 with a byte-order mark."""
+    for name, data in (("le.txt", _ROWS.encode("utf-16")), ("be.txt", b"\xfe\xff" + _ROWS.encode("utf-16-be"))):
+        path = tmp_path / name
+        path.write_bytes(data)
+        result = duban("import", str(path))
+        assert result.code == 0, result.err
+        assert 'title = ""' in result.out  # a bare table has no title: not its first row's task
+        assert 'title = "组织开展灌区续建配套工程验收"' in result.out
+        assert 'cooperating = ["市水利局", "市财政局"]' in result.out
+        assert "deadline = 2021-11-30" in result.out
+
+
+def test_damaged_unicode_text_gets_a_chinese_message(tmp_path: Path, duban: Duban) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(b"\xff\xfe" + "序号".encode("utf-16-le") + b"\x00")  # odd length: a cut file
+    result = duban("import", str(path))
+    assert result.code == 1
+    assert "UTF-16" in result.err and str(path) in result.err
+    assert "Traceback" not in result.err

@@ -7,6 +7,7 @@ rest is text (a CSV task table when its first rows hold a task table's header).
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 from scheduler.importer.formats.blocks import Block, FormatError
@@ -95,7 +96,19 @@ def read_bytes(path: Path) -> bytes:
         raise FormatError(f"{path}：无法读取文件（{err.strerror}）") from None
     if len(data) > MAX_BYTES:
         raise FormatError(f"{path}：文件超过 20 MB，不像是一份工作要点")
-    return data
+    return _from_utf16(path, data)
+
+
+def _from_utf16(path: Path, data: bytes) -> bytes:
+    """Text saved as "Unicode" (Notepad, Word's and Excel's "Unicode text"): UTF-16 with its byte-order
+    mark, as UTF-8, so that it is sniffed and read like any text, page or CSV."""
+    if not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data
+    try:
+        return data.decode("utf-16").encode("utf-8")
+    except UnicodeDecodeError:
+        raise FormatError(f"{path}：文件以 UTF-16 标记开头，但内容不是完整的 UTF-16 文本（可能已损坏）；"
+                          "请另存为 UTF-8 文本后再导入") from None
 
 
 __all__ = ["Block", "FormatError", "decode", "document_text", "read_blocks", "read_bytes"]
