@@ -5,6 +5,7 @@ declaration (older CMS pages) is read like any page."""
 from __future__ import annotations
 
 import io
+import quopri
 import subprocess
 import sys
 import zipfile
@@ -109,4 +110,38 @@ def test_damaged_unicode_text_gets_a_chinese_message(tmp_path: Path, duban: Duba
     result = duban("import", str(path))
     assert result.code == 1
     assert "UTF-16" in result.err and str(path) in result.err
+    assert "Traceback" not in result.err
+
+
+def _ie_mht(html: str) -> bytes:
+    """A page as Internet Explorer saves it as one file: GB2312, quoted-printable."""
+    boundary = "----=_NextPart_000_0000_01D74000.00000000"
+    head = ("From: <由 Microsoft Internet Explorer 11 保存>\r\nSubject: =?gb2312?B?xLPK0A==?=\r\n"
+            "MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n"
+            f"\tboundary=\"{boundary}\"\r\n\r\nThis is a multi-part message in MIME format.\r\n\r\n--{boundary}\r\n"
+            "Content-Type: text/html;\r\n\tcharset=\"gb2312\"\r\nContent-Transfer-Encoding: quoted-printable\r\n"
+            "Content-Location: http://www.example.gov.cn/art/2021/5/3/art_1.html\r\n\r\n")
+    body = quopri.encodestring(html.encode("gb2312")).replace(b"\n", b"\r\n")
+    return head.encode("gbk") + body + f"\r\n\r\n--{boundary}--\r\n".encode()
+
+
+def test_pages_saved_as_one_file_are_read(tmp_path: Path, duban: Duban) -> None:
+    chrome = REPO / "tests" / "data" / "pages" / "plan_chrome.mhtml"
+    ie = tmp_path / "page.mht"
+    ie.write_bytes(_ie_mht(_XHTML.split("\n", 1)[1]))
+    for path in (chrome, ie):
+        result = duban("import", str(path))
+        assert result.code == 0, result.err
+        assert 'title = "组织开展灌区续建配套工程验收"' in result.out
+        assert 'lead = ["市水利局"]' in result.out
+        assert "deadline = 2022-03-31" in result.out
+    assert 'cooperating = ["市财政局"]' in duban("import", str(chrome)).out
+
+
+def test_a_page_file_without_its_page_gets_a_chinese_message(tmp_path: Path, duban: Duban) -> None:
+    path = tmp_path / "page.mht"
+    path.write_bytes(_ie_mht("<p>x</p>").split(b"Content-Type: text/html")[0])
+    result = duban("import", str(path))
+    assert result.code == 1
+    assert ".mht" in result.err and str(path) in result.err
     assert "Traceback" not in result.err
