@@ -186,3 +186,25 @@ def test_ordered_lists_take_the_level_below_the_headings_typed_in_the_text(tmp_p
     assert [t.number for t in draft.tasks] == ["(一)", "(二)", "(三)", "(七)", "(八)"]  # as the draft writes them
     assert draft.tasks[0].assignment.lead == ["区政务服务中心"]
     assert draft.tasks[0].assignment.cooperating == ["区市场监管局"]
+
+
+def test_a_workbook_titled_in_its_first_row_gives_the_year_of_its_deadlines(tmp_path: Path, duban: Duban) -> None:
+    """A 分解表 whose deadlines name no year ("6月底前") takes the year its title row names; its header is set
+    on two rows (责任单位 over 牵头单位 / 配合单位)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["某区2021年重点工作任务分解表"])
+    sheet.append(["序号", "重点任务", "责任单位", None, "完成时限"])
+    sheet.append([None, None, "牵头单位", "配合单位", None])
+    sheet.append([1, "推行企业开办“一网通办”", "区政务服务中心", "区市场监管局、区税务局", "6月底前"])
+    sheet.append([2, "完善网格化管理", "区委政法委", "各街道", "年底前"])
+    for cells in ("A1:E1", "C2:D2", "A2:A3", "B2:B3", "E2:E3"):
+        sheet.merge_cells(cells)
+    path = tmp_path / "分解表.xlsx"
+    book.save(path)
+    result = duban("import", str(path))
+    assert result.code == 0, result.err
+    assert 'title = "某区2021年重点工作任务分解表"' in result.out
+    assert "deadline = 2021-06-30" in result.out and "deadline = 2021-12-31" in result.out
+    assert 'cooperating = ["区市场监管局", "区税务局"]' in result.out
