@@ -39,3 +39,36 @@ def test_the_steps_of_a_phase_section_stay_tasks() -> None:
                                                "集中整治阶段（2019年4月至9月）"]
     assert dates(draft.tasks[1], draft) == [date(2019, 3, 31)]
     assert dates(draft.tasks[2], draft) == [date(2019, 9, 30)]
+
+
+# a three-year plan lists each item's work by year: the months under "2020年任务：" are 2020's, a year's list
+# without a month is due at that year's end
+_YEARS = ("某市推进“四好农村路”建设三年(2019—2021年)行动方案\n2019年3月1日\n二、主要工作和目标任务\n(一)完善农村路网\n"
+          "1.推进农村公路提档升级\n加快县乡道改造,提升通行能力。{body}(牵头单位:市交通运输局、市财政局)\n")
+
+
+def test_months_under_a_year_label_belong_to_that_year() -> None:
+    body = ("2019年任务:一是完成县道改造60公里;二是完成危桥改造12座。"
+            "2020年任务:一是6月底前完成乡道安保工程;二是11月底前完成通村公路硬化。")
+    draft = parse_document(_YEARS.format(body=body))
+    [task] = draft.tasks
+    assert task.title == "推进农村公路提档升级"
+    assert units(task) == (["市交通运输局", "市财政局"], [], [])
+    assert dates(task, draft) == [date(2019, 12, 31), date(2020, 6, 30), date(2020, 11, 30)]
+
+
+def test_year_labels_with_other_wordings() -> None:
+    body = "2020年工作任务：完成农村客运站改造。2021年重点任务：9月30日前实现建制村通客车全覆盖。"
+    draft = parse_document(_YEARS.format(body=body))
+    [task] = draft.tasks
+    assert dates(task, draft) == [date(2020, 12, 31), date(2021, 9, 30)]
+
+
+# no label with a colon: the months keep the plan's year, and "2019年任务完成情况" is no deadline
+def test_no_year_label_leaves_the_months_alone() -> None:
+    draft = parse_document(_YEARS.format(body="6月底前完成乡道安保工程,11月底前完成通村公路硬化。"))
+    [task] = draft.tasks
+    assert dates(task, draft) == [date(2019, 6, 30), date(2019, 11, 30)]
+    draft = parse_document(_YEARS.format(body="定期通报2019年任务完成情况。"))
+    [task] = draft.tasks
+    assert dates(task, draft) == []
