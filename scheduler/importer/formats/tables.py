@@ -88,8 +88,10 @@ def cn_number(n: int) -> str:
 def to_lines(blocks: Sequence[Block]) -> list[str]:
     """The document as lines of text: paragraphs as they are, task tables in the grammar, other
     tables row by row with their cells separated by tabs."""
+    from scheduler.importer.formats.continued import join_continued
+
     lines: list[str] = []
-    for block in blocks:
+    for block in join_continued(blocks):
         if isinstance(block, Table):
             lines += table_lines(block)
         else:
