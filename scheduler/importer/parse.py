@@ -20,6 +20,7 @@ from scheduler.importer.numerals import cn_to_int as cn_to_int
 from scheduler.importer.page_fields import page_fields
 from scheduler.importer.records import record_lines
 from scheduler.importer.sections import covering_notice, select_tasks
+from scheduler.importer.spanned_cells import spanned_rows
 from scheduler.importer.traditional import fold, restore
 from scheduler.importer.unit_cells import unit_cells
 from scheduler.importer.unit_person import unit_label
@@ -31,7 +32,7 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?:[a-zü]*[āáǎàēéěèī�
 
 def _laid_out(lines: list[str]) -> list[str]:
     """The lines as the walker reads them: tables, records, run-on pages, minutes and target lists laid out."""
-    return duty_headings(relayout_targets(read_minutes(relayout(record_lines(unit_cells(lines))))))
+    return duty_headings(relayout_targets(read_minutes(relayout(record_lines(unit_cells(spanned_rows(lines)))))))
 
 
 def parse_document(text: str) -> Draft:
