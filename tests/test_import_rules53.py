@@ -4,13 +4,17 @@ A county department's target table copied one cell per line writes a merged cell
 (a web page's rowspan): the deadline, the leader and the offices of several rows stand only in the first of
 them, and its first text column is a group written once for the rows under it. A 民生工程 page that is one
 task (a paragraph and its "责任单位:" line, no number) is that task. A progress table's "当前进度" column is
-the row's progress, never part of its task."""
+the row's progress, never part of its task. Batch 2: a plan's digest stored as one line whose items run into
+each other ("……,(责任单位:A、B等)2.……(二)……行动5.……") is cut at its items and headings, and a title closed by
+a comma before its bracket loses the comma; a page of departments' 目标责任书 names the department on the line
+above the book's heading, and its points are that department's."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from scheduler.importer.emit import resolve_deadlines
+from scheduler.importer.glued_items import glued_lines
 from scheduler.importer.parse import DraftTask, parse_document
 from scheduler.importer.spanned_cells import spanned_rows
 from tests.import_rules_support import units
@@ -113,3 +117,43 @@ def test_the_current_progress_column_is_no_part_of_the_task() -> None:
     draft = parse_document("\n".join(lines))
     assert [(t.title, units(t)[0]) for t in draft.tasks] == [("建成投用乡镇卫生院4家", ["县卫健局"]),
                                                              ("新增城市书房3个", ["县文旅局"])]
+
+
+_GLUED = ("二、主要任务(一)推进义务教育优质均衡行动1.改善农村学校办学条件,实施薄弱学校改造,(责任单位:县教体局、县财政局等)"
+          "2.推进集团化办学,(责任单位:县教体局)(二)提升职业教育质量行动4.建设县职教中心实训基地,"
+          "(责任单位:县教体局、县人社局)三、保障措施县政府成立工作专班,负责统筹推进上述工作。")
+
+
+# a digest's items glued to each other: cut at each bracket that runs into the next item or heading
+def test_a_line_of_glued_items_is_cut_at_its_items_and_headings() -> None:
+    assert glued_lines([_GLUED]) == [
+        "二、主要任务", "(一)推进义务教育优质均衡行动",
+        "1.改善农村学校办学条件,实施薄弱学校改造,(责任单位:县教体局、县财政局等)",
+        "2.推进集团化办学,(责任单位:县教体局)", "(二)提升职业教育质量行动",
+        "4.建设县职教中心实训基地,(责任单位:县教体局、县人社局)", "三、保障措施县政府成立工作专班,负责统筹推进上述工作。"]
+    draft = parse_document(_GLUED)
+    got = {t.title: units(t)[1] for t in draft.tasks}
+    assert got["改善农村学校办学条件,实施薄弱学校改造"] == ["县教体局", "县财政局"]
+    assert got["推进集团化办学"] == ["县教体局"]
+    assert got["建设县职教中心实训基地"] == ["县教体局", "县人社局"]
+
+
+# one bracket running into text, or brackets followed by a space, leave the line as it is
+def test_a_line_with_one_glued_bracket_is_left_whole() -> None:
+    one = "1.改善农村学校办学条件,(责任单位:县教体局)2.推进集团化办学。"
+    assert glued_lines([one]) == [one]
+    spaced = "1.改善办学条件,(责任单位:县教体局) 2.推进集团化办学,(责任单位:县教体局) 3.建设实训基地。"
+    assert glued_lines([spaced]) == [spaced]
+
+
+# a department's 目标责任书 under the line naming it: its points are that department's
+def test_the_points_of_a_departments_target_book_are_its_tasks() -> None:
+    text = ("记者:今年有哪些重点?\n局长:一是抓项目,二是抓改革。\n\n市教育局\n2012年重点工作目标责任书(3项)\n"
+            "1、秋季开学前建成市第三中学新校区。\n2、新增公办幼儿园学位2000个。\n")
+    draft = parse_document(text)
+    assert [(t.title, units(t)) for t in draft.tasks] == [
+        ("秋季开学前建成市第三中学新校区", ([], ["市教育局"], [])),
+        ("新增公办幼儿园学位2000个", ([], ["市教育局"], []))]
+    # a heading with no unit above it gives its points none
+    bare = parse_document("2012年重点工作目标责任书(2项)\n1、建成市第三中学新校区。\n2、新增学位2000个。\n")
+    assert [units(t) for t in bare.tasks] == [([], [], []), ([], [], [])]

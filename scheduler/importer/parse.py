@@ -10,6 +10,7 @@ from scheduler.importer.draft import Draft as Draft
 from scheduler.importer.draft import DraftTask as DraftTask
 from scheduler.importer.duty_headings import duty_headings
 from scheduler.importer.furniture import without_furniture
+from scheduler.importer.glued_items import glued_lines
 from scheduler.importer.header import header_facts, title_year
 from scheduler.importer.label_forms import plain_labels
 from scheduler.importer.layout import relayout
@@ -32,7 +33,8 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?:[a-zü]*[āáǎàēéěèī�
 
 def _laid_out(lines: list[str]) -> list[str]:
     """The lines as the walker reads them: tables, records, run-on pages, minutes and target lists laid out."""
-    return duty_headings(relayout_targets(read_minutes(relayout(record_lines(unit_cells(spanned_rows(lines)))))))
+    lines = spanned_rows(glued_lines(lines))  # glued_items.py, spanned_cells.py (round 52)
+    return duty_headings(relayout_targets(read_minutes(relayout(record_lines(unit_cells(lines))))))
 
 
 def parse_document(text: str) -> Draft:
