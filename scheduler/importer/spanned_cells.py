@@ -33,13 +33,14 @@ _PERSON = re.compile(r"^[\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,3}$")  # "夏俊
 # how the names of a department's offices and bodies end ("文化宣传股", "文化馆", "羌研会")
 _OFFICE = re.compile(r"(?:股|馆|会|局|室|队|所|站|中心|办|委|院|处|科|组|厅|社|团|公司|单位)$")
 _MAX_GROUP = 20
+_MAX_CELLS = 40  # a row's lines: more are the text after the table
 _Shape = tuple[bool, bool, int]  # the table has a deadline column, a people column; how many text columns
 
 
 def spanned_rows(lines: list[str]) -> list[str]:
     """The lines with such a table laid out as items; the lines themselves when there is none."""
     for start, line in enumerate(lines):
-        if column_name(line) in _HEAD and (found := _table(lines, start)) is not None:
+        if len(line) <= 6 and column_name(line) in _HEAD and (found := _table(lines, start)) is not None:
             items, end = found
             return [*lines[:start], *items, *lines[end:]]
     return lines
@@ -83,11 +84,11 @@ def _rows(lines: list[str], pos: int, shape: _Shape) -> tuple[list[dict[str, str
     while pos < len(lines) and _numbered(lines[pos], len(rows) + 1):
         cells: list[tuple[int, str]] = []
         nxt = pos + 1
-        while nxt < len(lines) and not _numbered(lines[nxt], len(rows) + 2):
+        while nxt < len(lines) and len(cells) < _MAX_CELLS and not _numbered(lines[nxt], len(rows) + 2):
             if lines[nxt]:
                 cells.append((nxt, lines[nxt]))
             nxt += 1
-        if nxt == len(lines):  # the last row: the lines after its cells are the text after the table
+        if nxt == len(lines) or not _numbered(lines[nxt], len(rows) + 2):  # the last row: the text after the table
             count = _fitting([c for _, c in cells], shape)
             nxt = cells[count][0] if count < len(cells) else nxt
             cells = cells[:count]
