@@ -12,7 +12,8 @@ from scheduler.importer.numerals import CN_NUM
 from scheduler.importer.vocab import is_unit_name
 
 _OFFICE = re.compile(rf"^[（(][{CN_NUM}]{{1,3}}[）)](?P<unit>[\u4e00-\u9fff]{{2,14}})(?:[（(][^（）()]*[）)])?$")
-_LABEL = re.compile(r"^[（(]?\d[）)]?[、.．]?(?:年度|全年)?(?:主要|重点)?(?:工作)?(?:任务|目标)(?:[与和及](?:工作)?要求)?[:：]$")
+_LABEL = re.compile(
+    r"^[（(]?\d[）)]?[、.．]?(?:年度|全年)?(?:主要|重点)?(?:工作)?(?:任务|目标)(?:[与和及](?:工作)?要求)?[:：]$")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _POINT = re.compile(rf"[{_CIRCLED}]")
 
