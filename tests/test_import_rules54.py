@@ -112,7 +112,7 @@ _RESORT = """(三)抓好景区开发建设
 def test_a_lead_and_responsible_label_and_two_places_sharing_a_government() -> None:
     draft = parse_document(_RESORT)
     got = [(t.title, units(t), _dates(t, 2012)) for t in draft.tasks]
-    both = (["东城区人民政府", "西乡县人民政府"], [], [])
+    both: tuple[list[str], list[str], list[str]] = (["东城区人民政府", "西乡县人民政府"], [], [])
     assert got == [("确立项目实施主体", both, ["2012-06-30"]), ("组织开发建设", both, ["2012-09-30"])]
 
 
