@@ -25,6 +25,8 @@ from tests.conftest import REPO, Duban
     ("每半年", "FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=-1"),
     ("每年11月底前", "FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=-1"),
     ("每年年底", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=-1"),
+    ("每年1月31日前公开", "FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=31"),
+    ("每年3月15日前", "FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=15"),
     ("每周五前", "FREQ=WEEKLY;BYDAY=FR"),
 ])
 def test_recurring_wordings(clause: str, rule: str) -> None:
@@ -32,7 +34,7 @@ def test_recurring_wordings(clause: str, rule: str) -> None:
     assert found is not None and found[0] == rule
 
 
-@pytest.mark.parametrize("clause", ["以后每年更新", "每年", "每月30日", "年底前", "市财政局每季度配合"])
+@pytest.mark.parametrize("clause", ["以后每年更新", "每年", "每月30日", "每年13月底", "年底前", "市财政局每季度配合"])
 def test_other_clauses_are_not_recurrences(clause: str) -> None:
     assert recurrence(clause) is None
 

@@ -4,6 +4,7 @@ is one is drafted as a recurring task (SPEC 2: `repeat` as an RFC 5545 RRULE, wi
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from datetime import date
 
 from scheduler.importer.numerals import cn_to_int
@@ -20,6 +21,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(_EVERY + r"月(?:的)?" + _N + r"[日号]"), "FREQ=MONTHLY;BYMONTHDAY={n}"),
     (re.compile(_EVERY + r"月(?:末|底|月底|月末)?"), "FREQ=MONTHLY;BYMONTHDAY=-1"),
     (re.compile(_EVERY + r"半年(?:末|底)?"), "FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=-1"),
+    (re.compile(_EVERY + r"年(?:的)?" + _N + r"月" + _N + r"[日号]"), "FREQ=YEARLY;BYMONTH={n};BYMONTHDAY={m}"),
     (re.compile(_EVERY + r"年(?:的)?" + _N + r"月(?:底|末)?"), "FREQ=YEARLY;BYMONTH={n};BYMONTHDAY=-1"),
     (re.compile(_EVERY + r"年(?:年底|底|末|年末)"), "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=-1"),
     (re.compile(_EVERY + r"周(?:星期|周)?([一二三四五1-5])"), "FREQ=WEEKLY;BYDAY={day}"),
@@ -34,10 +36,11 @@ def recurrence(text: str) -> tuple[str, str] | None:
         if m is None:
             continue
         if "{n}" in rule:
-            n = int(m[1]) if m[1].isdigit() else cn_to_int(m[1])
-            if not 1 <= n <= (12 if "BYMONTH={n}" in rule else 28):
-                return None
-            return rule.format(n=n), m[0]
+            numbers = [int(g) if g.isdigit() else cn_to_int(g) for g in m.groups()]
+            limits = (12, monthrange(2001, min(max(numbers[0], 1), 12))[1]) if "BYMONTH={n}" in rule else (28,)
+            if any(not 1 <= n <= top for n, top in zip(numbers, limits, strict=False)):
+                return None  # a month or day no calendar has ("每年13月", "每月30日" is not every month's)
+            return rule.format(n=numbers[0], m=numbers[-1]), m[0]
         if "{day}" in rule:
             return rule.format(day=_WEEKDAYS[m[1]]), m[0]
         return rule, m[0]
