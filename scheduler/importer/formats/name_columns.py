@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from scheduler.importer import columns as col
 from scheduler.importer.columns import column_name, words
@@ -37,4 +38,4 @@ def refine_names(kinds: dict[int, str], header: Sequence[str], body: Sequence[Se
 def _merged(body: Sequence[Sequence[str]], i: int) -> bool:
     """The column's cells repeat down the rows: a cell merged over several (a parent over its measures)."""
     cells = [r[i].strip() for r in body if i < len(r)]
-    return any(a and a == b for a, b in zip(cells, cells[1:], strict=False))
+    return any(a and a == b for a, b in pairwise(cells))

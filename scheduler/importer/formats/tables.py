@@ -20,9 +20,12 @@ from scheduler.importer.formats.blocks import Block, Table
 from scheduler.importer.formats.headers import stacked
 from scheduler.importer.formats.people_columns import unit_name, units_and_people
 from scheduler.importer.formats.record_table import record_lines
-from scheduler.importer.formats.table_cells import CN as CN, cn_number, deadline_text, dedupe, joined, units_text
+from scheduler.importer.formats.table_cells import CN as CN  # public names of this module before the split
+from scheduler.importer.formats.table_cells import cn_number as cn_number
+from scheduler.importer.formats.table_cells import deadline_text, dedupe, joined, units_text
 
 _PERSON = re.compile(words(col.PEOPLE))
+_SCHEDULE = re.compile(words(col.SCHEDULE))  # "工作进度", "实施步骤": neither the task nor its deadline
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (  # the words of columns.py, anywhere in the name
     ("lead", re.compile(words(col.LEAD))),
     ("cooperating", re.compile(words(col.COOPERATING))),
@@ -44,6 +47,8 @@ TABLE_END = "〇、任务分工表止"  # after a task table's rows: the text th
 def column_kind(header: str) -> str | None:
     name = unit_name(column_name(header))  # "责任单位及责任人": units, their people dropped
     if not name or len(name) > 20 or _PERSON.search(name):
+        return None
+    if _SCHEDULE.search(name) and not _KINDS[3][1].search(name):  # "工作进度": the work's schedule, no task (round 46)
         return None
     for kind, pattern in _KINDS:
         if pattern.search(name):
@@ -248,8 +253,9 @@ class _TableWriter:
     def _unit_lines(self, row: list[str]) -> list[str]:
         lines = []
         for kind in _UNIT_KINDS:
-            values = [v for v in (deadline_text(row[i]) if kind == "deadline" else units_text(row[i], i in self.c.people)
-                                  for i in self.c.all(kind)) if v]
+            cells = [deadline_text(row[i]) if kind == "deadline" else units_text(row[i], i in self.c.people)
+                     for i in self.c.all(kind)]
+            values = [v for v in cells if v]
             if values:
                 lines.append(f"{_LABEL[kind]}：{('；' if kind == 'deadline' else '、').join(values)}")
         return lines
