@@ -20,7 +20,7 @@ from tests.import_score import drafted_fields
 
 Merge = tuple[int, int, int, int]  # first row, first column, last row, last column
 Row = tuple[str, str, str, list[str], list[str], list[str], list[str]]
-FORMATS = ["docx", "xlsx", "html"]
+FORMATS = ["docx", "xlsx", "html", "pdf"]
 
 
 def _html(rows: Sequence[Sequence[str]], merges: Sequence[Merge], path: Path) -> None:
@@ -46,6 +46,8 @@ def _file(tmp_path: Path, fmt: str, rows: Sequence[Sequence[str]], merges: Seque
         mf.docx_table(rows, merges, path, before=["某县2024年重点工作任务分解表"])
     elif fmt == "xlsx":
         mf.xlsx_from_table(rows, merges, path)
+    elif fmt == "pdf":
+        mf.pdf_table(rows, merges, path, before=["某县2024年重点工作任务分解表"])
     else:
         _html(rows, merges, path)
     return path
@@ -140,6 +142,21 @@ def test_units_and_their_people_column(tmp_path: Path, fmt: str) -> None:
     assert _tasks(_file(tmp_path, fmt, rows)) == [
         ("1.", "低保对象动态管理率达到100%", "", [], ["区民政局", "区财政局"], ["各街道办事处"], ["2025-06-30"]),
         ("2.", "特困人员供养标准按时调整", "", [], ["区民政局"], [], ["2025-09-30"])]
+
+
+# "责任单位（责任人）": a person's name in brackets after a unit's, or on a line of its own, is dropped; a short unit's
+# name on its own line ("县妇联") and a role in brackets ("（牵头）") stay (not in a PDF, whose reader joins a cell's
+# short lines as the wraps of one name before the cell is read)
+@pytest.mark.parametrize("fmt", ["docx", "xlsx", "html"])
+def test_units_column_with_people_in_brackets(tmp_path: Path, fmt: str) -> None:
+    rows = [["序号", "工作任务", "责任单位（责任人）", "完成时限"],
+            ["1", "开展安全检查", "县应急局（王小红）、县消防救援大队（赵刚）", "2024年9月底前"],
+            ["2", "整治河道", "县水利局\n张伟\n县妇联", "2024年10月底前"],
+            ["3", "建设儿童之家", "县民政局（牵头）、各乡镇", "2024年11月底前"]]
+    assert _tasks(_file(tmp_path, fmt, rows)) == [
+        ("1.", "开展安全检查", "", [], ["县应急局", "县消防救援大队"], [], ["2024-09-30"]),
+        ("2.", "整治河道", "", [], ["县水利局", "县妇联"], [], ["2024-10-31"]),
+        ("3.", "建设儿童之家", "", ["县民政局"], ["各乡镇"], [], ["2024-11-30"])]
 
 
 # a people column alone ("责任人", "牵头领导") is still not read, nor a row's missing 序号 (round 47, as before)

@@ -55,8 +55,8 @@ def units_text(cell: str, people: bool = False) -> str:
     apart with spaces ("国家发展改革委&nbsp;&nbsp;住房城乡建设部") when every part is a unit's name.
     With `people` (a column of units and their people), the people after the names are dropped."""
     parts = []
-    for line in roles.joined_wraps(cell.splitlines()):  # a PDF cell's wrapped name is one
-        line = without_people(line) if people else line
+    lines = without_people(cell.splitlines()) if people else cell.splitlines()
+    for line in roles.joined_wraps(lines):  # a PDF cell's wrapped name is one
         words = [w.strip("、，,；;") for w in line.split()]
         spaced = len(words) > 1 and all(w and is_unit_name(w) for w in words)
         parts += words if spaced else [line.strip().strip("、，,；;")]
