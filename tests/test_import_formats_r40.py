@@ -75,6 +75,14 @@ def test_name_column_beside_the_task_is_its_detail(tmp_path: Path, fmt: str) -> 
         ("2.", "稳定粮食播种面积，2024年粮食总产量达到50万吨", "粮食产量", [], ["县农业农村局"], [], ["2024-12-31"])]
 
 
+# the name column after the task's column reads the same
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_name_column_after_the_task_is_its_detail(tmp_path: Path, fmt: str) -> None:
+    rows = [["序号", "工作任务", "指标名称", "牵头单位"],
+            ["1", "全年新增城镇就业5000人", "城镇新增就业", "县人社局"]]
+    assert _tasks(_file(tmp_path, fmt, rows)) == [("1.", "全年新增城镇就业5000人", "城镇新增就业", ["县人社局"], [], [], [])]
+
+
 # "指标名称" alone, with no other text column, is the title (as before)
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_name_column_alone_is_the_title(tmp_path: Path, fmt: str) -> None:

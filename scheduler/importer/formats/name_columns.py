@@ -28,10 +28,11 @@ def refine_names(kinds: dict[int, str], header: Sequence[str], body: Sequence[Se
     if len(text) != 2 or _merged(body, text[0]):
         return
     first, other = text
-    name = column_name(header[first])
-    if name in col.NAME:  # "名称 | 工作任务": the task's cell is the title, the name its detail
-        kinds[first], kinds[other] = "detail", "task"
-    elif "名称" in name and _DETAIL.search(column_name(header[other])):  # "项目名称 | 建设内容"
+    names = [column_name(header[i]) for i in text]
+    if names[0] in col.NAME or names[1] in col.NAME:  # "名称 | 工作任务": the task is the title, the name its detail
+        name = first if names[0] in col.NAME else other
+        kinds[name], kinds[other if name == first else first] = "detail", "task"
+    elif "名称" in names[0] and _DETAIL.search(names[1]):  # "项目名称 | 建设内容"
         kinds[first], kinds[other] = "task", "detail"
 
 
