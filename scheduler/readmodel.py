@@ -8,102 +8,24 @@ ledger (read-only) and calls it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from enum import Enum
-from itertools import groupby
+from datetime import date, timedelta
 
 from scheduler.model import Milestone, Role, Task, TaskStatus
 from scheduler.plan import occurrences
 from scheduler.readmodel_ledger import ledger_facts
+from scheduler.readmodel_rows import FEEDBACK_KIND, NO_FEEDBACK, Feedback, FeedbackIndex, Row, State
+from scheduler.readmodel_units import UnitRow, unit_rows
 from scheduler.runtime import Runtime
 from scheduler.workdays import WorkCalendar
 
 _ONE = timedelta(days=1)
 _NONE: frozenset[str] = frozenset()
 _ROLES = (Role.LEAD, Role.RESPONSIBLE, Role.COOPERATING)
-
-
-class State(Enum):
-    DONE = "已办结"
-    ON_TRACK = "按期推进"
-    NEAR = "临期"
-    OVERDUE = "逾期"
-    REVIEW = "待审核"
-    ONGOING = "持续推进"
-    SUSPENDED = "暂停"
-
-    @property
-    def open(self) -> bool:
-        return self in _OPEN
-
-
-_OPEN = frozenset({State.ON_TRACK, State.NEAR, State.OVERDUE, State.REVIEW})
 _LIGHT_STATE = {"绿": State.ON_TRACK, "黄": State.NEAR, "红": State.OVERDUE}
-FEEDBACK_KIND = {"progress": "进展", "done": "办结", "extend": "延期申请"}
-
-
-@dataclass(frozen=True, slots=True)
-class Feedback:
-    """One submission of a unit (SPEC §3.4), as the feedback store will hand it over."""
-
-    unit: str
-    kind: str  # progress | done | extend
-    submitted_at: datetime
-    date: date | None = None  # the date finished (done) or the new deadline (extend)
-    note: str = ""
-    waiting: bool = False  # a 办结 or 延期申请 the coordinator has not decided yet
-
-    def describe(self) -> str:
-        """`2021-12-27 省市场监管局 办结（待审核，完成于2021-12-27）：已印发实施方案`."""
-        detail = ["待审核"] if self.waiting else []
-        if self.date is not None:
-            detail.append(("申请延至" if self.kind == "extend" else "完成于") + self.date.isoformat())
-        head = f"{self.submitted_at:%Y-%m-%d} {self.unit} {FEEDBACK_KIND.get(self.kind, self.kind)}"
-        return head + (f"（{'，'.join(detail)}）" if detail else "") + (f"：{self.note}" if self.note else "")
-
-
-# (task id, milestone id) → the submissions about it, oldest first
-FeedbackIndex = Mapping[tuple[str, str], Sequence[Feedback]]
-NO_FEEDBACK: FeedbackIndex = {}
-
-
-@dataclass(frozen=True, slots=True)
-class Row:
-    task: Task
-    milestone: str  # "" for an ongoing task
-    what: str
-    written: str  # the deadline as written: a phrase, an ISO date, or "持续推进"
-    deadline: date | None
-    due: date | None
-    state: State
-    light: str  # 绿/黄/红 for an open milestone (待审核 too), "" otherwise
-    days: int | None  # working days left; negative when overdue; None when not open
-    done: date | None
-    extended_from: date | None
-    done_by: frozenset[str]  # units whose part is done
-    last_reminder: str
-    last_feedback: str
-    waiting: int = 0  # submissions waiting for review
-
-    @property
-    def on_time(self) -> bool:
-        return self.done is not None and self.due is not None and self.done <= self.due
-
-
-@dataclass(frozen=True, slots=True)
-class UnitRow:
-    unit: str
-    lead: int = 0
-    responsible: int = 0
-    cooperating: int = 0
-    open: int = 0
-    near: int = 0
-    overdue: int = 0
-    done: int = 0
-    on_time: int = 0
-
+__all__ = ["FEEDBACK_KIND", "NO_FEEDBACK", "Feedback", "FeedbackIndex", "Register", "Row", "State", "UnitRow",
+           "build", "load", "task_units", "unit_rows"]
 
 @dataclass(frozen=True, slots=True)
 class Register:
@@ -228,64 +150,6 @@ def _row(runtime: Runtime, task: Task, ms: Milestone, days_of: _Days, last: Mapp
                done_by, last.get((task.id, ms.id), ""), notes[-1].describe() if notes else "", waiting)
 
 
-def unit_rows(rows: Iterable[Row], roles: Mapping[str, tuple[tuple[str, Role], ...]]) -> list[UnitRow]:
-    """The 按单位 sheet: milestones held per role; open, near, overdue (suspended excluded), done.
-
-    A unit in a milestone's done_by counts that milestone as done (its part is); only a milestone
-    with a done date on or before its due date counts as 按期办结. Rows are tallied per task
-    first, then added to each unit of the task (a task's rows are consecutive)."""
-    counts: dict[str, list[int]] = {}
-    for task_id, group in groupby(rows, key=_task_id):
-        tally = [0] * 6  # milestones, open, near, overdue, done, on time
-        partial: list[Row] = []  # rows with done_by: per unit
-        for row in group:
-            if row.due is None:
-                continue  # an ongoing task holds no milestone
-            tally[0] += 1
-            if row.done_by:
-                partial.append(row)
-            else:
-                _tally(tally, row)
-        held, open_, near, overdue, done, on_time = tally
-        for unit, role in roles.get(task_id, ()):
-            c = counts.get(unit)
-            if c is None:
-                c = counts[unit] = [0] * 8
-            c[_ROLE_SLOT[role]] += held
-            c[3] += open_
-            c[4] += near
-            c[5] += overdue
-            c[6] += done
-            c[7] += on_time
-            for row in partial:
-                one = [0] * 6
-                if unit in row.done_by:
-                    one[4] = 1
-                else:
-                    _tally(one, row)
-                for i in range(1, 6):
-                    c[i + 2] += one[i]
-    out = [UnitRow(unit, *c) for unit, c in counts.items()]
-    out.sort(key=lambda u: (-u.overdue, -u.near, -u.open, u.unit))
-    return out
-
-
-def _task_id(row: Row) -> str:
-    return row.task.id
-
-
-def _tally(tally: list[int], row: Row) -> None:
-    state = row.state
-    if state is State.DONE:
-        tally[4] += 1
-        tally[5] += row.on_time
-    elif state in _OPEN:
-        tally[1] += 1
-        tally[2] += state is State.NEAR
-        tally[3] += state is State.OVERDUE
-
-
-_ROLE_SLOT = {Role.LEAD: 0, Role.RESPONSIBLE: 1, Role.COOPERATING: 2}
 
 
 # -- what the ledger knows (read-only) ------------------------------------------------------------

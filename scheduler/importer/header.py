@@ -39,7 +39,9 @@ def title_year(title: str) -> int | None:
     return int(m[1]) if m and len(set(years)) == 1 and 1949 < int(m[1]) < 2200 else None
 
 
-_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)])")
+# an item, not a title: "一、" "（一）" "1．" "（1）" (a title may start "2022年")
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)]"
+                       r"|\d{1,3}[、．.](?!\d)|[（(]\d{1,3}[）)])")
 _HEADING = re.compile(r"^[^，。；：:,;]{4,40}$")
 
 
@@ -59,7 +61,7 @@ def _with_first_half(lines: list[str], i: int) -> str:
     """Titles are often set on two lines: join a short heading line just above."""
     above = [ln for ln in lines[max(0, i - 2):i] if ln]
     prev = above[-1] if above else ""
-    if prev and len(prev) < 40 and not re.search(r"[：:。，,；]$|通知|〔|^[（(]|^\d{4}\s*年.*日$", prev):
+    if prev and len(prev) < 40 and not re.search(r"[：:。，,；]$|通知|〔|^[（(]|^\d{4}\s*年.*日$|^〇、", prev):
         return prev + lines[i]
     return lines[i]
 

@@ -1,12 +1,14 @@
 """Documents in the formats plans come in → the text the importer's one grammar reads.
 
 The format is chosen by the file's bytes (FACTS §9), never by its extension: PK zip → .docx,
-.xlsx or .ofd by content; D0CF11E0 → .doc/.wps/.xls through LibreOffice; %PDF; HTML by its markup; the
-rest is text (a CSV task table when its first rows hold a task table's header).
+.xlsx or .ofd by content; D0CF11E0 → .doc/.wps/.xls through LibreOffice; %PDF; a page saved as one
+file (.mht) by its MIME header; HTML by its markup; the rest is text (UTF-16 with a byte-order mark
+becomes UTF-8 first; a CSV task table when its first rows hold a task table's header).
 """
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 from scheduler.importer.formats.blocks import Block, FormatError
@@ -15,7 +17,7 @@ from scheduler.importer.formats.tables import to_lines
 from scheduler.importer.formats.text import decode
 
 MAX_BYTES = 20 * 1024 * 1024
-SUPPORTED = "支持 .txt、.docx、.html、.pdf（有文字层）、.ofd、.xlsx、.csv，以及装有 LibreOffice 时的 .doc/.wps"
+SUPPORTED = "支持 .txt、.docx、.html、.mht、.pdf（有文字层）、.ofd、.xlsx、.csv，以及装有 LibreOffice 时的 .doc/.wps"
 
 
 def document_text(path: Path) -> str:
@@ -53,6 +55,10 @@ def read_blocks(path: Path, data: bytes, kind: str) -> list[Block]:
         from scheduler.importer.formats.html import read_html
 
         return read_html(path, decode(path, data) if b"\x00" not in data[:4096] else "")
+    if kind == "mhtml":
+        from scheduler.importer.formats.mhtml import read_mhtml
+
+        return read_mhtml(path, data)
     if kind == "encrypted":
         raise FormatError(f"{path}：Office 文件有密码保护，请在 Word/WPS/Excel 中取消密码后另存再导入")
     if kind == "ole":
@@ -95,7 +101,19 @@ def read_bytes(path: Path) -> bytes:
         raise FormatError(f"{path}：无法读取文件（{err.strerror}）") from None
     if len(data) > MAX_BYTES:
         raise FormatError(f"{path}：文件超过 20 MB，不像是一份工作要点")
-    return data
+    return _from_utf16(path, data)
+
+
+def _from_utf16(path: Path, data: bytes) -> bytes:
+    """Text saved as "Unicode" (Notepad, Word's and Excel's "Unicode text"): UTF-16 with its byte-order
+    mark, as UTF-8, so that it is sniffed and read like any text, page or CSV."""
+    if not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data
+    try:
+        return data.decode("utf-16").encode("utf-8")
+    except UnicodeDecodeError:
+        raise FormatError(f"{path}：文件以 UTF-16 标记开头，但内容不是完整的 UTF-16 文本（可能已损坏）；"
+                          "请另存为 UTF-8 文本后再导入") from None
 
 
 __all__ = ["Block", "FormatError", "decode", "document_text", "read_blocks", "read_bytes"]

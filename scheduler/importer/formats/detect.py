@@ -6,12 +6,14 @@ import io
 import re
 import zipfile
 
+from scheduler.importer.formats.mhtml import is_mhtml
+
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HTML = re.compile(rb"<\s*(?:!doctype\s+html|html|body|head|table|p|div|meta)\b", re.IGNORECASE)
 
 
 def sniff(data: bytes) -> str:
-    """One of: docx, xlsx, ofd, zip, encrypted, ole, pdf, html, text, empty."""
+    """One of: docx, xlsx, ofd, zip, encrypted, ole, pdf, mhtml, html, text, empty."""
     if not data.strip():
         return "empty"
     if data.startswith(b"PK"):
@@ -20,6 +22,8 @@ def sniff(data: bytes) -> str:
         return "encrypted" if "EncryptedPackage".encode("utf-16-le") in data else "ole"
     if b"%PDF-" in data[:1024]:
         return "pdf"
+    if is_mhtml(data):
+        return "mhtml"
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     if _HTML.match(head) or (head.startswith(b"<") and _HTML.search(data[:4096])):
         return "html"

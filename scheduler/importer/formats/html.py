@@ -19,14 +19,17 @@ _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "sec
           "center", "blockquote", "pre", "dd", "dt", "dl", "form", "header", "footer", "main",
           "address", "figure", "figcaption", "caption", "hr", "tbody", "thead", "tfoot", "body"}
 _SKIP = {"script", "style", "noscript", "head", "title", "nav", "iframe", "select", "button", "template"}
+# an XHTML page's XML declaration: lxml refuses a decoded string that still names an encoding
+_XML_DECLARATION = re.compile(r"\A\ufeff?\s*<\?xml[^>]*\?>")
 _CONTENT = re.compile(r"UCAP-CONTENT|TRS_Editor|article|pages_content|zoom|content|zhengwen|main", re.I)
 
 
 def read_html(path: Path, text: str) -> list[Block]:
     try:
-        root = lxml.html.document_fromstring(text)
-    except (etree.ParserError, ValueError) as err:
-        raise FormatError(f"{path}：无法解析网页（{err}）") from None
+        root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", text, count=1))
+    except (etree.ParserError, ValueError):
+        raise FormatError(f"{path}：无法解析网页，文件可能已损坏或不是网页；"
+                          "请在浏览器中打开后另存为“网页，仅 HTML”再导入") from None
     reader = _Reader()
     reader.walk(_article(root))
     reader.newline()

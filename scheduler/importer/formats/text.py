@@ -9,8 +9,8 @@ from scheduler.importer.formats.blocks import FormatError
 
 def decode(path: Path, data: bytes) -> str:
     if b"\x00" in data[:4096]:
-        raise FormatError(f"{path}：这是二进制文件，不是 duban import 能读取的格式"
-                          "（支持 .txt、.docx、.html、.pdf、.ofd、.xlsx、.csv，以及装有 LibreOffice 时的 .doc/.wps）")
+        raise FormatError(f"{path}：这是二进制文件，不是 duban import 能读取的格式（支持 .txt、.docx、.html、"
+                          ".mht、.pdf、.ofd、.xlsx、.csv，以及装有 LibreOffice 时的 .doc/.wps）")
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(encoding)

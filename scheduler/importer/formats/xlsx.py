@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 import zipfile
 from datetime import date, datetime
 from pathlib import Path
@@ -15,7 +16,12 @@ def read_xlsx(path: Path) -> list[Block]:
     import openpyxl
 
     try:
-        book = openpyxl.load_workbook(str(path), data_only=True)
+        with warnings.catch_warnings():
+            # openpyxl warns in English about parts it drops (data-validation and conditional-format
+            # extensions, drawings, odd defined names): common in real Excel/WPS files, nothing a
+            # task table needs, and nothing a coordinator should read on the terminal
+            warnings.simplefilter("ignore")
+            book = openpyxl.load_workbook(str(path), data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as err:
         raise FormatError(f"{path}：Excel 文件已损坏或不完整，无法打开（{type(err).__name__}）；"
                           "请在 Excel/WPS 中打开后重新保存为 .xlsx") from None
