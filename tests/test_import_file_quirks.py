@@ -13,7 +13,10 @@ from pathlib import Path
 
 import openpyxl
 
+from scheduler.importer.formats import document_text
+from scheduler.importer.parse import Draft, parse_document
 from tests.conftest import REPO, Duban
+from tests.import_score import drafted_fields
 
 # the x14 data-validation extension Excel and WPS write for drop-down lists
 _EXTENSION = ('<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" '
@@ -145,3 +148,63 @@ def test_a_page_file_without_its_page_gets_a_chinese_message(tmp_path: Path, dub
     assert result.code == 1
     assert ".mht" in result.err and str(path) in result.err
     assert "Traceback" not in result.err
+
+
+def _fields(draft: Draft) -> list[tuple[str, str, str, dict[str, list[str]]]]:
+    return [(t.number, t.title, t.detail, drafted_fields(t, 2018, draft.issued)) for t in draft.tasks]
+
+
+def test_ordered_lists_of_a_word_processor_export_keep_the_numbering() -> None:
+    """LibreOffice's HTML export keeps a plan's automatic numbering as nested <ol>: the same draft as the text."""
+    page = document_text(REPO / "tests" / "data" / "pages" / "keyan_zizhuquan_libreoffice.htm")
+    text = (REPO / "tests" / "data" / "corpus" / "keyan_zizhuquan.txt").read_text(encoding="utf-8")
+    assert len(parse_document(text).tasks) == 12
+    assert _fields(parse_document(page)) == _fields(parse_document(text))
+
+
+_LISTS = """<html><body><div class="content"><p>某区2021年重点工作任务分工</p>
+<p>一、优化营商环境</p>
+<ol><li><p>推行企业开办“一网通办”。</p><p>（区政务服务中心牵头，区市场监管局配合，2021年6月底前完成）</p></li>
+<li>清理规范涉企收费。（区发展改革委负责，2021年9月底前完成）</li></ol>
+<p>二、加强基层治理</p>
+<ol start="3"><li>完善网格化管理。（各街道负责，2021年12月底前完成）</li>
+<li value="7">开展“三无”小区整治。（区住房城乡建设局负责，2021年10月底前完成）</li></ol>
+<ol style="list-style-type: none"><li>（八）推进智慧社区建设。（区民政局负责，持续推进）</li></ol>
+</div></body></html>"""
+
+
+def test_ordered_lists_take_the_level_below_the_headings_typed_in_the_text(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(_LISTS, encoding="utf-8")
+    lines = document_text(path).splitlines()
+    assert lines[2:8] == ["（一）推行企业开办“一网通办”。", "（区政务服务中心牵头，区市场监管局配合，2021年6月底前完成）",
+                          "（二）清理规范涉企收费。（区发展改革委负责，2021年9月底前完成）", "二、加强基层治理",
+                          "（三）完善网格化管理。（各街道负责，2021年12月底前完成）",
+                          "（七）开展“三无”小区整治。（区住房城乡建设局负责，2021年10月底前完成）"]
+    assert lines[8] == "（八）推进智慧社区建设。（区民政局负责，持续推进）"
+    draft = parse_document("\n".join(lines))
+    assert [t.number for t in draft.tasks] == ["(一)", "(二)", "(三)", "(七)", "(八)"]  # as the draft writes them
+    assert draft.tasks[0].assignment.lead == ["区政务服务中心"]
+    assert draft.tasks[0].assignment.cooperating == ["区市场监管局"]
+
+
+def test_a_workbook_titled_in_its_first_row_gives_the_year_of_its_deadlines(tmp_path: Path, duban: Duban) -> None:
+    """A 分解表 whose deadlines name no year ("6月底前") takes the year its title row names; its header is set
+    on two rows (责任单位 over 牵头单位 / 配合单位)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["某区2021年重点工作任务分解表"])
+    sheet.append(["序号", "重点任务", "责任单位", None, "完成时限"])
+    sheet.append([None, None, "牵头单位", "配合单位", None])
+    sheet.append([1, "推行企业开办“一网通办”", "区政务服务中心", "区市场监管局、区税务局", "6月底前"])
+    sheet.append([2, "完善网格化管理", "区委政法委", "各街道", "年底前"])
+    for cells in ("A1:E1", "C2:D2", "A2:A3", "B2:B3", "E2:E3"):
+        sheet.merge_cells(cells)
+    path = tmp_path / "分解表.xlsx"
+    book.save(path)
+    result = duban("import", str(path))
+    assert result.code == 0, result.err
+    assert 'title = "某区2021年重点工作任务分解表"' in result.out
+    assert "deadline = 2021-06-30" in result.out and "deadline = 2021-12-31" in result.out
+    assert 'cooperating = ["区市场监管局", "区税务局"]' in result.out

@@ -12,6 +12,7 @@ from scheduler.importer.periods import as_years, ongoing_until
 from scheduler.importer.relative import find_relative, without_relative
 from scheduler.importer.scheduled import scheduled_months
 from scheduler.importer.vocab import simplified
+from scheduler.importer.year_tasks import year_labelled
 from scheduler.importer.year_work import work_years
 
 # a deadline cell or label that says only "长期"/"常年"/"持续": the ongoing wording duban reads
@@ -48,7 +49,7 @@ def item_deadlines(written: list[str], body: str) -> tuple[list[tuple[str, str]]
             found += [(f"{m[1]}底", text) for m in months if m]  # "2021年2月公布预算信息,2021年8月公布决算信息"
         else:
             found += [(p, text) for p in _phrases(text)]
-    for clause, here in _clauses(body):
+    for clause, here in _clauses(year_labelled(body)):  # "2020年任务：一是4月底前……"
         for phrase in here:
             if all(p != phrase for p, _ in found):
                 found.append((phrase, clause))

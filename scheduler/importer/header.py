@@ -9,7 +9,9 @@ _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[]\d{4}[〕\]]\d+[号號]")
 _ISSUED_META = re.compile(r"成文日期\s*[:：]\s*(\d{4})-(\d{2})-(\d{2})")
 _TITLE = re.compile(
     r"(工作要[点點]|工作方案|实施方案|實施方案|分工方案|行动方案|行動方案|任务清单|重点任务|工作计划|工作計劃"
-    r"|实施意见|實施意見|实施细则|實施細則|责任分解|責任分解|若干措施|台账|臺賬)(?:[(（][^()（）]{1,12}[)）])?$")
+    r"|实施意见|實施意見|实施细则|實施細則|责任分解|責任分解|若干措施|台账|臺賬"
+    # a table's own title: "某区2021年重点工作任务分解表", "……责任清单一览表"
+    r"|(?:任务|工作|责任|分工|分解|督办|推进|进度|计划|安排|清单|台账|台帐|一览|明细|汇总)表)(?:[(（][^()（）]{1,12}[)）])?$")
 DOC_DATE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 # the signature: "国务院办公厅", then the date, then "（此件公开发布）"
 CLOSING_MARK = re.compile(r"^[（(]此件(?:公开发布|主动公开|不公开)[）)]$")
@@ -25,7 +27,7 @@ def header_facts(lines: list[str]) -> tuple[str, str, date | None]:
         if not issued and (m := _ISSUED_META.search(ln) or DOC_DATE.match(ln)):
             issued = _safe_date(m)
     for i, ln in enumerate(lines[:80]):
-        if _TITLE.search(ln) and len(ln) < 80 and "《" not in ln and not _NUMBERED.match(ln):
+        if _TITLE.search(ln) and len(ln) < 80 and "《" not in ln and not _NUMBERED.match(ln) and ln[:2] != "〇、":
             title = _with_first_half(lines, i)
             break
     return title or _above_number(lines), number, issued

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from scheduler.importer.schedule_heading import schedule_only
 from scheduler.importer.subjects import assigns_work, subject_units
 
 if TYPE_CHECKING:
@@ -98,6 +99,8 @@ def select_tasks(draft: Draft) -> None:
             return True
         if t.section in (PREAMBLE, NOTICE) or PROSE_TITLE.match(t.title):
             return False
+        if t.section == PHASES and schedule_only(t.title):
+            return False  # "二、时间安排 即日起至3月31日。": the whole plan's time, no step of it
         if _DEFINITION.match(t.title) and not (t.deadlines or t.ongoing):
             return False
         if t.section == OTHER and _FINDINGS.search(t.title) and not (t.deadlines or t.ongoing) \

@@ -13,6 +13,7 @@ import lxml.html
 from lxml import etree
 
 from scheduler.importer.formats.blocks import Block, FormatError, Table, grid
+from scheduler.importer.formats.html_lists import li_marker, text_levels
 from scheduler.importer.formats.tables import is_task_table
 
 _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article",
@@ -30,8 +31,9 @@ def read_html(path: Path, text: str) -> list[Block]:
     except (etree.ParserError, ValueError):
         raise FormatError(f"{path}：无法解析网页，文件可能已损坏或不是网页；"
                           "请在浏览器中打开后另存为“网页，仅 HTML”再导入") from None
-    reader = _Reader()
-    reader.walk(_article(root))
+    article = _article(root)
+    reader = _Reader(text_levels(article) if article.find(".//ol") is not None else 0)
+    reader.walk(article)
     reader.newline()
     return reader.blocks
 
@@ -56,15 +58,18 @@ def _text(el: lxml.html.HtmlElement) -> str:
 
 
 class _Reader:
-    def __init__(self) -> None:
+    def __init__(self, list_base: int = 0) -> None:
+        self.list_base = list_base  # GB/T 9704 levels the text uses above ordered lists
         self.blocks: list[Block] = []
         self.line: list[str] = []
+        self.marker = ""
 
     def newline(self) -> None:
         # &nbsp; is not collapsed by a browser: a copy keeps its runs (a table set out with spaces)
         text = re.sub(r"[ \t\r\n]+", " ", "".join(self.line)).replace("\xa0", " ").strip()
         if text:
-            self.blocks.append(text)
+            self.blocks.append(self.marker + text)
+            self.marker = ""
         self.line = []
 
     def walk(self, el: lxml.html.HtmlElement) -> None:
@@ -79,6 +84,8 @@ class _Reader:
             block = tag in _BLOCK
             if block:
                 self.newline()
+            if tag == "li":
+                self.marker = li_marker(el, self.list_base)  # before the item's first line, even inside its <p>
             if el.text:
                 self.line.append(el.text)
             for child in el:

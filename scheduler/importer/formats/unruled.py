@@ -60,6 +60,9 @@ def unruled_table(page: Any, above: Found | None = None) -> Found | None:
     for i, band in enumerate(bands):
         if len(band) >= 3 and header_row([[w.text for w in band]]) == 0:
             return _table(bands, i)
+    for i in range(len(bands)):  # names on several lines: a two-row header, names centred in merged cells
+        if (found := _stacked(bands, i)) is not None:
+            return found
     if above is None or not bands:
         return None
     size = max(w.bottom - w.top for w in bands[0])
@@ -87,10 +90,30 @@ def _table(bands: list[Band], at: int) -> Found | None:
         top -= 1
     while end + 1 < len(bands) and _fragment(bands[end + 1]) and _near(bands[end], bands[end + 1], size):
         end += 1
+    sub = end + 1 < len(bands) and _subheader(bands[end + 1], bands[at], size)
     tried = [_header(bands, first, last) for first, last in dict.fromkeys([(top, end), (at, end), (at, at)])]
+    if sub:  # a header on two rows: tried first, the names of the lower row standing for their group's
+        tried = [_header(bands, first, end + 1, True) for first in dict.fromkeys([top, at])] + tried
     found = max((t for t in tried if t is not None), key=lambda t: t[0], default=None)  # a short title above: no name
-    if found is None:
+    return None if found is None else _finish(bands, found, size)
+
+
+def _stacked(bands: list[Band], at: int) -> Found | None:
+    """A header whose names stand on up to three lines, none holding three: "责任单位" at the top of its
+    merged cell, "工作任务" centred in a cell spanning both rows, "牵头单位 配合单位" below."""
+    size = max(w.bottom - w.top for w in bands[at])
+    last = at
+    while (last + 1 < len(bands) and _fragment(bands[last + 1])
+           and bands[last + 1][0].top - bands[at][0].top <= 3 * size):
+        last += 1
+    if last == at or not _fragment(bands[at]):
         return None
+    found = _header(bands, at, last, all(column_kind(w.text) is not None for w in bands[last]))
+    return None if found is None else _finish(bands, found, size)
+
+
+def _finish(bands: list[Band], found: tuple[int, int, int, list[list[_Word]], list[str]], size: float) -> Found | None:
+    """The table under a header found: its columns' extent, its body and rows."""
     _, first, last, columns, names = found
     spans = [(min(w.x0 for w in col), max(w.x1 for w in col)) for col in columns]
     number = next((i for i, n in enumerate(names) if column_kind(n) == "number"), None)
@@ -102,9 +125,17 @@ def _table(bands: list[Band], at: int) -> Found | None:
     return Found(_box(bands[first:last + 1] + body), names, [names, *rows], spans)
 
 
-def _header(bands: list[Band], first: int, last: int) -> tuple[int, int, int, list[list[_Word]], list[str]] | None:
-    """The header's columns and names when the lines first..last are one: how many names are known."""
-    columns = _columns([w for band in bands[first:last + 1] for w in band])
+def _header(bands: list[Band], first: int, last: int,
+            sub: bool = False) -> tuple[int, int, int, list[list[_Word]], list[str]] | None:
+    """The header's columns and names when the lines first..last are one: how many names are known.
+    `sub`: the last line names the parts of merged cells above it ("责任单位" over "牵头单位  配合单位"):
+    each of its names is a column, and a name above that stands over one of them is only their group's."""
+    words = [w for band in bands[first:last + 1] for w in band]
+    if sub:  # a group's name may be centred over the gap between its parts: within a character of one
+        parts = bands[last]
+        size = max(w.bottom - w.top for w in parts)
+        words = [w for w in words if w in parts or not any(_overlap(w, p.x0 - size, p.x1 + size) > 0 for p in parts)]
+    columns = _columns(words)
     names = [" ".join(w.text for w in col) for col in columns]
     if header_row([[n.replace(" ", "") for n in names]]) != 0:
         return None
@@ -119,6 +150,13 @@ def _box(bands: list[Band]) -> Box:
 
 def _near(upper: Band, lower: Band, size: float) -> bool:
     return lower[0].top - upper[0].top <= 1.8 * size
+
+
+def _subheader(band: Band, header: Band, size: float) -> bool:
+    """The lower row of a two-row header: known column names only, under the header's reach, at most
+    three lines below it (a merged cell's padding sets it further than a wrapped name)."""
+    return (band[0].top - header[0].top <= 3 * size and all(column_kind(w.text) is not None for w in band)
+            and min(w.x0 for w in header) <= band[0].x0 and band[-1].x1 <= max(w.x1 for w in header) + size)
 
 
 def _fragment(band: Band) -> bool:
