@@ -128,7 +128,7 @@ def item_task(number: str, key: str, line: int, texts: list[str], rules: Rules) 
     title, _, detail = body.partition("。")
     if title.strip() in _TASK_LABELS and detail.strip():  # "(一)任务要求。2007年……。": a label, not the title
         title, _, detail = detail.partition("。")
-    title = title.strip().rstrip("；;")  # "1.地区生产总值增长15%；": an item of a list of targets
+    title = title.strip().rstrip("；;,，")  # "1.地区生产总值增长15%；", "1.……建设,(责任单位:X)" (round 52)
     if not title:
         return None
     task = DraftTask(number, key, line, title, detail.strip(), assignment)

@@ -157,12 +157,20 @@ def _retro_labels(lines: list[str]) -> list[str]:
 def _number_records(lines: list[str]) -> list[str]:
     firsts = [i for i in range(len(lines) - 1)
               if lines[i] and ("：" in lines[i + 1] or ":" in lines[i + 1]) and _record_start(lines, i)]
-    if len(firsts) < 2 or any(_SUB_LINE.match(ln) or _STRUCTURE.match(ln) for ln in lines if ln):
+    if (len(firsts) < 2 and not _lone(lines, firsts)) \
+            or any(_SUB_LINE.match(ln) or _STRUCTURE.match(ln) for ln in lines if ln):
         return lines
     out = list(lines)
     for i in firsts:  # the sentence ends the title even without its "。" (lines after the labels are no title)
         out[i] = RECORD + lines[i] + ("" if lines[i].endswith("。") else "。")
     return out
+
+
+def _lone(lines: list[str], firsts: list[int]) -> bool:
+    """A page that is one task (round 52): its paragraph is the first line, all the lines after it its label lines."""
+    written = [i for i, ln in enumerate(lines) if ln]
+    return len(firsts) == 1 and written[0] == firsts[0] \
+        and all(ASSIGN_LINE.match(lines[i]) or _OTHER_LABEL.match(lines[i]) for i in written[1:])
 
 
 _OPEN_END = "：:，,、；;（("  # a line going on below ("详情见下:"), no sentence of its own

@@ -10,6 +10,7 @@ from scheduler.importer.draft import Draft as Draft
 from scheduler.importer.draft import DraftTask as DraftTask
 from scheduler.importer.duty_headings import duty_headings
 from scheduler.importer.furniture import without_furniture
+from scheduler.importer.glued_items import glued_lines
 from scheduler.importer.header import header_facts, title_year
 from scheduler.importer.label_forms import plain_labels
 from scheduler.importer.layout import relayout
@@ -20,6 +21,7 @@ from scheduler.importer.numerals import cn_to_int as cn_to_int
 from scheduler.importer.page_fields import page_fields
 from scheduler.importer.records import record_lines
 from scheduler.importer.sections import covering_notice, select_tasks
+from scheduler.importer.spanned_cells import spanned_rows
 from scheduler.importer.traditional import fold, restore
 from scheduler.importer.unit_cells import unit_cells
 from scheduler.importer.unit_person import unit_label
@@ -31,6 +33,7 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?:[a-zü]*[āáǎàēéěèī�
 
 def _laid_out(lines: list[str]) -> list[str]:
     """The lines as the walker reads them: tables, records, run-on pages, minutes and target lists laid out."""
+    lines = spanned_rows(glued_lines(lines))  # glued_items.py, spanned_cells.py (round 52)
     return duty_headings(relayout_targets(read_minutes(relayout(record_lines(unit_cells(lines))))))
 
 

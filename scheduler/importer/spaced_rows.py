@@ -30,7 +30,7 @@ _GAP = re.compile(r"(\s+)")
 _QUALIFIER = re.compile(r"^(?:牵头|主办|配合|协办|协同|参与|主体|主责|责任)$")
 _NOUN = re.compile(r"^(?:领导|责任人|(?:责任)?(?:单位|部门|科室|处室))$")
 _PERIOD = re.compile(
-    r"^(?:\d{4,5}年)?(?:\d{1,2}(?:-\d{1,2})?月份?|第?[一二三四1-4]季度)(?:工作)?(?:进展|进度|完成|落实)")
+    r"^(?:(?:\d{4,5}年)?(?:\d{1,2}(?:-\d{1,2})?月份?|第?[一二三四1-4]季度)|当前|目前)(?:工作)?(?:进展|进度|完成|落实)")
 
 
 def header_cells(line: str) -> list[str]:
@@ -50,7 +50,7 @@ def header_cells(line: str) -> list[str]:
 
 
 def period_column(name: str) -> bool:
-    """A column of a progress report named after its period: "2023年10-12月份进展情况"."""
+    """A column of a progress report named after its period: "2023年10-12月份进展情况", "当前进度" (round 52)."""
     return bool(_PERIOD.match(name))
 
 

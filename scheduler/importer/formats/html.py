@@ -13,6 +13,7 @@ import lxml.html
 from lxml import etree
 
 from scheduler.importer.formats.blocks import Block, FormatError, Table, grid
+from scheduler.importer.formats.continued import goes_on
 from scheduler.importer.formats.html_lists import li_marker, text_levels
 from scheduler.importer.formats.tables import is_task_table
 
@@ -98,7 +99,7 @@ class _Reader:
     def table(self, el: lxml.html.HtmlElement) -> None:
         self.newline()
         rows = _expand(el)
-        if is_task_table(rows):
+        if is_task_table(rows) or goes_on(self.blocks, rows):
             self.blocks.append(grid(rows))
             return
         for tr in _rows(el):  # a layout or data table: its cells as text, row by row

@@ -74,8 +74,10 @@ def is_task_table(rows: Sequence[Sequence[str]]) -> bool:
 def to_lines(blocks: Sequence[Block]) -> list[str]:
     """The document as lines of text: paragraphs as they are, task tables in the grammar, other
     tables row by row with their cells separated by tabs."""
+    from scheduler.importer.formats.continued import join_continued
+
     lines: list[str] = []
-    for block in blocks:
+    for block in join_continued(blocks):
         if isinstance(block, Table):
             lines += table_lines(block)
         else:
