@@ -124,7 +124,10 @@ def _locate(runtime: Runtime, sub: Submission) -> tuple[Task, Milestone]:
 
 
 def _files_of(runtime: Runtime, task: Task) -> list[Path]:
-    return [p for p in runtime.settings.tasks if p.name == task.source]
+    """The file that defined the task when the runtime was loaded, then the others: the coordinator may
+    have moved it meanwhile (ids are unique across files)."""
+    files = runtime.settings.tasks
+    return [p for p in files if p.name == task.source] + [p for p in files if p.name != task.source]
 
 
 def pause_for(runtime: Runtime, state: Path) -> Pause:

@@ -17,7 +17,7 @@ from typing import Any
 
 import tomli
 import tomlkit
-from tomlkit.items import AoT, Item, Table
+from tomlkit.items import AoT, Array, Item, Table
 
 from scheduler.errors import DubanError
 
@@ -65,6 +65,7 @@ def prepare(path: Path, edit: Edit) -> Prepared:
         if (start, end) == (0, len(whole)):
             raise
         text, summary = _edited(whole, edit, path)
+    _valid(text, path)
     if original.startswith(b"\xef\xbb\xbf"):
         text = "\ufeff" + text
     return Prepared(path, original, text, summary)
@@ -74,19 +75,47 @@ def _edited(text: str, edit: Edit, path: Path) -> tuple[str, str]:
     try:
         doc = tomlkit.parse(text)
     except tomlkit.exceptions.TOMLKitError as err:
-        raise DubanError(f"无法读取任务文件 {path}：{err}") from None
+        raise DubanError(_invalid(path, err)) from None
     summary = _apply(_task_table(doc, edit.task, path), edit, path)
-    return tomlkit.dumps(doc), summary
+    return _newlines_like(text, tomlkit.dumps(doc)), summary
+
+
+def _valid(text: str, path: Path) -> None:
+    """The whole file is still TOML: one that became invalid meanwhile is not written (the daemon
+    would not load the decision, and the end of the pause would let reminders go out again)."""
+    try:
+        tomli.loads(text)
+    except tomli.TOMLDecodeError as err:
+        raise DubanError(_invalid(path, err)) from None
+
+
+def _invalid(path: Path, err: Exception) -> str:
+    return f"任务文件 {path.name} 现在不是有效的 TOML（{err}）：请先改正（duban check），再审核"
+
+
+def _newlines_like(before: str, after: str) -> str:
+    """tomlkit ends the lines it adds with LF: in a CRLF text they get CRLF too."""
+    if "\r\n" in before and not _LONE_LF.search(before):
+        return _LONE_LF.sub("\r\n", after)
+    return after
+
+
+_LONE_LF = re.compile(r"(?<!\r)\n")
 
 
 def commit(prepared: Prepared) -> None:
     """Replace the file atomically, unless it changed since it was read."""
     path = prepared.path
+    real = Path(os.path.realpath(path))  # a symlink is written through and stays a link
     try:
-        if path.read_bytes() != prepared.original:
+        if real.read_bytes() != prepared.original:
             raise DubanError(f"任务文件 {path.name} 在审核期间被修改过：为免覆盖他人的修改，本次未写入，请重试")
-        mode = path.stat().st_mode & 0o7777
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        kept = real.stat()
+        mode = kept.st_mode & 0o7777
+        if not mode & 0o222 or not os.access(real, os.W_OK):
+            raise DubanError(f"任务文件 {path.name} 是只读的（或本服务无权写入）：本次未写入。"
+                             "请让它可写（如 chmod 664）后重试，或手工写入")
+        fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
     except OSError as err:
         raise DubanError(f"无法写入任务文件 {path}：{err.strerror}") from None
     try:
@@ -94,11 +123,22 @@ def commit(prepared: Prepared) -> None:
             out.write(prepared.text.encode("utf-8"))
             out.flush()
             os.fsync(out.fileno())
+        _chown_like(tmp, kept)
         os.chmod(tmp, mode)
-        os.replace(tmp, path)
+        os.replace(tmp, real)
     except OSError as err:
         Path(tmp).unlink(missing_ok=True)
         raise DubanError(f"无法写入任务文件 {path}：{err.strerror}") from None
+
+
+def _chown_like(tmp: str, kept: os.stat_result) -> None:
+    """Keep the owner and group where the process may (root; or a group it is in); else as created."""
+    for uid in (kept.st_uid, -1):
+        try:
+            os.chown(tmp, uid, kept.st_gid)
+            return
+        except OSError:
+            continue
 
 
 def _block(text: str, task_id: str) -> tuple[int, int]:
@@ -123,9 +163,11 @@ _SUBTABLE = re.compile(r"[ \t]*\[\[?[ \t]*task[ \t]*\.")
 
 def _task_table(doc: Any, task_id: str, path: Path) -> Table:
     tasks = doc.get("task")
-    for table in tasks if isinstance(tasks, AoT) else ():
+    for table in tasks if isinstance(tasks, AoT | Array) else ():
         if table.get("id") == task_id:
-            return table  # type: ignore[no-any-return]
+            if not isinstance(table, Table):
+                raise DubanError(_inline(path, task_id))
+            return table
     raise DubanError(f"任务文件 {path.name} 中找不到任务“{task_id}”（文件可能已被修改）")
 
 
@@ -133,10 +175,19 @@ def _apply(task: Table, edit: Edit, path: Path) -> str:
     if "repeat" in task:
         if edit.kind != "done":
             raise DubanError(f"任务“{edit.task}”是周期性任务，不能申请延期")
+        if not edit.whole:
+            raise DubanError(f"周期性任务“{edit.task}”的某一次只能按牵头单位的办结写入 done_through；"
+                             f"“{edit.unit}”不是牵头单位，无法写回：请不同意并说明，或由牵头单位报办结")
         return _done_through(task, edit)
     target = _milestone_table(task, edit, path)
+    finished = target.get("done")
     if edit.kind == "extend":
+        if finished is not None:
+            raise DubanError(f"节点 {edit.task}/{edit.milestone} 已办结（done = {finished}），不能再延期："
+                             "请不同意并说明")
         return _extend(target, edit)
+    if edit.whole and finished is not None:  # marked done by hand meanwhile: the coordinator's date stays
+        return f"节点 {edit.task}/{edit.milestone} 已写有 done = {finished}，任务文件未改动"
     if edit.whole:
         _put(target, "done", _dated(edit.day, _note(edit)))
         return f"节点 {edit.task}/{edit.milestone} 写入 done = {edit.day}"
@@ -152,6 +203,8 @@ def _apply(task: Table, edit: Edit, path: Path) -> str:
 
 def _milestone_table(task: Table, edit: Edit, path: Path) -> Table:
     milestones = task.get("milestone")
+    if isinstance(milestones, Array):
+        raise DubanError(_inline(path, edit.task))
     if not isinstance(milestones, AoT):
         if edit.milestone == "1" and "deadline" in task:
             return task  # the shorthand: the task itself is milestone "1"
@@ -160,6 +213,11 @@ def _milestone_table(task: Table, edit: Edit, path: Path) -> Table:
             if str(table.get("id", i + 1)) == edit.milestone:
                 return table  # type: ignore[no-any-return]
     raise DubanError(f"任务文件 {path.name} 中任务“{edit.task}”没有节点“{edit.milestone}”（文件可能已被修改）")
+
+
+def _inline(path: Path, task_id: str) -> str:
+    return (f"任务文件 {path.name} 中任务“{task_id}”写成了行内表（task = [{{…}}] 或 milestone = [{{…}}]），"
+            "行内表中不能写注释，无法自动写回：请改写为 [[task]] 与 [[task.milestone]] 后重试，或手工写入")
 
 
 def _done_through(task: Table, edit: Edit) -> str:
@@ -173,12 +231,28 @@ def _done_through(task: Table, edit: Edit) -> str:
 
 def _extend(target: Table, edit: Edit) -> str:
     old = edit.old_deadline
+    _unchanged_deadline(target.get("deadline"), edit)
     was = f"原时限“{edit.old_written}”（{old}）" if edit.old_written else f"原时限 {old}"
     note = (f"延期：{was}，{edit.unit}于{edit.reported}申请延期至{edit.day}，{edit.decided}审核同意")
     _put(target, "deadline", _dated(edit.day, note))
     if old is not None:
         _put(target, "extended_from", tomlkit.item(old))
     return f"节点 {edit.task}/{edit.milestone} 的时限改为 {edit.day}（原 {old}）"
+
+
+def _unchanged_deadline(current: object, edit: Edit) -> None:
+    """The deadline in the file is the one the decision was taken on; a coordinator's change meanwhile
+    is never overwritten (nor is a deadline shortened)."""
+    where = f"节点 {edit.task}/{edit.milestone} 的"
+    if isinstance(current, date) and current >= edit.day:
+        raise DubanError(f"{where}时限已是 {current}，不早于申请的 {edit.day}：无需延期，本次未写入，请不同意并说明")
+    if isinstance(current, date) and not edit.old_written and current == edit.old_deadline:
+        return
+    if isinstance(current, str) and current == edit.old_written:
+        return
+    shown = f"“{current}”" if isinstance(current, str) else f" {current}"
+    raise DubanError(f"{where}时限已改为{shown}（审核的申请针对 {edit.old_written or edit.old_deadline}）："
+                     "本次未写入，请核对后重新审核")
 
 
 def _note(edit: Edit) -> str:

@@ -63,7 +63,7 @@ class Memo:
         if len(starts) != len(tables) or _ODD.search(text):
             _FILES.pop(path, None)
             return
-        ends = [*starts[1:], len(text)]
+        ends = [*starts[1:], len(text)][:len(starts)]  # a file without any task: no block
         self.keys = [int.from_bytes(hashlib.blake2b(text[s:e].encode(), digest_size=16).digest())
                      for s, e in zip(starts, ends, strict=True)]
         previous = _FILES.get(path)
