@@ -127,10 +127,22 @@ def test_an_extension_whose_deadline_was_changed_meanwhile_is_refused(tmp_path: 
     assert path.read_text(encoding="utf-8") == before
 
 
-def test_an_extension_of_a_phrase_deadline_as_read_is_written(tmp_path: Path) -> None:
-    path = write(tmp_path / "tasks.toml", '[[task]]\nid = "A"\ntitle = "t"\ndeadline = "年底前"\n')
+def test_an_extension_keeps_the_coordinators_comment_on_the_deadline_line(tmp_path: Path) -> None:
+    path = write(tmp_path / "tasks.toml", '[[task]]\nid = "A"\ntitle = "t"\ndeadline = "年底前"   # 原文：年底前完成\n')
     accept(path, extend(date(2022, 3, 31), date(2021, 12, 31), "年底前"))
-    assert "deadline = 2022-03-31  # 延期：原时限“年底前”（2021-12-31）" in path.read_text(encoding="utf-8")
+    accept(path, extend(date(2022, 6, 30), date(2022, 3, 31)))
+    assert path.read_text(encoding="utf-8").splitlines()[-2:] == [
+        "deadline = 2022-06-30   # 原文：年底前完成；延期：原时限“年底前”（2021-12-31），省司法厅于2021-06-26申请延期至"
+        "2022-03-31，2021-06-28审核同意；延期：原时限 2022-03-31，省司法厅于2021-06-26申请延期至2022-06-30，"
+        "2021-06-28审核同意",
+        "extended_from = 2022-03-31"]
+
+
+def test_a_unit_already_in_done_by_leaves_the_file_and_its_comment_alone(tmp_path: Path) -> None:
+    before = '[[task]]\nid = "A"\ntitle = "t"\ndeadline = 2021-07-01\ndone_by = ["西宁市"]  # 协调人已填\n'
+    path = write(tmp_path / "tasks.toml", before)
+    assert accept(path, done(unit="西宁市", whole=False)) == "节点 A/1 的 done_by 已有“西宁市”，任务文件未改动"
+    assert path.read_text(encoding="utf-8") == before
 
 
 def test_a_tasks_file_that_became_invalid_meanwhile_is_not_written(tmp_path: Path) -> None:

@@ -192,8 +192,9 @@ def _apply(task: Table, edit: Edit, path: Path) -> str:
         _put(target, "done", _dated(edit.day, _note(edit)))
         return f"节点 {edit.task}/{edit.milestone} 写入 done = {edit.day}"
     done_by = [str(v) for v in target.get("done_by", [])]
-    if edit.unit not in done_by:
-        done_by.append(edit.unit)
+    if edit.unit in done_by:
+        return f"节点 {edit.task}/{edit.milestone} 的 done_by 已有“{edit.unit}”，任务文件未改动"
+    done_by.append(edit.unit)
     array = tomlkit.array()
     array.extend(done_by)
     array.comment(_note(edit))
@@ -275,6 +276,8 @@ def _put(table: Table, key: str, item: Item) -> None:
         item.trivia.indent = old.trivia.indent
         if item.trivia.comment:
             item.trivia.comment_ws = old.trivia.comment_ws or "  "
+            if old.trivia.comment.strip():  # the coordinator's comment on the line stays, ours follows
+                item.trivia.comment = old.trivia.comment.rstrip() + "；" + item.trivia.comment.lstrip("# ")
         table[key] = item
         return
     last: tuple[str, Item] | None = None
