@@ -300,3 +300,23 @@ def test_a_tasks_file_holding_no_task_yet_loads(project: Project, duban: Duban) 
     result = duban("check", "--config", str(project.config))
     assert (result.code, result.err) == (0, "")
     assert [t.id for t in build_runtime(project.config).tasks] == ["T-01"]
+
+
+def test_the_whole_file_is_parsed_again_only_when_it_is_not_the_content_last_loaded(project: Project) -> None:
+    from scheduler.load import cache
+
+    path = (project.root / "tasks.toml").resolve()
+    build_runtime(project.config)
+    loaded = path.read_bytes()
+    assert (cache.known_good(path, loaded), cache.known_good(path, loaded + b"\n# \xe6\x94\xb9\n")) == (True, False)
+
+
+def test_after_an_accepted_done_the_next_pass_reminds_nobody_of_it(project: Project, duban: Duban) -> None:
+    web_project(project)
+    config = str(project.config)
+    ident = submit(project, "省司法厅", "T-01", "1", "done", "2021-06-25")
+    assert duban("feedback", "accept", str(ident), "--config", config, "--now", "2021-06-29T10:00").code == 0
+    assert duban("check", "--config", config).code == 0
+    assert duban("run", "--once", "--config", config, "--now", "2021-06-30T09:30").code == 0
+    history = duban("history", "--task", "T-01", "--format", "json", "--config", config)
+    assert (history.code, history.out) == (0, "[]\n")

@@ -20,6 +20,7 @@ import tomlkit
 from tomlkit.items import AoT, Array, Item, Table
 
 from scheduler.errors import DubanError
+from scheduler.load import cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +66,8 @@ def prepare(path: Path, edit: Edit) -> Prepared:
         if (start, end) == (0, len(whole)):
             raise
         text, summary = _edited(whole, edit, path)
-    _valid(text, path)
+    if not cache.known_good(path.resolve(), original):  # changed since the last load: it may be broken
+        _valid(text, path)
     if original.startswith(b"\xef\xbb\xbf"):
         text = "\ufeff" + text
     return Prepared(path, original, text, summary)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from scheduler.errors import Problem
+from scheduler.errors import Problem, Severity
 from scheduler.model import Task
 
 LIMIT = 64  # entries (one per tasks file path)
@@ -54,3 +54,11 @@ def tasks_of(path: Path, depends: tuple[str | None, ...],
         del _ENTRIES[next(iter(_ENTRIES))]
     _ENTRIES[path] = _Entry(key, tuple(tasks), tuple(problems))
     return tasks, problems
+
+
+def known_good(path: Path, data: bytes) -> bool:
+    """Whether these bytes are the content of `path` (resolved) as last loaded, without an error: the
+    write-back then need not parse the whole file again to know it is valid."""
+    entry = _ENTRIES.get(path)
+    return (entry is not None and entry.key[0] == hashlib.blake2b(data, digest_size=16).hexdigest()
+            and not any(p.severity is Severity.ERROR for p in entry.problems))
