@@ -4,6 +4,7 @@ coordinators write them, edited meanwhile, linked, read-only; the CLI and the we
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -105,10 +106,15 @@ def test_a_milestone_already_marked_done_by_hand_keeps_the_coordinators_date(tmp
     assert path.read_text(encoding="utf-8") == before
 
 
-def test_an_extension_of_a_milestone_marked_done_meanwhile_is_refused(tmp_path: Path) -> None:
-    before = '[[task]]\nid = "A"\ntitle = "t"\ndeadline = 2021-07-01\ndone = 2021-06-20\n'
+@pytest.mark.parametrize(("marked", "message"), [
+    ("done = 2021-06-20\n", "节点 A/1 已办结（done = 2021-06-20），不能再延期"),
+    ('status = "done"\n', '节点 A/1 已办结（任务 status = "done"），不能再延期'),
+])
+def test_an_extension_of_a_milestone_marked_done_meanwhile_is_refused(tmp_path: Path, marked: str,
+                                                                     message: str) -> None:
+    before = '[[task]]\nid = "A"\ntitle = "t"\ndeadline = 2021-07-01\n' + marked
     path = write(tmp_path / "tasks.toml", before)
-    with pytest.raises(DubanError, match="已办结"):
+    with pytest.raises(DubanError, match=re.escape(message)):
         prepare(path, extend(date(2021, 9, 30), date(2021, 7, 1)))
     assert path.read_text(encoding="utf-8") == before
 
@@ -320,3 +326,18 @@ def test_after_an_accepted_done_the_next_pass_reminds_nobody_of_it(project: Proj
     assert duban("run", "--once", "--config", config, "--now", "2021-06-30T09:30").code == 0
     history = duban("history", "--task", "T-01", "--format", "json", "--config", config)
     assert (history.code, history.out) == (0, "[]\n")
+
+
+def test_a_refused_write_back_on_the_web_says_why_and_the_submission_still_waits(site: Site) -> None:
+    ident = submit(site.project, "省司法厅", "T-01", "1", "done", "2021-06-25")
+    tasks = site.project.root / "tasks.toml"
+    os.chmod(tasks, 0o444)
+    site.sign_in()
+    page = site.client.get("/feedback").text
+    response = site.client.post(f"/feedback/{ident}", data={"decision": "accept", "note": "", "csrf": csrf_of(page)},
+                                follow_redirects=False)
+    assert response.status_code == 303
+    shown = site.client.get(f"/feedback?done={ident}").text
+    assert "未完成：任务文件 tasks.toml 是只读的（或本服务无权写入）：本次未写入。" in shown
+    sub = site.store.get(ident)
+    assert (tasks.read_text(encoding="utf-8"), sub is not None and sub.state, site.reloads) == (TASKS, "waiting", [])

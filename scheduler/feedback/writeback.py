@@ -184,8 +184,10 @@ def _apply(task: Table, edit: Edit, path: Path) -> str:
     target = _milestone_table(task, edit, path)
     finished = target.get("done")
     if edit.kind == "extend":
+        if finished is None and task.get("status") == "done":
+            finished = "任务 status = \"done\""
         if finished is not None:
-            raise DubanError(f"节点 {edit.task}/{edit.milestone} 已办结（done = {finished}），不能再延期："
+            raise DubanError(f"节点 {edit.task}/{edit.milestone} 已办结（{_shown(finished)}），不能再延期："
                              "请不同意并说明")
         return _extend(target, edit)
     if edit.whole and finished is not None:  # marked done by hand meanwhile: the coordinator's date stays
@@ -241,6 +243,10 @@ def _extend(target: Table, edit: Edit) -> str:
     if old is not None:
         _put(target, "extended_from", tomlkit.item(old))
     return f"节点 {edit.task}/{edit.milestone} 的时限改为 {edit.day}（原 {old}）"
+
+
+def _shown(finished: object) -> str:
+    return f"done = {finished}" if isinstance(finished, date) else str(finished)
 
 
 def _unchanged_deadline(current: object, edit: Edit) -> None:
