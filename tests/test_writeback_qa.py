@@ -341,3 +341,17 @@ def test_a_refused_write_back_on_the_web_says_why_and_the_submission_still_waits
     assert "未完成：任务文件 tasks.toml 是只读的（或本服务无权写入）：本次未写入。" in shown
     sub = site.store.get(ident)
     assert (tasks.read_text(encoding="utf-8"), sub is not None and sub.state, site.reloads) == (TASKS, "waiting", [])
+
+
+def test_a_refusal_in_the_file_that_holds_the_task_is_told_alone(project: Project, duban: Duban) -> None:
+    web_project(project)
+    settings = project.config.read_text(encoding="utf-8")
+    project.write("duban.toml", settings.replace('tasks = "tasks.toml"', 'tasks = ["more.toml", "tasks.toml"]'))
+    project.write("more.toml", SPLIT)
+    tasks = project.root / "tasks.toml"
+    ident = submit(project, "省司法厅", "T-04", "1", "extend", "2021-08-31")
+    tasks.write_text(TASKS.replace("  deadline = 2021-07-15\n", "  deadline = 2021-07-15\n  done = 2021-07-01\n"),
+                     encoding="utf-8")
+    result = duban("feedback", "accept", str(ident), "--config", str(project.config), "--now", "2021-06-29T10:00")
+    assert (result.code, result.err) == (
+        1, "错误：节点 T-04/1 已办结（done = 2021-07-01），不能再延期：请不同意并说明\n")

@@ -16,7 +16,7 @@ from scheduler.feedback.mine import UnitIndex
 from scheduler.feedback.pause import Pause, pause_of
 from scheduler.feedback.readers import pending_done
 from scheduler.feedback.store import KINDS, STATE_LABEL, Store, Submission
-from scheduler.feedback.writeback import Edit, commit, prepare
+from scheduler.feedback.writeback import Edit, NotInFile, commit, prepare
 from scheduler.model import Milestone, Task
 from scheduler.runtime import Runtime
 
@@ -99,7 +99,7 @@ def write_back(runtime: Runtime, sub: Submission, decided: date) -> str:
     for path in _files_of(runtime, task):
         try:
             prepared = prepare(path, edit)
-        except DubanError as err:
+        except NotInFile as err:  # found in none of them: every file is named
             errors.append(str(err))
             continue
         commit(prepared)

@@ -23,6 +23,10 @@ from scheduler.errors import DubanError
 from scheduler.load import cache
 
 
+class NotInFile(DubanError):
+    """The task is not defined in this file (another tasks file may hold it)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Edit:
     """What an accepted submission changes."""
@@ -170,7 +174,7 @@ def _task_table(doc: Any, task_id: str, path: Path) -> Table:
             if not isinstance(table, Table):
                 raise DubanError(_inline(path, task_id))
             return table
-    raise DubanError(f"任务文件 {path.name} 中找不到任务“{task_id}”（文件可能已被修改）")
+    raise NotInFile(f"任务文件 {path.name} 中找不到任务“{task_id}”（文件可能已被修改）")
 
 
 def _apply(task: Table, edit: Edit, path: Path) -> str:
