@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from plan_bench import write_config
 
+from scheduler.errors import DubanError
 from scheduler.feedback.writeback import Edit, commit, prepare
 from scheduler.runtime import build_runtime
 
@@ -32,6 +33,12 @@ def main() -> None:
         print(f"  prepare, file not loaded by this process: {slowest(path) * 1000:.0f} ms (the whole file is parsed)")
         build_runtime(settings)
         print(f"  prepare, file as last loaded:             {slowest(path) * 1000:.0f} ms")
+        start = time.perf_counter()
+        try:  # the deadline changed meanwhile: told from the task's block alone
+            prepare(path, Edit("extend", "B-10000", "1", "单位001", True, date(2030, 6, 1), date(2021, 6, 2),
+                               date(2021, 6, 3), date(2000, 1, 1)))
+        except DubanError:
+            print(f"  a refusal (deadline changed meanwhile):   {(time.perf_counter() - start) * 1000:.0f} ms")
         ready = prepare(path, edit("B-10000"))
         start = time.perf_counter()
         commit(ready)

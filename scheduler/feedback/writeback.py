@@ -27,6 +27,14 @@ class NotInFile(DubanError):
     """The task is not defined in this file (another tasks file may hold it)."""
 
 
+class _NoMilestone(DubanError):
+    """The task has no such milestone (in the text looked at)."""
+
+
+class _Unreadable(DubanError):
+    """The text looked at is not TOML."""
+
+
 @dataclass(frozen=True, slots=True)
 class Edit:
     """What an accepted submission changes."""
@@ -66,7 +74,8 @@ def prepare(path: Path, edit: Edit) -> Prepared:
         text, summary = _edited(whole[start:end], edit, path)
         tomli.loads(text)  # the block alone is still one valid task
         text = whole[:start] + text + whole[end:]
-    except (DubanError, tomlkit.exceptions.TOMLKitError, tomli.TOMLDecodeError):
+    except (NotInFile, _NoMilestone, _Unreadable, tomlkit.exceptions.TOMLKitError, tomli.TOMLDecodeError):
+        # the block was not cut out right (a refusal is final: it does not parse the whole file again)
         if (start, end) == (0, len(whole)):
             raise
         text, summary = _edited(whole, edit, path)
@@ -81,7 +90,7 @@ def _edited(text: str, edit: Edit, path: Path) -> tuple[str, str]:
     try:
         doc = tomlkit.parse(text)
     except tomlkit.exceptions.TOMLKitError as err:
-        raise DubanError(_invalid(path, err)) from None
+        raise _Unreadable(_invalid(path, err)) from None
     summary = _apply(_task_table(doc, edit.task, path), edit, path)
     return _newlines_like(text, tomlkit.dumps(doc)), summary
 
@@ -221,7 +230,7 @@ def _milestone_table(task: Table, edit: Edit, path: Path) -> Table:
         for i, table in enumerate(milestones):
             if str(table.get("id", i + 1)) == edit.milestone:
                 return table  # type: ignore[no-any-return]
-    raise DubanError(f"任务文件 {path.name} 中任务“{edit.task}”没有节点“{edit.milestone}”（文件可能已被修改）")
+    raise _NoMilestone(f"任务文件 {path.name} 中任务“{edit.task}”没有节点“{edit.milestone}”（文件可能已被修改）")
 
 
 def _inline(path: Path, task_id: str) -> str:
