@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import tomllib
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -38,6 +39,7 @@ def write(path: Path, text: str | bytes) -> Path:
 def accept(path: Path, edit: Edit) -> str:
     prepared = prepare(path, edit)
     commit(prepared)
+    tomllib.loads(path.read_bytes().decode("utf-8-sig"))  # still TOML after every write
     return prepared.summary
 
 
