@@ -357,3 +357,37 @@ def test_a_refusal_in_the_file_that_holds_the_task_is_told_alone(project: Projec
     result = duban("feedback", "accept", str(ident), "--config", str(project.config), "--now", "2021-06-29T10:00")
     assert (result.code, result.err) == (
         1, "错误：节点 T-04/1 已办结（done = 2021-07-01），不能再延期：请不同意并说明\n")
+
+
+def test_no_other_decider_gets_between_the_check_and_the_write_back(project: Project) -> None:
+    """Two tabs, or the web and the CLI: the state is locked while the accepted one is written back, and
+    a write-back that fails leaves the submission waiting."""
+    import sqlite3
+
+    ident = submit(project, "省司法厅", "T-01", "1", "done", "2021-06-25")
+    store = Store(project.root / "state" / "duban.db")
+    locked: list[str] = []
+
+    def other_decider() -> None:
+        other = sqlite3.connect(project.root / "state" / "duban.db", timeout=0, isolation_level=None)
+        try:
+            other.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as err:
+            locked.append(str(err))
+        finally:
+            other.close()
+
+    def refused() -> None:
+        raise DubanError("任务文件 tasks.toml 是只读的")
+
+    try:
+        with pytest.raises(DubanError, match="只读"):
+            store.decide(ident, True, NOW, "督办单位（网页）", "", "", refused)
+        waiting = store.get(ident)
+        assert waiting is not None and waiting.state == "waiting"
+        assert store.decide(ident, True, NOW, "督办单位（网页）", "", "", other_decider)
+        assert locked == ["database is locked"]
+        assert not store.decide(ident, False, NOW, "命令行（root）", "不同意", "", other_decider)
+        assert [e.action for e in store.trail()] == ["submit:done", "decide:accepted"]
+    finally:
+        store.close()

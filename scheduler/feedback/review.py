@@ -82,12 +82,14 @@ def decide(store: Store, runtime: Runtime, ident: int, accept: bool, now: dateti
     note = _CONTROL.sub(" ", note).strip()[:NOTE_LIMIT]
     if not accept and not note:
         raise DubanError("不同意时请写明理由（--note）")
-    summary = "已记录：不同意"
-    if accept:
-        summary = write_back(runtime, sub, now.date())
-    if not store.decide(ident, accept, now, author, note, address):
+    summaries = ["已记录：不同意"]
+
+    def write() -> None:  # inside the decision: no other decider gets between the check and the write
+        summaries.append(write_back(runtime, sub, now.date()))
+
+    if not store.decide(ident, accept, now, author, note, address, write if accept else None):
         raise DubanError(f"反馈 {ident} 已由他人审核")
-    return summary
+    return summaries[-1]
 
 
 def write_back(runtime: Runtime, sub: Submission, decided: date) -> str:

@@ -8,6 +8,7 @@ The ledger owns `PRAGMA user_version`; these tables carry their own version in `
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date as Day
 from datetime import datetime
@@ -158,17 +159,35 @@ class Store:
                               "FROM submissions").fetchone()
         return int(row[0]), int(row[1])
 
-    def decide(self, ident: int, accept: bool, at: datetime, author: str, note: str, address: str) -> bool:
-        """waiting → accepted | rejected, once; False if it was not waiting."""
+    def decide(self, ident: int, accept: bool, at: datetime, author: str, note: str, address: str,
+               first: Callable[[], None] | None = None) -> bool:
+        """waiting → accepted | rejected, once; False if it was not waiting. `first` (the write-back of an
+        accepted one) runs after that check while the state is locked against every other decider (a
+        second tab, the CLI): if it raises, nothing changes. Its own connection: the web shares `db`."""
         state = "accepted" if accept else "rejected"
-        with self.db:
-            cursor = self.db.execute(
-                "UPDATE submissions SET state = ?, decided_at = ?, decided_by = ?, decision_note = ?, "
-                "decision_address = ? WHERE id = ? AND state = 'waiting'",
-                (state, at.isoformat(timespec="seconds"), author, note, address, ident))
-            if cursor.rowcount == 1:
-                self._audit(at, author, f"decide:{state}", "", f"#{ident} {note}".strip(), address)
-        return cursor.rowcount == 1
+        try:
+            db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
+        except sqlite3.Error as err:
+            raise DubanError(f"无法打开状态数据库 {self.path}：{err}") from None
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            row = db.execute("SELECT state FROM submissions WHERE id = ?", (ident,)).fetchone()
+            if row is None or row[0] != "waiting":
+                return False
+            if first is not None:
+                first()
+            db.execute("UPDATE submissions SET state = ?, decided_at = ?, decided_by = ?, decision_note = ?, "
+                       "decision_address = ? WHERE id = ?",
+                       (state, at.isoformat(timespec="seconds"), author, note, address, ident))
+            self._audit(at, author, f"decide:{state}", "", f"#{ident} {note}".strip(), address, db)
+            db.execute("COMMIT")
+            return True
+        except sqlite3.Error as err:
+            raise DubanError(f"无法写入状态数据库 {self.path}：{err}") from None
+        finally:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            db.close()
 
     # -- audit, links, sign-ins --------------------------------------------------------------------
 
@@ -176,8 +195,9 @@ class Store:
         with self.db:
             self._audit(at, actor, action, unit, detail, address)
 
-    def _audit(self, at: datetime, actor: str, action: str, unit: str, detail: str, address: str) -> None:
-        self.db.execute("INSERT INTO audit(at, actor, action, unit, detail, address) VALUES (?, ?, ?, ?, ?, ?)",
+    def _audit(self, at: datetime, actor: str, action: str, unit: str, detail: str, address: str,
+               db: sqlite3.Connection | None = None) -> None:
+        (db or self.db).execute("INSERT INTO audit(at, actor, action, unit, detail, address) VALUES (?, ?, ?, ?, ?, ?)",
                         (at.isoformat(timespec="seconds"), actor, action, unit, detail, address))
 
     def trail(self) -> list[Entry]:
