@@ -125,6 +125,7 @@ def test_an_extension_of_a_milestone_marked_done_meanwhile_is_refused(tmp_path: 
     ("2021-10-31", "时限已是 2021-10-31"),  # moved past the request: not shortened
     ("2021-08-31", "时限已改为 2021-08-31"),  # moved, still before the request: the coordinator decides again
     ('"9月底前"', "时限已改为“9月底前”"),
+    ("2021-10-31T18:00:00", "时限已改为 2021-10-31 18:00:00"),  # a date-time (which check refuses): no crash
 ])
 def test_an_extension_whose_deadline_was_changed_meanwhile_is_refused(tmp_path: Path, written: str,
                                                                     message: str) -> None:
@@ -391,3 +392,10 @@ def test_no_other_decider_gets_between_the_check_and_the_write_back(project: Pro
         assert [e.action for e in store.trail()] == ["submit:done", "decide:accepted"]
     finally:
         store.close()
+
+
+def test_a_done_through_written_as_a_date_time_meanwhile_does_not_crash_the_write_back(tmp_path: Path) -> None:
+    before = ('[[task]]\nid = "A"\ntitle = "t"\nrepeat = "FREQ=MONTHLY;BYMONTHDAY=-1"\nstart = 2021-06-01\n'
+              "done_through = 2021-07-31T00:00:00\n")
+    path = write(tmp_path / "tasks.toml", before)
+    assert accept(path, done(milestone="2021-06-30")) == "任务 A 写入 done_through = 2021-06-30"

@@ -11,7 +11,7 @@ import os
 import re
 import tempfile
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -240,8 +240,8 @@ def _inline(path: Path, task_id: str) -> str:
 
 def _done_through(task: Table, edit: Edit) -> str:
     occurrence = date.fromisoformat(edit.milestone)
-    current = task.get("done_through")
-    if isinstance(current, date) and current >= occurrence:
+    current = _day(task.get("done_through"))
+    if current is not None and current >= occurrence:
         return f"任务 {edit.task} 的 done_through 已是 {current}"
     _put(task, "done_through", _dated(occurrence, _note(edit)))
     return f"任务 {edit.task} 写入 done_through = {occurrence}"
@@ -258,6 +258,11 @@ def _extend(target: Table, edit: Edit) -> str:
     return f"节点 {edit.task}/{edit.milestone} 的时限改为 {edit.day}（原 {old}）"
 
 
+def _day(value: object) -> date | None:
+    """A TOML local date (a date-time, which the loader refuses, is not one: it does not compare)."""
+    return value if isinstance(value, date) and not isinstance(value, datetime) else None
+
+
 def _shown(finished: object) -> str:
     return f"done = {finished}" if isinstance(finished, date) else str(finished)
 
@@ -266,9 +271,10 @@ def _unchanged_deadline(current: object, edit: Edit) -> None:
     """The deadline in the file is the one the decision was taken on; a coordinator's change meanwhile
     is never overwritten (nor is a deadline shortened)."""
     where = f"节点 {edit.task}/{edit.milestone} 的"
-    if isinstance(current, date) and current >= edit.day:
-        raise DubanError(f"{where}时限已是 {current}，不早于申请的 {edit.day}：无需延期，本次未写入，请不同意并说明")
-    if isinstance(current, date) and not edit.old_written and current == edit.old_deadline:
+    day = _day(current)
+    if day is not None and day >= edit.day:
+        raise DubanError(f"{where}时限已是 {day}，不早于申请的 {edit.day}：无需延期，本次未写入，请不同意并说明")
+    if day is not None and not edit.old_written and day == edit.old_deadline:
         return
     if isinstance(current, str) and current == edit.old_written:
         return
