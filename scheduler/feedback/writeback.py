@@ -1,15 +1,15 @@
 """Write an accepted decision into the tasks file where the task is defined (SPEC §3.4).
 
-tomlkit keeps comments, order and spacing: only the changed keys differ, byte for byte. The write is
-atomic (a temporary file in the same directory, then rename; the mode is kept) and refused when the
-file changed between `prepare` (which read it) and `commit`.
+tomlkit keeps comments, order and spacing (and CRLF line ends): only the changed keys differ, byte for
+byte. The write is atomic (atomic.py) and refused when the file changed between `prepare` (which read
+it) and `commit`. Refused too, with the reason in Chinese: a file that is no longer TOML, inline tables
+(no room for the comment), an extension of a milestone done meanwhile or whose deadline was changed
+meanwhile, a non-lead unit's 办结 of a recurring occurrence. A `done` written by hand stays.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -20,6 +20,7 @@ import tomlkit
 from tomlkit.items import AoT, Array, Item, Table
 
 from scheduler.errors import DubanError
+from scheduler.feedback.atomic import replace_file
 from scheduler.load import cache
 
 
@@ -120,40 +121,7 @@ _LONE_LF = re.compile(r"(?<!\r)\n")
 
 def commit(prepared: Prepared) -> None:
     """Replace the file atomically, unless it changed since it was read."""
-    path = prepared.path
-    real = Path(os.path.realpath(path))  # a symlink is written through and stays a link
-    try:
-        if real.read_bytes() != prepared.original:
-            raise DubanError(f"任务文件 {path.name} 在审核期间被修改过：为免覆盖他人的修改，本次未写入，请重试")
-        kept = real.stat()
-        mode = kept.st_mode & 0o7777
-        if not mode & 0o222 or not os.access(real, os.W_OK):
-            raise DubanError(f"任务文件 {path.name} 是只读的（或本服务无权写入）：本次未写入。"
-                             "请让它可写（如 chmod 664）后重试，或手工写入")
-        fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
-    except OSError as err:
-        raise DubanError(f"无法写入任务文件 {path}：{err.strerror}") from None
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(prepared.text.encode("utf-8"))
-            out.flush()
-            os.fsync(out.fileno())
-        _chown_like(tmp, kept)
-        os.chmod(tmp, mode)
-        os.replace(tmp, real)
-    except OSError as err:
-        Path(tmp).unlink(missing_ok=True)
-        raise DubanError(f"无法写入任务文件 {path}：{err.strerror}") from None
-
-
-def _chown_like(tmp: str, kept: os.stat_result) -> None:
-    """Keep the owner and group where the process may (root; or a group it is in); else as created."""
-    for uid in (kept.st_uid, -1):
-        try:
-            os.chown(tmp, uid, kept.st_gid)
-            return
-        except OSError:
-            continue
+    replace_file(prepared.path, prepared.original, prepared.text.encode("utf-8"))
 
 
 def _block(text: str, task_id: str) -> tuple[int, int]:
