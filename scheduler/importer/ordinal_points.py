@@ -7,8 +7,9 @@
 Each such line is a task of its own and the heading above it their group, as if the points were
 numbered "1." (under a "(一)" item or a section) or "(1)" (under a "1." item): the line is given that
 number, and its title loses the "一是". A point counted so must follow the one before it (一是 first,
-then 二是 …) and close with an assignment bracket; points that assign nothing ("一是正确处理政府与
-市场的关系。……", a plan's principles) stay as they are, in the paragraph they belong to.
+then 二是 …), and it and every point before it must close with an assignment bracket; points that
+assign nothing ("一是正确处理政府与市场的关系。……", a plan's principles) stay as they are, in the
+paragraph they belong to.
 """
 
 from __future__ import annotations
@@ -29,19 +30,21 @@ def ordinal_points(lines: list[str]) -> list[str]:
     if not any(ln.startswith(("一是", "二是")) for ln in lines):
         return lines
     out: list[str] = []
-    under_sub, last = False, 0
+    under_sub, last, counted = False, 0, True  # counted: every point of this run so far was assigned
     for ln in lines:
         point = _POINT.match(ln)
         if point is None:
             if _SECTION.match(ln) or _ITEM.match(ln) or _SUB.match(ln):
-                under_sub, last = bool(_SUB.match(ln)), 0
+                under_sub, last, counted = bool(_SUB.match(ln)), 0, True
             out.append(ln)
             continue
         n = cn_to_int(point[1])
-        if n != last + 1 or not closing_groups(ln)[0]:
-            last = n if n == last + 1 else last
+        if n == 1:
+            last, counted = 0, True
+        if n != last + 1:
             out.append(ln)
             continue
         last = n
-        out.append(f"({n}){point[2]}" if under_sub else f"{n}.{point[2]}")
+        counted = counted and bool(closing_groups(ln)[0])
+        out.append((f"({n}){point[2]}" if under_sub else f"{n}.{point[2]}") if counted else ln)
     return out

@@ -15,11 +15,11 @@ import re
 
 _SIGNS = "☆★※*＊▲△◆●■"
 # "标☆的为牵头单位，下同。", "带★的单位为牵头单位", "（加*号的为牵头部门）"; traditional forms written out
-_CORE = (rf"(?:[标標]注?|[带帶]有?|加注?|注有|有)?\s*([{re.escape(_SIGNS)}])\s*(?:[号號]|符[号號]|[标標]记)?的?"
-         r"(?:[单單]位|部[门門])?[为為爲是][牵牽][头頭](?:[单單]位|部[门門])?[，,]?\s*(?:下同)?[。.；;]?")
+_MARKED = rf"([{re.escape(_SIGNS)}])\s*(?:[号號]|符[号號]|[标標]记)?的?(?:[单單]位|部[门門])?[为為爲是][牵牽][头頭]"
+_CORE = rf"(?:[标標]注?|[带帶]有?|加注?|注有|有)?\s*{_MARKED}(?:[单單]位|部[门門])?[，,]?\s*(?:下同)?[。.；;]?"
 _RULE = re.compile(rf"[（(]{_CORE}[)）]|{_CORE}")
 # where the rule is looked for: from its sign on, so that a long text is scanned by a character class
-_FIND = re.compile(rf"([{re.escape(_SIGNS)}])\s*(?:[号號]|符[号號]|[标標]记)?的?(?:[单單]位|部[门門])?[为為爲是][牵牽][头頭]")
+_FIND = re.compile(_MARKED)
 _LABEL = r"(?:[责責]任[单單]位|[责責]任部[门門]|[牵牽][头頭][单單]位|[牵牽][头頭]部[门門]|[单單]位)\s*[:：]"
 _LIST = re.compile(rf"^(?:{_LABEL})?\s*(.+?)[。.；;，,\s]*$")
 _OPEN, _CLOSE = "（(", "）)"
