@@ -16,6 +16,7 @@ _ARGPARSE_ZH = (  # argparse's own messages, in the words of the rest of duban
     (re.compile(r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)"), r"\1 的值 \2 无效，应为 \3 之一"),
     (re.compile(r"argument (\S+): invalid int value: (.*)"), r"\1 应为整数，实际是 \2"),
     (re.compile(r"argument (\S+): expected one argument"), r"\1 后面缺少值"),
+    (re.compile(r"argument (\S+/)?(\S+): "), r"\2 "),  # our own type checks' messages
 )
 
 
@@ -25,6 +26,19 @@ class _Parser(argparse.ArgumentParser):
         for pattern, chinese in _ARGPARSE_ZH:
             message = pattern.sub(chinese, message)
         self.exit(2, f"用法错误：{message}\n")
+
+
+def _year(text: str) -> int:
+    if not re.fullmatch(r"\s*\d{4}\s*", text) or not 1949 <= int(text) <= 2100:
+        raise argparse.ArgumentTypeError(f"应为 1949–2100 之间的四位年份，实际是 '{text}'")
+    return int(text)
+
+
+def _prefix(text: str) -> str:
+    """A task id's beginning: an id holds no space, quote or backslash and is at most 64 characters."""
+    if not re.fullmatch(r"[^\s\"'\\]{0,40}", text):
+        raise argparse.ArgumentTypeError(f"不能含空格、引号或反斜杠，最长 40 个字符，实际是 '{text}'")
+    return text
 
 
 def _common(default: object) -> _Parser:
@@ -70,8 +84,8 @@ def parser() -> argparse.ArgumentParser:
     hist.add_argument("--format", choices=("table", "json"), default="table")
     imp = sub.add_parser("import", parents=[common], help="从工作要点文本生成 tasks.toml 草稿")
     imp.add_argument("doc")
-    imp.add_argument("--year", type=int)
-    imp.add_argument("--prefix", default="T-")
+    imp.add_argument("--year", type=_year, help="文中没有写年份的时限（“6月底前”）按此年份解析")
+    imp.add_argument("--prefix", type=_prefix, default="T-", help="任务编号的前缀（默认 T-）")
     imp.add_argument("--units-out", help="把草稿中的单位写成 units.toml 骨架（文件已存在时只追加缺少的单位和分组）")
     _feedback_parsers(sub, common)
     return top

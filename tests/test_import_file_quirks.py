@@ -208,3 +208,16 @@ def test_a_workbook_titled_in_its_first_row_gives_the_year_of_its_deadlines(tmp_
     assert 'title = "某区2021年重点工作任务分解表"' in result.out
     assert "deadline = 2021-06-30" in result.out and "deadline = 2021-12-31" in result.out
     assert 'cooperating = ["区市场监管局", "区税务局"]' in result.out
+
+
+def test_a_scanned_image_gets_a_message_about_ocr(tmp_path: Path, duban: Duban) -> None:
+    for name, data in (("scan.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), ("scan.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00"),
+                       ("scan.tif", b"II*\x00\x08\x00\x00\x00"), ("scan.bmp", b"BM6\x00\x00\x00\x00\x00\x00\x006\x00")):
+        path = tmp_path / name
+        path.write_bytes(data)
+        result = duban("import", str(path))
+        assert result.code == 1
+        assert "图片" in result.err and "OCR" in result.err and str(path) in result.err
+    text = tmp_path / "bm.txt"  # a text that happens to start with "BM" is text
+    text.write_text("BM 项目推进方案\n1．制定实施方案。（市发展改革委牵头，2021年6月底前完成）\n", encoding="utf-8")
+    assert duban("import", str(text)).code == 0

@@ -59,6 +59,9 @@ def read_blocks(path: Path, data: bytes, kind: str) -> list[Block]:
         from scheduler.importer.formats.mhtml import read_mhtml
 
         return read_mhtml(path, data)
+    if kind == "image":
+        raise FormatError(f"{path}：这是图片（扫描件或截图），duban import 不识别图片中的文字；"
+                          f"请向发文单位索取文字版，或先用文字识别（OCR）转成文字；{SUPPORTED}")
     if kind == "encrypted":
         raise FormatError(f"{path}：Office 文件有密码保护，请在 Word/WPS/Excel 中取消密码后另存再导入")
     if kind == "ole":

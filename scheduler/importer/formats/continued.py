@@ -10,9 +10,9 @@ from collections.abc import Sequence
 
 from scheduler.importer.formats.blocks import Block, Table, grid
 from scheduler.importer.formats.tables import column_kind, header_row
+from scheduler.importer.formats.unruled import PAGE_NUMBER
 
-_BETWEEN = re.compile(r"^(?:[-—–－\s]*\d{1,4}[-—–－\s]*|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?"
-                      r"|[（(]?续(?:表|上表)?[）)]?(?:\s*\d{0,2})?|续表[：:]?.{0,30})$")
+_GOES_ON = re.compile(r"^(?:[（(]?续(?:表|上表)?[）)]?(?:\s*\d{0,2})?|续表[：:]?.{0,30})$")  # "续表" "（续上表）"
 _NUMBER = re.compile(r"^\s*\d{1,3}\s*[.．、]?\s*$")
 
 
@@ -22,7 +22,7 @@ def join_continued(blocks: Sequence[Block]) -> list[Block]:
     for block in blocks:
         if not isinstance(block, Table):
             out.append(block)
-            if not _BETWEEN.match(block.strip()):
+            if not _between(block):
                 last = None
             continue
         previous = out[last] if last is not None else None
@@ -53,6 +53,12 @@ def goes_on(blocks: Sequence[Block], rows: list[list[str]]) -> bool:
     for block in reversed(blocks):
         if isinstance(block, Table):
             return bool(rows) and _continues(block, grid(rows))
-        if not _BETWEEN.match(block.strip()):
+        if not _between(block):
             return False
     return False
+
+
+def _between(line: str) -> bool:
+    """Page furniture between the parts of a table: a page number, "续表"."""
+    text = line.strip()
+    return bool(PAGE_NUMBER.match(text) or _GOES_ON.match(text))

@@ -9,11 +9,13 @@ import zipfile
 from scheduler.importer.formats.mhtml import is_mhtml
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# PNG, JPEG, GIF, TIFF (both byte orders); BMP and WebP by their own checks
+_IMAGES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*")
 _HTML = re.compile(rb"<\s*(?:!doctype\s+html|html|body|head|table|p|div|meta)\b", re.IGNORECASE)
 
 
 def sniff(data: bytes) -> str:
-    """One of: docx, xlsx, ofd, zip, encrypted, ole, pdf, mhtml, html, text, empty."""
+    """One of: docx, xlsx, ofd, zip, encrypted, ole, pdf, image, mhtml, html, text, empty."""
     if not data.strip():
         return "empty"
     if data.startswith(b"PK"):
@@ -22,6 +24,8 @@ def sniff(data: bytes) -> str:
         return "encrypted" if "EncryptedPackage".encode("utf-16-le") in data else "ole"
     if b"%PDF-" in data[:1024]:
         return "pdf"
+    if data.startswith(_IMAGES) or (data[:2] == b"BM" and data[6:10] == b"\x00" * 4) or data[8:12] == b"WEBP":
+        return "image"
     if is_mhtml(data):
         return "mhtml"
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
