@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from scheduler import phrases
 from scheduler.importer.names import CLAUSE, NAME_SEP, rejoin_places, split_outside, unit_names
 from scheduler.importer.periods import as_years
+from scheduler.importer.recurring import recurrence
 from scheduler.importer.relative import find_relative
 from scheduler.importer.role_words import usual_roles
 from scheduler.importer.spaced_units import lead_from_requirement, leading_units
@@ -178,6 +179,9 @@ def _free(text: str, out: Assignment) -> None:
             continue
         if clause == "长期":  # "（财政部牵头，长期）"
             out.deadlines.append("长期坚持")
+            continue
+        if recurrence(clause):  # "（X负责，每季度末）": a deadline that comes round (emit drafts `repeat`)
+            out.deadlines.append(clause)
             continue
         if _LATER.match(clause):  # "以后每年更新": what follows the deadline, not a unit
             continue

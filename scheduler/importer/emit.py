@@ -8,6 +8,7 @@ from datetime import date
 
 from scheduler import phrases
 from scheduler.importer.parse import Draft, DraftTask
+from scheduler.importer.recurring import recurring_lines
 from scheduler.importer.relative import find_relative, resolve_relative
 
 Known = Callable[[str], bool]
@@ -104,7 +105,7 @@ def _deadlines(task: DraftTask, year: int | None, issued: date | None) -> list[s
     notes = [] if issued else [f"# 原文时限“{phrase}”从印发之日起算：印发日期未识别，请按印发日期填写 deadline"
                                for phrase in _from_issue(task)]
     if not entries:
-        return notes or ["# 原文未写完成时限（持续推进）"]
+        return notes or recurring_lines(task.assignment.deadlines, year, issued) or ["# 原文未写完成时限（持续推进）"]
     if len(entries) == 1:
         return [f"deadline = {entries[0][0]}{entries[0][1]}", *notes]
     out = []

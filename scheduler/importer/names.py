@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from scheduler.importer.place_pairs import pair_places
 from scheduler.importer.shared_gov import share_government
 from scheduler.importer.spaced_units import spaced_names
 from scheduler.importer.vocab import CLOSE, GENERIC, OPEN, TAIL, either, is_unit_name
@@ -74,7 +75,7 @@ def unit_names(clause: str, out: Assignment) -> list[str]:
     clause = _REMARK.sub("", clause)  # "(除标注“分别牵头”外，列第一位为牵头单位，下同)"
     clause = TAIL.sub("", clause.strip()).strip()
     names: list[str] = []
-    parts = share_government(rejoin_places(_and_split(split_outside(clause, NAME_SEP))))  # round 39
+    parts = share_government(rejoin_places(_and_split(pair_places(split_outside(clause, NAME_SEP)))))  # rounds 39, 53
     for part in (piece for p in parts for piece in spaced_names(p)):  # "市发改委 开发区管委会"
         for name in _split_etc(_BY.sub("", part.strip(" 　─—")), out):  # "──由X组织落实"
             if name and not GENERIC.match(name) and name not in names and len(name) <= 40 \

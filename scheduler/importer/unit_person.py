@@ -30,3 +30,8 @@ def unit_label(line: str) -> str:
         return line
     rest = line[m.end():].lstrip()  # ":X主要领导。" (the label is followed by its colon)
     return m[1] + rest[0] + _PERSON.sub("", rest[1:])
+
+
+def strip_people(text: str) -> str:
+    """A list of units without the people written after the names: "A、B主要领导" → "A、B"."""
+    return _PERSON.sub("", text)

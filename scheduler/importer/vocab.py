@@ -38,9 +38,12 @@ LABELS = {"牵头单位": "lead", "主办单位": "lead", "牵头部门": "lead"
            "协作单位": "cooperating", "协作部门": "cooperating",  # "主要协作单位：各乡镇人民政府"
            "主要协作单位": "cooperating", "主要协作部门": "cooperating",
            "主责单位": "responsible", "主责部门": "responsible",
+           # bare role words as labels, in a bracket or a table cell: "（牵头：X；配合：Y、Z）"
+           "牵头": "lead", "主办": "lead", "配合": "cooperating", "协办": "cooperating", "参与": "cooperating",
            # people, not units: "（牵头单位：…；督办领导：李四）"
            "督办领导": "person", "责任领导": "person", "牵头领导": "person", "分管领导": "person", "责任人": "person",
-           "完成时限": "deadline", "时间安排": "deadline", "完成时间": "deadline",
+           "完成时限": "deadline", "时间安排": "deadline", "完成时间": "deadline", "启动时间": "deadline",
+           "牵头、责任单位": "lead", "牵头和责任单位": "lead", "牵头及责任单位": "lead",  # both roles: the heavier
            "时间节点": "deadline", "时限要求": "deadline",
            # rectification plans: "（责任单位：X；整改时限：2021年12月底前）"
            "整改责任单位": "responsible", "问题整改责任单位": "responsible",  # "问题整改责任单位:X 整改时限:3天"

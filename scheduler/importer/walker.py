@@ -31,6 +31,7 @@ from scheduler.importer.numerals import CN_NUM, cn_to_int, int_to_cn, repair_moj
 from scheduler.importer.rule_lines import read_grouped_rows, read_merged_titles, read_rule_lines
 from scheduler.importer.section_duty import section_duty
 from scheduler.importer.sections import OTHER, PHASES, TASKS, section_kind
+from scheduler.importer.subject_items import opens_with_unit
 from scheduler.importer.subjects import subject_units
 from scheduler.importer.table import Row, read_table
 from scheduler.importer.title_spaces import joined_title
@@ -275,7 +276,8 @@ class Walker:
         if item.heading:
             parent = None
         if parent is not None and parent.assignment.empty() and subs and not any(assigns(t) for t in subs) \
-                and not all(names_subjects(t) for t in subs) and not _titled_under_heading(item, subs):
+                and not all(names_subjects(t) or (len(subs) > 1 and opens_with_unit(t)) for t in subs) \
+                and not _titled_under_heading(item, subs):
             # sub-items that assign nothing, under an item that assigns nothing: its sentences
             parent = item_task(item.number, item.key, item.line,
                            item.texts + [f"{sub.number.removeprefix(item.number)}.{''.join(sub.texts)}"

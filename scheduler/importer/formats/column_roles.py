@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from scheduler.importer import columns as col
 from scheduler.importer.columns import column_name, words
 from scheduler.importer.formats.item_columns import refine_items
+from scheduler.importer.formats.name_columns import refine_names
 
 _LEVEL = re.compile(r"^(?:[一二三四五六七八九]|[1-9])级")  # "一级要点", "二级指标"
 _DETAIL = re.compile(words(col.DETAIL))
@@ -32,6 +33,7 @@ def refine(kinds: dict[int, str], header: Sequence[str], body: Sequence[Sequence
     kinds = dict(kinds)
     if _levels(kinds, header):
         return kinds
+    refine_names(kinds, header, body)  # "名称 | 工作任务", "项目名称 | 建设内容"
     _spanned(kinds, header, body)
     _detail(kinds, header)
     refine_items(kinds, header, body)  # numbered items over their detail, 备注 as the deadline

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from scheduler.importer.formats.wrapped_header import continues
+
 Kind = Callable[[str], "str | None"]
 
 
@@ -29,10 +31,12 @@ def stacked(rows: Sequence[Sequence[str]], head: int, kind: Kind) -> tuple[list[
                if up.strip() != down.strip() and down.strip()]  # a blank under a heading: not merged
     if not changed or len(changed) == len(names):
         return list(rows[head]), head
+    goes_on = {i for i in changed if not _spans(names, i) and continues(names[i], below[i], kind)}  # "项目" / "名称"
     for i in changed:
-        if kind(below[i].strip()) is None or not _spans(names, i):
+        if i not in goes_on and (kind(below[i].strip()) is None or not _spans(names, i)):
             return list(rows[head]), head  # a data row, or a name under a heading of one column
-    return [below[i] if i in changed and below[i].strip() else name for i, name in enumerate(names)], head + 1
+    return [name + below[i].strip() if i in goes_on else below[i] if i in changed and below[i].strip() else name
+            for i, name in enumerate(names)], head + 1
 
 
 def _spans(names: Sequence[str], i: int) -> bool:

@@ -16,6 +16,7 @@ from typing import Any
 
 from scheduler.importer.formats.blocks import Block, FormatError, Table, grid
 from scheduler.importer.formats.pages import continued, empty_line_between, header_end, line_pitch, names_apart
+from scheduler.importer.formats.spaced_glyphs import letter_spaced
 from scheduler.importer.formats.tables import header_row, is_task_table
 from scheduler.importer.formats.unruled import PAGE_NUMBER as _PAGE_NUMBER
 from scheduler.importer.formats.unruled import Found, unruled_table
@@ -161,7 +162,7 @@ def _lines(page: Any) -> list[_Line]:
     out = []
     for ln in page.extract_text_lines(layout=False, strip=True, return_chars=True):
         sizes = [ch.get("size", 0) for ch in ln.get("chars", [])] or [10.0]
-        out.append(_Line(ln["text"], ln["x0"], ln["x1"], max(sizes), ln["top"]))
+        out.append(_Line(letter_spaced(ln["text"], ln.get("chars", [])), ln["x0"], ln["x1"], max(sizes), ln["top"]))
     return out
 
 

@@ -17,12 +17,15 @@ from scheduler.importer import columns as col
 from scheduler.importer.columns import column_name, words
 from scheduler.importer.formats import column_roles as roles
 from scheduler.importer.formats.blocks import Block, Table
-from scheduler.importer.formats.deadline_cells import deadline_lines
 from scheduler.importer.formats.headers import stacked
+from scheduler.importer.formats.people_columns import unit_name, units_and_people
 from scheduler.importer.formats.record_table import record_lines
-from scheduler.importer.vocab import is_unit_name
+from scheduler.importer.formats.table_cells import CN as CN  # public names of this module before the split
+from scheduler.importer.formats.table_cells import cn_number as cn_number
+from scheduler.importer.formats.table_cells import deadline_text, dedupe, joined, units_text
 
 _PERSON = re.compile(words(col.PEOPLE))
+_SCHEDULE = re.compile(words(col.SCHEDULE))  # "工作进度", "实施步骤": neither the task nor its deadline
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (  # the words of columns.py, anywhere in the name
     ("lead", re.compile(words(col.LEAD))),
     ("cooperating", re.compile(words(col.COOPERATING))),
@@ -37,14 +40,15 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (  # the words of columns.py, 
 _LABEL = {"lead": "牵头单位", "responsible": "责任单位", "cooperating": "配合单位", "deadline": "完成时限"}
 _UNIT_KINDS = ("lead", "responsible", "cooperating", "deadline")
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)]|\d+[、.．](?!\d))\s*")
-CN = "零一二三四五六七八九"
 _ORDINAL = re.compile(r"[（(]?[一二三四五六七八九十]+[）)]?[、.．]?")  # a category's number in the 序号 cell
 TABLE_END = "〇、任务分工表止"  # after a task table's rows: the text that follows is not its last row's
 
 
 def column_kind(header: str) -> str | None:
-    name = column_name(header)
+    name = unit_name(column_name(header))  # "责任单位及责任人": units, their people dropped
     if not name or len(name) > 20 or _PERSON.search(name):
+        return None
+    if _SCHEDULE.search(name) and not _KINDS[3][1].search(name):  # "工作进度": the work's schedule, no task (round 46)
         return None
     for kind, pattern in _KINDS:
         if pattern.search(name):
@@ -67,24 +71,6 @@ def is_task_table(rows: Sequence[Sequence[str]]) -> bool:
     return header_row(rows) is not None or record_lines(rows, column_kind) is not None
 
 
-def cn_number(n: int) -> str:
-    """1 → 一, 12 → 十二, 105 → 一百零五 (read back by the text importer's cn_to_int)."""
-    if n < 10:
-        return CN[n]
-    if n < 20:
-        return "十" + (CN[n % 10] if n % 10 else "")
-    if n < 100:
-        return CN[n // 10] + "十" + (CN[n % 10] if n % 10 else "")
-    hundreds, rest = divmod(n, 100)
-    if rest == 0:
-        tail = ""
-    elif rest < 10:
-        tail = "零" + CN[rest]
-    else:
-        tail = ("一" if rest < 20 else "") + cn_number(rest)
-    return CN[hundreds % 10] + "百" + tail
-
-
 def to_lines(blocks: Sequence[Block]) -> list[str]:
     """The document as lines of text: paragraphs as they are, task tables in the grammar, other
     tables row by row with their cells separated by tabs."""
@@ -102,6 +88,7 @@ def to_lines(blocks: Sequence[Block]) -> list[str]:
 @dataclass
 class _Columns:
     kinds: dict[int, str]
+    people: frozenset[int] = frozenset()  # unit columns that name their people too ("责任单位及责任人")
 
     def first(self, kind: str) -> int | None:
         return next((i for i, k in self.kinds.items() if k == kind), None)
@@ -114,13 +101,14 @@ def table_lines(table: Table) -> list[str]:
     rows = [list(r) for r in table.rows]
     head = header_row(rows)
     if head is None:  # a layout table row by row, or a label / value table as one task's record
-        return record_lines(rows, column_kind) or ["\t".join(_dedupe(r)) for r in rows if any(c.strip() for c in r)]
+        return record_lines(rows, column_kind) or ["\t".join(dedupe(r)) for r in rows if any(c.strip() for c in r)]
     names, last = stacked(rows, head, column_kind)  # "责任单位" over "牵头单位 | 配合单位"
-    above = [" ".join(c.split()) for r in rows[:head] for c in _dedupe(r)]  # a title over the header
+    above = [" ".join(c.split()) for r in rows[:head] for c in dedupe(r)]  # a title over the header
     body = rows[last + 1:]
     end = roles.text_after(body)  # the notice's text below the table, in a sheet
-    below = [" ".join(" ".join(_dedupe(r)).split()) for r in body[end:] if any(c.strip() for c in r)]  # a row a line
-    columns = _Columns(roles.refine(_columns(names).kinds, names, body[:end]))  # levels, spans, details
+    below = [" ".join(" ".join(dedupe(r)).split()) for r in body[end:] if any(c.strip() for c in r)]  # a row a line
+    people = frozenset(i for i, n in enumerate(names) if units_and_people(column_name(n)))
+    columns = _Columns(roles.refine(_columns(names).kinds, names, body[:end]), people)  # levels, spans, details
     return above + _TableWriter(columns).rows(body[:end], rows[head:last + 1]) + [TABLE_END, *below]
 
 
@@ -145,15 +133,6 @@ def _columns(header: Sequence[str]) -> _Columns:
         if free:
             kinds[free[0]] = "task"
     return _Columns(kinds)
-
-
-def _dedupe(row: Sequence[str]) -> list[str]:
-    """A row's cells without the repeats of a horizontally merged cell."""
-    out: list[str] = []
-    for cell in row:
-        if cell and (not out or out[-1] != cell):
-            out.append(cell)
-    return out
 
 
 class _TableWriter:
@@ -199,7 +178,7 @@ class _TableWriter:
         self.category = name
         self.parent, self.parents, self.items = None, 0, 0
         # a name wrapped in its cell is one line
-        self.out.append(f"{cn_number(self.section)}、{_NUMBERED.sub('', _joined(name))}")
+        self.out.append(f"{cn_number(self.section)}、{_NUMBERED.sub('', joined(name))}")
 
     def _carried(self, row: list[str], previous: list[str] | None) -> list[str]:
         """Blank parent/category cells (a merged cell exported to CSV) take the value above."""
@@ -236,14 +215,14 @@ class _TableWriter:
         return next(c.strip() for i, c in enumerate(row) if i != number and c.strip())
 
     def _body(self, row: list[str]) -> str:
-        body = "" if self.title_col is None else _joined(row[self.title_col]).rstrip("、，,；;")
-        detail = "" if self.detail_col is None else _joined(row[self.detail_col])
+        body = "" if self.title_col is None else joined(row[self.title_col]).rstrip("、，,；;")
+        detail = "" if self.detail_col is None else joined(row[self.detail_col])
         return f"{body.rstrip('。')}。{detail}" if body and detail else body
 
     def _task(self, row: list[str]) -> None:
         units = self._unit_lines(row)
         body = self._body(row)
-        if self.parent_col is not None and (parent := _joined(row[self.parent_col])):
+        if self.parent_col is not None and (parent := joined(row[self.parent_col])):
             if parent != self.parent:
                 self.parent, self.last_sub = parent, 0
                 self.parents += 1
@@ -276,28 +255,9 @@ class _TableWriter:
     def _unit_lines(self, row: list[str]) -> list[str]:
         lines = []
         for kind in _UNIT_KINDS:
-            convert = _deadline_text if kind == "deadline" else _units_text
-            values = [v for v in (convert(row[i]) for i in self.c.all(kind)) if v]
+            cells = [deadline_text(row[i]) if kind == "deadline" else units_text(row[i], i in self.c.people)
+                     for i in self.c.all(kind)]
+            values = [v for v in cells if v]
             if values:
                 lines.append(f"{_LABEL[kind]}：{('；' if kind == 'deadline' else '、').join(values)}")
         return lines
-
-
-def _joined(cell: str) -> str:
-    """A text cell's paragraphs as one line."""
-    return roles.unwrapped("".join(part.strip() for part in cell.splitlines()))
-
-
-def _units_text(cell: str) -> str:
-    """A units cell's names listed with 、: a cell puts them on lines of their own, or pads them
-    apart with spaces ("国家发展改革委&nbsp;&nbsp;住房城乡建设部") when every part is a unit's name."""
-    parts = []
-    for line in roles.joined_wraps(cell.splitlines()):  # a PDF cell's wrapped name is one
-        words = [w.strip("、，,；;") for w in line.split()]
-        spaced = len(words) > 1 and all(w and is_unit_name(w) for w in words)
-        parts += words if spaced else [line.strip().strip("、，,；;")]
-    return "、".join(p for p in parts if p)
-
-
-def _deadline_text(cell: str) -> str:
-    return "；".join(deadline_lines(cell))  # a PDF cell's wrapped phrase is one
