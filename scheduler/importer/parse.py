@@ -38,7 +38,7 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?:[a-zü]*[āáǎàēéěèī�
 
 def _laid_out(lines: list[str]) -> list[str]:
     """The lines as the walker reads them: tables, records, run-on pages, minutes and target lists laid out."""
-    lines = ordinal_points(starred_leads(outline_lines(lines)))  # outline.py; starred_lead.py, ordinal_points.py (round 54)
+    lines = ordinal_points(starred_leads(outline_lines(lines)))  # outline.py; starred_lead.py, ordinal_points.py
     lines = spanned_rows(glued_lines(office_points(scored_items(lines))))  # rounds 53, 52
     return duty_headings(relayout_targets(read_minutes(relayout(record_lines(unit_cells(lines))))))
 
