@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from scheduler.importer.articles import article_lines
 from scheduler.importer.bracketed import relayout_targets
 from scheduler.importer.copies import normalised, plain_spaces
 from scheduler.importer.draft import Draft as Draft
@@ -38,7 +39,8 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?:[a-zü]*[āáǎàēéěèī�
 
 def _laid_out(lines: list[str]) -> list[str]:
     """The lines as the walker reads them: tables, records, run-on pages, minutes and target lists laid out."""
-    lines = ordinal_points(starred_leads(outline_lines(lines)))  # outline.py; starred_lead.py, ordinal_points.py
+    lines = article_lines(outline_lines(lines))  # outlines and articles written in a plan's levels
+    lines = ordinal_points(starred_leads(lines))  # starred_lead.py, ordinal_points.py (round 54)
     lines = spanned_rows(glued_lines(office_points(scored_items(lines))))  # rounds 53, 52
     return duty_headings(relayout_targets(read_minutes(relayout(record_lines(unit_cells(lines))))))
 
