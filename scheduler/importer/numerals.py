@@ -6,6 +6,8 @@ CN_NUM = "一二三四五六七八九十百零〇"
 WIDE: dict[int, int | str] = {0xFF10 + i: 0x30 + i for i in range(10)}  # full-width digits
 WIDE[0x3000] = 0x20  # and the full-width space
 WIDE |= {0x2474 + i: f"({i + 1})" for i in range(20)}  # "⑴…⒇": one character for "(1)"…"(20)"
+WIDE |= {0x2488 + i: f"{i + 1}." for i in range(20)}  # "⒈…⒛": one character for "1."…"20."
+WIDE |= {0x3220 + i: f"({c})" for i, c in enumerate("一二三四五六七八九十")}  # "㈠…㈩" (GBK has them): "(一)"…
 
 
 def cn_to_int(text: str) -> int:

@@ -211,7 +211,7 @@ class Walker:
         that closes with its own assignment is a task, as are the points after it; the 1. sub-item
         (or a top-level 1. item) whose text is only a heading is their group, not a task."""
         item = self.item
-        if item is None or item.whole_section or not (item.subs or item.top):
+        if item is None or item.whole_section:
             return False
         holder = item.subs[-1] if item.subs else item
         if holder.point:
