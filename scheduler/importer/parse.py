@@ -15,6 +15,7 @@ from scheduler.importer.glued_items import glued_lines
 from scheduler.importer.header import header_facts, title_year
 from scheduler.importer.label_forms import plain_labels
 from scheduler.importer.layout import relayout
+from scheduler.importer.marked_items import marked_items
 from scheduler.importer.meeting_news import meeting_tasks
 from scheduler.importer.minutes import read_minutes
 from scheduler.importer.numerals import WIDE
@@ -40,7 +41,7 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?:[a-zü]*[āáǎàēéěèī�
 
 def _laid_out(lines: list[str]) -> list[str]:
     """The lines as the walker reads them: tables, records, run-on pages, minutes and target lists laid out."""
-    lines = top_points(article_lines(outline_lines(lines)))  # outlines, articles, points: a plan's levels
+    lines = marked_items(top_points(article_lines(outline_lines(lines))))  # numbering as a plan's levels
     lines = ordinal_points(starred_leads(lines))  # starred_lead.py, ordinal_points.py (round 54)
     lines = spanned_rows(glued_lines(office_points(scored_items(lines))))  # rounds 53, 52
     return duty_headings(relayout_targets(read_minutes(relayout(record_lines(unit_cells(lines))))))

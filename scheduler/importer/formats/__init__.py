@@ -27,6 +27,10 @@ def document_text(path: Path) -> str:
     if kind == "text":
         text = decode(path, data)
         from scheduler.importer.formats.delimited import looks_like_csv, read_csv
+        from scheduler.importer.formats.markdown import markdown_blocks
+
+        if (blocks := markdown_blocks(text)) is not None:  # a Markdown plan's pipe tables
+            return "\n".join(to_lines(blocks))
 
         return "\n".join(to_lines(read_csv(path, text))) if looks_like_csv(text) else text
     return "\n".join(to_lines(read_blocks(path, data, kind)))
