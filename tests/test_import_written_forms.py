@@ -1,6 +1,6 @@
-"""Deadlines written as a month and a day with a dot, as ledgers write them ("6.30前", "12.31"): in a
+"""Ledgers' short forms. Deadlines written as a month and a day with a dot ("6.30前", "12.31"): in a
 deadline cell or label and in an assignment bracket they are that day of the plan's year; a decimal in
-a sentence ("增长6.5%", "3.5万亩") is no date."""
+a sentence ("增长6.5%", "3.5万亩") is no date. Units parted by a slash ("区发改委/区财政局") are two."""
 
 from __future__ import annotations
 
@@ -36,3 +36,10 @@ def test_decimals_in_a_sentence_are_no_dates() -> None:
     text = ("某区2021年重点工作任务分工方案\n1．稳定经济增长。地区生产总值增长6.5%，新建高标准农田3.5万亩。（区发展改革委负责）\n"
             "2．扩大有效投资。完成投资12.31亿元。（区财政局负责，年底前）\n")
     assert _dates(text) == [[], ["2021-12-31"]]
+
+
+def test_units_parted_by_a_slash() -> None:
+    draft = parse_document("某区2021年重点工作任务分工方案\n1．任务甲。（牵头单位：区发改委/区财政局；配合单位：区统计局／各街道）\n"
+                           "2．任务乙。（区教育和体育局负责，年底前）\n")
+    assert [(t.assignment.lead, t.assignment.cooperating) for t in draft.tasks] == [
+        (["区发改委", "区财政局"], ["区统计局", "各街道"]), ([], [])]
