@@ -43,3 +43,14 @@ def test_units_parted_by_a_slash() -> None:
                            "2．任务乙。（区教育和体育局负责，年底前）\n")
     assert [(t.assignment.lead, t.assignment.cooperating) for t in draft.tasks] == [
         (["区发改委", "区财政局"], ["区统计局", "各街道"]), ([], [])]
+
+
+def test_bare_role_words_as_labels(tmp_path: Path) -> None:
+    text = ("某区2021年重点工作任务分工方案\n1．任务甲。（牵头：区发改委；配合：区财政局、区统计局；2021年6月底前）\n"
+            "2．任务乙。（责任单位：牵头：区委政法委；配合：各街道）\n")
+    rows = [(t.assignment.lead, t.assignment.responsible, t.assignment.cooperating) for t in parse_document(text).tasks]
+    assert rows == [(["区发改委"], [], ["区财政局", "区统计局"]), (["区委政法委"], [], ["各街道"])]
+    path = tmp_path / "table.csv"
+    path.write_text("序号,工作任务,责任单位,完成时限\n1,任务丙,牵头：区商务局；配合：区市场监管局,年底前\n", encoding="utf-8")
+    draft = parse_document(document_text(path))
+    assert [(t.assignment.lead, t.assignment.cooperating) for t in draft.tasks] == [(["区商务局"], ["区市场监管局"])]
