@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from scheduler import phrases
 from scheduler.importer.names import CLAUSE, NAME_SEP, rejoin_places, split_outside, unit_names
+from scheduler.importer.numeric_dates import worded
 from scheduler.importer.periods import as_years
 from scheduler.importer.recurring import recurrence
 from scheduler.importer.relative import find_relative
@@ -291,5 +292,6 @@ def is_deadline(clause: str) -> bool:
 
 
 def _dated(clause: str) -> bool:
-    """A deadline written among the units: "6月底完成", "9月底前完成评估"."""
-    return is_deadline(clause) or starts_with_deadline(clause)
+    """A deadline written among the units: "6月底完成", "9月底前完成评估", "6.30前完成"."""
+    return is_deadline(clause) or starts_with_deadline(clause) or (
+        (digits := worded(clause)) != clause and is_deadline(digits))

@@ -1,6 +1,7 @@
 """Items marked otherwise than by a number: "任务一：……" / "第二项：……" labels and "●" / "■" / "◆" bullets
 (platform exports, PPT-made plans, WeChat posts). Three such lines or more are numbered "1．" "2．" …
-in order (bullets restart after a line that is not one), so that the walker reads each as an item."""
+in order (bullets start again from 1 under each "一、" or "（一）" heading), so that the walker reads each
+as an item."""
 
 from __future__ import annotations
 

@@ -20,7 +20,9 @@ CLAUSE = re.compile(r"[，,；;]")
 _EACH_LEVEL = r"(?:(?<!各[县区市]及)(?<!各[县区市]{2}及)|(?!园区|街道|社区|乡镇))"  # tested after 及 only
 LIST_SEP = re.compile(r"、|和|及(?!其)" + _EACH_LEVEL)  # "地方各级人民政府及其部门" is one collective
 NAME_SEP = re.compile(r"、|以及|会同|及(?!其)(?=[^及]{2,})" + _EACH_LEVEL
-                      + r"|(?<=各地区|各部门|各单位)(?=各)|(?<=各地)(?=各)")
+                      + r"|(?<=各地区|各部门|各单位)(?=各)|(?<=各地)(?=各)"
+                      # "区发改委/区财政局": a slash after a unit's last character
+                      + r"|(?<=[局委办厅部府会室处所院站队司中心馆社团])[/／](?=[\u4e00-\u9fff]{2})")
 # "各区人民政府〈含开发区、风景区管委会,下同〉": a remark in angle brackets too (round 50)
 _REMARK = re.compile(r"[（(〈<＜][^（）()〈〉<>＜＞]*(?:下同|除|为准|注)[^（）()〈〉<>＜＞]*[）)〉>＞]")
 

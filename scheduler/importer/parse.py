@@ -21,12 +21,14 @@ from scheduler.importer.minutes import read_minutes
 from scheduler.importer.numerals import WIDE
 from scheduler.importer.numerals import cn_to_int as cn_to_int
 from scheduler.importer.office_points import office_points
+from scheduler.importer.ordinal_points import ordinal_points
 from scheduler.importer.outline import outline_lines
 from scheduler.importer.page_fields import page_fields
 from scheduler.importer.records import record_lines
 from scheduler.importer.scored_items import scored_items
 from scheduler.importer.sections import covering_notice, select_tasks
 from scheduler.importer.spanned_cells import spanned_rows
+from scheduler.importer.starred_lead import starred_leads
 from scheduler.importer.top_points import top_points
 from scheduler.importer.traditional import fold, restore
 from scheduler.importer.unit_cells import unit_cells
@@ -40,6 +42,7 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?:[a-zü]*[āáǎàēéěèī�
 def _laid_out(lines: list[str]) -> list[str]:
     """The lines as the walker reads them: tables, records, run-on pages, minutes and target lists laid out."""
     lines = marked_items(top_points(article_lines(outline_lines(lines))))  # numbering as a plan's levels
+    lines = ordinal_points(starred_leads(lines))  # starred_lead.py, ordinal_points.py (round 54)
     lines = spanned_rows(glued_lines(office_points(scored_items(lines))))  # rounds 53, 52
     return duty_headings(relayout_targets(read_minutes(relayout(record_lines(unit_cells(lines))))))
 
