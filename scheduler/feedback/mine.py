@@ -40,6 +40,12 @@ class Held:
     def deadline_text(self) -> str:
         return self.milestone.written or self.milestone.deadline.isoformat()
 
+    @property
+    def may_close(self) -> bool:
+        """Whether this unit's 办结 can close the milestone: a recurring task's occurrence is closed for
+        everyone (`done_through`), so only by its lead (any unit when the task names no lead)."""
+        return not self.recurring or self.role is Role.LEAD or not self.task.lead
+
 
 class UnitIndex:
     def __init__(self, runtime: Runtime) -> None:

@@ -47,6 +47,8 @@ def submit(store: Store, index: UnitIndex, now: datetime, unit: str, key: str, k
     when = _day(day) if kind != "progress" else None
     if kind == "progress" and not note:
         raise FieldError("请填写进展情况")
+    if kind == "done" and not held.may_close:
+        raise FieldError("周期性任务每一次的办结由牵头单位报告，本单位可以反馈进展")
     if kind == "done" and (when is None or when > today):
         raise FieldError("请填写完成日期（不晚于今天）")
     if kind == "extend":
