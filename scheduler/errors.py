@@ -84,3 +84,20 @@ class StateLockedError(StateError):
 
 class StateBrokenError(StateError):
     """Corrupt, read-only, full, or gone: the daemon stops (exit 1) rather than send unrecorded."""
+
+
+_OS_REASONS = {
+    "EACCES": "没有权限", "EPERM": "不允许的操作（没有权限）", "ENOENT": "文件或目录不存在", "ENOSPC": "磁盘空间已满",
+    "EDQUOT": "超出磁盘配额", "EROFS": "文件系统是只读的", "EISDIR": "这是一个目录", "ENOTDIR": "路径中有一段不是目录",
+    "EEXIST": "已经存在", "ENAMETOOLONG": "文件名太长", "ELOOP": "符号链接层数过多（可能指向自身）",
+    "EMFILE": "打开的文件过多", "ENFILE": "系统打开的文件过多", "EIO": "读写错误（磁盘可能有故障）",
+    "EBUSY": "正被占用", "EADDRINUSE": "端口已被占用", "EADDRNOTAVAIL": "本机没有这个地址", "ENOEXEC": "不是可执行文件",
+}
+
+
+def os_reason(err: OSError) -> str:
+    """Why the OS refused, in Chinese ("没有权限", "磁盘空间已满"); the OS's own words for the rare others."""
+    import errno
+
+    name = errno.errorcode.get(err.errno or 0, "")
+    return _OS_REASONS.get(name) or err.strerror or str(err)

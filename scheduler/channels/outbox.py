@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from scheduler.channels.base import Outcome, Receipt
+from scheduler.errors import os_reason
 from scheduler.messages import Message
 from scheduler.mime_fast import email_bytes
 
@@ -44,7 +45,7 @@ class OutboxChannel:
             tmp.write_bytes(data)
             os.replace(tmp, path)
         except OSError as err:
-            return Receipt(Outcome.TEMPORARY, f"无法写入发件箱 {self.directory}：{err.strerror}")
+            return Receipt(Outcome.TEMPORARY, f"无法写入发件箱 {self.directory}：{os_reason(err)}")
         return Receipt(Outcome.SENT, str(path))
 
     def quota_key(self, message: Message) -> str | None:

@@ -9,7 +9,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from scheduler.errors import DubanError
+from scheduler.errors import DubanError, os_reason
 
 
 def replace_file(path: Path, original: bytes, data: bytes) -> None:
@@ -25,7 +25,7 @@ def replace_file(path: Path, original: bytes, data: bytes) -> None:
                              "请让它可写（如 chmod 664）后重试，或手工写入")
         fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
     except OSError as err:
-        raise DubanError(f"无法写入任务文件 {path}：{err.strerror}") from None
+        raise DubanError(f"无法写入任务文件 {path}：{os_reason(err)}") from None
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
@@ -36,7 +36,7 @@ def replace_file(path: Path, original: bytes, data: bytes) -> None:
         os.replace(tmp, real)
     except OSError as err:
         Path(tmp).unlink(missing_ok=True)
-        raise DubanError(f"无法写入任务文件 {path}：{err.strerror}") from None
+        raise DubanError(f"无法写入任务文件 {path}：{os_reason(err)}") from None
 
 
 def _chown_like(tmp: str, kept: os.stat_result) -> None:

@@ -14,7 +14,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from scheduler.errors import DubanError
+from scheduler.errors import DubanError, os_reason
 from scheduler.importer.emit import q
 from scheduler.importer.parse import Draft
 
@@ -80,7 +80,7 @@ def _known(path: Path) -> tuple[bytes, set[str]]:
     try:
         data = path.read_bytes()
     except OSError as err:
-        raise DubanError(f"{path}：无法读取单位文件（{err.strerror}）") from None
+        raise DubanError(f"{path}：无法读取单位文件（{os_reason(err)}）") from None
     try:
         doc = tomllib.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
@@ -105,4 +105,4 @@ def _atomic_write(path: Path, data: bytes) -> None:
             fh.write(data)
         os.replace(tmp, path)
     except OSError as err:
-        raise DubanError(f"{path}：无法写入单位文件（{err.strerror}）") from None
+        raise DubanError(f"{path}：无法写入单位文件（{os_reason(err)}）") from None

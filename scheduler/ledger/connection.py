@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Self
 
-from scheduler.errors import StateBrokenError
+from scheduler.errors import StateBrokenError, os_reason
 from scheduler.ledger.files import reader, state_error
 from scheduler.ledger.schema import SCHEMA_VERSION, create_v2, migrate_v1
 
@@ -95,7 +95,7 @@ class Connection:
         except sqlite3.Error as err:
             raise state_error(self.path, doing, err, self.lock_wait) from None
         except OSError as err:
-            raise StateBrokenError(f"无法{doing}状态数据库 {self.path}：{err.strerror or err}") from None
+            raise StateBrokenError(f"无法{doing}状态数据库 {self.path}：{os_reason(err)}") from None
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:

@@ -9,7 +9,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from scheduler.errors import DubanError, StateBrokenError, StateLockedError
+from scheduler.errors import DubanError, StateBrokenError, StateLockedError, os_reason
 
 
 class Lock:
@@ -25,7 +25,7 @@ class Lock:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as err:
             raise StateBrokenError(place_fault(self.path.parent) or
-                                   f"无法使用状态目录 {self.path.parent}：{err.strerror}") from None
+                                   f"无法使用状态目录 {self.path.parent}：{os_reason(err)}") from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

@@ -11,7 +11,7 @@ from typing import Any
 
 import tomli
 
-from scheduler.errors import ConfigError, Problem, Severity
+from scheduler.errors import ConfigError, Problem, Severity, os_reason
 
 _BOM = b"\xef\xbb\xbf"
 
@@ -93,7 +93,7 @@ def read_toml_text(path: Path, label: str | None = None) -> tuple[dict[str, Any]
     except IsADirectoryError:
         raise _fail(label, "", f"这是一个目录，不是文件：{path}") from None
     except OSError as err:
-        raise _fail(label, "", f"无法读取文件：{path}（{err.strerror}）") from None
+        raise _fail(label, "", f"无法读取文件：{path}（{os_reason(err)}）") from None
     return parse_toml(data, label)
 
 

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from scheduler import readmodel
-from scheduler.errors import DubanError, UsageError
+from scheduler.errors import DubanError, UsageError, os_reason
 from scheduler.report import bulletin, register
 from scheduler.runtime import Runtime
 
@@ -79,4 +79,4 @@ def _atomic(path: Path, write: Callable[[Path], None]) -> None:
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as err:
-        raise DubanError(f"无法写入 {path}：{err.strerror or err}") from None
+        raise DubanError(f"无法写入 {path}：{os_reason(err)}") from None

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import uvicorn
 
-from scheduler.errors import DubanError
+from scheduler.errors import DubanError, os_reason
 from scheduler.feedback.store import Store
 from scheduler.runtime import Runtime
 from scheduler.web.app import create_app
@@ -52,7 +52,7 @@ class WebServer:
         except OSError as err:
             sock.close()
             self.store.close()
-            raise DubanError(f"网页服务无法在 {web.host}:{web.port} 上启动：{err.strerror or err}"
+            raise DubanError(f"网页服务无法在 {web.host}:{web.port} 上启动：{os_reason(err)}"
                              "（[web] listen 的端口是否已被占用？）") from None
         self.task = asyncio.create_task(self.server.serve(sockets=[sock]))
         while not self.server.started and not self.task.done():

@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
+from scheduler.errors import os_reason
 from scheduler.importer.formats.blocks import Block, FormatError
 from scheduler.importer.formats.detect import ole_kind, sniff
 from scheduler.importer.formats.tables import to_lines
@@ -105,7 +106,7 @@ def read_bytes(path: Path) -> bytes:
         with path.open("rb") as fh:
             data = fh.read(MAX_BYTES + 1)
     except OSError as err:
-        raise FormatError(f"{path}：无法读取文件（{err.strerror}）") from None
+        raise FormatError(f"{path}：无法读取文件（{os_reason(err)}）") from None
     if len(data) > MAX_BYTES:
         raise FormatError(f"{path}：文件超过 20 MB，不像是一份工作要点")
     return _from_utf16(path, data)

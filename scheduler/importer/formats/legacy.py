@@ -10,6 +10,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from scheduler.errors import os_reason
 from scheduler.importer.formats.blocks import FormatError
 
 TIMEOUT_S = 60
@@ -41,7 +42,7 @@ def convert(path: Path, kind: str, timeout: float = TIMEOUT_S) -> tuple[Path, te
                           f"请用 Word/WPS 另存为 .{target} 后导入") from None
     except OSError as err:
         work.cleanup()
-        raise FormatError(f"{path}：无法运行 LibreOffice（{err.strerror}）") from None
+        raise FormatError(f"{path}：无法运行 LibreOffice（{os_reason(err)}）") from None
     result = root / "out" / f"source.{target}"
     if not result.exists() or result.stat().st_size == 0:
         work.cleanup()
