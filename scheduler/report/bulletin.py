@@ -10,6 +10,7 @@ from pathlib import Path
 
 from scheduler.model import Document
 from scheduler.readmodel import Register, Row, State, UnitRow
+from scheduler.report.safe import printable
 
 SOON_DAYS = 5  # "due within 5 working days"
 _ORDER = (State.DONE, State.ON_TRACK, State.NEAR, State.OVERDUE, State.REVIEW, State.ONGOING, State.SUSPENDED)
@@ -86,7 +87,7 @@ def _documents(register: Register) -> tuple[str, ...]:
 
 
 def _md(text: str) -> str:
-    return " ".join(text.split()).replace("|", "｜")
+    return " ".join(printable(text).split()).replace("|", "｜")
 
 
 def to_markdown(b: Bulletin) -> Iterator[str]:

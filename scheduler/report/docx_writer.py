@@ -12,6 +12,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from scheduler.report.bulletin import SOON_DAYS, Bulletin, Item, cn_date
+from scheduler.report.safe import printable
 
 _FONT = "仿宋"  # official documents are set in 仿宋/宋体; Word falls back when it is missing
 
@@ -27,7 +28,7 @@ def write(b: Bulletin, path: Path) -> None:
     date_line = doc.add_paragraph(cn_date(b.today))
     date_line.alignment = WD_ALIGN_PARAGRAPH.CENTER
     for text in b.documents:
-        doc.add_paragraph(f"督办文件：{text}")
+        doc.add_paragraph(printable(f"督办文件：{text}"))
     doc.add_paragraph(b.counts_text())
     _heading(doc, f"一、逾期事项（{len(b.overdue)}个）")
     _items(doc, b.overdue, "逾期工作日", overdue=True)
@@ -41,7 +42,7 @@ def write(b: Bulletin, path: Path) -> None:
         doc.add_paragraph("各单位均无逾期事项。")
     _heading(doc, f"四、待审核的反馈（{len(b.waiting)}条）")
     for line in b.waiting or ("无。",):
-        doc.add_paragraph(line)
+        doc.add_paragraph(printable(line))
     doc.add_paragraph("（本通报由督办系统根据台账生成，请核对后签发。）")
     doc.save(str(path))
 
@@ -78,4 +79,4 @@ def _table(doc: DocumentObject, header: Sequence[str], rows: Sequence[Sequence[s
             run.bold = True
     for values in rows:
         for cell, text in zip(table.add_row().cells, values, strict=True):
-            cell.text = text
+            cell.text = printable(text)

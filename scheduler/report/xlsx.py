@@ -116,16 +116,17 @@ def _row(n: int, letters: Sequence[str], cells: Sequence[Cell]) -> str:
 
 def text(value: str) -> str:
     """Cell text: neutralised (never a formula), XML-escaped, without characters XML forbids."""
-    if value[0] in _MAYBE_FORMULA:
+    value = value.translate(_XML_TEXT)
+    if value[:1] in _MAYBE_FORMULA:
         value = cell_text(value)
-    return value.translate(_XML_TEXT)
+    return value
 
 
 _MAYBE_FORMULA = frozenset("=+-@ \t\r\n")  # first characters that need the full check
 
 
 _XML_TEXT = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;",
-             **{c: None for c in (*range(0, 9), 11, 12, *range(14, 32), 0xFFFE, 0xFFFF)}}
+             **{c: None for c in (*range(0, 9), *range(14, 32), 0xFFFE, 0xFFFF)}, 11: "\n", 12: "\n"}  # as safe.printable
 
 
 def _cell(ref: str, value: Cell) -> str:
