@@ -18,7 +18,7 @@ from scheduler.readmodel_ledger import ledger_facts
 from scheduler.readmodel_rows import FEEDBACK_KIND, NO_FEEDBACK, Feedback, FeedbackIndex, Row, State
 from scheduler.readmodel_units import UnitRow, unit_rows
 from scheduler.runtime import Runtime
-from scheduler.workdays import WorkCalendar
+from scheduler.workdays import LAST_YEAR, WorkCalendar
 
 _ONE = timedelta(days=1)
 _NONE: frozenset[str] = frozenset()
@@ -54,6 +54,9 @@ def working_days_left(cal: WorkCalendar, today: date, due: date) -> int:
 
 
 def one_year_after(day: date) -> date:
+    """A year after `day`, within the calendar (it ends on 2099-12-31)."""
+    if day.year >= LAST_YEAR:
+        return date(LAST_YEAR, 12, 31)
     try:
         return day.replace(year=day.year + 1)
     except ValueError:  # 29 February

@@ -125,3 +125,98 @@ def test_formula_starts_in_every_text_column_are_neutralised(hostile: Project, d
     assert cells["T-1"][3].value == "从Word复制的标题\n软换行控制\n分页"  # as in the .docx
     assert by_id["T-1"][3] == "从Word复制的标题\n软换行控制\n分页"
     assert cells["T-3"][3].value == "表情😀与|竖线\n和换行"
+
+
+# -- holidays, roles, the ends of the calendar, an empty file -----------------------------------------
+
+CALENDAR = """\
+[[task]]
+id = "H-1"
+title = "国庆节当天到期"
+lead = ["省司法厅"]
+responsible = ["各地区", "省司法厅"]
+cooperating = ["西宁市"]
+deadline = 2021-10-01
+
+[[task]]
+id = "H-2"
+title = "调休上班的周六到期"
+lead = ["西宁市"]
+deadline = 2021-09-18
+
+[[task]]
+id = "H-3"
+title = "春节长假中到期"
+lead = ["省财政厅"]
+deadline = "2022年2月5日前"
+"""
+
+
+def test_due_dates_on_holidays_and_make_up_days(project: Project, duban: Duban) -> None:
+    project.write("tasks.toml", CALENDAR)
+    rows = _csv_rows(duban, project, now="2021-09-17T10:00")
+    assert [r[8:12] for r in rows[1:]] == [
+        ["2021-10-01", "2021-09-30", "按期推进", "9"],  # 09-18 (Saturday) and 09-26 (Sunday) are working days
+        ["2021-09-18", "2021-09-18", "临期", "1"],
+        ["2022年2月5日前", "2022-01-30", "按期推进", "92"],  # 01-30 is a make-up Sunday before 春节
+    ]
+
+
+def test_a_unit_in_several_roles_counts_once_under_its_highest(project: Project, duban: Duban,
+                                                                tmp_path: Path) -> None:
+    project.write("tasks.toml", CALENDAR)
+    out = tmp_path / "台账.xlsx"
+    _report(duban, project, "--output", str(out), now="2021-09-17T10:00")
+    units = {r[0]: r[1:] for r in openpyxl.load_workbook(out)["按单位"].iter_rows(min_row=2, values_only=True)}
+    # 单位: 牵头, 责任, 配合, 未完成, 临期, 逾期, 已办结, 按期办结
+    assert units == {"省司法厅": (1, 0, 0, 1, 0, 0, 0, 0), "西宁市": (1, 1, 0, 2, 1, 0, 0, 0),
+                     "海东市": (0, 1, 0, 1, 0, 0, 0, 0), "省财政厅": (1, 0, 0, 1, 0, 0, 0, 0)}
+
+
+def test_the_last_working_day_of_a_year_and_a_year_without_data(project: Project, duban: Duban) -> None:
+    project.write("tasks.toml", """\
+        [[task]]
+        id = "Y-1"
+        title = "次年春节前"
+        lead = ["省司法厅"]
+        deadline = 2027-02-06
+        """)
+    rows = _csv_rows(duban, project, now="2026-12-31T17:00")
+    # 2027 has no notice yet: the statutory rule (除夕 02-05 off; no make-up days guessed)
+    assert rows[1][9:12] == ["2027-02-04", "按期推进", "24"]
+
+
+def test_open_ended_recurrence_near_the_calendars_end(project: Project, duban: Duban) -> None:
+    """A recurring task without `until` lists occurrences a year ahead: in 2099 that year reaches past
+    the calendar (2000–2099); the 台账 and `status` stop at its end instead of failing."""
+    project.write("tasks.toml", """\
+        [[task]]
+        id = "R-1"
+        title = "每月报送"
+        lead = ["省司法厅"]
+        repeat = "FREQ=MONTHLY;BYMONTHDAY=-1"
+        start = 2099-01-01
+        done_through = 2099-05-31
+        """)
+    rows = _csv_rows(duban, project, now="2099-06-30T10:00")
+    assert [r[4] for r in rows[1:]][-2:] == ["2099-11-30", "2099-12-31"]
+    assert len(rows) == 13
+    status = duban("status", "--config", str(project.config), "--now", "2099-06-30T10:00")
+    assert status.code == 0, status.err
+
+
+def test_an_empty_tasks_file(project: Project, duban: Duban, tmp_path: Path) -> None:
+    project.write("tasks.toml", "")
+    md = _report(duban, project)
+    assert "截至2021年6月25日，台账中没有时间节点。\n" in md
+    assert _csv_rows(duban, project) == [list(_csv_rows(duban, project)[0])]
+    out = tmp_path / "台账.xlsx"
+    _report(duban, project, "--output", str(out))
+    book = openpyxl.load_workbook(out)
+    assert (book["台账"].max_row, book["按单位"].max_row) == (1, 1)
+    _report(duban, project, "--output", str(tmp_path / "通报.docx"))
+
+
+def test_only_ongoing_tasks(project: Project, duban: Duban) -> None:
+    project.write("tasks.toml", '[[task]]\nid = "G-1"\ntitle = "长期"\nlead = ["省司法厅"]\ndeadline = "常态化"\n')
+    assert "截至2021年6月25日，台账中没有时间节点；另有持续推进的任务1项。\n" in _report(duban, project)

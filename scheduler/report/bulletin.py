@@ -45,7 +45,9 @@ class Bulletin:
         milestones = sum(n for s, n in self.counts if s is not State.ONGOING)
         parts = "，".join(f"{s.value}{counts[s]}个" for s in _ORDER if s is not State.ONGOING and counts[s])
         ongoing = f"；另有持续推进的任务{counts[State.ONGOING]}项" if counts[State.ONGOING] else ""
-        return f"截至{cn_date(self.today)}，台账共列时间节点{milestones}个，其中{parts or '无'}{ongoing}。"
+        if not milestones:
+            return f"截至{cn_date(self.today)}，台账中没有时间节点{ongoing}。"
+        return f"截至{cn_date(self.today)}，台账共列时间节点{milestones}个，其中{parts}{ongoing}。"
 
 
 def cn_date(day: date) -> str:

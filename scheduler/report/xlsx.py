@@ -126,7 +126,8 @@ _MAYBE_FORMULA = frozenset("=+-@ \t\r\n")  # first characters that need the full
 
 
 _XML_TEXT = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;",
-             **{c: None for c in (*range(0, 9), *range(14, 32), 0xFFFE, 0xFFFF)}, 11: "\n", 12: "\n"}  # as safe.printable
+             **{c: None for c in (*range(0, 9), *range(14, 32), 0xFFFE, 0xFFFF)},
+             11: "\n", 12: "\n"}  # as safe.printable: Word's soft line break (vertical tab) is a line break
 
 
 def _cell(ref: str, value: Cell) -> str:
