@@ -220,3 +220,50 @@ def test_an_empty_tasks_file(project: Project, duban: Duban, tmp_path: Path) -> 
 def test_only_ongoing_tasks(project: Project, duban: Duban) -> None:
     project.write("tasks.toml", '[[task]]\nid = "G-1"\ntitle = "长期"\nlead = ["省司法厅"]\ndeadline = "常态化"\n')
     assert "截至2021年6月25日，台账中没有时间节点；另有持续推进的任务1项。\n" in _report(duban, project)
+
+
+# -- --output paths (run as root: a directory without write permission could not be tested) -----------
+
+
+def test_output_replaces_an_existing_file_keeping_its_permissions(project: Project, duban: Duban,
+                                                                   tmp_path: Path) -> None:
+    out = tmp_path / "台账.csv"
+    out.write_text("旧的台账", encoding="utf-8")
+    out.chmod(0o600)  # a private copy stays private
+    _report(duban, project, "--output", str(out))
+    assert out.read_text(encoding="utf-8-sig").startswith("序号,任务编号")
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["duban.toml", "tasks.toml", "units.toml", "台账.csv"]
+
+
+def test_a_new_output_file_follows_the_umask(project: Project, duban: Duban, tmp_path: Path) -> None:
+    old = os.umask(0o027)
+    try:
+        _report(duban, project, "--output", str(tmp_path / "通报.md"))
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "通报.md").stat().st_mode) == 0o640
+
+
+def test_output_through_a_symbolic_link_writes_its_target(project: Project, duban: Duban, tmp_path: Path) -> None:
+    shared = tmp_path / "共享"
+    shared.mkdir()
+    (shared / "台账.xlsx").write_bytes(b"old")
+    link = tmp_path / "台账.xlsx"
+    link.symlink_to(shared / "台账.xlsx")
+    _report(duban, project, "--output", str(link))
+    assert link.is_symlink() and openpyxl.load_workbook(shared / "台账.xlsx").sheetnames == ["台账", "按单位"]
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("输出", "无法写入 {path}：这是一个目录，请给出文件名"),
+    ("文件.txt/台账.xlsx", "无法写入 {path}：{parent} 不是目录"),
+    ("无此目录/台账.xlsx", "无法写入 {path}：目录 {parent} 不存在"),
+])
+def test_bad_output_paths_are_named(project: Project, duban: Duban, tmp_path: Path, name: str,
+                                    expected: str) -> None:
+    (tmp_path / "输出").mkdir()
+    (tmp_path / "文件.txt").write_text("x", encoding="utf-8")
+    path = tmp_path / name
+    result = duban("report", "--config", str(project.config), "--now", NOW, "--format", "xlsx", "--output", str(path))
+    assert (result.code, result.err) == (1, "错误：" + expected.format(path=path, parent=path.parent) + "\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Callable
@@ -53,12 +54,16 @@ def report(runtime: Runtime, today: date, fmt: str, output: str | None,
     _atomic(target, writers[fmt])
 
 
-def _target(path: Path) -> Path:
+def _target(given: Path) -> Path:
+    """The file to write: a symbolic link's target (a link into a shared folder stays a link)."""
+    path = Path(os.path.realpath(given)) if given.is_symlink() else given
     parent = path.parent
+    if parent.exists() and not parent.is_dir():
+        raise DubanError(f"无法写入 {given}：{parent} 不是目录")
     if not parent.is_dir():
-        raise DubanError(f"无法写入 {path}：目录 {parent} 不存在")
+        raise DubanError(f"无法写入 {given}：目录 {parent} 不存在")
     if path.is_dir():
-        raise DubanError(f"无法写入 {path}：这是一个目录，请给出文件名")
+        raise DubanError(f"无法写入 {given}：这是一个目录，请给出文件名")
     return path
 
 
@@ -67,16 +72,27 @@ def _write_text(path: Path, text: str) -> None:
 
 
 def _atomic(path: Path, write: Callable[[Path], None]) -> None:
-    """A temporary file beside the target, then rename: a reader never sees half a report."""
+    """A temporary file beside the target, then rename: a reader never sees half a report. A file
+    replaced keeps its permissions; a new one gets those the umask allows."""
     try:
+        mode = _mode(path)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
         os.close(fd)
         try:
             write(Path(tmp))
-            os.chmod(tmp, 0o644)
+            os.chmod(tmp, mode)
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as err:
         raise DubanError(f"无法写入 {path}：{os_reason(err)}") from None
+
+
+def _mode(path: Path) -> int:
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0o022)  # reading the umask means setting it: put it back at once
+        os.umask(umask)
+        return 0o666 & ~umask
