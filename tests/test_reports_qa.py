@@ -267,3 +267,64 @@ def test_bad_output_paths_are_named(project: Project, duban: Duban, tmp_path: Pa
     path = tmp_path / name
     result = duban("report", "--config", str(project.config), "--now", NOW, "--format", "xlsx", "--output", str(path))
     assert (result.code, result.err) == (1, "错误：" + expected.format(path=path, parent=path.parent) + "\n")
+
+
+# -- the periodic 通报 through `duban run --once`: restarts, reloads, dry runs --------------------------
+
+
+def _outbox_reports(project: Project) -> list[str]:
+    """Subjects of the 通报 in the outbox, then the outbox emptied (so each run's are counted apart)."""
+    box = project.root / "outbox"
+    subjects = []
+    for path in sorted(box.glob("*.eml")) if box.is_dir() else []:
+        mail = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+        if str(mail["Subject"]).startswith("【督办通报】20"):
+            subjects.append(f"{mail['To']} {mail['Subject']}")
+    shutil.rmtree(box, ignore_errors=True)
+    return subjects
+
+
+@pytest.fixture
+def periodic(project: Project) -> Iterator[Project]:
+    project.write("duban.toml", SETTINGS + '\n[report]\nevery = "week"\non = 5\nto = ["督查室", "各地区"]\n')
+    yield project
+
+
+def _run(duban: Duban, project: Project, now: str, *extra: str) -> None:
+    result = duban("run", "--once", "--config", str(project.config), "--now", now, *extra)
+    assert result.code == 0, result.err
+
+
+WEEK25 = "【督办通报】2021年第25周（6月21日至6月27日）：逾期0个，临期1个"
+
+
+def test_periodic_report_once_per_period_across_dry_runs_restarts_and_edits(periodic: Project,
+                                                                            duban: Duban) -> None:
+    _run(duban, periodic, "2021-06-24T10:00")  # first configured on Thursday: last week's report at once
+    week24 = "【督办通报】2021年第24周（6月14日至6月20日）：逾期0个，临期0个"
+    assert sorted(_outbox_reports(periodic)) == [
+        f"{to} {week24}" for to in ("dcs@example.gov.cn", "hd@example.gov.cn", "xn@example.gov.cn")]
+    _run(duban, periodic, "2021-06-25T08:59")  # before send_at: nothing
+    assert _outbox_reports(periodic) == []
+    _run(duban, periodic, "2021-06-25T09:30", "--dry-run")
+    dry = _outbox_reports(periodic)
+    assert sorted(dry) == [f"{to} {WEEK25}" for to in ("dcs@example.gov.cn", "hd@example.gov.cn", "xn@example.gov.cn")]
+    _run(duban, periodic, "2021-06-25T09:31")  # the dry run changed nothing: sent for real now
+    assert sorted(_outbox_reports(periodic)) == sorted(dry)
+    periodic.write("tasks.toml", HOSTILE)  # edited (reloaded) during the week: no second report
+    _run(duban, periodic, "2021-06-25T15:00")
+    _run(duban, periodic, "2021-06-28T09:30")
+    assert _outbox_reports(periodic) == []
+    _run(duban, periodic, "2021-07-02T17:59")  # the next Friday, before send_until
+    assert len(_outbox_reports(periodic)) == 3
+
+
+def test_periodic_report_outside_the_window_waits_for_the_next_working_day(periodic: Project,
+                                                                           duban: Duban) -> None:
+    _run(duban, periodic, "2021-06-25T18:30")  # after send_until: nothing is done
+    assert _outbox_reports(periodic) == []
+    _run(duban, periodic, "2021-06-26T10:00")  # Saturday
+    assert _outbox_reports(periodic) == []
+    _run(duban, periodic, "2021-06-28T09:00")  # Monday: last week's report, as of Monday
+    assert [s.split(" ", 1)[1] for s in _outbox_reports(periodic)] == [
+        "【督办通报】2021年第25周（6月21日至6月27日）：逾期0个，临期1个"] * 3
