@@ -328,3 +328,17 @@ def test_periodic_report_outside_the_window_waits_for_the_next_working_day(perio
     _run(duban, periodic, "2021-06-28T09:00")  # Monday: last week's report, as of Monday
     assert [s.split(" ", 1)[1] for s in _outbox_reports(periodic)] == [
         "【督办通报】2021年第25周（6月21日至6月27日）：逾期0个，临期1个"] * 3
+
+
+def test_very_long_text_fits_excels_cell_limit(project: Project, duban: Duban, tmp_path: Path) -> None:
+    """Excel holds 32,767 characters (UTF-16 units) a cell and "repairs" a file with more: the .xlsx
+    cuts such text with "…"; the CSV keeps it whole."""
+    title = "=" + "长" * 20000 + "😀" * 10000
+    project.write("tasks.toml", f'[[task]]\nid = "L-1"\ntitle = "{title}"\nlead = ["省司法厅"]\ndeadline = 2021-06-30\n')
+    out = tmp_path / "台账.xlsx"
+    _report(duban, project, "--output", str(out))
+    cell = openpyxl.load_workbook(out)["台账"]["D2"].value
+    assert isinstance(cell, str)
+    assert cell == "'=" + "长" * 20000 + "😀" * 6382 + "…"
+    assert len(cell.encode("utf-16-le")) // 2 == 32767
+    assert _csv_rows(duban, project)[1][3] == "'" + title

@@ -115,7 +115,10 @@ def _row(n: int, letters: Sequence[str], cells: Sequence[Cell]) -> str:
 
 
 def text(value: str) -> str:
-    """Cell text: neutralised (never a formula), XML-escaped, without characters XML forbids."""
+    """Cell text: neutralised (never a formula), XML-escaped, without characters XML forbids, and
+    within Excel's 32,767 characters a cell (longer text makes Excel "repair" the whole file)."""
+    if len(value) > _CELL_LIMIT // 2:
+        value = _fit(value)
     value = value.translate(_XML_TEXT)
     if value[:1] in _MAYBE_FORMULA:
         value = cell_text(value)
@@ -123,6 +126,15 @@ def text(value: str) -> str:
 
 
 _MAYBE_FORMULA = frozenset("=+-@ \t\r\n")  # first characters that need the full check
+_CELL_LIMIT = 32767  # Excel counts UTF-16 code units
+
+
+def _fit(value: str) -> str:
+    units = value.encode("utf-16-le")
+    if len(units) // 2 <= _CELL_LIMIT:
+        return value
+    # room for the ellipsis and a neutralising apostrophe; half a surrogate pair is dropped
+    return units[:(_CELL_LIMIT - 2) * 2].decode("utf-16-le", "ignore") + "…"
 
 
 _XML_TEXT = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;",
