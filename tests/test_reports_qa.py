@@ -13,6 +13,7 @@ import io
 import os
 import shutil
 import stat
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -342,3 +343,29 @@ def test_very_long_text_fits_excels_cell_limit(project: Project, duban: Duban, t
     assert cell == "'=" + "长" * 20000 + "😀" * 6382 + "…"
     assert len(cell.encode("utf-16-le")) // 2 == 32767
     assert _csv_rows(duban, project)[1][3] == "'" + title
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_output_to_a_pipe_is_written_not_replaced(project: Project, duban: Duban, tmp_path: Path, fmt: str) -> None:
+    """`--output /dev/null` or a named pipe: written in place (as root, replacing /dev/null with a
+    regular file would break the machine)."""
+    fifo = tmp_path / "管道"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    try:
+        result = duban("report", "--config", str(project.config), "--now", NOW, "--format", fmt,
+                       "--output", str(fifo))
+    finally:
+        if reader.is_alive():  # unblock the reader if nothing was written
+            with open(fifo, "wb"):
+                pass
+        reader.join(timeout=10)
+    assert result.code == 0, result.err
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    data = received[0]
+    if fmt == "csv":
+        assert data.decode("utf-8-sig").splitlines()[1].startswith("1,T-01,,第一项任务,1,省司法厅,各地区")
+    else:
+        assert openpyxl.load_workbook(io.BytesIO(data))["台账"]["B2"].value == "T-01"

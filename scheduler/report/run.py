@@ -34,7 +34,8 @@ def report(runtime: Runtime, today: date, fmt: str, output: str | None,
            feedback: readmodel.FeedbackIndex | None = None) -> None:
     if fmt in BINARY and not output:
         raise UsageError(f"--format {fmt} 是二进制文件，请用 --output 指定要写入的文件，如 --output 台账.{fmt}")
-    target = _target(Path(output)) if output else None
+    special = output is not None and _special(Path(output))
+    target = (Path(output) if special else _target(Path(output))) if output else None
     reg = readmodel.load(runtime, today, feedback)
     if target is None:
         if fmt == "csv":  # bytes, so the BOM and UTF-8 do not depend on the terminal's encoding
@@ -51,7 +52,19 @@ def report(runtime: Runtime, today: date, fmt: str, output: str | None,
         "csv": lambda p: _write_text(p, "".join(register.to_csv(reg))),
         "md": lambda p: _write_text(p, "".join(bulletin.to_markdown(bulletin.build(reg)))),
     }
-    _atomic(target, writers[fmt])
+    (_direct if special else _atomic)(target, writers[fmt])
+
+
+def _special(path: Path) -> bool:
+    """A device or a pipe (/dev/null, /dev/stdout, a FIFO): written in place, never replaced."""
+    return path.exists() and not path.is_file() and not path.is_dir()
+
+
+def _direct(path: Path, write: Callable[[Path], None]) -> None:
+    try:
+        write(path)
+    except OSError as err:
+        raise DubanError(f"无法写入 {path}：{os_reason(err)}") from None
 
 
 def _target(given: Path) -> Path:
