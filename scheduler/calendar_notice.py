@@ -15,10 +15,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from scheduler.errors import CalendarGapError
+from scheduler.errors import CalendarGapError, DubanError
 from scheduler.model import Task
 from scheduler.plan import open_milestones
-from scheduler.workdays import WorkCalendar
+from scheduler.workdays import LAST_YEAR, WorkCalendar
 
 HORIZON = 60  # working days the daemon plans ahead (SPEC §3.6)
 
@@ -73,6 +73,8 @@ def _horizon_years(calendar: WorkCalendar, today: date) -> set[int]:
         end = calendar.shift(today, HORIZON)
     except CalendarGapError as err:
         return {today.year, err.year}
+    except DubanError:  # the 60 working days reach past the calendar's end (2099): up to its end
+        return set(range(today.year, LAST_YEAR + 1))
     return set(range(today.year, end.year + 1))
 
 

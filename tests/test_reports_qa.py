@@ -202,8 +202,12 @@ def test_open_ended_recurrence_near_the_calendars_end(project: Project, duban: D
     rows = _csv_rows(duban, project, now="2099-06-30T10:00")
     assert [r[4] for r in rows[1:]][-2:] == ["2099-11-30", "2099-12-31"]
     assert len(rows) == 13
-    status = duban("status", "--config", str(project.config), "--now", "2099-06-30T10:00")
-    assert status.code == 0, status.err
+    for now in ("2099-06-30T10:00", "2099-12-21T10:00"):  # the last 60 working days of the calendar too
+        status = duban("status", "--config", str(project.config), "--now", now)
+        assert status.code == 0, status.err
+    assert _csv_rows(duban, project, now="2099-12-21T10:00")[-1][4] == "2099-12-31"
+    ran = duban("run", "--once", "--config", str(project.config), "--now", "2099-12-21T10:00")
+    assert ran.code == 0, ran.err
 
 
 def test_an_empty_tasks_file(project: Project, duban: Duban, tmp_path: Path) -> None:
