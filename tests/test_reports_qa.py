@@ -373,3 +373,13 @@ def test_output_to_a_pipe_is_written_not_replaced(project: Project, duban: Duban
         assert data.decode("utf-8-sig").splitlines()[1].startswith("1,T-01,,第一项任务,1,省司法厅,各地区")
     else:
         assert openpyxl.load_workbook(io.BytesIO(data))["台账"]["B2"].value == "T-01"
+
+
+def test_a_format_contradicting_the_suffix_is_a_usage_error(project: Project, duban: Duban, tmp_path: Path) -> None:
+    """`--format csv --output 台账.xlsx` would leave CSV text in a file Excel refuses to open."""
+    out = tmp_path / "台账.xlsx"
+    result = duban("report", "--config", str(project.config), "--format", "csv", "--output", str(out))
+    assert result.code == 2 and not out.exists()
+    assert f"--format csv 与文件名 {out} 的扩展名不符" in result.err
+    _report(duban, project, "--format", "csv", "--output", str(tmp_path / "台账.txt"))  # another suffix: as asked
+    assert (tmp_path / "台账.txt").read_text(encoding="utf-8-sig").startswith("序号,")

@@ -20,10 +20,15 @@ BINARY = ("xlsx", "docx")
 
 
 def choose_format(given: str | None, output: str | None) -> str:
-    """--format, else the output file's suffix, else md (the 通报 on the terminal)."""
-    if given:
-        return given
+    """--format, else the output file's suffix, else md (the 通报 on the terminal). A --format that
+    contradicts a report suffix (`--format csv --output 台账.xlsx`) would write a file its program
+    cannot open: a usage error."""
     suffix = Path(output).suffix.lower().lstrip(".") if output else ""
+    if given:
+        if suffix in FORMATS and suffix != given:
+            raise UsageError(f"--format {given} 与文件名 {output} 的扩展名不符：请把扩展名改为 .{given}，"
+                             f"或去掉 --format（按扩展名生成 {suffix}）")
+        return given
     if suffix and suffix not in FORMATS:  # "通报.pdf" would otherwise silently get Markdown
         raise UsageError(f"无法从文件名 {output} 判断格式：请用 --format xlsx、csv、md 或 docx 指定，"
                          f"或把扩展名改为 .xlsx、.csv、.md、.docx")
