@@ -67,8 +67,9 @@ def parse_units(data: dict[str, Any], path: Path, report: Report) -> Directory:
         if not isinstance(table, dict):
             sec.error("", "应为表")
             continue
-        unit = _unit(sec, name, path.parent)
-        units[name] = unit
+        units[name] = _unit(sec, name, path.parent)
+    for name, unit in units.items():  # after every unit: an alias may name a unit defined later
+        sec = top.child({}, f'[unit."{name}"]')
         for alias in unit.aliases:
             _add_alias(sec, aliases, units, alias, name)
     groups = {name: _group(top, name, table) for name, table in top.table("group").items()}

@@ -1,0 +1,63 @@
+"""QA pass on configuration, `duban check` and reload (SPEC §2, §3.3, §4): each case is a mistake a
+coordinator or operator can make, run through the real CLI on real files in tmp_path."""
+
+from __future__ import annotations
+
+from tests.conftest import SETTINGS, TASKS, UNITS, Duban, Project
+
+
+def check(duban: Duban, project: Project) -> tuple[int, str]:
+    result = duban("check", "--config", str(project.config))
+    assert "Traceback" not in result.out + result.err
+    return result.code, result.out + result.err
+
+
+def test_a_tasks_file_listed_twice_is_an_error_not_doubled_tasks(project: Project, duban: Duban) -> None:
+    project.write("duban.toml", SETTINGS.replace('tasks = "tasks.toml"', 'tasks = ["tasks.toml", "./tasks.toml"]'))
+    code, out = check(duban, project)
+    assert code == 1
+    assert "duban.toml tasks[1]：与 tasks[0] 是同一个文件（./tasks.toml），请只列一次" in out
+
+
+def test_a_symlink_to_a_listed_tasks_file_counts_as_the_same_file(project: Project, duban: Duban) -> None:
+    (project.root / "link.toml").symlink_to(project.root / "tasks.toml")
+    project.write("duban.toml", SETTINGS.replace('tasks = "tasks.toml"', 'tasks = ["tasks.toml", "link.toml"]'))
+    code, out = check(duban, project)
+    assert code == 1
+    assert "duban.toml tasks[1]：与 tasks[0] 是同一个文件（link.toml），请只列一次" in out
+
+
+def test_an_alias_equal_to_a_unit_defined_later_is_an_error(project: Project, duban: Duban) -> None:
+    project.write("units.toml", UNITS.replace('aliases = ["司法厅"]', 'aliases = ["省财政厅"]'))
+    code, out = check(duban, project)
+    assert code == 1
+    assert 'units.toml [unit."省司法厅"] → aliases：别名“省财政厅”与单位名称重复' in out
+
+
+def test_an_alias_equal_to_a_unit_defined_earlier_is_an_error(project: Project, duban: Duban) -> None:
+    project.write("units.toml", UNITS.replace('[unit."省财政厅"]', '[unit."省财政厅"]\naliases = ["督查室"]'))
+    code, out = check(duban, project)
+    assert code == 1
+    assert 'units.toml [unit."省财政厅"] → aliases：别名“督查室”与单位名称重复' in out
+
+
+def test_a_group_as_coordinator_is_told_to_name_a_unit(project: Project, duban: Duban) -> None:
+    project.write("duban.toml", SETTINGS.replace('coordinator = "督查室"', 'coordinator = "各地区"'))
+    code, out = check(duban, project)
+    assert code == 1
+    assert "duban.toml coordinator：“各地区”是 units.toml 中的分组，督办单位应为一个单位（或其别名）" in out
+    assert "您是不是想写" not in out
+
+
+def test_a_group_named_like_a_unit_is_placed_without_a_dangling_arrow(project: Project, duban: Duban) -> None:
+    project.write("units.toml", UNITS + '\n[unit."各地区"]\n')
+    code, out = check(duban, project)
+    assert code == 1
+    assert 'units.toml [group."各地区"]：分组名称“各地区”与单位名称或别名重复' in out
+
+
+def test_a_tasks_file_in_gbk_names_the_file_and_the_way_out(project: Project, duban: Duban) -> None:
+    (project.root / "tasks.toml").write_bytes(TASKS.encode("gbk"))
+    code, out = check(duban, project)
+    assert code == 1
+    assert "tasks.toml 第2行：文件似乎是 GBK/GB18030 编码，duban 只接受 UTF-8" in out
