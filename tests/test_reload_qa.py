@@ -3,6 +3,12 @@ coordinator or operator can make, run through the real CLI on real files in tmp_
 
 from __future__ import annotations
 
+import asyncio
+import sqlite3
+from collections.abc import Iterator
+
+import pytest
+
 from tests.conftest import SETTINGS, TASKS, UNITS, Duban, Project
 
 
@@ -61,3 +67,63 @@ def test_a_tasks_file_in_gbk_names_the_file_and_the_way_out(project: Project, du
     code, out = check(duban, project)
     assert code == 1
     assert "tasks.toml 第2行：文件似乎是 GBK/GB18030 编码，duban 只接受 UTF-8" in out
+
+
+# --- the running daemon: a bad edit keeps the last good configuration, the coordinator is told once
+
+
+class Running:
+    """A Daemon in-process on real files and a real state, its clock injected; `reload()` is what
+    a file change or SIGHUP triggers."""
+
+    def __init__(self, project: Project) -> None:
+        from scheduler.app import State
+        from scheduler.clock import FixedClock
+        from scheduler.daemon import Daemon
+        from tests.kit import FakeChannel, at, make_app
+
+        self.project = project
+        self.email = FakeChannel("email")
+        self.state = State(project.root / "state" / "duban.db", dry_run=False)
+        self.daemon = Daemon(project.config, make_app(project.config, self.email), self.state,
+                             FixedClock(at("2021-06-30T09:30")))
+
+    def reload(self) -> None:
+        asyncio.run(self.daemon.reload())
+
+    def task_ids(self) -> list[str]:
+        return [t.id for t in self.daemon.app.runtime.tasks]
+
+    def notices(self) -> list[str]:
+        db = sqlite3.connect(self.state.ledger.path)
+        try:
+            return [str(r[0]) for r in db.execute("SELECT subject FROM messages WHERE kind = 'notice' ORDER BY rowid")]
+        finally:
+            db.close()
+
+    def close(self) -> None:
+        asyncio.run(self.daemon.app.aclose())
+        self.state.close()
+
+
+@pytest.fixture
+def running(project: Project) -> Iterator[Running]:
+    r = Running(project)
+    yield r
+    r.close()
+
+
+BAD_LEAD = TASKS.replace('lead = ["省司法厅"]', 'lead = ["省司法局"]')
+
+
+def test_the_same_mistake_made_again_after_a_fix_is_told_again(project: Project, running: Running) -> None:
+    project.write("tasks.toml", BAD_LEAD)
+    running.reload()
+    running.reload()  # the same broken file again (a later pass, a SIGHUP): not told twice
+    assert len(running.notices()) == 1
+    project.write("tasks.toml", TASKS)
+    running.reload()
+    project.write("tasks.toml", BAD_LEAD)  # weeks later, the same slip
+    running.reload()
+    assert len(running.notices()) == 2
+    assert running.task_ids() == ["T-01"]
