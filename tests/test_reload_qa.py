@@ -5,11 +5,17 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import timedelta
 
 import pytest
 
+from scheduler.app import State
+from scheduler.channels.base import Outcome, Receipt
+from scheduler.clock import FixedClock
+from scheduler.daemon import Daemon
 from tests.conftest import SETTINGS, TASKS, UNITS, Duban, Project
+from tests.kit import FakeChannel, at, make_app
 
 
 def check(duban: Duban, project: Project) -> tuple[int, str]:
@@ -76,17 +82,12 @@ class Running:
     """A Daemon in-process on real files and a real state, its clock injected; `reload()` is what
     a file change or SIGHUP triggers."""
 
-    def __init__(self, project: Project) -> None:
-        from scheduler.app import State
-        from scheduler.clock import FixedClock
-        from scheduler.daemon import Daemon
-        from tests.kit import FakeChannel, at, make_app
-
+    def __init__(self, project: Project, email: FakeChannel | None = None) -> None:
         self.project = project
-        self.email = FakeChannel("email")
+        self.email = email or FakeChannel("email")
         self.state = State(project.root / "state" / "duban.db", dry_run=False)
-        self.daemon = Daemon(project.config, make_app(project.config, self.email), self.state,
-                             FixedClock(at("2021-06-30T09:30")))
+        self.clock = FixedClock(at("2021-06-30T09:30"))
+        self.daemon = Daemon(project.config, make_app(project.config, self.email), self.state, self.clock)
 
     def reload(self) -> None:
         asyncio.run(self.daemon.reload())
@@ -127,3 +128,64 @@ def test_the_same_mistake_made_again_after_a_fix_is_told_again(project: Project,
     running.reload()
     assert len(running.notices()) == 2
     assert running.task_ids() == ["T-01"]
+
+
+def _delete(project: Project) -> None:
+    (project.root / "tasks.toml").unlink()
+
+
+def _directory(project: Project) -> None:
+    (project.root / "tasks.toml").unlink()
+    (project.root / "tasks.toml").mkdir()
+    (project.root / "tasks.toml" / "notes.txt").write_text("不是任务文件\n", encoding="utf-8")
+
+
+def _dangling(project: Project) -> None:
+    (project.root / "tasks.toml").unlink()
+    (project.root / "tasks.toml").symlink_to(project.root / "nowhere.toml")
+
+
+def _drop_unit(project: Project) -> None:
+    project.write("units.toml", UNITS.replace('[unit."省司法厅"]\naliases = ["司法厅"]\nemail = ["sft@example.gov.cn"]\n', ""))
+
+
+def _gbk(project: Project) -> None:
+    (project.root / "tasks.toml").write_bytes(TASKS.replace("第一项任务", "第一项任务（改）").encode("gbk"))
+
+
+@pytest.mark.parametrize(("edit", "told"), [
+    (_delete, "tasks.toml：文件不存在"),
+    (_directory, "tasks.toml：这是一个目录，不是文件"),
+    (_dangling, "tasks.toml：文件不存在"),
+    (_drop_unit, "units.toml 中没有单位、别名或分组“省司法厅”"),
+    (_gbk, "tasks.toml 第2行：文件似乎是 GBK/GB18030 编码"),
+])
+def test_a_broken_file_under_a_running_daemon_keeps_the_last_good_configuration(
+        project: Project, running: Running, edit: Callable[[Project], None], told: str,
+        caplog: pytest.LogCaptureFixture) -> None:
+    edit(project)
+    running.reload()
+    running.reload()
+    assert running.task_ids() == ["T-01"]
+    assert running.notices() == ["【督办系统】配置文件有误，仍按上一版有效配置运行"]
+    assert told in caplog.text
+    assert "Traceback" not in caplog.text
+
+
+def test_a_task_deleted_with_its_reminder_awaiting_a_retry_is_withdrawn(project: Project) -> None:
+    project.write("tasks.toml", TASKS + '\n[[task]]\nid = "T-02"\ntitle = "第二项任务"\nlead = ["省财政厅"]\n'
+                  "deadline = 2021-06-30\n")
+    down = Running(project, FakeChannel("email", default=Receipt(Outcome.TEMPORARY, "421 try later")))
+    try:
+        asyncio.run(down.daemon.one_pass())  # every send fails for now: retries are queued
+        project.write("tasks.toml", TASKS)  # T-02 deleted before its retry
+        down.reload()
+        down.clock.advance(timedelta(days=1))
+        asyncio.run(down.daemon.one_pass())
+        db = sqlite3.connect(down.state.ledger.path)
+        states = dict(db.execute("SELECT unit, state FROM messages WHERE kind != 'notice'").fetchall())
+        db.close()
+    finally:
+        down.close()
+    assert states["省财政厅"] == "withdrawn"
+    assert states["省司法厅"] == "sent"
