@@ -189,3 +189,39 @@ def test_a_task_deleted_with_its_reminder_awaiting_a_retry_is_withdrawn(project:
         down.close()
     assert states["省财政厅"] == "withdrawn"
     assert states["省司法厅"] == "sent"
+
+
+@pytest.mark.parametrize(("written", "place"), [
+    ('id = "T-01\\u0007"', 'tasks.toml 第6行 [[task]] id="T-01\\u0007" → id'),
+    ('id = "T-01\\u007f"', 'tasks.toml 第6行 [[task]] id="T-01\\u007f" → id'),
+])
+def test_a_task_id_with_a_control_character_is_refused(project: Project, duban: Duban, written: str,
+                                                        place: str) -> None:
+    project.write("tasks.toml", TASKS.replace('id = "T-01"', written))
+    code, out = check(duban, project)
+    assert code == 1
+    assert f"{place}：应为不含空格、引号和控制字符的编号" in out
+
+
+@pytest.mark.parametrize("written", ['id = ""', 'id = "1\\t"', 'id = "a\\u0000"', 'id = "  "'])
+def test_a_milestone_id_empty_or_with_a_control_character_is_refused(project: Project, duban: Duban,
+                                                                      written: str) -> None:
+    project.write("tasks.toml", TASKS.replace("deadline = 2021-06-30", f"[[task.milestone]]\n{written}\n"
+                                              "deadline = 2021-06-30\n"))
+    code, out = check(duban, project)
+    assert code == 1
+    assert 'tasks.toml 第6行 [[task]] id="T-01" → milestone[0] → id：时间节点编号不能为空，也不能含控制字符' in out
+
+
+def test_an_empty_coordinator_is_an_error(project: Project, duban: Duban) -> None:
+    project.write("duban.toml", SETTINGS.replace('coordinator = "督查室"', 'coordinator = ""'))
+    code, out = check(duban, project)
+    assert code == 1
+    assert "duban.toml coordinator：不能为空，应为 units.toml 中的一个单位" in out
+
+
+def test_an_empty_list_of_tasks_files_is_an_error(project: Project, duban: Duban) -> None:
+    project.write("duban.toml", SETTINGS.replace('tasks = "tasks.toml"', "tasks = []"))
+    code, out = check(duban, project)
+    assert code == 1
+    assert "duban.toml tasks：至少列出一个任务文件" in out

@@ -126,6 +126,8 @@ def _clock(sec: Section, key: str, default: time) -> time:
 
 def _task_paths(sec: Section, base: BaseDir) -> tuple[Path, ...]:
     names = sec.texts("tasks")
+    if "tasks" in sec.data and not names and not sec.data["tasks"]:
+        sec.error("tasks", "至少列出一个任务文件，如 \"../tasks.toml\"")
     paths: list[Path] = []
     seen: dict[Path, int] = {}
     for i, name in enumerate(names):
