@@ -153,7 +153,22 @@ def _gbk(project: Project) -> None:
     (project.root / "tasks.toml").write_bytes(TASKS.replace("第一项任务", "第一项任务（改）").encode("gbk"))
 
 
+def _settings_deleted(project: Project) -> None:
+    project.config.unlink()
+
+
+def _units_bad_type(project: Project) -> None:
+    project.write("units.toml", UNITS.replace('email = ["czt@example.gov.cn"]', "email = 3"))
+
+
+def _listed_twice(project: Project) -> None:
+    project.write("duban.toml", SETTINGS.replace('tasks = "tasks.toml"', 'tasks = ["tasks.toml", "tasks.toml"]'))
+
+
 @pytest.mark.parametrize(("edit", "told"), [
+    (_settings_deleted, "duban.toml：文件不存在"),
+    (_units_bad_type, 'units.toml [unit."省财政厅"] → email：应为数组'),
+    (_listed_twice, "duban.toml tasks[1]：与 tasks[0] 是同一个文件"),
     (_delete, "tasks.toml：文件不存在"),
     (_directory, "tasks.toml：这是一个目录，不是文件"),
     (_dangling, "tasks.toml：文件不存在"),
@@ -225,3 +240,16 @@ def test_an_empty_list_of_tasks_files_is_an_error(project: Project, duban: Duban
     code, out = check(duban, project)
     assert code == 1
     assert "duban.toml tasks：至少列出一个任务文件" in out
+
+
+@pytest.mark.parametrize(("table", "place"), [
+    ('[unit." 省司法厅"]', '[unit." 省司法厅"]'),
+    ('[unit.""]', '[unit.""]'),
+    ('[group."各地区 "]\nmembers = ["西宁市"]', '[group."各地区 "]'),
+])
+def test_a_unit_or_group_name_with_surrounding_spaces_or_empty_is_an_error(project: Project, duban: Duban,
+                                                                           table: str, place: str) -> None:
+    project.write("units.toml", UNITS + f"\n{table}\n")
+    code, out = check(duban, project)
+    assert code == 1
+    assert f"units.toml {place}：名称不能为空，前后也不能有空格（任务中的名称会去掉前后空格，这个名称无法被引用）" in out

@@ -67,6 +67,7 @@ def parse_units(data: dict[str, Any], path: Path, report: Report) -> Directory:
         if not isinstance(table, dict):
             sec.error("", "应为表")
             continue
+        _check_name(sec, name)
         units[name] = _unit(sec, name, path.parent)
     for name, unit in units.items():  # after every unit: an alias may name a unit defined later
         sec = top.child({}, f'[unit."{name}"]')
@@ -96,6 +97,11 @@ def _unit(sec: Section, name: str, base: Path) -> Unit:
     return unit
 
 
+def _check_name(sec: Section, name: str) -> None:
+    if not name.strip() or name != name.strip():
+        sec.error("", "名称不能为空，前后也不能有空格（任务中的名称会去掉前后空格，这个名称无法被引用）")
+
+
 def _add_alias(sec: Section, aliases: dict[str, str], units: Mapping[str, Unit],
                alias: str, name: str) -> None:
     if alias in units and alias != name:
@@ -108,6 +114,7 @@ def _add_alias(sec: Section, aliases: dict[str, str], units: Mapping[str, Unit],
 
 def _group(top: Section, name: str, table: Any) -> Group:
     sec = top.child(table if isinstance(table, dict) else {}, f'[group."{name}"]')
+    _check_name(sec, name)
     members = sec.texts("members", required=True)
     if "members" in sec.data and not members:
         sec.error("members", "成员不能为空")
