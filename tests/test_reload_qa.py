@@ -253,3 +253,13 @@ def test_a_unit_or_group_name_with_surrounding_spaces_or_empty_is_an_error(proje
     code, out = check(duban, project)
     assert code == 1
     assert f"units.toml {place}：名称不能为空，前后也不能有空格（任务中的名称会去掉前后空格，这个名称无法被引用）" in out
+
+
+@pytest.mark.parametrize("freq", ["SECONDLY", "MINUTELY", "HOURLY"])
+def test_a_repeat_more_often_than_daily_is_refused_not_expanded(project: Project, duban: Duban, freq: str) -> None:
+    project.write("tasks.toml", TASKS.replace("deadline = 2021-06-30", f'repeat = "FREQ={freq}"\n'
+                                              "start = 2021-01-01\nuntil = 2040-12-31"))
+    code, out = check(duban, project)
+    assert code == 1
+    assert (f'tasks.toml 第6行 [[task]] id="T-01" → repeat：“FREQ={freq}”重复得比每天更频繁：每次是一个以日期为编号的'
+            "时间节点，应为 DAILY、WEEKLY、MONTHLY 或 YEARLY") in out

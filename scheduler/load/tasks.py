@@ -26,6 +26,7 @@ _MILESTONE_ID = re.compile(r"(?=.*\S)[^\x00-\x1f\x7f-\x9f]+")
 _TASK_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*task[ \t]*\]\]", re.MULTILINE)
 _EARLIEST, _LATEST = date(2000, 1, 1), date(2099, 12, 31)
 _ROLE_KEYS = ("lead", "responsible", "cooperating")
+_SUBDAILY = re.compile(r"FREQ\s*=\s*(SECONDLY|MINUTELY|HOURLY)", re.IGNORECASE)  # dates only: would expand forever
 
 
 class TaskContext:
@@ -256,6 +257,10 @@ def _recurrence(sec: Section, start: date | None) -> Recurrence | None:
         sec.error("until", f"{until} 早于 start（{start}）")
     elif until is not None and until > start + timedelta(days=366 * 20):
         sec.error("until", f"{until} 距 start 超过 20 年，请检查年份")
+    if _SUBDAILY.search(rule):
+        sec.error("repeat", f"“{rule}”重复得比每天更频繁：每次是一个以日期为编号的时间节点，"
+                  "应为 DAILY、WEEKLY、MONTHLY 或 YEARLY")
+        return None
     if not _valid_rrule(rule, start):
         sec.error("repeat", f"“{rule}”不是有效的 RRULE（RFC 5545），"
                   "如 \"FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=-1\"（每季度最后一天）")
