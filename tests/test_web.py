@@ -9,17 +9,15 @@ import pytest
 
 from scheduler.web.context import WebContext
 from tests.conftest import Project
-from tests.web_support import Site, csrf_of, make_site, web_project
+from tests.web_support import Site, csrf_of, running_site
 
 FORBIDDEN = "403 禁止访问"
 
 
 @pytest.fixture
 def site(project: Project) -> Iterator[Site]:
-    found = make_site(web_project(project))
-    yield found
-    found.client.close()
-    found.store.close()
+    with running_site(project) as found:
+        yield found
 
 
 def post_feedback(site: Site, unit: str, milestone: str, kind: str, day: str = "", note: str = "说明",

@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import Project
 from tests.test_web import post_feedback
-from tests.web_support import TASKS, Site, make_site, web_project
+from tests.web_support import TASKS, Site, running_site
 
 RECURRING_WITH_LEAD = TASKS + """
 [[task]]
@@ -25,10 +25,8 @@ until = 2021-12-31
 
 @pytest.fixture
 def site(project: Project) -> Iterator[Site]:
-    found = make_site(web_project(project, tasks=RECURRING_WITH_LEAD))
-    yield found
-    found.client.close()
-    found.store.close()
+    with running_site(project, RECURRING_WITH_LEAD) as found:
+        yield found
 
 
 def _form(site: Site, unit: str, key: str) -> str:

@@ -15,17 +15,15 @@ import pytest
 
 from tests.conftest import SETTINGS, Project
 from tests.test_web_browser import CHROMIUM, Daemon, free_port, link
-from tests.web_support import TASKS, WEB, Site, make_site, web_project
+from tests.web_support import TASKS, WEB, Site, running_site, web_project
 
 FORBIDDEN = "403 禁止访问"
 
 
 @pytest.fixture
 def site(project: Project) -> Iterator[Site]:
-    found = make_site(web_project(project))
-    yield found
-    found.client.close()
-    found.store.close()
+    with running_site(project) as found:
+        yield found
 
 
 def test_after_sign_in_without_the_cookie_a_page_with_no_data_leads_to_the_dashboard(site: Site) -> None:

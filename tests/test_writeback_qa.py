@@ -17,7 +17,7 @@ from scheduler.feedback.store import Store
 from scheduler.feedback.writeback import Edit, commit, prepare
 from scheduler.runtime import build_runtime
 from tests.conftest import Duban, Project
-from tests.web_support import TASKS, TZ, Site, csrf_of, make_site, web_project
+from tests.web_support import TASKS, TZ, Site, csrf_of, make_site, running_site, web_project
 
 NOW = datetime(2021, 6, 28, 10, 0, tzinfo=TZ)
 NOTE = "省司法厅报办结：2021-06-25完成，2021-06-26报送，2021-06-28审核同意"
@@ -255,10 +255,8 @@ def test_a_task_in_the_second_tasks_file_is_written_there_and_check_passes(proje
 
 @pytest.fixture
 def site(project: Project) -> Iterator[Site]:
-    found = make_site(web_project(project))
-    yield found
-    found.client.close()
-    found.store.close()
+    with running_site(project) as found:
+        yield found
 
 
 def test_the_same_submission_accepted_in_two_tabs_is_written_once(site: Site) -> None:

@@ -3,6 +3,8 @@ with a clock the test moves."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -132,3 +134,14 @@ def csrf_of(html: str) -> str:
     marker = 'name="csrf" value="'
     start = html.index(marker) + len(marker)
     return html[start:html.index('"', start)]
+
+
+@contextmanager
+def running_site(project: Project, tasks: str = TASKS) -> Iterator[Site]:
+    """The app over `project` (with these tasks), closed after use: the body of each test file's `site` fixture."""
+    found = make_site(web_project(project, tasks=tasks))
+    try:
+        yield found
+    finally:
+        found.client.close()
+        found.store.close()

@@ -16,7 +16,7 @@ _MIN_ARTICLES = 3
 
 
 def article_lines(lines: list[str]) -> list[str]:
-    found = {i: m for i, ln in enumerate(lines) if (m := _ARTICLE.match(ln))}
+    found = {i: m for i, ln in enumerate(lines) if ln[:1] == "第" and (m := _ARTICLE.match(ln))}
     numbers = [cn_to_int(m[1]) for m in found.values()]
     if len(numbers) < _MIN_ARTICLES or sum(b > a for a, b in pairwise(numbers)) < 0.8 * (len(numbers) - 1):
         return lines

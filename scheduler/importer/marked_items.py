@@ -14,14 +14,18 @@ _BULLET = re.compile(r"^[●■◆•▲★◇□▪▶►✓√◎○◉]\s*(?=
 _MIN_ITEMS = 3
 
 
+_LABEL_FIRST = frozenset("任事措工第")
+_BULLETS = frozenset("●■◆•▲★◇□▪▶►✓√◎○◉")
+
+
 def marked_items(lines: list[str]) -> list[str]:
-    labelled = {i: m for i, ln in enumerate(lines) if (m := _LABELLED.match(ln))}
+    labelled = {i: m for i, ln in enumerate(lines) if ln[:1] in _LABEL_FIRST and (m := _LABELLED.match(ln))}
     if len(labelled) >= _MIN_ITEMS:
         numbers = [int(m[1]) if m[1].isdigit() else cn_to_int(m[1]) for m in labelled.values()]
         if numbers[0] == 1 and numbers == sorted(numbers):
             lines = [f"{n}．{m[2]}" if (m := labelled.get(i)) and (n := _number(m[1])) else ln
                      for i, ln in enumerate(lines)]
-    if sum(1 for ln in lines if _BULLET.match(ln)) < _MIN_ITEMS:
+    if sum(1 for ln in lines if ln[:1] in _BULLETS and _BULLET.match(ln)) < _MIN_ITEMS:
         return lines
     out, n = [], 0
     for ln in lines:

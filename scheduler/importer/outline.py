@@ -17,7 +17,7 @@ _MIN_ITEMS = 3
 
 
 def outline_lines(lines: list[str]) -> list[str]:
-    found = {i: m for i, ln in enumerate(lines) if (m := _NUMBERED.match(ln))}
+    found = {i: m for i, ln in enumerate(lines) if ln[:1].isdigit() and (m := _NUMBERED.match(ln))}
     if len(found) < _MIN_ITEMS or not _follows_on([(int(m[1]), int(m[2])) for m in found.values()]):
         return lines
     tops = {int(m[1]) for m in found.values()}

@@ -16,11 +16,15 @@ _HIGHER = re.compile(rf"^(?:[{CN_NUM}]+[、．.]|[（(][{CN_NUM}]+[）)]|\d{{1,3
 _MIN_POINTS = 3
 
 
+_OPENERS = frozenset(CN_NUM + "（(第0123456789")  # the first characters of any numbering above
+
+
 def top_points(lines: list[str]) -> list[str]:
-    lines = [_HALF.sub(r"（\1）", ln) for ln in lines]
-    if any(_HIGHER.match(ln) for ln in lines):
+    lines = [_HALF.sub(r"（\1）", ln) if ln[:1].isdigit() else ln for ln in lines]
+    numbered = [(i, ln) for i, ln in enumerate(lines) if ln[:1] in _OPENERS]
+    if any(_HIGHER.match(ln) for _, ln in numbered):
         return lines
-    found = {i: m for i, ln in enumerate(lines) if (m := _POINT.match(ln))}
+    found = {i: m for i, ln in numbered if (m := _POINT.match(ln))}
     numbers = [int(m[1]) for m in found.values()]
     if len(numbers) < _MIN_POINTS or numbers[0] != 1 or sum(b == a + 1 for a, b in pairwise(numbers)) < 0.8 * (
             len(numbers) - 1):
