@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import logging
 import signal
 import time
@@ -64,6 +65,8 @@ class Daemon:
         self.pruned: date | None = None  # retention runs once a day
         self.notifier = Notifier()
         self.last_pass: datetime | None = None
+        self.loads = 0  # successful loads: a fault is told once per good configuration it falls back to
+        self.loaded = f"{clock.now().isoformat()}#0"
         self.web: WebServer | None = None
         self.scheduler = AsyncIOScheduler(timezone=app.runtime.settings.timezone, job_defaults={
             "misfire_grace_time": 6 * 3600,  # a late pass still runs (the default 1 s drops it)
@@ -196,6 +199,8 @@ class Daemon:
             await self._tell("配置文件有误，仍按上一版有效配置运行", [str(err)])
             return
         old, self.app = self.app, app
+        self.loads += 1
+        self.loaded = f"{self.now().isoformat()}#{self.loads}"
         await old.aclose()
         try:
             self.state.ledger.retry_now(self.now())
@@ -207,7 +212,8 @@ class Daemon:
     async def _tell(self, title: str, lines: list[str]) -> None:
         log.error("reload failed, keeping the previous configuration:\n%s", "\n".join(lines))
         try:
-            keys = notify(self.app, self.state.ledger, title, lines, self.now())
+            told = hashlib.sha256("\n".join([self.loaded, title, *lines]).encode()).hexdigest()
+            keys = notify(self.app, self.state.ledger, title, lines, self.now(), told)
         except DubanError as err:
             log.error("%s", err)
             return

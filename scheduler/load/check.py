@@ -29,7 +29,13 @@ def ids(tasks: list[Task], report: Report) -> None:
 
 def coordinator(settings: Settings, directory: Directory, report: Report) -> None:
     name = settings.coordinator
-    if name and name not in directory.units and name not in directory.aliases:
+    if not name.strip():
+        report(Problem(Severity.ERROR, settings.label, "coordinator",
+                       f"不能为空，应为 {settings.units.name} 中的一个单位"))
+    elif name in directory.groups and name not in directory.units and name not in directory.aliases:
+        report(Problem(Severity.ERROR, settings.label, "coordinator",
+                       f"“{name}”是 {settings.units.name} 中的分组，督办单位应为一个单位（或其别名）"))
+    elif name and name not in directory.units and name not in directory.aliases:
         report(Problem(Severity.ERROR, settings.label, "coordinator",
                        f"督办单位“{name}”不在 {settings.units.name} 中{directory.suggest(name)}"))
     elif name and not directory.units[directory.resolve(name)[0]].channels:

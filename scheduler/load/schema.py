@@ -47,7 +47,7 @@ class Section:
         self.used: set[str] = set()
 
     def at(self, key: str) -> str:
-        return f"{self.place} → {key}" if self.place else key
+        return f"{self.place} → {key}" if self.place and key else self.place or key
 
     def error(self, key: str, message: str) -> None:
         self.report(Problem(Severity.ERROR, self.file, self.at(key), message))

@@ -126,7 +126,18 @@ def _clock(sec: Section, key: str, default: time) -> time:
 
 def _task_paths(sec: Section, base: BaseDir) -> tuple[Path, ...]:
     names = sec.texts("tasks")
-    return tuple(base / n for n in names) if names else (base / "../tasks.toml",)
+    if "tasks" in sec.data and not names and not sec.data["tasks"]:
+        sec.error("tasks", "至少列出一个任务文件，如 \"../tasks.toml\"")
+    paths: list[Path] = []
+    seen: dict[Path, int] = {}
+    for i, name in enumerate(names):
+        path = base / name
+        first = seen.setdefault(path.resolve(), i)
+        if first != i:  # the same file twice (or through a link) would load every task twice
+            sec.error(f"tasks[{i}]", f"与 tasks[{first}] 是同一个文件（{name}），请只列一次")
+            continue
+        paths.append(path)
+    return tuple(paths) if paths else (base / "../tasks.toml",)
 
 
 def _state_path(sec: Section, base: BaseDir) -> Path:

@@ -21,10 +21,12 @@ from scheduler.load.task_memo import Done, memo_for
 from scheduler.load.units import Directory
 from scheduler.model import Document, Milestone, Policy, Recurrence, Task, TaskStatus
 
-_ID = re.compile(r"[^\s\"'\\]{1,64}")
+_ID = re.compile(r"[^\s\"'\\\x00-\x1f\x7f-\x9f]{1,64}")
+_MILESTONE_ID = re.compile(r"(?=.*\S)[^\x00-\x1f\x7f-\x9f]+")
 _TASK_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*task[ \t]*\]\]", re.MULTILINE)
 _EARLIEST, _LATEST = date(2000, 1, 1), date(2099, 12, 31)
 _ROLE_KEYS = ("lead", "responsible", "cooperating")
+_SUBDAILY = re.compile(r"FREQ\s*=\s*(SECONDLY|MINUTELY|HOURLY)", re.IGNORECASE)  # dates only: would expand forever
 
 
 class TaskContext:
@@ -84,11 +86,11 @@ def _task(table: dict[str, Any], index: int, line: int, label: str, document: Do
           ctx: TaskContext) -> Task | None:
     raw_id = table.get("id")
     where = f"第{line}行 " if line else ""
-    shown = f'id="{raw_id}"' if isinstance(raw_id, str) else f"第{index + 1}项"
+    shown = f'id="{_visible(raw_id)}"' if isinstance(raw_id, str) else f"第{index + 1}项"
     sec = Section(table, ctx.report, label, f"{where}[[task]] {shown}")
     task_id = sec.text("id", required=True)
     if task_id and not _ID.fullmatch(task_id):
-        sec.error("id", "应为不含空格和引号的编号，如 \"QH2021-02\"（最长 64 个字符）")
+        sec.error("id", "应为不含空格、引号和控制字符的编号，如 \"QH2021-02\"（最长 64 个字符）")
     base_year = document.issued.year if document.issued else None
     start = _bounded_day(sec, "start")
     task = Task(
@@ -105,6 +107,11 @@ def _task(table: dict[str, Any], index: int, line: int, label: str, document: Do
         sec.warn("lead", "没有牵头、责任或配合单位：只有发给督办单位的阶段会发送")
     _check_done_by(sec, task, ctx)
     return task if task_id else None
+
+
+def _visible(text: str) -> str:
+    """An id as written, its control characters escaped (a place must not ring or clear a terminal)."""
+    return "".join(c if c.isprintable() or c == " " else f"\\u{ord(c):04x}" for c in text)
 
 
 def _names(sec: Section, key: str, ctx: TaskContext) -> tuple[str, ...]:
@@ -205,6 +212,8 @@ def _milestones(sec: Section, base_year: int | None, ctx: TaskContext) -> tuple[
 def _milestone(sec: Section, default_id: str, base_year: int | None, ctx: TaskContext) -> Milestone | None:
     value = sec.get("id", (str, int))
     mid = str(value) if value is not None else default_id
+    if not _MILESTONE_ID.fullmatch(mid):
+        sec.error("id", "时间节点编号不能为空，也不能含控制字符（如 \"1\"、\"2\"）")
     deadline, written, present = _deadline(sec, "deadline", base_year)
     if not present:
         sec.error("deadline", "缺少必填项（如 2021-06-30 或 \"6月底前\"）")
@@ -248,6 +257,10 @@ def _recurrence(sec: Section, start: date | None) -> Recurrence | None:
         sec.error("until", f"{until} 早于 start（{start}）")
     elif until is not None and until > start + timedelta(days=366 * 20):
         sec.error("until", f"{until} 距 start 超过 20 年，请检查年份")
+    if _SUBDAILY.search(rule):
+        sec.error("repeat", f"“{rule}”重复得比每天更频繁：每次是一个以日期为编号的时间节点，"
+                  "应为 DAILY、WEEKLY、MONTHLY 或 YEARLY")
+        return None
     if not _valid_rrule(rule, start):
         sec.error("repeat", f"“{rule}”不是有效的 RRULE（RFC 5545），"
                   "如 \"FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=-1\"（每季度最后一天）")

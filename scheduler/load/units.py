@@ -67,8 +67,10 @@ def parse_units(data: dict[str, Any], path: Path, report: Report) -> Directory:
         if not isinstance(table, dict):
             sec.error("", "应为表")
             continue
-        unit = _unit(sec, name, path.parent)
-        units[name] = unit
+        _check_name(sec, name)
+        units[name] = _unit(sec, name, path.parent)
+    for name, unit in units.items():  # after every unit: an alias may name a unit defined later
+        sec = top.child({}, f'[unit."{name}"]')
         for alias in unit.aliases:
             _add_alias(sec, aliases, units, alias, name)
     groups = {name: _group(top, name, table) for name, table in top.table("group").items()}
@@ -95,6 +97,11 @@ def _unit(sec: Section, name: str, base: Path) -> Unit:
     return unit
 
 
+def _check_name(sec: Section, name: str) -> None:
+    if not name.strip() or name != name.strip():
+        sec.error("", "名称不能为空，前后也不能有空格（任务中的名称会去掉前后空格，这个名称无法被引用）")
+
+
 def _add_alias(sec: Section, aliases: dict[str, str], units: Mapping[str, Unit],
                alias: str, name: str) -> None:
     if alias in units and alias != name:
@@ -107,6 +114,7 @@ def _add_alias(sec: Section, aliases: dict[str, str], units: Mapping[str, Unit],
 
 def _group(top: Section, name: str, table: Any) -> Group:
     sec = top.child(table if isinstance(table, dict) else {}, f'[group."{name}"]')
+    _check_name(sec, name)
     members = sec.texts("members", required=True)
     if "members" in sec.data and not members:
         sec.error("members", "成员不能为空")
