@@ -42,6 +42,7 @@ _MIGRATIONS = {
 KINDS = ("progress", "done", "extend")
 KIND_LABEL = {"progress": "进展", "done": "办结", "extend": "延期申请"}
 STATE_LABEL = {"waiting": "待审核", "accepted": "已同意", "rejected": "未同意", "info": "已收悉"}
+SQLITE_INT = 2 ** 63
 COLUMNS = ("id, submitted_at, unit, task, milestone, kind, date, note, address, state, decided_at, "
             "decided_by, decision_note")
 
@@ -133,6 +134,8 @@ class Store:
         return int(cursor.lastrowid or 0)
 
     def get(self, ident: int) -> Submission | None:
+        if not -SQLITE_INT <= ident < SQLITE_INT:  # a number no row can have (sqlite3 would raise)
+            return None
         row = self.db.execute(f"SELECT {COLUMNS} FROM submissions WHERE id = ?", (ident,)).fetchone()
         return Submission(*row) if row else None
 

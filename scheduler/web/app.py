@@ -49,6 +49,11 @@ def plain(text: str, status_code: int) -> Response:
     return PlainTextResponse(text, status_code, headers=HEADERS)
 
 
+def ascii_number(text: str) -> bool:
+    """Plain ASCII digits: `str.isdigit` also takes "²", which `int` refuses."""
+    return text.isascii() and text.isdigit()
+
+
 def ctx(request: Request) -> WebContext:
     found: WebContext = request.app.state.ctx
     return found

@@ -19,7 +19,7 @@ from scheduler.feedback.store import KIND_LABEL, STATE_LABEL
 from scheduler.ledger import Ledger
 from scheduler.report import register
 from scheduler.runtime import Runtime
-from scheduler.web.app import HEADERS, SESSION_COOKIE, ctx, forbidden, html, page, plain, render, source
+from scheduler.web.app import HEADERS, SESSION_COOKIE, ascii_number, ctx, forbidden, html, page, plain, render, source
 from scheduler.web.tokens import ENTERING_SECONDS, SESSION_SECONDS
 
 ROW_LIMIT = 300
@@ -112,7 +112,7 @@ async def review(request: Request) -> Response:
         return forbidden()
     c = ctx(request)
     done = request.query_params.get("done", "")
-    message = c.outcomes.pop(int(done), "") if done.isdigit() else ""
+    message = c.outcomes.pop(int(done), "") if ascii_number(done) else ""
     return page("review.html", waiting=c.store.listing(), recent=list(reversed(c.store.listing(True)))[:50],
                 kinds=KIND_LABEL, states=STATE_LABEL, csrf=c.tokens.csrf(session), message=message)
 

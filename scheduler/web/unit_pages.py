@@ -3,6 +3,7 @@ per milestone (SPEC §6), and its calendar feed. Nothing beyond the unit's own m
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from icalendar import Calendar, Event  # type: ignore[import-untyped]
@@ -12,8 +13,9 @@ from starlette.responses import RedirectResponse, Response
 from scheduler.errors import DubanError
 from scheduler.feedback.review import FieldError, NotYours, submit
 from scheduler.feedback.store import KIND_LABEL, STATE_LABEL
-from scheduler.web.app import HEADERS, ctx, forbidden, html, plain, render, source
+from scheduler.web.app import HEADERS, ascii_number, ctx, forbidden, html, plain, render, source
 
+_CONTROL = re.compile(r"\r\n?|[\x00-\x08\x0b-\x1f\x7f]")  # RFC 5545 TEXT takes no control character
 PAGE_SIZE = 50  # milestones per page, the most urgent first
 SUBMISSIONS_SHOWN = 50
 
@@ -34,7 +36,7 @@ async def unit_page(request: Request) -> Response:
     held = index.held(unit, now.date())
     pages = max(1, -(-len(held) // PAGE_SIZE))
     number = request.query_params.get("page", "1")
-    current = min(int(number), pages) if number.isdigit() and int(number) > 0 else 1
+    current = min(int(number), pages) if ascii_number(number) and int(number) > 0 else 1
     sent = request.query_params.get("sent", "")
 
     def draw() -> str:
@@ -43,7 +45,7 @@ async def unit_page(request: Request) -> Response:
                       total=len(held), current=current, pages=pages, today=now.date(), token=token,
                       csrf=c.tokens.csrf(token), submissions=list(reversed(mine))[:SUBMISSIONS_SHOWN],
                       waiting={f"{s.task}/{s.milestone}": s for s in mine if s.state == "waiting"},
-                      kinds=KIND_LABEL, states=STATE_LABEL, sent=sent if sent.isdigit() else "")
+                      kinds=KIND_LABEL, states=STATE_LABEL, sent=sent if ascii_number(sent) else "")
 
     # the same link, page and day give the same page until a submission or decision changes it
     return html(c.cached((index,), ("u", token, current, now.date(), sent, c.store.version()), draw))
@@ -81,15 +83,21 @@ async def calendar(request: Request) -> Response:
     cal = Calendar()
     cal.add("prodid", "-//duban//督办//ZH")
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", f"督办：{unit}")
+    cal.add("x-wr-calname", _text(f"督办：{unit}"))
     for h in c.index().held(unit, now.date()):
         event = Event()
-        event.add("uid", f"{h.task.id}/{h.milestone.id}@duban")
+        event.add("uid", _text(f"{h.task.id}/{h.milestone.id}@duban"))
         event.add("dtstamp", now)
         event.add("dtstart", h.due)
         event.add("dtend", h.due + timedelta(days=1))
-        event.add("summary", f"{h.task.number}{h.task.title}（{h.role.label}）")
-        event.add("description", f"时限：{h.deadline_text}；到期日 {h.due}" + (f"\n{h.milestone.what}"
-                                                                         if h.milestone.what else ""))
+        event.add("summary", _text(f"{h.task.number}{h.task.title}（{h.role.label}）"))
+        event.add("description", _text(f"时限：{h.deadline_text}；到期日 {h.due}" + (f"\n{h.milestone.what}"
+                                                                               if h.milestone.what else "")))
         cal.add_component(event)
     return Response(cal.to_ical(), 200, media_type="text/calendar; charset=utf-8", headers=HEADERS)
+
+
+def _text(value: str) -> str:
+    """A TEXT value for the feed: line breaks become \\n (icalendar escapes them), any other control
+    character (a bare CR would end the content line) a space."""
+    return _CONTROL.sub(lambda m: "\n" if m.group().startswith("\r") else " ", value)

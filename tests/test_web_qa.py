@@ -1,0 +1,61 @@
+"""Adversarial QA of the web pages (SPEC §6): what an attacker or a careless user sends."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.conftest import Project
+from tests.web_support import TASKS, Site, csrf_of, running_site
+
+FORBIDDEN = "403 禁止访问"
+
+HOSTILE = TASKS.replace('title = "第一项任务"', 'title = "第一项\\r任务\\u0007</script><a href=\\"javascript:x\\">"')
+
+
+@pytest.fixture
+def site(project: Project) -> Iterator[Site]:
+    with running_site(project) as found:
+        yield found
+
+
+@pytest.fixture
+def hostile(project: Project) -> Iterator[Site]:
+    with running_site(project, HOSTILE) as found:
+        yield found
+
+
+def test_a_page_number_in_other_digits_is_page_one_not_a_crash(site: Site) -> None:
+    for number in ("²", "٣", "1e3", "-1", "99999999999999999999999"):
+        response = site.client.get(site.unit_link("省司法厅"), params={"page": number})
+        assert response.status_code == 200, number
+
+
+def test_a_done_marker_in_other_digits_is_ignored(site: Site) -> None:
+    site.sign_in()
+    for done in ("²", "99999999999999999999999"):
+        response = site.client.get("/feedback", params={"done": done})
+        assert response.status_code == 200, done
+
+
+def test_a_huge_submission_id_is_404_not_a_crash(site: Site) -> None:
+    site.sign_in()
+    csrf = site.tokens.csrf(site.client.cookies["duban_session"])
+    response = site.client.post("/feedback/99999999999999999999999", data={"decision": "reject", "note": "否",
+                                                                            "csrf": csrf}, follow_redirects=False)
+    assert response.status_code == 404
+
+
+def test_the_calendar_has_no_bare_carriage_return_or_control_character(hostile: Site) -> None:
+    body = hostile.client.get(hostile.unit_link("省司法厅") + "/calendar.ics").content
+    lines = body.split(b"\r\n")
+    assert all(b"\r" not in line and b"\n" not in line for line in lines)
+    assert all(c >= 0x20 or c == 0x09 for line in lines for c in line)
+    unfolded = body.decode().replace("\r\n ", "")
+    assert "SUMMARY:第一项\\n任务 </script><a href=\"javascript:x\">（牵头）\r\n" in unfolded
+
+
+def test_hostile_task_text_is_escaped_on_the_unit_page(hostile: Site) -> None:
+    text = hostile.client.get(hostile.unit_link("省司法厅")).text
+    assert "</script><a" not in text and 'href="javascript' not in text
