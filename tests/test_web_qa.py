@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from scheduler.web.context import WebContext
 from tests.conftest import Project
 from tests.web_support import TASKS, Site, csrf_of, running_site
 
@@ -59,3 +60,45 @@ def test_the_calendar_has_no_bare_carriage_return_or_control_character(hostile: 
 def test_hostile_task_text_is_escaped_on_the_unit_page(hostile: Site) -> None:
     text = hostile.client.get(hostile.unit_link("省司法厅")).text
     assert "</script><a" not in text and 'href="javascript' not in text
+
+
+def post_unit(site: Site, unit: str, fields: dict[str, str], files: dict[str, tuple[str, bytes]] | None = None,
+              ) -> tuple[int, str]:
+    link = site.unit_link(unit)
+    data = {"csrf": csrf_of(site.client.get(link).text), **fields}
+    response = site.client.post(f"{link}/feedback", data=data, files=files, follow_redirects=False)
+    return response.status_code, response.headers.get("location", response.text)
+
+
+def test_a_file_in_a_text_field_is_a_bad_field(site: Site) -> None:
+    status, _ = post_unit(site, "省司法厅", {"milestone": "T-01/1", "kind": "progress"},
+                          files={"note": ("a.txt", "附件内容".encode())})
+    assert status == 400
+    assert site.store.listing(True) == []
+
+
+def test_an_oversized_form_is_400_and_stores_nothing(site: Site) -> None:
+    fields = {"milestone": "T-01/1", "kind": "progress", "note": "进展"}
+    fields.update({f"pad{i}": "x" * 1000 for i in range(300)})
+    assert post_unit(site, "省司法厅", fields) == (400, "400 提交的内容过大")
+    assert site.store.listing(True) == []
+
+
+def test_an_oversized_decision_form_is_400(site: Site) -> None:
+    site.sign_in()
+    csrf = site.tokens.csrf(site.client.cookies["duban_session"])
+    response = site.client.post("/feedback/1", data={"decision": "reject", "note": "否" * 200_000, "csrf": csrf},
+                                follow_redirects=False)
+    assert (response.status_code, response.text) == (400, "400 提交的内容过大")
+
+
+@pytest.mark.parametrize(("peer", "forwarded", "expected"), [
+    ("127.0.0.1", "<script>", "127.0.0.1"),  # not an address: the nearest trusted proxy is the source
+    ("127.0.0.1", "198.51.100.7, unknown", "127.0.0.1"),
+    ("127.0.0.1", "198.51.100.7:443", "127.0.0.1"),
+    ("10.0.0.2", "2001:db8::1", "2001:db8::1"),
+])
+def test_a_forwarded_hop_that_is_no_address_is_not_recorded(site: Site, peer: str, forwarded: str,
+                                                            expected: str) -> None:
+    context: WebContext = site.client.app.state.ctx  # type: ignore[attr-defined]
+    assert context.client(peer, forwarded) == expected

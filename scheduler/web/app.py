@@ -13,11 +13,13 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
+from starlette.types import Message
 
 from scheduler.web.context import WebContext
 from scheduler.wording import days_left
 
 FORBIDDEN = "403 禁止访问"
+FORM_LIMIT = 64 * 1024  # bytes: a 2,000-character note is ~18 KB URL-encoded
 SESSION_COOKIE = "duban_session"
 HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY",
            "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
@@ -52,6 +54,28 @@ def plain(text: str, status_code: int) -> Response:
 def ascii_number(text: str) -> bool:
     """Plain ASCII digits: `str.isdigit` also takes "²", which `int` refuses."""
     return text.isascii() and text.isdigit()
+
+
+async def form_fields(request: Request, names: tuple[str, ...]) -> dict[str, str] | Response:
+    """The form's text fields (missing ones empty), read no further than FORM_LIMIT bytes; or the 400
+    answer for a form too large or a file where text is expected."""
+    declared = request.headers.get("content-length", "")
+    if ascii_number(declared) and int(declared) > FORM_LIMIT:
+        return plain("400 提交的内容过大", 400)
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > FORM_LIMIT:
+            return plain("400 提交的内容过大", 400)
+
+    async def replay() -> Message:
+        return {"type": "http.request", "body": bytes(body), "more_body": False}
+
+    async with Request(request.scope, replay).form() as form:
+        values = {name: form.get(name) for name in names}
+    if any(not isinstance(v, str | None) for v in values.values()):
+        return plain("400 表单字段应为文字", 400)
+    return {name: str(v or "") for name, v in values.items()}
 
 
 def ctx(request: Request) -> WebContext:

@@ -61,8 +61,8 @@ class WebContext:
         if not forwarded or not self._trusted(address):
             return address
         for hop in reversed([h.strip() for h in forwarded.split(",") if h.strip()]):
-            if not self._trusted(hop):
-                return hop
+            if not self._trusted(hop):  # not an address ("unknown", a port, text): the last proxy is the source
+                return hop if _is_address(hop) else address
             address = hop
         return address
 
@@ -72,3 +72,11 @@ class WebContext:
         except ValueError:
             return False
         return any(ip in ipaddress.ip_network(p, strict=False) for p in self.web.trusted_proxies)
+
+
+def _is_address(text: str) -> bool:
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True

@@ -19,7 +19,19 @@ from scheduler.feedback.store import KIND_LABEL, STATE_LABEL
 from scheduler.ledger import Ledger
 from scheduler.report import register
 from scheduler.runtime import Runtime
-from scheduler.web.app import HEADERS, SESSION_COOKIE, ascii_number, ctx, forbidden, html, page, plain, render, source
+from scheduler.web.app import (
+    HEADERS,
+    SESSION_COOKIE,
+    ascii_number,
+    ctx,
+    forbidden,
+    form_fields,
+    html,
+    page,
+    plain,
+    render,
+    source,
+)
 from scheduler.web.tokens import ENTERING_SECONDS, SESSION_SECONDS
 
 ROW_LIMIT = 300
@@ -122,10 +134,12 @@ async def decide_one(request: Request) -> Response:
     if session is None:
         return forbidden()
     c = ctx(request)
-    form = await request.form()
-    if not c.tokens.csrf_ok(str(form.get("csrf") or ""), session, SESSION_SECONDS):
+    fields = await form_fields(request, ("csrf", "decision", "note"))
+    if isinstance(fields, Response):
+        return fields
+    if not c.tokens.csrf_ok(fields["csrf"], session, SESSION_SECONDS):
         return forbidden()
-    choice, note = str(form.get("decision") or ""), str(form.get("note") or "")
+    choice, note = fields["decision"], fields["note"]
     if choice not in ("accept", "reject"):
         return plain("400 decision 应为 accept 或 reject", 400)
     if choice == "reject" and not note.strip():

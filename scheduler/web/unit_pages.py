@@ -13,7 +13,7 @@ from starlette.responses import RedirectResponse, Response
 from scheduler.errors import DubanError
 from scheduler.feedback.review import FieldError, NotYours, submit
 from scheduler.feedback.store import KIND_LABEL, STATE_LABEL
-from scheduler.web.app import HEADERS, ascii_number, ctx, forbidden, html, plain, render, source
+from scheduler.web.app import HEADERS, ascii_number, ctx, forbidden, form_fields, html, plain, render, source
 
 _CONTROL = re.compile(r"\r\n?|[\x00-\x08\x0b-\x1f\x7f]")  # RFC 5545 TEXT takes no control character
 PAGE_SIZE = 50  # milestones per page, the most urgent first
@@ -57,8 +57,9 @@ async def unit_feedback(request: Request) -> Response:
         return forbidden()
     c = ctx(request)
     token = request.path_params["token"]
-    form = await request.form()
-    fields = {k: str(form.get(k) or "") for k in ("milestone", "kind", "date", "note", "csrf")}
+    fields = await form_fields(request, ("milestone", "kind", "date", "note", "csrf"))
+    if isinstance(fields, Response):
+        return fields
     if not c.tokens.csrf_ok(fields["csrf"], token, c.tokens.link_seconds):
         return forbidden()
     try:
