@@ -102,3 +102,86 @@ def test_a_forwarded_hop_that_is_no_address_is_not_recorded(site: Site, peer: st
                                                             expected: str) -> None:
     context: WebContext = site.client.app.state.ctx  # type: ignore[attr-defined]
     assert context.client(peer, forwarded) == expected
+
+
+def test_a_malformed_or_undecodable_form_is_400_not_a_crash(site: Site) -> None:
+    link = site.unit_link("省司法厅")
+    csrf = csrf_of(site.client.get(link).text)
+    for content_type, body, expected in (
+            ("multipart/form-data; boundary=xyz", b"--xyz\r\nnot a part", ["400 无法读取提交的表单"]),
+            ("multipart/form-data", b"no boundary", ["400 无法读取提交的表单"]),
+            ("application/x-www-form-urlencoded", f"csrf={csrf}&milestone=T-01/1&kind=progress&note=%FF%FE".encode(),
+             [f"{link}?sent=1"])):
+        response = site.client.post(f"{link}/feedback", content=body, headers={"content-type": content_type},
+                                    follow_redirects=False)
+        assert response.headers.get("location", response.text) in expected, content_type
+
+
+@pytest.mark.parametrize(("method", "path", "status"), [
+    ("GET", "/u/{token}/feedback", 405), ("PUT", "/u/{token}", 405), ("DELETE", "/u/{token}/calendar.ics", 405),
+    ("POST", "/u/{token}", 405), ("POST", "/", 405), ("GET", "/feedback/1", 405), ("POST", "/report.xlsx", 405),
+    ("POST", "/feedback/abc", 404), ("POST", "/feedback/-1", 404), ("GET", "/u/", 404), ("GET", "/c/", 404),
+    ("GET", "/u/{token}/../../feedback", 403), ("GET", "/u/{token}/calendar.ics/x", 404), ("GET", "/admin", 404),
+])
+def test_methods_and_paths_that_are_not_pages(site: Site, method: str, path: str, status: int) -> None:
+    token = site.unit_link("省司法厅").removeprefix("/u/")
+    response = site.client.request(method, path.format(token=token), follow_redirects=False)
+    assert response.status_code == status
+    assert "Traceback" not in response.text and "省司法厅" not in response.text
+
+
+def test_one_kind_of_token_is_never_another(site: Site) -> None:
+    unit = site.unit_link("省司法厅").removeprefix("/u/")
+    signin = site.tokens.signin_token()
+    assert site.client.get(f"/c/{unit}").status_code == 403
+    assert site.client.get(f"/u/{signin}").status_code == 403
+    site.client.cookies.set("duban_session", unit)
+    assert site.client.get("/feedback").status_code == 403
+    site.client.cookies.set("duban_session", site.tokens.csrf(unit))
+    assert site.client.get("/feedback").status_code == 403
+
+
+def test_csrf_of_one_page_is_refused_on_every_other_form(site: Site) -> None:
+    unit_csrf = csrf_of(site.client.get(site.unit_link("省司法厅")).text)
+    site.sign_in()
+    session = site.client.cookies["duban_session"]
+    coordinator_csrf = site.tokens.csrf(session)
+    assert post_unit(site, "省司法厅", {"milestone": "T-01/1", "kind": "progress", "note": "x",
+                                      "csrf": coordinator_csrf}) == (403, FORBIDDEN)
+    status, _ = post_unit(site, "省财政厅", {"milestone": "T-04/1", "kind": "extend", "date": "2021-08-01",
+                                          "note": "理由"})
+    assert status == 303
+    ident = site.store.listing()[0].id
+    for csrf in (unit_csrf, site.tokens.csrf(site.tokens.session()), ""):
+        response = site.client.post(f"/feedback/{ident}", data={"decision": "accept", "note": "", "csrf": csrf},
+                                    follow_redirects=False)
+        assert (response.status_code, response.text) == (403, FORBIDDEN)
+    assert site.store.listing()[0].state == "waiting"
+
+
+def test_a_revoked_links_form_is_refused(site: Site) -> None:
+    link = site.unit_link("省司法厅")
+    csrf = csrf_of(site.client.get(link).text)
+    site.store.revoke("省司法厅", site.clock.now)
+    response = site.client.post(f"{link}/feedback", data={"milestone": "T-01/1", "kind": "progress", "note": "x",
+                                                           "csrf": csrf}, follow_redirects=False)
+    assert (response.status_code, response.text) == (403, FORBIDDEN)
+    assert site.store.listing(True) == []
+
+
+def test_what_units_and_the_coordinator_type_is_escaped_everywhere(site: Site) -> None:
+    evil = '</textarea><script>alert(1)</script><a href="javascript:alert(1)">x</a>\'"'
+    assert post_unit(site, "省财政厅", {"milestone": "T-04/1", "kind": "extend", "date": "2021-08-01",
+                                      "note": evil})[0] == 303
+    site.sign_in()
+    ident = site.store.listing()[0].id
+    csrf = csrf_of(site.client.get("/feedback").text)
+    response = site.client.post(f"/feedback/{ident}", data={"decision": "reject", "note": evil, "csrf": csrf},
+                                follow_redirects=False)
+    assert response.status_code == 303
+    pages = [site.client.get(site.unit_link("省财政厅")).text, site.client.get("/feedback").text,
+             site.client.get("/", params={"task": "T-04"}).text,
+             site.client.get("/", params={"task": evil, "unit": evil, "light": evil}).text]
+    for text in pages:
+        assert "<script>" not in text and '<a href="javascript' not in text and "</textarea><script>" not in text
+        assert "&lt;/textarea&gt;&lt;script&gt;" in text

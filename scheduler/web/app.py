@@ -10,6 +10,7 @@ from typing import Any
 
 import jinja2
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
@@ -71,8 +72,11 @@ async def form_fields(request: Request, names: tuple[str, ...]) -> dict[str, str
     async def replay() -> Message:
         return {"type": "http.request", "body": bytes(body), "more_body": False}
 
-    async with Request(request.scope, replay).form() as form:
-        values = {name: form.get(name) for name in names}
+    try:
+        async with Request(request.scope, replay).form() as form:
+            values = {name: form.get(name) for name in names}
+    except (HTTPException, ValueError):  # a malformed multipart body (python-multipart's errors are ValueErrors)
+        return plain("400 无法读取提交的表单", 400)
     if any(not isinstance(v, str | None) for v in values.values()):
         return plain("400 表单字段应为文字", 400)
     return {name: str(v or "") for name, v in values.items()}
