@@ -185,3 +185,30 @@ def test_what_units_and_the_coordinator_type_is_escaped_everywhere(site: Site) -
     for text in pages:
         assert "<script>" not in text and '<a href="javascript' not in text and "</textarea><script>" not in text
         assert "&lt;/textarea&gt;&lt;script&gt;" in text
+
+
+LONG = TASKS.replace('title = "第一项任务"', 'title = "' + "很长的任务名称，" * 30 + '"')
+
+
+def test_calendar_lines_are_folded_at_75_octets_between_characters(project: Project) -> None:
+    with running_site(project, LONG) as site:
+        body = site.client.get(site.unit_link("省司法厅") + "/calendar.ics").content
+    lines = body.split(b"\r\n")
+    assert max(len(line) for line in lines) <= 75
+    assert all(line.decode("utf-8") is not None for line in lines)  # no character cut in two
+    unfolded = body.decode().replace("\r\n ", "")
+    assert "SUMMARY:" + "很长的任务名称，" * 30 + "（牵头）\r\n" in unfolded
+
+
+def test_redirects_stay_on_this_site_whatever_the_host_header(site: Site) -> None:
+    response = site.client.get(f"/c/{site.tokens.signin_token()}", headers={"host": "evil.example"},
+                               follow_redirects=False)
+    assert (response.status_code, response.headers["location"]) == (303, "/")
+    status, location = post_unit(site, "省司法厅", {"milestone": "T-01/1", "kind": "progress", "note": "x"})
+    assert status == 303 and location.startswith("/u/")
+
+
+def test_control_and_direction_characters_in_a_note_are_not_stored(site: Site) -> None:
+    note = "进展\x1b[31m红\x9b31m字\u202e反向\u2066隔离\u2069\r\n第二行"
+    assert post_unit(site, "省司法厅", {"milestone": "T-01/1", "kind": "progress", "note": note})[0] == 303
+    assert site.store.listing(True)[0].note == "进展 [31m红 31m字反向隔离 \n第二行"

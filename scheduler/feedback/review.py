@@ -21,7 +21,8 @@ from scheduler.model import Milestone, Task
 from scheduler.runtime import Runtime
 
 NOTE_LIMIT = 2000
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")  # C0 but tab and newline, DEL, C1
+_DIRECTION = re.compile(r"[\u202a-\u202e\u2066-\u2069]")  # embeddings, overrides, isolates: text that misleads
 _LATEST = date(2099, 12, 31)
 
 
@@ -41,7 +42,7 @@ def submit(store: Store, index: UnitIndex, now: datetime, unit: str, key: str, k
     held = index.find(unit, key, today)
     if held is None:
         raise NotYours("没有这个节点")
-    note = _CONTROL.sub(" ", note).strip()
+    note = _clean(note)
     if len(note) > NOTE_LIMIT:
         raise FieldError(f"说明不能超过 {NOTE_LIMIT} 字")
     when = _day(day) if kind != "progress" else None
@@ -64,6 +65,10 @@ def submit(store: Store, index: UnitIndex, now: datetime, unit: str, key: str, k
                         note, address)
 
 
+def _clean(note: str) -> str:
+    return _DIRECTION.sub("", _CONTROL.sub(" ", note)).strip()
+
+
 def _day(text: str) -> date | None:
     try:
         found = date.fromisoformat(text.strip())
@@ -81,7 +86,7 @@ def decide(store: Store, runtime: Runtime, ident: int, accept: bool, now: dateti
         raise DubanError(f"没有编号为 {ident} 的反馈")
     if sub.state != "waiting":
         raise DubanError(f"反馈 {ident} 不需要审核或已审核（{STATE_LABEL.get(sub.state, sub.state)}）")
-    note = _CONTROL.sub(" ", note).strip()[:NOTE_LIMIT]
+    note = _clean(note)[:NOTE_LIMIT]
     if not accept and not note:
         raise DubanError("不同意时请写明理由（--note）")
     summaries = ["已记录：不同意"]
