@@ -212,3 +212,18 @@ def test_control_and_direction_characters_in_a_note_are_not_stored(site: Site) -
     note = "进展\x1b[31m红\x9b31m字\u202e反向\u2066隔离\u2069\r\n第二行"
     assert post_unit(site, "省司法厅", {"milestone": "T-01/1", "kind": "progress", "note": note})[0] == 303
     assert site.store.listing(True)[0].note == "进展 [31m红 31m字反向隔离 \n第二行"
+
+
+@pytest.mark.parametrize("milestone", ["T-03/2021-06-30", "T-01/1", " T-04/1", "T-04/1 ", "T-04/1\n", "T-04/B/..",
+                                       "T-04", "/", "", "T-04/1\x00"])
+def test_a_unit_cannot_name_a_milestone_that_is_not_exactly_its_own(site: Site, milestone: str) -> None:
+    # 省财政厅 is responsible for T-04 only (T-03's occurrences and T-01 belong to 省司法厅)
+    assert post_unit(site, "省财政厅", {"milestone": milestone, "kind": "progress", "note": "x"}) == (
+        404, "404 没有这个节点")
+    assert site.store.listing(True) == []
+
+
+def test_the_dashboard_filters_take_any_text(site: Site) -> None:
+    site.sign_in()
+    for params in ({"unit": "不存在的单位"}, {"light": "紫"}, {"task": "T-99"}, {"unit": "省财政厅", "light": "红"}):
+        assert site.client.get("/", params=params).status_code == 200, params
