@@ -1,0 +1,98 @@
+"""Adversarial QA of what the channels send: hostile text in headers, odd recipient lists,
+outbox versus SMTP. Real aiosmtpd on 127.0.0.1, no mocks of our modules."""
+
+from __future__ import annotations
+
+import asyncio
+import email
+import email.policy
+import re
+from collections.abc import Coroutine
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
+
+from scheduler.channels.base import Outcome
+from scheduler.channels.email import EmailChannel
+from scheduler.channels.outbox import OutboxChannel
+from scheduler.load.settings import EmailSettings
+from scheduler.messages import Message
+from scheduler.mime import email_mime
+from scheduler.render_items import one_line
+from tests.fakes import Mailbox, SmtpServer
+
+NOW = datetime(2021, 6, 23, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+SENDER = "督办系统 <duban@example.gov.cn>"
+T = TypeVar("T")
+
+
+def run(coro: Coroutine[Any, Any, T]) -> T:
+    return asyncio.run(coro)
+
+
+def settings(port: int) -> EmailSettings:
+    return EmailSettings("127.0.0.1", port, "none", SENDER, "", None, 10.0)
+
+
+def mail(subject: str, to: tuple[str, ...] = ("sft@example.gov.cn",), text: str = "正文：请按时办理。") -> Message:
+    return Message("q" * 32, "email", "省司法厅", subject, text, to, "<p>正文</p>")
+
+
+def test_one_line_removes_every_line_break_python_knows() -> None:
+    # str.splitlines() (which the e-mail header policy uses) also breaks on NEL U+0085
+    for breaker in ("\r\n", "\x0b", "\x0c", "\x1c", "\x85", "\u2028", "\u2029", "\x00"):
+        assert one_line(f"省司法厅{breaker}Bcc: x@evil.example") == "省司法厅 Bcc: x@evil.example"
+
+
+def test_subject_with_nel_is_sent_on_one_line_without_a_bcc() -> None:
+    """A unit name or title carrying U+0085 made email_mime raise ValueError (no mail at all)."""
+    box = Mailbox()
+    subject = "【督办提醒】省司法厅\x85Bcc: spy@evil.example\r\nCc: spy2@evil.example：1项已逾期"
+    with SmtpServer(box) as srv:
+        receipt = run(EmailChannel(settings(srv.port), None, lambda: NOW).send(mail(subject)))
+    assert receipt.outcome is Outcome.SENT
+    envelope = box.received[0]
+    assert envelope.rcpt_tos == ["sft@example.gov.cn"]
+    parsed = email.message_from_bytes(envelope.content, policy=email.policy.default)
+    assert parsed["Subject"] == "【督办提醒】省司法厅 Bcc: spy@evil.example Cc: spy2@evil.example：1项已逾期"
+    assert parsed["Bcc"] is None and parsed["Cc"] is None
+
+
+def test_duplicate_recipients_get_one_copy() -> None:
+    box = Mailbox()
+    to = ("sft@example.gov.cn", "sft@EXAMPLE.GOV.CN", "ban@example.gov.cn", "sft@example.gov.cn")
+    with SmtpServer(box) as srv:
+        receipt = run(EmailChannel(settings(srv.port), None, lambda: NOW).send(mail("【督办提醒】省司法厅", to)))
+    assert receipt.outcome is Outcome.SENT
+    assert box.received[0].rcpt_tos == ["sft@example.gov.cn", "ban@example.gov.cn"]
+    parsed = email.message_from_bytes(box.received[0].content, policy=email.policy.default)
+    assert str(parsed["To"]) == "sft@example.gov.cn, ban@example.gov.cn"
+
+
+def test_message_id_is_the_same_on_a_resend_and_in_the_outbox(tmp_path: Path) -> None:
+    box = Mailbox()
+    message = mail("【督办提醒】省司法厅：1项已逾期", text="第1项 😀 \u202eRTL\u202c " + "长" * 400)
+    with SmtpServer(box) as srv:
+        channel = EmailChannel(settings(srv.port), None, lambda: NOW)
+        assert run(channel.send(message)).outcome is Outcome.SENT
+        assert run(channel.send(message)).outcome is Outcome.SENT
+        assert box.wait_for(2)
+    outbox = OutboxChannel(tmp_path, SENDER, lambda: NOW)
+    receipt = run(outbox.send(message))
+    stored = Path(receipt.detail).read_bytes()
+    ids = {email.message_from_bytes(e.content, policy=email.policy.default)["Message-ID"] for e in box.received}
+    assert ids == {f"<{'q' * 32}@example.gov.cn>"}
+    # what the outbox holds is what SMTP carried, line ends and the random MIME boundary aside
+    smtp = [unboundary(e.content.replace(b"\r\n", b"\n")) for e in box.received]
+    assert smtp[0] == unboundary(stored) == smtp[1]
+
+
+def unboundary(raw: bytes) -> bytes:
+    return re.sub(rb"={15}\d+==", b"=BOUNDARY=", raw)
+
+
+def test_email_mime_accepts_nel_in_the_sender_name_and_attachment() -> None:
+    mime = email_mime(mail("主题\x85二"), "督办\x85系统 <duban@example.gov.cn>", NOW)
+    assert str(mime["Subject"]) == "主题 二"
+    assert str(mime["From"]) == "督办 系统 <duban@example.gov.cn>"
