@@ -28,6 +28,9 @@ from scheduler.render_items import ItemView, by_unit, item_view, one_line, subje
 
 MARKDOWN_LIMIT = 4096  # bytes of markdown.content
 TEXT_LIMIT = 2048  # bytes of text.content (the documented, safe budget)
+# bytes of a title in a robot message: a longer one (a pasted paragraph) would have the whole item cut
+# to the message limit, losing its stage, days and due date; the e-mail keeps the title whole
+ROBOT_TITLE_LIMIT = 1200
 _MARKDOWN = str.maketrans({"*": "＊", "_": "＿", "[": "［", "]": "］", "(": "（", ")": "）", "#": "＃",
                            "`": "｀", "<": "＜", ">": "＞", "~": "～", "|": "｜"})
 _MENTION = str.maketrans({"<": "＜", ">": "＞", "@": "＠"})
@@ -178,6 +181,7 @@ class Renderer:
         view = item_view(item, self._views)
         cleaned = ItemView(*(getattr(view, f).translate(clean) if f not in ("color",) else getattr(view, f)
                              for f in ItemView._fields))
+        cleaned = cleaned._replace(title=truncate_bytes(cleaned.title, ROBOT_TITLE_LIMIT))
         return self.text.get_template("wecom_item" + suffix).render(index=n, item=cleaned).strip("\n")
 
 

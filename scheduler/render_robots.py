@@ -24,6 +24,7 @@ from scheduler.render import (
     _MENTION,
     LINK_LABEL,
     NOTES_LABEL,
+    ROBOT_TITLE_LIMIT,
     TEXT_LIMIT,
     truncate_bytes,
 )
@@ -143,6 +144,7 @@ def _block(env: jinja2.Environment, template: str, n: int, item: DigestItem, cle
     view = item_view(item)
     cleaned = ItemView(*(getattr(view, f).translate(clean) if f != "color" else getattr(view, f)
                          for f in ItemView._fields))
+    cleaned = cleaned._replace(title=truncate_bytes(cleaned.title, ROBOT_TITLE_LIMIT))
     return env.get_template(template).render(index=n, item=cleaned).strip("\n")
 
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 import asyncio
 import email
 import email.policy
+import json
 import re
 from collections.abc import Coroutine
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
@@ -16,11 +17,18 @@ from zoneinfo import ZoneInfo
 from scheduler.channels.base import Outcome
 from scheduler.channels.email import EmailChannel
 from scheduler.channels.outbox import OutboxChannel
+from scheduler.group import Digest, group
 from scheduler.load.settings import EmailSettings
 from scheduler.messages import Message
 from scheduler.mime import email_mime
+from scheduler.plan import Window
+from scheduler.render import MARKDOWN_LIMIT, TEXT_LIMIT, Renderer
 from scheduler.render_items import one_line
+from scheduler.render_robots import DINGTALK_LIMIT, FEISHU_LIMIT, SIGNATURE_ROOM, robot_messages
+from scheduler.runtime import build_runtime, planner_for
+from tests.conftest import Project
 from tests.fakes import Mailbox, SmtpServer
+from tests.test_render import tasks_toml
 
 NOW = datetime(2021, 6, 23, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 SENDER = "督办系统 <duban@example.gov.cn>"
@@ -96,3 +104,39 @@ def test_email_mime_accepts_nel_in_the_sender_name_and_attachment() -> None:
     mime = email_mime(mail("主题\x85二"), "督办\x85系统 <duban@example.gov.cn>", NOW)
     assert str(mime["Subject"]) == "主题 二"
     assert str(mime["From"]) == "督办 系统 <duban@example.gov.cn>"
+
+
+# -- robots: a title too long for one message -----------------------------------------------------
+
+def robot_digests(project: Project, title: str) -> dict[str, Digest]:
+    project.write("tasks.toml", tasks_toml(1, title=title))
+    runtime = build_runtime(project.config)
+    reminders = planner_for(runtime).plan(runtime.tasks, Window(date(2021, 7, 1), date(2021, 7, 1)))
+    digest = next(d for d in group(reminders, {t.id: t for t in runtime.tasks}) if d.unit == "省司法厅")
+    return {kind: Digest(digest.unit, kind, digest.items) for kind in ("wecom", "dingtalk", "feishu")}
+
+
+LIMITS = {("wecom", ()): MARKDOWN_LIMIT, ("wecom", ("13800000000",)): TEXT_LIMIT,
+          ("dingtalk", ()): DINGTALK_LIMIT, ("dingtalk", ("13800000000",)): DINGTALK_LIMIT,
+          ("feishu", ()): FEISHU_LIMIT - SIGNATURE_ROOM}
+
+
+def test_a_huge_title_is_cut_but_the_due_date_stays(project: Project) -> None:
+    """A title longer than a robot message (a pasted paragraph, 4-byte emoji, backslashes that
+    double in JSON) is shortened; the stage, days and due date of the item are still sent."""
+    title = "完善" + "😀\\\"长" * 3000
+    digests = robot_digests(project, title)
+    for (kind, mobiles), limit in LIMITS.items():
+        renderer = Renderer(None)
+        digest = digests[kind]
+        messages = (renderer.wecom(digest, mobiles, NOW) if kind == "wecom"
+                    else robot_messages(renderer.text, digest, mobiles))
+        assert len(messages) == 1, kind
+        payload = messages[0].payload
+        body = json.loads(payload)
+        content = body.get("markdown", body.get("text", {})).get("content") or body.get("markdown", {}).get("text")
+        shown = content if content is not None else json.dumps(body, ensure_ascii=False)
+        measured = len(payload.encode()) if kind != "wecom" else len(shown.encode())
+        assert measured <= limit, (kind, mobiles, measured)
+        assert "到期日 2021-07-06" in shown, (kind, mobiles)
+        assert "完善😀" in shown
