@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from scheduler.channels.base import Outcome
 from scheduler.channels.email import EmailChannel
 from scheduler.channels.outbox import OutboxChannel
@@ -26,7 +28,7 @@ from scheduler.render import MARKDOWN_LIMIT, TEXT_LIMIT, Renderer
 from scheduler.render_items import one_line
 from scheduler.render_robots import DINGTALK_LIMIT, FEISHU_LIMIT, SIGNATURE_ROOM, robot_messages
 from scheduler.runtime import build_runtime, planner_for
-from tests.conftest import Project
+from tests.conftest import UNITS, Duban, Project
 from tests.fakes import Mailbox, SmtpServer
 from tests.test_render import tasks_toml
 
@@ -140,3 +142,19 @@ def test_a_huge_title_is_cut_but_the_due_date_stays(project: Project) -> None:
         assert measured <= limit, (kind, mobiles, measured)
         assert "到期日 2021-07-06" in shown, (kind, mobiles)
         assert "完善😀" in shown
+
+
+# -- recipients as written in units.toml ------------------------------------------------------------
+
+@pytest.mark.parametrize("written", ["sft\\u0000x@example.gov.cn", "sft\\u007fx@example.gov.cn",
+                                     "sft\\u001bx@example.gov.cn"])
+def test_an_address_with_a_control_character_is_refused_by_check(project: Project, duban: Duban,
+                                                                  written: str) -> None:
+    """A NUL in an address passed the loader and made aiosmtplib raise ValueError at send time."""
+    project.write("units.toml", UNITS.replace('"sft@example.gov.cn"', f'"{written}"'))
+    result = duban("check", "--config", str(project.config))
+    output = result.out + result.err
+    assert result.code == 1, output
+    assert 'units.toml' in output and '[unit."省司法厅"] → email[0]' in output and "不是电子邮件地址" in output
+    assert f"“{written}”" in output  # the character is shown escaped, not written to the terminal
+    assert "Traceback" not in output
