@@ -34,6 +34,7 @@ from tests.test_render import tasks_toml
 
 NOW = datetime(2021, 6, 23, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 SENDER = "督办系统 <duban@example.gov.cn>"
+LINK = "https://duban.example.gov.cn/u/abc"
 T = TypeVar("T")
 
 
@@ -158,3 +159,31 @@ def test_an_address_with_a_control_character_is_refused_by_check(project: Projec
     assert 'units.toml' in output and '[unit."省司法厅"] → email[0]' in output and "不是电子邮件地址" in output
     assert f"“{written}”" in output  # the character is shown escaped, not written to the terminal
     assert "Traceback" not in output
+
+
+# -- robots: many feedback decisions to tell ---------------------------------------------------------
+
+NOTE = "2021-06-28报送的T-001/m1办结申请：2021-06-29已同意，意见：" + "材料齐全" * 20  # 313 bytes
+
+
+def test_many_decisions_do_not_push_a_robot_message_over_its_limit(project: Project) -> None:
+    """The notes ended the last part whatever their size: 40 decisions (a bulk review) made every
+    WeCom text message ~10 KB (limit 2,048: errcode 40058, the reminders failed for good)."""
+    notes = (NOTE,) * 40
+    project.write("tasks.toml", tasks_toml(3, title="任务"))
+    digests = robot_digests(project, "任务")
+    renderer = Renderer(None, unit_link=lambda unit: LINK, unit_notes=lambda unit, now: notes)
+    for (kind, mobiles), limit in LIMITS.items():
+        digest = digests[kind]
+        messages = (renderer.wecom(digest, mobiles, NOW) if kind == "wecom"
+                    else robot_messages(renderer.text, digest, mobiles, LINK, notes))
+        assert [i for m in messages for i in m.reminders] == [i.reminder.identity for i in digest.items]
+        for message in messages:
+            body = json.loads(message.payload)
+            content = body["markdown"]["content"] if kind == "wecom" and not mobiles else (
+                body["text"]["content"] if kind == "wecom" else message.payload)
+            assert len(content.encode()) <= limit, (kind, mobiles, len(content.encode()))
+        last = messages[-1].text
+        assert LINK in last and "反馈审核结果：" in last, (kind, mobiles)
+        told = last.count("报送的T-001/m1办结申请")
+        assert 1 <= told < 40 and f"另有{40 - told}条审核结果，请在反馈页面查看" in last, (kind, mobiles, told)
