@@ -28,7 +28,7 @@ from scheduler.render import MARKDOWN_LIMIT, TEXT_LIMIT, Renderer
 from scheduler.render_items import one_line
 from scheduler.render_robots import DINGTALK_LIMIT, FEISHU_LIMIT, SIGNATURE_ROOM, robot_messages
 from scheduler.runtime import build_runtime, planner_for
-from tests.conftest import UNITS, Duban, Project
+from tests.conftest import SETTINGS, UNITS, Duban, Project, email_channel
 from tests.fakes import Mailbox, SmtpServer
 from tests.test_render import tasks_toml
 
@@ -187,3 +187,28 @@ def test_many_decisions_do_not_push_a_robot_message_over_its_limit(project: Proj
         assert LINK in last and "反馈审核结果：" in last, (kind, mobiles)
         told = last.count("报送的T-001/m1办结申请")
         assert 1 <= told < 40 and f"另有{40 - told}条审核结果，请在反馈页面查看" in last, (kind, mobiles, told)
+
+
+# -- the sender ---------------------------------------------------------------------------------------
+
+def test_a_quoted_sender_name_with_a_quote_or_comma_is_encoded() -> None:
+    for name in ('督办"系统', "督办,系统", "Duban Office", "督办\\系统"):
+        raw = email_mime(mail("主题"), f'"{name.replace(chr(92), chr(92) * 2).replace(chr(34), chr(92) + chr(34))}"'
+                         " <duban@example.gov.cn>", NOW).as_bytes()
+        parsed = email.message_from_bytes(raw, policy=email.policy.default)
+        [address] = parsed["From"].addresses
+        assert (address.display_name, address.addr_spec) == (name, "duban@example.gov.cn")
+
+
+@pytest.mark.parametrize("sender", ["Duban, Office <duban@example.gov.cn>", "督办系统", "a@b.cn, c@d.cn",
+                                    '督办"系统 <duban@example.gov.cn>'])
+def test_a_sender_that_is_not_one_address_is_refused_by_check(project: Project, duban: Duban, sender: str) -> None:
+    """`Duban, Office <…>` was sent as From: Duban (MAIL FROM:<Duban>): an unquoted comma makes two;
+    `督办"系统 <…>` gave the address `督办` and the generator raised UnicodeEncodeError."""
+    project.write("duban.toml", SETTINGS + email_channel(25).replace('"督办系统 <duban@example.gov.cn>"',
+                                                                      "'" + sender + "'"))
+    result = duban("check", "--config", str(project.config))
+    output = result.out + result.err
+    assert result.code == 1, output
+    assert "duban.toml" in output and "[channels.email] → sender" in output and "不是一个发件人地址" in output
+    assert "Traceback" not in output
