@@ -212,3 +212,19 @@ def test_a_sender_that_is_not_one_address_is_refused_by_check(project: Project, 
     assert result.code == 1, output
     assert "duban.toml" in output and "[channels.email] → sender" in output and "不是一个发件人地址" in output
     assert "Traceback" not in output
+
+
+def test_dot_lines_bare_cr_and_long_lines_arrive_as_the_outbox_has_them(tmp_path: Path) -> None:
+    """SMTP dot-stuffing, a bare CR and a line far over 998 bytes: what the server stores is the
+    outbox's .eml (line ends and the boundary aside), and the text parses back unchanged."""
+    text = "第一行\n.\n..\n.以点开头\nFrom 开头\r第二段\r\n" + "长" * 2000 + "\n末行"
+    message = mail("【督办提醒】省司法厅：1项已逾期", text=text)
+    box = Mailbox()
+    with SmtpServer(box) as srv:
+        assert run(EmailChannel(settings(srv.port), None, lambda: NOW).send(message)).outcome is Outcome.SENT
+    stored = Path(run(OutboxChannel(tmp_path, SENDER, lambda: NOW).send(message)).detail).read_bytes()
+    assert unboundary(box.received[0].content.replace(b"\r\n", b"\n")) == unboundary(stored)
+    parsed = email.message_from_bytes(box.received[0].content, policy=email.policy.default)
+    plain = parsed.get_body(("plain",))
+    assert plain is not None
+    assert plain.get_content() == text.replace("\r\n", "\n").replace("\r", "\n") + "\n"
