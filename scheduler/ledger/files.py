@@ -39,17 +39,21 @@ class Lock:
             os.close(self._fd)
             self._fd = None
 
+# said by every command that meets the fault: the daemon's sending stops, status, history and report cannot read
+_HALTED = "duban run 在修复前不会发送任何消息"
+
+
 def state_error(path: Path, doing: str, err: sqlite3.Error, wait: float) -> DubanError:
     text = str(err).lower()
     if "locked" in text or "busy" in text:
         return StateLockedError(f"状态数据库 {path} 被其他程序锁定超过 {wait:.0f} 秒，本次不发送；稍后重试")
     if "readonly" in text or "read-only" in text:
-        return StateBrokenError(f"状态数据库 {path} 不可写（只读文件或目录）：已停止发送，请检查权限")
+        return StateBrokenError(f"状态数据库 {path} 不可写（只读文件或目录）：{_HALTED}，请检查权限")
     if "full" in text:
-        return StateBrokenError(f"磁盘已满，无法写入状态数据库 {path}：已停止发送，请清理磁盘后重新启动")
+        return StateBrokenError(f"磁盘已满，无法写入状态数据库 {path}：{_HALTED}，请清理磁盘后重新启动")
     if "malformed" in text or "not a database" in text or "corrupt" in text:
-        return StateBrokenError(f"状态数据库 {path} 已损坏：已停止发送。请从备份恢复，或移走该文件后重新启动"
-                                "（移走后已发送的提醒可能再次发送）")
+        return StateBrokenError(f"状态数据库 {path} 已损坏，无法读写发送记录：{_HALTED}。"
+                                "请从备份恢复，或移走该文件后重新启动（移走后已发送的提醒可能再次发送）")
     if (fault := place_fault(path.parent)) is not None:  # SQLite says "disk I/O error" or "unable to open"
         return StateBrokenError(fault)
     if "unable to open" in text:

@@ -145,7 +145,11 @@ def _state_path(sec: Section, base: BaseDir) -> Path:
     directory = os.environ.get("STATE_DIRECTORY")
     if directory:  # systemd's StateDirectory= wins (SPEC §2.1); it may list several
         return Path(directory.split(":")[0]) / "duban.db"
-    return base / state
+    path = base / state
+    if path.is_dir() or (path.exists() and not path.is_file()):  # a directory, /proc/…, a device
+        sec.error("state", f"“{state}”是目录或设备，不是文件：应为 SQLite 状态文件的路径（如 ../state/duban.db），"
+                           "文件不存在时 duban run 会创建它")
+    return path
 
 
 def _outbox(channels: Section, base: BaseDir) -> Path:
