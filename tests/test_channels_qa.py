@@ -103,7 +103,7 @@ def unboundary(raw: bytes) -> bytes:
     return re.sub(rb"={15}\d+==", b"=BOUNDARY=", raw)
 
 
-def test_email_mime_accepts_nel_in_the_sender_name_and_attachment() -> None:
+def test_email_mime_accepts_nel_in_the_subject_and_sender_name() -> None:
     mime = email_mime(mail("主题\x85二"), "督办\x85系统 <duban@example.gov.cn>", NOW)
     assert str(mime["Subject"]) == "主题 二"
     assert str(mime["From"]) == "督办 系统 <duban@example.gov.cn>"
