@@ -25,7 +25,7 @@ def email_mime(message: Message, sender: str, date: datetime) -> EmailMessage:
     name, address = parseaddr(sender)
     mime["Subject"] = one_line(message.subject)
     mime["From"] = formataddr((one_line(name), address)) if name else address
-    mime["To"] = ", ".join(message.to)
+    mime["To"] = ", ".join(recipients(message.to))
     mime["Date"] = format_datetime(date)
     mime["Message-ID"] = f"<{message.key}@{address.rpartition('@')[2] or 'duban.local'}>"
     mime.set_content(message.text)
@@ -34,6 +34,15 @@ def email_mime(message: Message, sender: str, date: datetime) -> EmailMessage:
     for attachment in message.attachments:
         add_attachment(mime, attachment)
     return mime
+
+
+def recipients(to: tuple[str, ...]) -> list[str]:
+    """`to` without repeats, in order: an address written twice (the domain in any case) gets one copy."""
+    seen: dict[tuple[str, str], str] = {}
+    for address in to:
+        local, _, domain = address.strip().rpartition("@")
+        seen.setdefault((local, domain.lower()), address.strip())
+    return list(seen.values())
 
 
 def add_attachment(mime: EmailMessage, attachment: Attachment) -> None:

@@ -28,6 +28,9 @@ from scheduler.render_items import ItemView, by_unit, item_view, one_line, subje
 
 MARKDOWN_LIMIT = 4096  # bytes of markdown.content
 TEXT_LIMIT = 2048  # bytes of text.content (the documented, safe budget)
+# bytes of a title in a robot message: a longer one (a pasted paragraph) would have the whole item cut
+# to the message limit, losing its stage, days and due date; the e-mail keeps the title whole
+ROBOT_TITLE_LIMIT = 1200
 _MARKDOWN = str.maketrans({"*": "＊", "_": "＿", "[": "［", "]": "］", "(": "（", ")": "）", "#": "＃",
                            "`": "｀", "<": "＜", ">": "＞", "~": "～", "|": "｜"})
 _MENTION = str.maketrans({"<": "＜", ">": "＞", "@": "＠"})
@@ -152,7 +155,7 @@ class Renderer:
         blocks = [self._wecom_item(n, item, suffix, clean) for n, item in enumerate(digest.items, 1)]
         sized_head = self.text.get_template("wecom_head" + suffix).render(subject=subj.translate(clean), part="续99/99")
         link = self._link(digest.unit)
-        notes = tuple(n.translate(clean) for n in self._notes(digest.unit, now)) if now else ()
+        notes = fit_notes(tuple(n.translate(clean) for n in self._notes(digest.unit, now)), limit // 2) if now else ()
         tail = (f"\n{NOTES_LABEL}" + "".join(f"\n{n}" for n in notes) if notes else "") + (
             f"\n{LINK_LABEL}{link}" if link else "")
         groups = pack(blocks, limit - len(sized_head.encode()) - len(tail.encode()) - 1)
@@ -178,6 +181,7 @@ class Renderer:
         view = item_view(item, self._views)
         cleaned = ItemView(*(getattr(view, f).translate(clean) if f not in ("color",) else getattr(view, f)
                              for f in ItemView._fields))
+        cleaned = cleaned._replace(title=truncate_bytes(cleaned.title, ROBOT_TITLE_LIMIT))
         return self.text.get_template("wecom_item" + suffix).render(index=n, item=cleaned).strip("\n")
 
 
@@ -199,6 +203,24 @@ def pack(blocks: list[str], budget: int) -> list[list[tuple[int, str]]]:
     if current:
         groups.append(current)
     return groups
+
+
+NOTES_MORE = "另有{}条审核结果，请在反馈页面查看"
+
+
+def fit_notes(notes: tuple[str, ...], budget: int) -> tuple[str, ...]:
+    """As many notes (one line each) as fit in `budget` UTF-8 bytes with the label, the rest
+    counted on a last line: a bulk review must not push a robot message over its byte limit."""
+    kept: list[str] = []
+    used = len(NOTES_LABEL.encode()) + len(NOTES_MORE.format(len(notes)).encode()) + 4
+    for n, note in enumerate(notes):
+        note = truncate_bytes(note, budget // 4)
+        size = len(note.encode()) + 2  # and its line break(s)
+        if used + size > budget:
+            return (*kept, NOTES_MORE.format(len(notes) - n))
+        kept.append(note)
+        used += size
+    return tuple(kept)
 
 
 def truncate_bytes(text: str, limit: int) -> str:

@@ -11,7 +11,7 @@ from typing import NamedTuple
 from scheduler.group import Digest, DigestItem
 from scheduler.model import Role
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]+")  # NEL too: str.splitlines() breaks on it
 
 
 def days_phrase(offset: int) -> str:

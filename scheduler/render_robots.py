@@ -24,7 +24,9 @@ from scheduler.render import (
     _MENTION,
     LINK_LABEL,
     NOTES_LABEL,
+    ROBOT_TITLE_LIMIT,
     TEXT_LIMIT,
+    fit_notes,
     truncate_bytes,
 )
 from scheduler.render_items import ItemView, item_view, subject
@@ -54,7 +56,7 @@ def dingtalk(env: jinja2.Environment, digest: Digest, mobiles: tuple[str, ...],
     as_text = bool(mobiles)
     suffix, clean, sep = (".txt.j2", _MENTION, "\n") if as_text else (".md.j2", _MARKDOWN, "\n\n")
     subj = subject(digest)
-    closing = _closing(link, tuple(n.translate(clean) for n in notes), sep)
+    closing = _closing(link, fit_notes(tuple(n.translate(clean) for n in notes), DINGTALK_LIMIT // 4), sep)
     mention = (sep + " ".join(f"@{m}" for m in mobiles if m != "@all")).rstrip() if as_text else ""
     tail = closing + mention
 
@@ -78,6 +80,7 @@ def dingtalk(env: jinja2.Environment, digest: Digest, mobiles: tuple[str, ...],
 def feishu(env: jinja2.Environment, digest: Digest, link: str | None = None,
            notes: tuple[str, ...] = ()) -> list[Message]:
     subj = subject(digest)
+    notes = fit_notes(notes, FEISHU_LIMIT // 4)  # JSON escapes at most double it
     tail = [[{"tag": "text", "text": NOTES_LABEL}], *([{"tag": "text", "text": n}] for n in notes)] if notes else []
     tail += [[{"tag": "text", "text": LINK_LABEL}, {"tag": "a", "text": link, "href": link}]] if link else []
 
@@ -143,6 +146,7 @@ def _block(env: jinja2.Environment, template: str, n: int, item: DigestItem, cle
     view = item_view(item)
     cleaned = ItemView(*(getattr(view, f).translate(clean) if f != "color" else getattr(view, f)
                          for f in ItemView._fields))
+    cleaned = cleaned._replace(title=truncate_bytes(cleaned.title, ROBOT_TITLE_LIMIT))
     return env.get_template(template).render(index=n, item=cleaned).strip("\n")
 
 

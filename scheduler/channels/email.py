@@ -15,7 +15,7 @@ from aiosmtplib.typing import Default
 from scheduler.channels.base import Outcome, Receipt
 from scheduler.load.settings import EmailSettings
 from scheduler.messages import Message
-from scheduler.mime import email_mime
+from scheduler.mime import email_mime, recipients
 from scheduler.model import Secret
 
 
@@ -38,7 +38,8 @@ class EmailChannel:
                          timeout=s.timeout, tls_context=self._tls)
         try:
             async with client:  # as aiosmtplib.send, with the DATA stage observed
-                errors, _ = await client.send_message(mime, sender=_address(s.sender), recipients=list(message.to))
+                errors, _ = await client.send_message(mime, sender=_address(s.sender),
+                                                      recipients=recipients(message.to))
         except aiosmtplib.SMTPRecipientsRefused as err:
             return _refused({r.recipient: r.code for r in err.recipients})
         except aiosmtplib.SMTPResponseException as err:

@@ -204,13 +204,29 @@ def _email(channels: Section, base: BaseDir) -> EmailSettings | None:
     port = em.integer("port", 465 if security == "tls" else 587 if security == "starttls" else 25)
     if port is not None and not 0 < port < 65536:
         em.error("port", f"端口 {port} 不在 1–65535 之间")
+    sender = em.text("sender", required=True)
+    if sender and not _one_sender(sender):
+        em.error("sender", f"“{sender}”不是一个发件人地址（应为 duban@example.gov.cn 或 "
+                           "督办系统 <duban@example.gov.cn>；名称中有逗号或引号时，"
+                           "把名称放在英文双引号中，引号前加反斜杠）")
     settings = EmailSettings(
         host=em.text("host", required=True), port=port or 465, security=security,
-        sender=em.text("sender", required=True), username=em.text("username"),
+        sender=sender, username=em.text("username"),
         password=secret_ref(em, "password", base), timeout=timeout_of(em, 30),
     )
     em.finish()
     return settings
+
+
+_ADDRESS = re.compile(r"[^@\s<>\"',;\x00-\x1f\x7f-\x9f]+@[^@\s<>\"',;\x00-\x1f\x7f-\x9f]+")
+
+
+def _one_sender(sender: str) -> bool:
+    """Exactly one address, as the e-mail header parser reads it (an unquoted comma makes two)."""
+    from email.utils import getaddresses
+
+    found = getaddresses([sender])
+    return len(found) == 1 and _ADDRESS.fullmatch(found[0][1]) is not None
 
 
 def _wecom(channels: Section) -> WecomSettings | None:

@@ -13,7 +13,7 @@ from scheduler.load.schema import Report, Section, did_you_mean
 from scheduler.load.settings import secret_ref
 from scheduler.model import Group, Unit
 
-_EMAIL = re.compile(r"[^@\s<>\"',;]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+_EMAIL = re.compile(r"[^@\s<>\"',;\x00-\x1f\x7f-\x9f]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")  # no control characters
 _MOBILE = re.compile(r"1\d{10}|@all")
 
 
@@ -84,7 +84,8 @@ def _unit(sec: Section, name: str, base: Path) -> Unit:
     emails = sec.texts("email")
     for i, addr in enumerate(emails):
         if not _EMAIL.fullmatch(addr):
-            sec.error(f"email[{i}]", f"“{addr}”不是电子邮件地址（应为 name@example.gov.cn）")
+            shown = "".join(c if c.isprintable() or c == " " else f"\\u{ord(c):04x}" for c in addr)
+            sec.error(f"email[{i}]", f"“{shown}”不是电子邮件地址（应为 name@example.gov.cn）")
     mobiles = sec.texts("mention_mobiles")
     for i, mobile in enumerate(mobiles):
         if not _MOBILE.fullmatch(mobile):
