@@ -141,7 +141,7 @@ MALFORMED = [
     ('{"year": 2098, "days": [{"name": "x", "date": "2099-02-01", "isOffDay": true}]}',
      ["2099-02-01 不在文件所属的 2098 年内"]),
     ('{"year": 2099, "days": [\n' + DAY + ',\n{"name": "元旦", "date": "2099-01-01", "isOffDay": false}]}',
-     ["第2行 days[1] → date", "2099-01-01 重复出现且 isOffDay 不一致"]),
+     ["第3行 days[1] → date", "2099-01-01 重复出现且 isOffDay 不一致"]),
 ]
 
 

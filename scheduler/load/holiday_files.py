@@ -103,11 +103,13 @@ def _days(data: dict[str, Any], year: int, text: str, error: _Error) -> dict[dat
               f"应为数组 [...]，实际是{_json_type(days)}")
         return {}
     lines = _date_lines(text)
+    seen: dict[str, int] = {}
     out: dict[date, tuple[bool, str]] = {}
     for i, item in enumerate(days):
         where = f"days[{i}]"
         if isinstance(item, dict) and isinstance(item.get("date"), str) and item["date"] in lines:
-            where = f"第{lines[item['date']]}行 {where}"
+            nth = seen[item["date"]] = seen.get(item["date"], -1) + 1
+            where = f"第{lines[item['date']][min(nth, len(lines[item['date']]) - 1)]}行 {where}"
         if not isinstance(item, dict):
             error(where, f"应为对象 {{\"name\", \"date\", \"isOffDay\"}}，实际是{_json_type(item)}")
             continue
@@ -158,11 +160,11 @@ def _date(text: object, year: int, where: str, error: _Error) -> date | None:
     return day
 
 
-def _date_lines(text: str) -> dict[str, int]:
-    """The line of the first `"date": "…"` of each date string, to locate day entries."""
-    found: dict[str, int] = {}
+def _date_lines(text: str) -> dict[str, list[int]]:
+    """The lines of the `"date": "…"` of each date string, in order, to locate day entries."""
+    found: dict[str, list[int]] = {}
     for match in re.finditer(r'"date"\s*:\s*"([^"\\]*)"', text):
-        found.setdefault(match[1], text.count("\n", 0, match.start()) + 1)
+        found.setdefault(match[1], []).append(text.count("\n", 0, match.start()) + 1)
     return found
 
 

@@ -1,0 +1,67 @@
+"""Adversarial QA of the calendar (SPEC §2 [calendar], §3.1): damaged, contradictory and odd
+holiday files and settings, year edges through `duban workdays`. Every date in a made-up file is for
+2098/2099 (no real arrangement) unless it says otherwise."""
+
+from __future__ import annotations
+
+import json
+
+from tests.conftest import SETTINGS, Duban, Project
+
+
+def setup(project: Project, calendar: str, files: dict[str, bytes] | None = None) -> str:
+    project.write("duban.toml", SETTINGS + calendar)
+    for name, data in (files or {}).items():
+        (project.root / name).parent.mkdir(parents=True, exist_ok=True)
+        (project.root / name).write_bytes(data)
+    return str(project.config)
+
+
+def notice(year: int, *days: tuple[str, str, bool]) -> str:
+    return json.dumps({"year": year, "days": [{"name": n, "date": d, "isOffDay": o} for n, d, o in days]},
+                      ensure_ascii=False, indent=2)
+
+
+# -- files in other encodings ---------------------------------------------------------------------
+
+def test_gbk_file_is_an_error_naming_the_file(project: Project, duban: Duban) -> None:
+    data = notice(2099, ("元旦", "2099-01-01", True)).encode("gbk")
+    cfg = setup(project, '\n[calendar]\nfiles = ["h/2099.json"]\n', {"h/2099.json": data})
+    result = duban("check", "--config", cfg)
+    assert result.code == 1
+    line = next(x for x in result.out.splitlines() if "h/2099.json" in x)
+    assert "UTF-8" in line
+    assert "Traceback" not in result.out + result.err
+
+
+def test_utf8_bom_file_is_read(project: Project, duban: Duban) -> None:
+    data = b"\xef\xbb\xbf" + notice(2099, ("元旦", "2099-01-01", True)).encode()
+    cfg = setup(project, '\n[calendar]\nfiles = ["h/2099.json"]\n', {"h/2099.json": data})
+    assert duban("workdays", "is", "2099-01-01", "--config", cfg).out == "false\n"
+
+
+def test_utf16_file_is_an_error_not_a_crash(project: Project, duban: Duban) -> None:
+    data = notice(2099, ("元旦", "2099-01-01", True)).encode("utf-16")
+    cfg = setup(project, '\n[calendar]\nfiles = ["h/2099.json"]\n', {"h/2099.json": data})
+    result = duban("check", "--config", cfg)
+    assert result.code == 1
+    assert "h/2099.json" in result.out
+    assert "Traceback" not in result.out + result.err
+
+
+# -- duplicates and contradictions ---------------------------------------------------------------
+
+def test_duplicate_same_day_same_kind_is_accepted(project: Project, duban: Duban) -> None:
+    text = notice(2099, ("元旦", "2099-01-01", True), ("元旦", "2099-01-01", True))
+    cfg = setup(project, '\n[calendar]\nfiles = ["h/2099.json"]\n', {"h/2099.json": text.encode()})
+    assert duban("check", "--config", cfg).code == 0
+    assert duban("workdays", "is", "2099-01-01", "--config", cfg).out == "false\n"
+
+
+def test_contradicting_duplicate_names_the_line_of_the_second_entry(project: Project, duban: Duban) -> None:
+    text = notice(2099, ("元旦", "2099-01-01", True), ("春节", "2099-01-19", True), ("元旦", "2099-01-01", False))
+    cfg = setup(project, '\n[calendar]\nfiles = ["h/2099.json"]\n', {"h/2099.json": text.encode()})
+    result = duban("check", "--config", cfg)
+    assert result.code == 1
+    line = next(x for x in result.out.splitlines() if "重复出现" in x)
+    assert "第16行 days[2] → date" in line, line
