@@ -65,3 +65,24 @@ def test_contradicting_duplicate_names_the_line_of_the_second_entry(project: Pro
     assert result.code == 1
     line = next(x for x in result.out.splitlines() if "重复出现" in x)
     assert "第16行 days[2] → date" in line, line
+
+
+# -- [calendar.years.Y] dates must belong to Y ----------------------------------------------------
+
+def test_settings_year_with_dates_of_another_year_is_an_error(project: Project, duban: Duban) -> None:
+    # the operator copied last year's table and forgot to change the dates (far years, made up)
+    cfg = setup(project, '\n[calendar.years.2099]\nholidays = ["2098-12-31", "2098-01-27..2098-02-02"]\n'
+                         'workdays = ["2099-01-03", "2097-02-08"]\n')
+    result = duban("workdays", "is", "2099-01-01", "--config", cfg)
+    assert result.code == 1
+    assert ("[calendar.years.2099] → holidays：2098-01-27 等 7 个日期不在 2099 年内（允许前后 31 天）"
+            in result.out + result.err), result.out + result.err
+    assert "2098-12-31" not in result.out + result.err  # within 31 days of 2099: the turn of the year
+    assert "workdays：2097-02-08 不在 2099 年内" in result.out + result.err
+    assert "Traceback" not in result.out + result.err
+
+
+def test_settings_year_accepts_the_turn_of_the_year(project: Project, duban: Duban) -> None:
+    cfg = setup(project, '\n[calendar.years.2099]\nholidays = ["2098-12-31..2099-01-02"]\n')
+    assert duban("workdays", "is", "2098-12-31", "--config", cfg).out == "false\n"
+    assert duban("workdays", "is", "2099-01-02", "--config", cfg).out == "false\n"

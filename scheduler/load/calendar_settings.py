@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from scheduler.load.holiday_files import HolidayFile, load_holiday_file
+from scheduler.load.holiday_files import SLACK, HolidayFile, load_holiday_file
 from scheduler.load.schema import BaseDir, Section
 from scheduler.workdays import FALLBACKS, CalendarYear
 
@@ -37,7 +37,7 @@ def parse_calendar(sec: Section, base: BaseDir) -> CalendarSettings:
         elif not isinstance(table, dict):
             year_sec.error("", "应为表（holidays = [...]，workdays = [...]）")
         else:
-            years[int(key)] = _year(year_sec)
+            years[int(key)] = _year(year_sec, int(key))
     files = tuple(f for i, name in enumerate(cal.texts("files")) if (f := _holiday_file(cal, base, i, name)))
     cal.finish()
     return CalendarSettings(fallback, due_rule, years, files)
@@ -51,13 +51,23 @@ def _holiday_file(cal: Section, base: BaseDir, i: int, name: str) -> HolidayFile
     return load_holiday_file(path, name, cal.report)
 
 
-def _year(sec: Section) -> CalendarYear:
+def _year(sec: Section, year: int) -> CalendarYear:
     holidays = _date_set(sec, "holidays")
     workdays = _date_set(sec, "workdays")
+    for key, days in (("holidays", holidays), ("workdays", workdays)):
+        _within_year(sec, key, year, days)
     for d in sorted(holidays & workdays):
         sec.error("workdays", f"{d.isoformat()} 同时写在 holidays 和 workdays 中")
     sec.finish()
     return CalendarYear(frozenset(holidays), frozenset(workdays))
+
+
+def _within_year(sec: Section, key: str, year: int, days: set[date]) -> None:
+    """Like a holiday file's dates: the year's own, or within 31 days of it (the turn of the year)."""
+    outside = sorted(d for d in days if not date(year, 1, 1) - SLACK <= d <= date(year, 12, 31) + SLACK)
+    if outside:
+        many = f" 等 {len(outside)} 个日期" if len(outside) > 1 else " "
+        sec.error(key, f"{outside[0].isoformat()}{many}不在 {year} 年内（允许前后 31 天）")
 
 
 def _date_set(sec: Section, key: str) -> set[date]:
