@@ -86,3 +86,33 @@ def test_settings_year_accepts_the_turn_of_the_year(project: Project, duban: Dub
     cfg = setup(project, '\n[calendar.years.2099]\nholidays = ["2098-12-31..2099-01-02"]\n')
     assert duban("workdays", "is", "2098-12-31", "--config", cfg).out == "false\n"
     assert duban("workdays", "is", "2099-01-02", "--config", cfg).out == "false\n"
+
+
+# -- several files ------------------------------------------------------------------------------
+
+def test_two_files_contradicting_on_a_date_is_an_error(project: Project, duban: Duban) -> None:
+    files = {"h/a.json": notice(2099, ("元旦", "2099-01-02", True)).encode(),
+             "h/b.json": notice(2099, ("元旦", "2099-01-02", False), ("春节", "2099-01-19", True)).encode()}
+    cfg = setup(project, '\n[calendar]\nfiles = ["h/a.json", "h/b.json"]\n', files)
+    result = duban("workdays", "is", "2099-01-02", "--config", cfg)
+    assert result.code == 1
+    assert ("[calendar] → files[1]：2099-01-02 在 h/a.json 中为放假、在 h/b.json 中为调休上班，两个文件不一致"
+            in result.err), result.err
+    assert "Traceback" not in result.out + result.err
+
+
+def test_a_file_listed_twice_is_an_error(project: Project, duban: Duban) -> None:
+    files = {"h/a.json": notice(2099, ("元旦", "2099-01-02", True)).encode()}
+    cfg = setup(project, '\n[calendar]\nfiles = ["h/a.json", "h/a.json"]\n', files)
+    result = duban("workdays", "is", "2099-01-02", "--config", cfg)
+    assert result.code == 1
+    assert "[calendar] → files[1]：节假日文件“h/a.json”重复列出" in result.err, result.err
+
+
+def test_two_files_agreeing_on_a_date_are_fine(project: Project, duban: Duban) -> None:
+    # a notice of 2099 and one of 2100 would both list the turn of the year; here two of 2099 agree
+    files = {"h/a.json": notice(2099, ("元旦", "2099-01-02", True)).encode(),
+             "h/b.json": notice(2098, ("元旦", "2099-01-02", True), ("元旦", "2098-12-31", True)).encode()}
+    cfg = setup(project, '\n[calendar]\nfiles = ["h/a.json", "h/b.json"]\n', files)
+    assert duban("workdays", "is", "2099-01-02", "--config", cfg).out == "false\n"
+    assert duban("workdays", "is", "2098-12-31", "--config", cfg).out == "false\n"

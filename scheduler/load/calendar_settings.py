@@ -38,9 +38,33 @@ def parse_calendar(sec: Section, base: BaseDir) -> CalendarSettings:
             year_sec.error("", "应为表（holidays = [...]，workdays = [...]）")
         else:
             years[int(key)] = _year(year_sec, int(key))
-    files = tuple(f for i, name in enumerate(cal.texts("files")) if (f := _holiday_file(cal, base, i, name)))
+    files = _files(cal, base)
     cal.finish()
     return CalendarSettings(fallback, due_rule, years, files)
+
+
+def _files(cal: Section, base: BaseDir) -> tuple[HolidayFile, ...]:
+    """The listed files, each once; two files may not disagree about a date (like one file may not)."""
+    names = cal.texts("files")
+    out: list[HolidayFile] = []
+    seen: dict[date, tuple[bool, str]] = {}
+    for i, name in enumerate(names):
+        if name in names[:i]:
+            cal.error(f"files[{i}]", f"节假日文件“{name}”重复列出")
+        elif (f := _holiday_file(cal, base, i, name)) is not None:
+            out.append(f)
+            _agree(cal, i, f, seen)
+    return tuple(out)
+
+
+def _agree(cal: Section, i: int, f: HolidayFile, seen: dict[date, tuple[bool, str]]) -> None:
+    kind = {True: "放假", False: "调休上班"}
+    for day, (off, _) in sorted(f.days.items()):
+        before = seen.setdefault(day, (off, f.label))
+        if before[0] != off:
+            cal.error(f"files[{i}]", f"{day.isoformat()} 在 {before[1]} 中为{kind[before[0]]}、在 {f.label} 中为"
+                                     f"{kind[off]}，两个文件不一致")
+            return
 
 
 def _holiday_file(cal: Section, base: BaseDir, i: int, name: str) -> HolidayFile | None:
