@@ -160,10 +160,11 @@ def test_malformed_file_is_an_error_naming_file_and_place(project: Project, duba
 def test_dates_within_31_days_of_the_year_are_accepted() -> None:
     problems: list[Problem] = []
     # TEST DATA for a far year, made up.
-    text = holiday_json(2098, ("x", "2097-12-01", True), ("x", "2099-01-31", False))
+    text = holiday_json(2098, ("x", "2097-12-01", True), ("x", "2098-01-01", True), ("x", "2099-01-31", False))
     got = parse_holiday_json(text, "f.json", problems.append)
     assert problems == []
-    assert got == HolidayFile("f.json", 2098, {D(2097, 12, 1): (True, "x"), D(2099, 1, 31): (False, "x")})
+    assert got == HolidayFile("f.json", 2098, {D(2097, 12, 1): (True, "x"), D(2098, 1, 1): (True, "x"),
+                                               D(2099, 1, 31): (False, "x")})
 
 
 def test_missing_and_unreadable_files(project: Project, duban: Duban) -> None:

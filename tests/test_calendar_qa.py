@@ -116,3 +116,30 @@ def test_two_files_agreeing_on_a_date_are_fine(project: Project, duban: Duban) -
     cfg = setup(project, '\n[calendar]\nfiles = ["h/a.json", "h/b.json"]\n', files)
     assert duban("workdays", "is", "2099-01-02", "--config", cfg).out == "false\n"
     assert duban("workdays", "is", "2098-12-31", "--config", cfg).out == "false\n"
+
+
+# -- damaged or empty content -----------------------------------------------------------------------
+
+def test_null_is_off_day_is_named_once(project: Project, duban: Duban) -> None:
+    text = b'{"year": 2099, "days": [{"name": "x", "date": "2099-01-01", "isOffDay": null}]}'
+    cfg = setup(project, '\n[calendar]\nfiles = ["h/2099.json"]\n', {"h/2099.json": text})
+    result = duban("workdays", "is", "2099-01-01", "--config", cfg)
+    assert result.code == 1
+    assert result.err.endswith("isOffDay：应为 true（放假）或 false（调休上班），实际是null\n"), result.err
+
+
+def test_a_repeated_top_level_key_is_an_error(project: Project, duban: Duban) -> None:
+    text = b'{"year": 2099,\n "year": 2098, "days": []}'
+    cfg = setup(project, '\n[calendar]\nfiles = ["h/2099.json"]\n', {"h/2099.json": text})
+    result = duban("workdays", "is", "2099-01-01", "--config", cfg)
+    assert result.code == 1
+    assert "h/2099.json year：键“year”重复出现" in result.err, result.err
+
+
+def test_a_file_without_a_rest_day_in_its_year_is_warned(project: Project, duban: Duban) -> None:
+    cfg = setup(project, '\n[calendar]\nfiles = ["h/2099.json"]\n',
+                {"h/2099.json": notice(2099, ("元旦", "2098-12-31", True)).encode()})
+    result = duban("check", "--config", cfg, "--now", "2098-06-01")
+    line = next((x for x in result.out.splitlines() if "h/2099.json" in x), result.out)
+    assert "days：文件中没有 2099 年的放假日期" in line, line
+    assert result.code == 0, result.out

@@ -57,8 +57,9 @@ def load_holiday_file(path: Path, label: str, report: Report) -> HolidayFile | N
 
 
 def parse_holiday_json(text: str, label: str, report: Report, path: Path | None = None) -> HolidayFile | None:
+    repeated: list[str] = []
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=lambda pairs: _object(pairs, repeated))
     except json.JSONDecodeError as err:
         report(Problem(Severity.ERROR, label, f"第{err.lineno}行第{err.colno}列",
                        f"JSON 格式错误：{describe_json_error(err.msg)}；应为 holiday-cn 格式 "
@@ -69,12 +70,27 @@ def parse_holiday_json(text: str, label: str, report: Report, path: Path | None 
     def error(place: str, message: str) -> None:
         errors.append(Problem(Severity.ERROR, label, place, message))
 
+    for key in dict.fromkeys(repeated):
+        error(key, f"键“{key}”重复出现（同一对象中每个键只能写一次）")
     if not isinstance(data, dict):
         error("", f"顶层应为对象 {{\"year\": …, \"days\": [...]}}，实际是{_json_type(data)}")
         return _done(errors, report, None)
     year = _year(data, error)
     days = _days(data, year, text, error)
+    if year and not errors and not any(off and day.year == year for day, (off, _) in days.items()):
+        report(Problem(Severity.WARNING, label, "days",
+                       f"文件中没有 {year} 年的放假日期：{year} 年将按此文件计算（春节、国庆等都算作工作日），"
+                       "不再按法定节假日推算；请核对文件是否完整"))
     return _done(errors, report, HolidayFile(label, year, days, path) if year else None)
+
+
+def _object(pairs: list[tuple[str, Any]], repeated: list[str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            repeated.append(key)
+        out[key] = value
+    return out
 
 
 def _done(errors: list[Problem], report: Report, result: HolidayFile | None) -> HolidayFile | None:
@@ -134,8 +150,8 @@ def _day(item: dict[str, Any], year: int, where: str, error: _Error) -> tuple[da
         error(f"{where} → name", f"应为文字，实际是{_json_type(name)}")
         ok = False
     if "isOffDay" in item and not isinstance(off, bool):
-        shown = json.dumps(off, ensure_ascii=False)
-        error(f"{where} → isOffDay", f"应为 true（放假）或 false（调休上班），实际是{_json_type(off)} {shown}")
+        shown = "" if off is None else f" {json.dumps(off, ensure_ascii=False)}"
+        error(f"{where} → isOffDay", f"应为 true（放假）或 false（调休上班），实际是{_json_type(off)}{shown}")
         ok = False
     day = _date(text, year, where, error) if "date" in item else None
     if not ok or day is None:
