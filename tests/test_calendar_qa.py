@@ -5,7 +5,13 @@ holiday files and settings, year edges through `duban workdays`. Every date in a
 from __future__ import annotations
 
 import json
+from datetime import date
 
+import pytest
+
+from scheduler.calendar_notice import next_year_notices
+from scheduler.workdays import CalendarYear, WorkCalendar
+from tests.calendar_data import package_through
 from tests.conftest import SETTINGS, Duban, Project
 
 
@@ -143,3 +149,68 @@ def test_a_file_without_a_rest_day_in_its_year_is_warned(project: Project, duban
     line = next((x for x in result.out.splitlines() if "h/2099.json" in x), result.out)
     assert "days：文件中没有 2099 年的放假日期" in line, line
     assert result.code == 0, result.out
+
+
+# -- `duban workdays` at the edges of the calendar -------------------------------------------------
+
+EDGES = [
+    (("is", "2000-01-01"), 0, "false\n"),  # 元旦 by the statutory rule (no data before 2004)
+    (("is", "2000-01-03"), 0, "true\n"),
+    (("shift", "2000-01-04", "-1"), 0, "2000-01-03\n"),
+    (("shift", "2000-01-04", "-2"), 1, "日期超出日历范围（2000–2099年）"),
+    (("is", "1999-12-31"), 1, "日期“1999-12-31”超出支持的日期范围（2000-01-01 至 2099-12-31）"),
+    (("count", "2099-12-01", "2100-01-01"), 1, "日期“2100-01-01”超出支持的日期范围"),
+    (("shift", "2099-12-31", "1"), 1, "日期超出日历范围（2000–2099年）"),
+    (("shift", "2026-12-31", "-100000"), 1, "日期超出日历范围（2000–2099年）"),
+    (("is", "2096-02-29"), 0, "true\n"),  # a leap day, a Wednesday, in a far year
+    (("is", "2097-02-29"), 1, "日期“2097-02-29”不是日期"),
+    (("count", "2096-02-28", "2096-03-01"), 0, "3\n"),
+    (("count", "2024-01-01", "2025-12-31"), 0, "499\n"),  # = chinese_calendar.get_workdays over both years
+    (("count", "2025-12-31", "2025-01-01"), 0, "0\n"),
+    (("year", "2099"), 0, "合计：放假 13 天（其中周一至周五 10 天），调休上班 0 天；全年工作日 251 天\n"),
+    (("year", "1999"), 1, "年份“1999”不合理，应为 2000–2099 之间的四位数字"),
+    (("year", "２０９９"), 0, "2099年节假日数据来源"),  # full-width digits from a Chinese IME are read
+]
+
+
+@pytest.mark.parametrize(("args", "code", "expected"), EDGES)
+def test_workdays_at_the_edges(project: Project, duban: Duban, args: tuple[str, ...], code: int,
+                               expected: str) -> None:
+    cfg = setup(project, "")
+    result = duban("workdays", *args, "--config", cfg)
+    assert result.code == code, result
+    assert expected in result.out + result.err, result
+    assert "Traceback" not in result.out + result.err
+
+
+# -- the next-year notice --------------------------------------------------------------------------
+
+def test_notice_window_and_years() -> None:
+    cal = WorkCalendar(package=package_through(2025))
+    due = [date(2026, 3, 1), date(2027, 5, 1)]
+
+    def years(today: date, deadlines: list[date]) -> list[tuple[int, int]]:
+        return [(n.year, n.milestones) for n in next_year_notices(cal, deadlines, today)]
+
+    assert years(date(2025, 10, 31), due) == []
+    assert years(date(2025, 11, 1), due) == [(2026, 1)]  # 2027 not before 2026-11-01
+    assert years(date(2026, 1, 2), due) == [(2026, 1)]
+    assert years(date(2026, 11, 1), [date(2027, 5, 1)]) == [(2026, 0), (2027, 1)]
+    assert years(date(2025, 11, 1), []) == [(2026, 0)]  # the 60 working days reach 2026
+
+
+def test_notice_stays_quiet_for_a_year_with_any_data_and_keeps_its_fingerprint() -> None:
+    partly = WorkCalendar({2026: CalendarYear(frozenset({date(2026, 1, 1)}))}, package=package_through(2025))
+    assert next_year_notices(partly, [date(2026, 3, 1)], date(2025, 11, 3)) == []
+    cal = WorkCalendar(package=package_through(2025))
+    first = next_year_notices(cal, [date(2026, 3, 1)], date(2025, 11, 1))[0]
+    later = next_year_notices(cal, [date(2026, 3, 1)] * 3, date(2025, 12, 20))[0]
+    assert (later.milestones, later.fingerprint) == (3, first.fingerprint)
+    gap = WorkCalendar(package=package_through(2025), fallback="error")
+    assert [n.year for n in next_year_notices(gap, [], date(2025, 11, 3))] == [2026]
+
+
+def test_notice_at_the_end_of_the_calendar() -> None:
+    cal = WorkCalendar(package=package_through(2025))
+    assert [n.year for n in next_year_notices(cal, [], date(2099, 11, 3))] == [2099]
+    assert [n.year for n in next_year_notices(cal, [date(2099, 12, 31)], date(2098, 11, 3))] == [2098, 2099]
