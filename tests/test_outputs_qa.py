@@ -132,7 +132,7 @@ def _submit(project: Project, note: str) -> None:
 def test_feedback_table_keeps_a_units_note_on_one_line_without_terminal_escapes(
         project: Project, duban: Duban) -> None:
     web_project(project)
-    _submit(project, "第一行\r\n第二行\x1b[2J\x07\t完")
+    _submit(project, "第一行\r\n第二行\x1b[2J\x07\t完")  # as stored before notes were cleaned on submit
     result = duban("feedback", "--config", str(project.config))
     assert result.code == 0, result.err
     lines = result.out.splitlines()
@@ -145,3 +145,39 @@ def test_feedback_json_keeps_the_note_as_written(project: Project, duban: Duban)
     _submit(project, "第一行\r\n第二行\x1b[2J")
     data = json.loads(duban("feedback", "--format", "json", "--config", str(project.config)).out)
     assert data[0]["note"] == "第一行\r\n第二行\x1b[2J" and data[0]["id"] == 1
+
+
+def _history(project: Project, duban: Duban) -> str:
+    config = _project(project)
+    result = duban("run", "--once", "--config", config, "--now", "2021-06-30T09:30")
+    assert result.code == 0, result.out + result.err
+    return config
+
+
+def test_history_json_filters_by_alias_group_member_task_and_day(project: Project, duban: Duban) -> None:
+    config = _history(project, duban)
+
+    def rows(*args: str) -> list[dict[str, object]]:
+        result = duban("history", "--format", "json", "--config", config, *args)
+        assert result.code == 0, result.err
+        found: list[dict[str, object]] = json.loads(result.out)
+        return found
+
+    everything = rows()
+    assert {(r["task"], r["unit"]) for r in everything if r["stage"] == "到期提醒"} == {
+        ("T-01", "省司法厅"), ("T-01", "西宁市"), ("T-01", "海东市"), ("+T,02", "省财政厅")}
+    assert all(isinstance(r["repetition"], int) and isinstance(r["channels"], list) for r in everything)
+    assert {r["unit"] for r in rows("--unit", "司法厅")} == {"省司法厅"}
+    assert {r["unit"] for r in rows("--unit", "各地区")} == {"西宁市", "海东市"}
+    assert {r["unit"] for r in rows("--unit", "海东市")} == {"海东市"}
+    assert {r["task"] for r in rows("--task", "+T,02")} == {"+T,02"}
+    assert rows("--from", "2021-06-30", "--to", "2021-06-30") == [r for r in everything if r["at"] == (
+        "2021-06-30T09:00:00+08:00")]
+    assert rows("--from", "2021-07-01") == []
+
+
+def test_history_to_before_from_and_a_bad_date_are_messages(project: Project, duban: Duban) -> None:
+    config = _history(project, duban)
+    for args in (("--from", "2021-06-30", "--to", "2021-06-29"), ("--from", "2021-02-30"), ("--to", "2100-01-01")):
+        result = duban("history", "--config", config, *args)
+        assert result.code == 1 and "Traceback" not in result.err and result.err, args
