@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from scheduler.model import Reminder, Task
 from scheduler.plan import Firing, Recipient
 from scheduler.render import CHANNEL_LABEL
-from scheduler.render_items import days_phrase
+from scheduler.render_items import days_phrase, one_line
 from scheduler.report.safe import cell
 
 
@@ -107,8 +107,8 @@ def to_table(reminders: list[Reminder], tasks: Mapping[str, Task]) -> Iterator[s
         channels = "、".join(CHANNEL_LABEL.get(c, c) for c in r.channels)
         if r.via:
             channels += f"（转{r.via}）"
-        title = f"{task.number}{task.title}" if task else ""
-        cells = (f"{r.at:%H:%M}", r.task, r.milestone, r.stage, r.unit, r.role.label, channels,
+        title = one_line(f"{task.number}{task.title}") if task else ""
+        cells = (f"{r.at:%H:%M}", r.task, r.milestone, r.stage, one_line(r.unit), r.role.label, channels,
                  f"{r.deadline.isoformat()}/{r.due.isoformat()}", days_phrase(r.offset))
         yield f"{_row(cells)}  {title[:24]}\n"
     yield f"\n共{len(reminders)}条提醒。\n"

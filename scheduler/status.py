@@ -11,6 +11,7 @@ from scheduler import readmodel
 from scheduler.model import Role, TaskStatus
 from scheduler.plan import horizon, lookahead_of
 from scheduler.plan_view import pad
+from scheduler.render_items import one_line
 from scheduler.runtime import Runtime
 from scheduler.wording import clip, days_left
 
@@ -114,9 +115,9 @@ def to_table(runtime: Runtime, today: date) -> Iterator[str]:
     yield f"  灯  {pad('任务', 10)}  {pad('节点', 10)}  到期日      {pad('剩余', 20)}  最近一次提醒\n"
     for r in rows:
         yield (f"  {r.light}  {pad(r.task, 10)}  {pad(r.milestone, 10)}  {r.due}  {pad(days_left(r.days), 20)}  "
-               f"{r.last or '（尚未提醒）'}  {clip(r.title, TITLE_COLUMNS)}\n")
+               f"{r.last or '（尚未提醒）'}  {clip(one_line(r.title), TITLE_COLUMNS)}\n")
     yield "\n按单位：\n"
     for u in units:
-        yield f"  {pad(u.unit, 28)} 未完成{u.open}  黄{u.yellow}  红{u.red}\n"
+        yield f"  {pad(one_line(u.unit), 28)} 未完成{u.open}  黄{u.yellow}  红{u.red}\n"
     if failures:
-        yield "\n发送失败：\n" + "".join(f"  {f}\n" for f in failures)
+        yield "\n发送失败：\n" + "".join(f"  {one_line(f)}\n" for f in failures)

@@ -11,6 +11,7 @@ from scheduler.errors import DubanError
 from scheduler.feedback.review import decide
 from scheduler.feedback.store import KIND_LABEL, STATE_LABEL, Store, Submission
 from scheduler.plan_view import pad
+from scheduler.render_items import one_line
 from scheduler.runtime import Runtime
 from scheduler.web.links import signin_url, tokens_for, unit_url
 
@@ -35,9 +36,9 @@ def listing(runtime: Runtime, everything: bool, fmt: str) -> Iterator[str]:
 
 def _row(s: Submission) -> str:
     kind = KIND_LABEL[s.kind] + (f" {s.date}" if s.date else "")
-    state = STATE_LABEL[s.state] + (f"：{s.decision_note}" if s.decision_note else "")
-    return (f"  {s.id:>4}  {pad(s.submitted_at[:16].replace('T', ' '), 16)}  {pad(s.unit, 16)}  "
-            f"{pad(s.task + '/' + s.milestone, 16)}  {pad(kind, 16)}  {pad(state, 6)}  {s.note[:40]}\n")
+    state = STATE_LABEL[s.state] + (f"：{one_line(s.decision_note)}" if s.decision_note else "")
+    return (f"  {s.id:>4}  {pad(s.submitted_at[:16].replace('T', ' '), 16)}  {pad(one_line(s.unit), 16)}  "
+            f"{pad(s.task + '/' + s.milestone, 16)}  {pad(kind, 16)}  {pad(state, 6)}  {one_line(s.note)[:40]}\n")
 
 
 def decision(runtime: Runtime, ident: str, accept: bool, note: str, now: datetime) -> str:
