@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,6 +51,11 @@ class Directory:
             self._expand(member, out, (*path, name))
 
     def suggest(self, name: str) -> str:
+        hidden = invisible(name)
+        if hidden:  # pasted from a page or a document: the names look the same
+            clean = "".join(c for c in name if not _unseen(c))
+            fix = f"：应为“{clean}”" if self.known(clean) else ""
+            return f"，名称中有看不见的字符（{'、'.join(hidden)}），请删除{fix}"
         names = [*self.units, *self.aliases, *self.groups]
         hint = did_you_mean(name, names)
         if not hint:
@@ -98,9 +104,23 @@ def _unit(sec: Section, name: str, base: Path) -> Unit:
     return unit
 
 
+def invisible(name: str) -> list[str]:
+    """The code points of the characters in `name` that show as nothing (zero-width spaces and
+    joiners, BOM, direction marks, control characters), e.g. ["U+200B"]."""
+    return sorted({f"U+{ord(c):04X}" for c in name if _unseen(c)})
+
+
+def _unseen(char: str) -> bool:
+    return unicodedata.category(char) in ("Cc", "Cf", "Co", "Cn")
+
+
 def _check_name(sec: Section, name: str) -> None:
     if not name.strip() or name != name.strip():
         sec.error("", "名称不能为空，前后也不能有空格（任务中的名称会去掉前后空格，这个名称无法被引用）")
+    hidden = invisible(name)
+    if hidden:
+        sec.warn("", f"名称中有看不见的字符（{'、'.join(hidden)}），多半是从网页或文档复制时带入的；"
+                     "任务中须写出同样的字符才能引用，建议删除")
 
 
 def _add_alias(sec: Section, aliases: dict[str, str], units: Mapping[str, Unit],
