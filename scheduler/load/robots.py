@@ -44,9 +44,10 @@ def robot_settings(channels: Section, kind: str) -> RobotSettings | None:
     if not re.match(r"https?://[^/\s]+", base_url) or "access_token=" in base_url or "?" in base_url:
         sec.error("base_url", f"应为 http(s) 地址，不含查询参数和密钥（{_HINT[kind]}）")
     ceiling = MAX_PER_MINUTE[kind]
-    per_minute = sec.integer("per_minute", ceiling) or ceiling
+    per_minute = sec.integer("per_minute", ceiling) or 0  # 0 is refused, not the default
     if not 1 <= per_minute <= ceiling:
-        sec.error("per_minute", f"应为 1–{ceiling} 之间的整数（平台限制每个机器人每分钟 {ceiling} 条）")
+        sec.error("per_minute",
+                  f"应为 1–{ceiling} 之间的整数（平台限制每个机器人每分钟 {ceiling} 条；不写即为 {ceiling}）")
         per_minute = ceiling
     timeout = timeout_of(sec, 15)
     sec.finish()
