@@ -20,6 +20,7 @@ from scheduler.load.schema import Report, Section
 from scheduler.load.task_memo import Done, memo_for
 from scheduler.load.units import Directory
 from scheduler.model import Document, Milestone, Policy, Recurrence, Task, TaskStatus
+from scheduler.phrases_written import resolve_written
 
 _ID = re.compile(r"[^\s\"'\\\x00-\x1f\x7f-\x9f]{1,64}")
 _MILESTONE_ID = re.compile(r"(?=.*\S)[^\x00-\x1f\x7f-\x9f]+")
@@ -169,7 +170,7 @@ def _deadline(sec: Section, key: str, base_year: int | None) -> tuple[date | Non
     if isinstance(value, date):
         return (_bounded_day(sec, key), "", True)
     try:
-        resolved = phrases.resolve(value, base_year)
+        resolved = resolve_written(value, base_year)
     except phrases.PhraseError as err:
         sec.error(key, str(err))
         return None, value, True
