@@ -31,3 +31,33 @@ def test_real_addresses_pass(project: Project, duban: Duban, address: str) -> No
     project.write("units.toml", UNITS.replace('email = ["czt@example.gov.cn"]', f'email = ["{address}"]'))
     result = duban("check", "--config", str(project.config))
     assert result.code == 0, result.out + result.err
+
+
+WECOM_KEY = "693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa"
+
+
+@pytest.mark.parametrize(("value", "problem"), [
+    (f"https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key={WECOM_KEY}", "应只填写机器人网址中的key= 之后的部分，不是完整网址"),
+    (f"key={WECOM_KEY}", "应只填写机器人网址中的key= 之后的部分，不是完整网址"),
+    (f"{WECOM_KEY} {WECOM_KEY}", "不应包含空格或换行"),
+])
+def test_a_wecom_key_pasted_as_the_whole_webhook_is_an_error_that_never_shows_it(
+        project: Project, duban: Duban, monkeypatch: pytest.MonkeyPatch, value: str, problem: str) -> None:
+    monkeypatch.setenv("DUBAN_QA_WECOM", value)
+    project.write("duban.toml", project.config.read_text(encoding="utf-8") + "\n[channels.wecom]\n")
+    project.write("units.toml", UNITS.replace('email = ["czt@example.gov.cn"]',
+                                              'email = ["czt@example.gov.cn"]\nwecom_key_env = "DUBAN_QA_WECOM"'))
+    result = duban("check", "--config", str(project.config))
+    assert result.code == 1
+    assert f'units.toml [unit."省财政厅"] → wecom_key：环境变量 DUBAN_QA_WECOM 的内容{problem}' in result.out + result.err
+    assert WECOM_KEY not in result.out + result.err
+
+
+def test_a_wecom_key_as_given_by_the_robot_passes(project: Project, duban: Duban,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DUBAN_QA_WECOM", WECOM_KEY)
+    project.write("duban.toml", project.config.read_text(encoding="utf-8") + "\n[channels.wecom]\n")
+    project.write("units.toml", UNITS.replace('email = ["czt@example.gov.cn"]',
+                                              'email = ["czt@example.gov.cn"]\nwecom_key_env = "DUBAN_QA_WECOM"'))
+    result = duban("check", "--config", str(project.config))
+    assert result.code == 0, result.out + result.err
