@@ -8,7 +8,12 @@ import os
 import re
 import sys
 
+from scheduler import secrets
+
 _KEY_PARAM = re.compile(r"((?:key|access_token|sign)=|/hook/)[^&/?\s'\"]+")
+# a filter on "httpcore" does not see its children's records: each logger that writes one is named
+_HTTP_LOGGERS = ("httpx", "httpcore", "httpcore.connection", "httpcore.http11", "httpcore.http2", "httpcore.proxy",
+                 "httpcore.socks")
 _PRIORITY = {logging.DEBUG: 7, logging.INFO: 6, logging.WARNING: 4, logging.ERROR: 3, logging.CRITICAL: 2}
 
 
@@ -18,8 +23,11 @@ class RedactKeys(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        if "key=" in message or "access_token=" in message or "sign=" in message or "/hook/" in message:
-            record.msg, record.args = _KEY_PARAM.sub(r"\1<key>", message), None
+        clean = secrets.scrub(message)  # every secret this process resolved, wherever it appears
+        if "key=" in clean or "access_token=" in clean or "sign=" in clean or "/hook/" in clean:
+            clean = _KEY_PARAM.sub(r"\1<key>", clean)
+        if clean != message:
+            record.msg, record.args = clean, None
         return True
 
 
@@ -44,7 +52,7 @@ def setup(level: int = logging.INFO) -> None:
 
 
 def guard_http_logs() -> None:
-    for name in ("httpx", "httpcore"):
+    for name in _HTTP_LOGGERS:
         logger = logging.getLogger(name)
         if not any(isinstance(f, RedactKeys) for f in logger.filters):
             logger.addFilter(RedactKeys())
