@@ -9,6 +9,7 @@ URL-encoded, base64 (SMTP AUTH encodes it) and hex.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import signal
@@ -215,8 +216,6 @@ def test_a_feishu_hook_outside_a_hook_path_is_not_in_the_request_log(caplog: pyt
             finally:
                 await channel.aclose()
 
-        import asyncio
-
         assert asyncio.run(go()) is Outcome.PERMANENT
     assert "HTTP Request: POST" in caplog.text and "feishu-proxy/" in caplog.text
     assert leaks({"hook": hook}, {"log": caplog.text.encode()}) == []
@@ -283,3 +282,18 @@ def test_an_unreadable_secret_file_is_a_message_not_a_traceback(secured: Project
         assert result.code == 1, command
         assert "Traceback" not in result.err and "dt.secret" in result.err, result.err
         assert "not-utf8" not in result.out + result.err
+
+
+@pytest.mark.parametrize("table", ["wecom", "dingtalk", "feishu"])
+@pytest.mark.parametrize("url", ["http://127.0.0.1:99999/send", "http://127.0.0.1:0/send", "http://127.0.0.1:x/send"])
+def test_a_base_url_no_request_can_go_to_is_refused_by_check(secured: Project, duban: Duban, table: str,
+                                                             url: str) -> None:
+    """An out-of-range port passed the "http(s)://host" pattern and made every send a traceback."""
+    configure(secured, 1, "http://127.0.0.1:1")
+    text = (secured.root / "duban.toml").read_text(encoding="utf-8")
+    start = text.index(f"[channels.{table}]\nbase_url = ")
+    line = text[start:].split("\n")[1]
+    secured.write("duban.toml", text[:start] + text[start:].replace(line, f'base_url = "{url}"', 1))
+    result = duban("check", "--config", str(secured.config))
+    assert result.code == 1 and f"[channels.{table}] → base_url" in result.out, result.out
+    assert "Traceback" not in result.err
