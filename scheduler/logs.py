@@ -18,17 +18,25 @@ _PRIORITY = {logging.DEBUG: 7, logging.INFO: 6, logging.WARNING: 4, logging.ERRO
 
 
 class RedactKeys(logging.Filter):
-    """httpx logs every request URL at INFO: WeCom keys, DingTalk access tokens and signatures are
-    in its query string, Feishu hook tokens in its path."""
+    """Every secret this process resolved (secrets.scrub), raw or encoded, in a record's message
+    and traceback; and what looks like a key in a URL: httpx logs every request URL at INFO, WeCom
+    keys, DingTalk access tokens and signatures in its query string, Feishu hooks in its path."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        clean = secrets.scrub(message)  # every secret this process resolved, wherever it appears
-        if "key=" in clean or "access_token=" in clean or "sign=" in clean or "/hook/" in clean:
-            clean = _KEY_PARAM.sub(r"\1<key>", clean)
+        clean = _clean(message)
         if clean != message:
             record.msg, record.args = clean, None
+        if record.exc_info and not record.exc_text:  # the traceback's text, formatted once and cleaned
+            record.exc_text = _clean(logging.Formatter().formatException(record.exc_info))
         return True
+
+
+def _clean(text: str) -> str:
+    text = secrets.scrub(text)  # every secret this process resolved, wherever it appears
+    if "key=" in text or "access_token=" in text or "sign=" in text or "/hook/" in text:
+        text = _KEY_PARAM.sub(r"\1<key>", text)
+    return text
 
 
 class JournalFormatter(logging.Formatter):

@@ -21,7 +21,7 @@ from contextlib import ExitStack, contextmanager
 
 import pytest
 
-from scheduler import secrets
+from scheduler import logs, secrets
 from scheduler.channels.base import Outcome
 from scheduler.channels.feishu import FeishuChannel
 from scheduler.channels.robot import RobotKey
@@ -259,6 +259,7 @@ def test_the_daemon_with_a_reload_logs_no_secret(secured: Project) -> None:
     log = "".join(lines)
     assert proc.returncode == 0, log
     assert "<6>HTTP Request: POST" in log and "errcode=93000" in log  # journal-style lines, failures logged
+    assert "/u/" not in out + log  # nor a unit's link
     assert shown(secured, out, log) == []
 
 
@@ -297,3 +298,23 @@ def test_a_base_url_no_request_can_go_to_is_refused_by_check(secured: Project, d
     result = duban("check", "--config", str(secured.config))
     assert result.code == 1 and f"[channels.{table}] → base_url" in result.out, result.out
     assert "Traceback" not in result.err
+
+
+def test_a_logged_traceback_carries_no_secret(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """An unexpected error is logged with its traceback (deliver.py): a library's exception text
+    holding a key is scrubbed like the message."""
+    monkeypatch.setenv("DUBAN_QA_TRACE", "trace-key+/=9")
+    key = secrets.resolve(SecretRef(env="DUBAN_QA_TRACE")).reveal()
+    root = logging.getLogger()
+    saved = (root.handlers[:], root.level)
+    try:
+        logs.setup()
+        try:
+            raise RuntimeError(f"cannot send to https://robot.example/send?key={key} ({key})")
+        except RuntimeError:
+            logging.getLogger("duban").exception("unexpected error while sending %s", key)
+    finally:
+        root.handlers[:], root.level = saved
+    err = capsys.readouterr().err
+    assert "Traceback" in err and "RuntimeError: cannot send to" in err
+    assert leaks({"key": key}, {"stderr": err.encode()}) == []
