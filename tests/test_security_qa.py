@@ -30,7 +30,7 @@ from scheduler.messages import Message
 from scheduler.model import SecretRef
 from scheduler.render_robots import plain_payload
 from tests.conftest import SETTINGS, Duban, Project
-from tests.fakes import JsonServer, Mailbox, SmtpServer
+from tests.fakes import JsonServer, Mailbox, SmtpServer, free_port
 from tests.security_support import EchoRobots, EchoSmtp, HttpPeer, leaks, written
 
 USER = "duban-mailer"
@@ -93,7 +93,7 @@ base_url = "{robots}/open-apis/bot/v2/hook"
 timeout = {timeout}
 
 [web]
-listen = "127.0.0.1:8650"
+listen = "127.0.0.1:{free_port()}"
 base_url = "https://duban.example.gov.cn"
 secret_file = "web.secret"
 """

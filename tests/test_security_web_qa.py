@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
+from urllib.parse import quote
 
 import pytest
 from icalendar import Calendar  # type: ignore[import-untyped]
@@ -15,7 +16,7 @@ from scheduler.web.serve import WebServer
 from scheduler.web.tokens import Tokens
 from tests.conftest import SETTINGS, UNITS, Duban, Project
 from tests.fakes import free_port
-from tests.web_support import TASKS, WEB, Clock, Site, csrf_of, running_site, web_project
+from tests.web_support import TASKS, WEB, Clock, Site, csrf_of, make_site, running_site, web_project
 
 EVIL_TITLE = '第一项任务"onmouseover=alert(1) x="<img src=x onerror=alert(2)>;逗号,反斜杠\\'
 EVIL_WHAT = '<b>制定</b>"onmouseover=alert(3)'
@@ -138,6 +139,32 @@ def test_hostile_titles_stay_one_property_in_the_calendar(site: Site) -> None:
     assert sorted({str(e["SUMMARY"]) for e in events}) == sorted([f"{EVIL_TITLE}（牵头）", "两个节点的任务（牵头）",
                                                                   "每月报送进展（责任）"])
     assert any(EVIL_WHAT in str(e.get("DESCRIPTION", "")) for e in events)
+
+
+def test_hostile_unit_names_and_task_ids_are_escaped_and_encoded(project: Project) -> None:
+    """Unit names (units.toml) and task ids reach attributes, links and the dashboard's SVG chart."""
+    unit = '省"onmouseover=alert(9) x="<i>厅'
+    ident = "T-<img/src=x/onerror=alert(7)>&amp;"
+    web_project(project, tasks=TASKS.replace('id = "T-02"', f"id = '{ident}'")
+                .replace('lead = ["省财政厅"]', f"lead = ['{unit}']"))
+    project.write("units.toml", UNITS + f"\n[unit.'{unit}']\nemail = [\"e@example.gov.cn\"]\n")
+    site = make_site(project)
+    try:
+        link = site.unit_link(unit)
+        csrf = csrf_of(site.client.get(link).text)
+        form = {"milestone": f"{ident}/1", "kind": "done", "date": "2021-06-28", "note": "n", "csrf": csrf}
+        assert site.client.post(link + "/feedback", data=form, follow_redirects=False).status_code == 303
+        pages = {"unit": site.client.get(link).text}
+        site.sign_in()
+        for path in ("/", "/feedback", f"/?task={quote(ident)}", f"/?unit={quote(unit)}"):
+            pages[path] = site.client.get(path).text
+    finally:
+        site.client.close()
+        site.store.close()
+    for name, text in pages.items():
+        assert [r for r in ("<img", "<i>", '"onmouseover', "<script>") if r in text] == [], name
+    assert f'href="/?task={quote(ident, safe="/")}#history"' in pages["/"]
+    assert "<title>省&quot;onmouseover=alert(9) x=&quot;&lt;i&gt;厅 绿 1</title>" in pages["/"]  # the chart
 
 
 # -- where the web listens ------------------------------------------------------------------------
