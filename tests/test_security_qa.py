@@ -10,6 +10,8 @@ URL-encoded, base64 (SMTP AUTH encodes it) and hex.
 from __future__ import annotations
 
 import asyncio
+import email
+import email.policy
 import logging
 import os
 import signal
@@ -18,6 +20,9 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -29,6 +34,7 @@ from scheduler.load.robots import RobotSettings
 from scheduler.messages import Message
 from scheduler.model import SecretRef
 from scheduler.render_robots import plain_payload
+from scheduler.web.tokens import Tokens
 from tests.conftest import SETTINGS, Duban, Project
 from tests.fakes import JsonServer, Mailbox, SmtpServer, free_port
 from tests.security_support import EchoRobots, EchoSmtp, HttpPeer, leaks, written
@@ -318,3 +324,39 @@ def test_a_logged_traceback_carries_no_secret(monkeypatch: pytest.MonkeyPatch, c
     err = capsys.readouterr().err
     assert "Traceback" in err and "RuntimeError: cannot send to" in err
     assert leaks({"key": key}, {"stderr": err.encode()}) == []
+
+
+# -- a unit's link token ------------------------------------------------------------------------------
+
+def readable(path: Path) -> bytes:
+    """A file as written, and for an e-mail its decoded parts too (bodies are base64 or QP)."""
+    data = path.read_bytes()
+    if path.suffix == ".eml":
+        mail = email.message_from_bytes(data, policy=email.policy.default)
+        for part in mail.walk():
+            body = part.get_payload(decode=True)
+            data += body if isinstance(body, bytes) else b""
+    return data
+
+
+def test_a_units_link_is_only_in_its_own_messages(secured: Project, duban: Duban) -> None:
+    """The link token is a unit's credential to its page: in its own messages, nowhere else."""
+    configure(secured, 1, "http://127.0.0.1:1")
+    cfg = ("--config", str(secured.config), "--now", NOW)
+    dry = duban("run", "--once", "--dry-run", *cfg)
+    assert dry.code == 0 and "写入发件箱" in dry.out
+    day = datetime(2021, 6, 30, tzinfo=ZoneInfo("Asia/Shanghai"))  # links are signed as of the day's start
+    tokens = Tokens(WEB_SECRET, 60, lambda: day)
+    links = {unit: tokens.unit_token(unit, 0) for unit in ("督查室", "省司法厅", "省财政厅")}
+    texts = [dry.out, dry.err]
+    for command in (("status",), ("history", "--format", "json"), ("plan", "--format", "json"), ("report",),
+                    ("report", "--output", str(secured.root / "台账.xlsx")), ("feedback", "--all"), ("check",)):
+        result = duban(*command, *cfg)
+        texts += [result.out, result.err]
+    outbox = {p.name: readable(p) for p in (secured.root / "outbox").iterdir()}
+    for unit, token in links.items():
+        own = [name for name in outbox if f"-{unit}-" in name]
+        assert len(own) == {"督查室": 0, "省司法厅": 4, "省财政厅": 1}[unit] and all(token.encode() in outbox[name] for name in own), unit  # every message carries it
+        elsewhere = {**{n: b for n, b in outbox.items() if n not in own}, **written(secured.root / "台账.xlsx")}
+        elsewhere.update({f"output {i}": t.encode() for i, t in enumerate(texts)})
+        assert leaks({unit: token}, elsewhere) == [], unit
