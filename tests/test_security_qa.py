@@ -360,3 +360,15 @@ def test_a_units_link_is_only_in_its_own_messages(secured: Project, duban: Duban
         elsewhere = {**{n: b for n, b in outbox.items() if n not in own}, **written(secured.root / "台账.xlsx")}
         elsewhere.update({f"output {i}": t.encode() for i, t in enumerate(texts)})
         assert leaks({unit: token}, elsewhere) == [], unit
+
+
+@pytest.mark.parametrize(("host", "warned"), [("smtp.example.gov.cn", True), ("10.0.0.5", True),
+                                              ("127.0.0.1", False), ("localhost", False)])
+def test_check_warns_when_the_smtp_password_would_cross_the_network_unencrypted(
+        secured: Project, duban: Duban, host: str, warned: bool) -> None:
+    configure(secured, 25, "http://127.0.0.1:1")
+    text = (secured.root / "duban.toml").read_text(encoding="utf-8").replace('host = "127.0.0.1"', f'host = "{host}"')
+    secured.write("duban.toml", text)
+    result = duban("check", "--config", str(secured.config), "--now", NOW)
+    assert result.code == 0, result.out
+    assert ("[channels.email] → security：" in result.out and "明文" in result.out) is warned, result.out

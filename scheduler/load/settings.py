@@ -17,7 +17,7 @@ from scheduler.load.reader import read_toml
 from scheduler.load.report_settings import ReportSettings, parse_report
 from scheduler.load.robots import RobotSettings, robot_settings, usable_url
 from scheduler.load.schema import BaseDir, Report, Section, timeout_of
-from scheduler.load.web import WebSettings, parse_web
+from scheduler.load.web import WebSettings, loopback, parse_web
 from scheduler.model import DEFAULT_POLICY, Policy, Role, SecretRef, Stage
 
 SECURITY_MODES = ("tls", "starttls", "none")
@@ -214,6 +214,9 @@ def _email(channels: Section, base: BaseDir) -> EmailSettings | None:
         sender=sender, username=em.text("username"),
         password=secret_ref(em, "password", base), timeout=timeout_of(em, 30),
     )
+    if security == "none" and settings.password and not loopback(settings.host):
+        em.warn("security", f"security = \"none\" 时邮箱密码以明文经网络发送到 {settings.host}："
+                            "请改用 \"tls\"（465 端口）或 \"starttls\"（587 端口）")
     em.finish()
     return settings
 
