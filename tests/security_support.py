@@ -43,6 +43,7 @@ class _Peer(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         peer: HttpPeer = self.server.peer  # type: ignore[attr-defined]
         self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        peer.requests.append(self.path)
         if peer.mode == "hold":
             peer.release.wait(30)
             return
@@ -51,7 +52,7 @@ class _Peer(BaseHTTPRequestHandler):
             return
         if peer.mode == "redirect":
             self.send_response(302)
-            self.send_header("Location", f"http://127.0.0.1:1{self.path}")
+            self.send_header("Location", f"{peer.target}{self.path}")
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
@@ -67,11 +68,14 @@ class _Peer(BaseHTTPRequestHandler):
 
 
 class HttpPeer:
-    """`mode`: "404" (an HTML page echoing the path), "redirect", "hold" (no answer until the test
-    ends), "close" (the connection closed without an answer)."""
+    """`mode`: "404" (an HTML page echoing the path), "redirect" (to `target`), "hold" (no answer
+    until the test ends), "close" (the connection closed without an answer). `requests`: the paths
+    asked for."""
 
-    def __init__(self, mode: str) -> None:
+    def __init__(self, mode: str, target: str = "http://127.0.0.1:1") -> None:
         self.mode = mode
+        self.target = target  # where "redirect" sends the client
+        self.requests: list[str] = []
         self.release = threading.Event()
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Peer)
         self.httpd.daemon_threads = True
@@ -97,6 +101,7 @@ class EchoSmtp:
 
     def __init__(self, mechanisms: str = "PLAIN LOGIN") -> None:
         self.mechanisms = mechanisms
+        self.auth: list[str] = []  # the AUTH commands received
         self.port = free_port()
         self.loop = asyncio.new_event_loop()
         self.ready = threading.Event()
@@ -116,6 +121,8 @@ class EchoSmtp:
         await say("220 echo ESMTP")
         while line := (await reader.readline()).decode().strip():
             verb = line.split(" ", 1)[0].upper()
+            if verb == "AUTH":
+                self.auth.append(line)
             if verb in ("EHLO", "HELO"):
                 await say(f"250-echo\r\n250 AUTH {self.mechanisms}")
             elif verb == "AUTH" and line.upper().startswith("AUTH LOGIN"):

@@ -227,6 +227,24 @@ def test_a_feishu_hook_outside_a_hook_path_is_not_in_the_request_log(caplog: pyt
     assert leaks({"hook": hook}, {"log": caplog.text.encode()}) == []
 
 
+def test_a_redirect_is_not_followed_with_the_key(secured: Project, duban: Duban) -> None:
+    """A robot answering 302 to another server: the key must not be sent there."""
+    with HttpPeer("404") as elsewhere, HttpPeer("redirect", target=elsewhere.url) as robots:
+        configure(secured, 1, robots.url, timeout=2)
+        result = duban("send-test", "省司法厅", "--config", str(secured.config))
+    assert result.out.count("返回无法识别的内容（HTTP 302）") == 3, result.out
+    assert len(robots.requests) == 3 and elsewhere.requests == []
+
+
+def test_starttls_not_offered_means_no_password_sent(secured: Project, duban: Duban) -> None:
+    """security = "starttls" to a server that does not offer STARTTLS: AUTH is never sent in clear."""
+    with EchoSmtp() as smtp:
+        configure(secured, smtp.port, "http://127.0.0.1:1", security="starttls")
+        result = duban("send-test", "省财政厅", "--config", str(secured.config))
+    assert result.code == 1 and "邮件 czt@example.gov.cn：失败" in result.out, result.out
+    assert smtp.auth == [] and shown(secured, result.out, result.err) == []
+
+
 # -- the daemon, with a reload ------------------------------------------------------------------------
 
 def test_the_daemon_with_a_reload_logs_no_secret(secured: Project) -> None:
