@@ -5,6 +5,7 @@ listens on loopback unless configured (and `check` says so when it is not)."""
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Iterator
 from urllib.parse import quote
 
@@ -93,6 +94,22 @@ def test_the_link_of_a_renamed_unit_shows_nothing_of_the_new_name(site: Site) ->
 
 
 # -- CSRF on every form ---------------------------------------------------------------------------
+
+def test_every_post_form_carries_a_csrf_token(site: Site) -> None:
+    link = site.unit_link("省司法厅")
+    csrf = csrf_of(site.client.get(link).text)
+    form = {"milestone": "T-01/1", "kind": "done", "date": "2021-06-28", "note": "已完成", "csrf": csrf}
+    assert site.client.post(link + "/feedback", data=form, follow_redirects=False).status_code == 303
+    pages = [site.client.get(link).text]
+    site.sign_in()
+    pages += [site.client.get(path).text for path in ("/", "/?task=T-01", "/feedback")]
+    forms = [f for text in pages for f in re.findall(r"<form[^>]*>.*?</form>", text, re.S)]
+    posts = [f for f in forms if 'method="post"' in f]
+    unit_posts = sum('method="post"' in f for f in re.findall(r"<form[^>]*>", pages[0]))
+    assert (unit_posts, len(posts)) == (10, 11)  # a form per open milestone of 省司法厅 (T-03 monthly); one review
+    assert all(re.search(r'<input type="hidden" name="csrf" value="[^"]{20,}">', f) for f in posts)
+    assert all('method="get"' in f for f in forms if f not in posts)
+
 
 @pytest.mark.parametrize("csrf", [None, "", "wrong", "the other form's"])
 def test_every_form_post_without_its_csrf_token_is_refused(site: Site, csrf: str | None) -> None:
