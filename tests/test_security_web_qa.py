@@ -79,17 +79,21 @@ def test_a_link_signed_with_an_old_key_is_refused(site: Site) -> None:
     assert site.client.get(f"/c/{old.signin_token()}", follow_redirects=False).status_code == 403
 
 
-def test_the_link_of_a_renamed_unit_shows_nothing_of_the_new_name(site: Site) -> None:
+@pytest.mark.parametrize("alias", [False, True])
+def test_the_link_of_a_renamed_or_removed_unit_is_refused(site: Site, alias: bool) -> None:
+    """The link names a unit units.toml no longer has (`duban link 旧名 --revoke` cannot reach it):
+    403 like any invalid link, also when the old name became an alias (revoking the new name would
+    not reach links naming the old one)."""
     old = site.unit_link("省财政厅")
     csrf = csrf_of(site.client.get(old).text)
-    site.project.write("units.toml", UNITS.replace('[unit."省财政厅"]', '[unit."省财政局"]'))
+    renamed = '[unit."省财政局"]\naliases = ["省财政厅"]' if alias else '[unit."省财政局"]'
+    site.project.write("units.toml", UNITS.replace('[unit."省财政厅"]', renamed))
     site.project.write("tasks.toml", HOSTILE.replace("省财政厅", "省财政局"))
     site.reload()
-    page = site.client.get(old)
-    assert page.status_code == 200 and tasks_on(page.text) == [] and "省财政局" not in page.text
-    assert "BEGIN:VEVENT" not in site.client.get(old + "/calendar.ics").text
+    for path in (old, old + "/calendar.ics"):
+        assert (site.client.get(path).status_code, site.client.get(path).text) == (403, "403 禁止访问"), path
     form = {"milestone": "T-02/1", "kind": "progress", "date": "", "note": "x", "csrf": csrf}
-    assert site.client.post(old + "/feedback", data=form).status_code == 404
+    assert site.client.post(old + "/feedback", data=form).status_code == 403
     assert tasks_on(site.client.get(site.unit_link("省财政局")).text) == ["T-02", "T-04"]
 
 
