@@ -49,6 +49,7 @@ SECRETS = {
     "DUBAN_QA_FSS": "fss+1z/2x=c",
 }
 WEB_SECRET = "WebSigningKey+/=" + "K9vQ" * 10
+PASTED = "pasted-into-units+/=42"  # a key written literally into units.toml
 ALL = {**SECRETS, "web": WEB_SECRET}
 SECRET_FILES = ("dt.secret", "web.secret")
 NOW = "2021-06-30T10:00"
@@ -276,6 +277,9 @@ def test_the_daemon_with_a_reload_logs_no_secret(secured: Project) -> None:
                           .replace("第一项任务", "第一项任务（修改）"))
             os.kill(proc.pid, signal.SIGHUP)
             assert wait_for("reloaded"), "".join(lines)
+            secured.write("units.toml", UNITS.replace('wecom_key_env = "DUBAN_QA_WK"', f'wecom_key = "{PASTED}"', 1))
+            os.kill(proc.pid, signal.SIGHUP)  # a key pasted into units.toml: refused, and never repeated
+            assert wait_for("reload failed"), "".join(lines)
         finally:
             proc.send_signal(signal.SIGTERM)
             out, _ = proc.communicate(timeout=30)
@@ -285,6 +289,9 @@ def test_the_daemon_with_a_reload_logs_no_secret(secured: Project) -> None:
     assert "<6>HTTP Request: POST" in log and "errcode=93000" in log  # journal-style lines, failures logged
     assert "/u/" not in out + log  # nor a unit's link
     assert shown(secured, out, log) == []
+    assert "不允许把密钥直接写在配置文件中" in log
+    blobs = {"log": (out + log).encode(), **written(secured.root, skip=(*SECRET_FILES, "units.toml"))}
+    assert leaks({"pasted": PASTED}, blobs) == []
 
 
 # -- secret files that cannot be read -----------------------------------------------------------------
