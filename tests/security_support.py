@@ -152,6 +152,7 @@ class EchoSmtp:
         self.loop.call_soon_threadsafe(self.server.close)
         self.loop.call_soon_threadsafe(self.loop.stop)
         self.thread.join(10)
+        self.loop.close()
 
 
 def forms(value: str, user: str = "") -> list[str]:
