@@ -77,6 +77,8 @@ def test_a_link_signed_with_an_old_key_is_refused(site: Site) -> None:
         response = site.client.get(path)
         assert (response.status_code, response.text) == (403, "403 禁止访问")
     assert site.client.get(f"/c/{old.signin_token()}", follow_redirects=False).status_code == 403
+    site.client.cookies.set("duban_session", old.session())  # a session cookie of the old key
+    assert [site.client.get(p).status_code for p in ("/", "/feedback", "/report.xlsx")] == [403, 403, 403]
 
 
 @pytest.mark.parametrize("alias", [False, True])
