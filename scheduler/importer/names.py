@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from scheduler.importer.and_units import part_at_one_and
 from scheduler.importer.place_pairs import pair_places
 from scheduler.importer.shared_gov import share_government
 from scheduler.importer.spaced_units import spaced_names
@@ -63,6 +64,8 @@ def _and_split(parts: list[str]) -> list[str]:
         if not whole and len(pieces) == 2 and GENERIC.match(pieces[0].strip()) and not GENERIC.match(rest) \
                 and (is_unit_name(rest) or rest.startswith("各")) and not _BARE.match(rest):
             pieces, whole = pieces[1:], True  # "会同有关部门和各县区": the generic half is no unit
+        if not whole and (two := part_at_one_and(part, _unit_piece)):
+            pieces, whole = two, True  # "文化和旅游部和各省级人民政府" (round 56)
         out += pieces if whole else [part]  # "各有关部门和单位" stays one collective
     return out
 
@@ -71,6 +74,10 @@ _AND = re.compile(r"和|与")
 _EACH = re.compile(r"^各[\u4e00-\u9fff]{2,6}$")  # "市人口计生委和各县市区": a unit and a collective
 # "各县（市、区）党委和人民政府", "高新区党工委和管委会": a body named without its place shares the one before
 _BARE = re.compile(either(r"^(?:人民政府|政府|党委|党工委|管委会|管理委员会|办事处)$"))
+
+
+def _unit_piece(name: str) -> bool:
+    return (is_unit_name(name) or bool(_EACH.match(name))) and not GENERIC.match(name) and not _BARE.match(name)
 
 
 def unit_names(clause: str, out: Assignment) -> list[str]:
