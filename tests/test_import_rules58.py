@@ -104,3 +104,47 @@ def test_points_closed_by_brackets_of_leading_units() -> None:
         ("规范信息化项目建设", (["区政务服务数据管理局", "财政局", "区委网信办"], [], []), []),
         ("加强网络安全保障", (["区委网信办", "各镇(街)"], [], []), []),
     ]
+
+
+_LONG_FIRST = """近日,某省政府办公厅印发2018年政府工作报告重点工作责任分解的通知。
+省长牵头重点工作
+深化“一窗受理、集成服务”改革。按照“企业和群众办事只进一扇门”的要求,全面梳理省市县三级政务服务事项,推动审批服务事项进驻政务服务中心,实行前台综合受理、后台分类审批、统一窗口出件。加快建设一体化在线政务服务平台,推动线上线下深度融合,逐步实现高频事项“掌上办”“就近办”,切实提升企业和群众办事便利度与满意度。
+责任单位:省政府办公厅、省编办、省发展改革委,各市政府(列第一位者为牵头单位,下同)
+加强政府债务管理,规范举债融资行为。
+责任单位:省财政厅、省审计厅
+推进机关作风建设。
+责任单位:省直机关工委、省委组织部
+"""
+
+
+def test_a_long_paragraph_above_its_unit_line_among_one_sentence_records() -> None:
+    """A paragraph of three sentences (over 150 letters) is a task when the page's other tasks are records of
+    one sentence each above their "责任单位:" lines; the first unit named leads (the page's rule)."""
+    draft = parse_document(_LONG_FIRST)
+    got = [(t.title, units(t)) for t in draft.tasks]
+    assert got == [
+        ("深化“一窗受理、集成服务”改革", (["省政府办公厅"], ["省编办", "省发展改革委", "各市政府"], [])),
+        ("加强政府债务管理,规范举债融资行为", (["省财政厅"], ["省审计厅"], [])),
+        ("推进机关作风建设", (["省直机关工委"], ["省委组织部"], [])),
+    ]
+
+
+_PROSE_THEN_RECORDS = """某县2019年重点工作责任分解
+为做好今年各项工作,县政府对重点任务逐项明确责任单位和完成时限。各乡镇、各部门要切实提高思想认识,把落实重点工作作为检验工作作风的重要标尺,主要负责同志亲自抓、负总责,分管负责同志具体抓、抓具体,层层压实责任,确保各项任务按期保质完成,对工作不力的严肃问责。
+县长牵头重点工作
+完善县城供水管网,新建加压泵站一座。
+责任单位:县水务局
+完成时限:2019年10月底前
+改造老旧小区12个。
+责任单位:县住建局
+完成时限:2019年12月底前
+"""
+
+
+def test_a_long_notice_paragraph_above_a_heading_stays_prose() -> None:
+    """Among records, a long paragraph that no label line follows is the page's notice, no task."""
+    draft = parse_document(_PROSE_THEN_RECORDS)
+    assert [(t.title, units(t), dates(t, draft)) for t in draft.tasks] == [
+        ("完善县城供水管网,新建加压泵站一座", ([], ["县水务局"], []), [date(2019, 10, 31)]),
+        ("改造老旧小区12个", ([], ["县住建局"], []), [date(2019, 12, 31)]),
+    ]
