@@ -148,3 +148,20 @@ def test_a_long_notice_paragraph_above_a_heading_stays_prose() -> None:
         ("完善县城供水管网,新建加压泵站一座", ([], ["县水务局"], []), [date(2019, 10, 31)]),
         ("改造老旧小区12个", ([], ["县住建局"], []), [date(2019, 12, 31)]),
     ]
+
+
+_HEXAGONAL = """2020年某省政务公开工作方案
+一、加强政策解读
+(一)解读重大政策。做好本地区规划的发布解读工作,及时回应社会关切。(各市、县〔区〕人民政府,省政府各部门按职责分别负责落实)
+(二)做好政策咨询。建立政策咨询窗口,提供“一号答”服务。(省政府办公厅牵头,各市、县〔市、区〕人民政府负责)
+"""
+
+
+def test_a_place_collective_with_its_level_in_hexagonal_brackets_is_one_name() -> None:
+    """"各市、县〔区〕人民政府" is one collective, as "各县（市、区）政府" is: 〔〕 as （）."""
+    draft = parse_document(_HEXAGONAL)
+    got = [(t.title, units(t)) for t in draft.tasks]
+    assert got == [
+        ("解读重大政策", ([], ["各市、县〔区〕人民政府", "省政府各部门"], [])),
+        ("做好政策咨询", (["省政府办公厅"], ["各市、县〔市、区〕人民政府"], [])),
+    ]
