@@ -99,7 +99,7 @@ _COUNTED = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十两]{1,3})个(
 _LEVEL = re.compile(r"(?:街办|街道|管理处|社区|园区)(?:办事处)?")  # "各乡、街办、管理处": 各 goes on over them
 _TOWNS = re.compile(r"各(?:乡镇|镇|乡|鄉鎮|鎮|鄉)(?:人民)?政府")  # "各乡镇人民政府" before a bare "街道办事处"
 _PLACE_TAIL = re.compile(rf"{_PLACE}(?:{_PLACE_BRACKET})?(?:级)?(?:人民)?(?:政府|党委|有关部门|相关部门)?"
-                         rf"(?:{_PLACE_BRACKET})?")  # "各县、区人民政府(管委会)" (round 33), "各市、县〔区〕人民政府" (57)
+                         rf"(?:{_PLACE_BRACKET})?")  # "各县、区人民政府(管委会)" (round 33), "县〔区〕" (57)
 
 
 def rejoin_places(parts: list[str]) -> list[str]:
