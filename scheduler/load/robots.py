@@ -77,10 +77,13 @@ def robot_refs(sec: Section, base: Path) -> RobotRefs:
     return refs
 
 
+_TOKEN_PART = {"dingtalk": "access_token 参数的值", "wecom": "key= 之后的部分"}  # else Feishu's hook
+
+
 def key_problem(kind: str, value: str) -> str:
     """What is wrong with a token's shape (a full URL pasted in is the usual mistake), or ""."""
-    if "://" in value or "access_token=" in value or "/hook/" in value:
-        what = "access_token 参数的值" if kind == "dingtalk" else "网址最后一段（hook/ 之后的部分）"
+    if "://" in value or "access_token=" in value or "/hook/" in value or "key=" in value:
+        what = _TOKEN_PART.get(kind, "网址最后一段（hook/ 之后的部分）")
         return f"应只填写机器人网址中的{what}，不是完整网址"
     if re.search(r"\s", value):
         return "不应包含空格或换行"

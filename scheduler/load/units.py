@@ -14,7 +14,10 @@ from scheduler.load.schema import Report, Section, did_you_mean
 from scheduler.load.settings import secret_ref
 from scheduler.model import Group, Unit
 
-_EMAIL = re.compile(r"[^@\s<>\"',;\x00-\x1f\x7f-\x9f]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")  # no control characters
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"  # a domain label: no leading or trailing hyphen
+# local part: no spaces, brackets, separators, colons ("mailto:") or control characters; no empty dot-atom
+_EMAIL = re.compile(r"(?!\.)(?:[^@\s<>\"',;:()\[\]\\\x00-\x1f\x7f-\x9f.]|\.(?!\.))+(?<!\.)"
+                    rf"@(?:{_LABEL}\.)+[A-Za-z]{{2,}}")
 _MOBILE = re.compile(r"1\d{10}|@all")
 
 
@@ -86,12 +89,23 @@ def parse_units(data: dict[str, Any], path: Path, report: Report) -> Directory:
     return directory
 
 
+def _email_hint(addr: str) -> str:
+    """What was probably meant, for the usual pastes: a mailto: link, a name with the address, a list."""
+    if addr.lower().startswith("mailto:"):
+        return "，去掉“mailto:”"
+    if "<" in addr and ">" in addr:
+        return "，只写尖括号中的地址，不写姓名"
+    if any(sep in addr for sep in ",;，；、") and addr.count("@") > 1:
+        return "；多个地址请分别写成一项：email = [\"a@example.gov.cn\", \"b@example.gov.cn\"]"
+    return ""
+
+
 def _unit(sec: Section, name: str, base: Path) -> Unit:
     emails = sec.texts("email")
     for i, addr in enumerate(emails):
         if not _EMAIL.fullmatch(addr):
             shown = "".join(c if c.isprintable() or c == " " else f"\\u{ord(c):04x}" for c in addr)
-            sec.error(f"email[{i}]", f"“{shown}”不是电子邮件地址（应为 name@example.gov.cn）")
+            sec.error(f"email[{i}]", f"“{shown}”不是电子邮件地址（应为 name@example.gov.cn{_email_hint(addr)}）")
     mobiles = sec.texts("mention_mobiles")
     for i, mobile in enumerate(mobiles):
         if not _MOBILE.fullmatch(mobile):
