@@ -8,23 +8,27 @@ are merged down over them (issue #13 round 57): a group's cell is a line only ab
     围绕……落实情况等。 / 市人社局牵头落实                       (the next row: the groups' cells merged)
 
 The header starts with the group columns (names of a title: "目标", "任务", "类别" …), then the text column
-("主要内容", "具体措施": a detail), then unit and deadline columns only. A row is a sentence (a line closed by
-"。" or "；") and one short line for each column after it; up to as many short lines as there are group
+("主要内容", "具体措施": a detail), then unit and deadline columns only. A row is an unnumbered sentence (a line
+closed by "。" or "；"; numbered cells are another table's, or items) and one short line for each column after it; up to as many short lines as there are group
 columns, a heading each, may stand before it. Rows are numbered in order; the groups' lines are skipped, as
 a table's category rows are (table.py).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from scheduler.importer.cells import NUMBER
+from scheduler.importer.numerals import CN_NUM
 from scheduler.importer.table import _LABEL_OF, Row, _header, _role, _row
 
 _MAX_NAME = 8  # a header cell: "主要内容", "责任单位"
 _MAX_CELL = 40  # a unit or deadline cell: no paragraph
 _MAX_GROUP = 30  # a group's cell: "一、以政务公开助力稳增长", "(一)加强预期引导"
 _MAX_GROUPS = 3  # group lines before a row (the header may join two names: "目标" / "任务" → "目标任务")
+# a numbered item ("1.公开……。", "（一）……"): the cells of a numbered table or of items, which other readers take
+_ITEM = re.compile(rf"^(?:[（(]?[{CN_NUM}\d]{{1,3}}[）)]|[{CN_NUM}]{{1,3}}、|\d{{1,3}}[.．、﹒])")
 
 
 def read_headed_cells(lines: Sequence[str], start: int) -> tuple[list[Row], int] | None:
@@ -60,12 +64,12 @@ def _next_row(lines: Sequence[str], pos: int, width: int) -> tuple[int, list[str
                 return None
             groups += 1
         pos += 1
-    if pos >= len(lines) or not _sentence(lines[pos]) or NUMBER.match(lines[pos]):
+    if pos >= len(lines) or not _sentence(lines[pos]) or _ITEM.match(lines[pos]):
         return None
     cells, nxt = [lines[pos]], pos + 1
     while len(cells) <= width and nxt < len(lines):
         cell = lines[nxt]
-        if cell and (len(cell) > _MAX_CELL or _sentence(cell) or NUMBER.match(cell)):
+        if cell and (len(cell) > _MAX_CELL or _sentence(cell) or NUMBER.match(cell) or _ITEM.match(cell)):
             return None
         if cell:
             cells.append(cell)
