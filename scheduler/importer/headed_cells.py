@@ -9,9 +9,9 @@ are merged down over them (issue #13 round 57): a group's cell is a line only ab
 
 The header starts with the group columns (names of a title: "目标", "任务", "类别" …), then the text column
 ("主要内容", "具体措施": a detail), then unit and deadline columns only. A row is an unnumbered sentence (a line
-closed by "。" or "；"; numbered cells are another table's, or items) and one short line for each column after it; up to as many short lines as there are group
-columns, a heading each, may stand before it. Rows are numbered in order; the groups' lines are skipped, as
-a table's category rows are (table.py).
+closed by "。" or "；"; numbered cells are another table's, or items) and one short line for each column after
+it; up to as many short lines as there are group columns, a heading each, may stand before it. Rows are
+numbered in order; the groups' lines are skipped, as a table's category rows are (table.py).
 """
 
 from __future__ import annotations
