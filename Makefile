@@ -5,7 +5,13 @@ BIN     = $(VENV)/bin
 
 .PHONY: demo test lint bench clean
 
+# duban needs Python >= 3.11: say so before making a venv, and replace a venv an older Python left
+# (`python3 -m venv` over it would keep its interpreter, and every later make would fail the same way)
+NEW_ENOUGH = -c 'import sys; sys.exit(sys.version_info < (3, 11))'
+
 $(BIN)/duban: pyproject.toml
+	@$(PYTHON) $(NEW_ENOUGH) 2>/dev/null || { echo "需要 Python ≥ 3.11，而 $(PYTHON) 是 $$($(PYTHON) --version 2>&1)：请用 make $(MAKECMDGOALS) PYTHON=python3.12 指定较新的 Python" >&2; exit 1; }
+	@[ ! -d $(VENV) ] || $(BIN)/python $(NEW_ENOUGH) 2>/dev/null || { echo "$(VENV) 由旧版 Python 创建，重新创建"; rm -rf $(VENV); }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[dev]'
