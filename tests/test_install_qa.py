@@ -8,6 +8,7 @@ script's code run from it, in a directory that is not the checkout, on a copy of
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -21,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from scheduler.load.json_text import json_error_place
 from scheduler.load.settings import load_settings
 
 REPO = Path(__file__).resolve().parent.parent
@@ -141,6 +143,23 @@ def test_wheel_templates_load_from_the_installed_package(installed: tuple[Path, 
     expected = (len(list((REPO / "scheduler" / "templates").iterdir())),
                 len(list((REPO / "scheduler" / "web" / "templates").iterdir())))
     assert done.stdout.split() == [str(n) for n in expected]
+
+
+# --- Python 3.11, 3.12 and 3.13 ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("doc", "kind", "place"), [
+    ('{"year": 2027, "days": [\n  {"name": "元旦",}\n]}', "object",
+     (2, 17, "Expecting property name enclosed in double quotes")),
+    ('{"year": 2027, "days": [1, 2,\n  ]}', "array", (2, 3, "Expecting value")),
+])
+def test_a_trailing_comma_is_placed_and_named_alike_on_every_python(doc: str, kind: str,
+                                                                    place: tuple[int, int, str]) -> None:
+    """Python 3.13's json names a trailing comma itself, at the comma; 3.11 and 3.12 at the bracket after it."""
+    with pytest.raises(json.JSONDecodeError) as raised:
+        json.loads(doc)
+    assert json_error_place(raised.value) == place
+    as_313 = json.JSONDecodeError(f"Illegal trailing comma before end of {kind}", doc, doc.rindex(","))
+    assert json_error_place(as_313) == place
 
 
 # --- the Makefile on a machine whose python3 is too old ------------------------------------------------------

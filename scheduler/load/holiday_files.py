@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from scheduler.errors import Problem, Severity
-from scheduler.load.json_text import describe_json_error
+from scheduler.load.json_text import describe_json_error, json_error_place
 from scheduler.load.reader import not_utf8
 from scheduler.load.schema import Report, type_name
 
@@ -61,8 +61,9 @@ def parse_holiday_json(text: str, label: str, report: Report, path: Path | None 
     try:
         data = json.loads(text, object_pairs_hook=lambda pairs: _object(pairs, repeated))
     except json.JSONDecodeError as err:
-        report(Problem(Severity.ERROR, label, f"第{err.lineno}行第{err.colno}列",
-                       f"JSON 格式错误：{describe_json_error(err.msg)}；应为 holiday-cn 格式 "
+        line, column, msg = json_error_place(err)
+        report(Problem(Severity.ERROR, label, f"第{line}行第{column}列",
+                       f"JSON 格式错误：{describe_json_error(msg)}；应为 holiday-cn 格式 "
                        '{"year": 2027, "days": [{"name": …, "date": "YYYY-MM-DD", "isOffDay": true}]}'))
         return None
     errors: list[Problem] = []
