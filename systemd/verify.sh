@@ -5,8 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-# verify checks that ExecStart exists: point it at this checkout's duban for the check
-sed "s|/opt/duban/venv/bin/duban|$PWD/.venv/bin/duban|" systemd/duban.service > "$tmp/duban.service"
+# verify checks that ExecStart exists: point it at this checkout's duban for the check, through a link
+# in $tmp (the checkout's path may hold spaces, which ExecStart= would split, or characters sed reads)
+ln -s "$PWD/.venv/bin/duban" "$tmp/duban"
+sed "s|/opt/duban/venv/bin/duban|$tmp/duban|" systemd/duban.service > "$tmp/duban.service"
 out=$(systemd-analyze verify "$tmp/duban.service" 2>&1 | grep -v -e 'Failed to prepare filename' -e "$tmp/duban.service:[0-9]*: .*network-online" || true)
 if [ -n "$out" ]; then
   echo "systemd-analyze verify reported:"; echo "$out"; exit 1

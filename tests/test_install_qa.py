@@ -288,3 +288,16 @@ def test_readme_operator_commands_use_the_services_state_and_credentials() -> No
     for line in section.splitlines():
         if "/opt/duban/venv/bin/duban " in line and "ExecStart" not in line:
             assert "STATE_DIRECTORY=/var/lib/duban" in line and "CREDENTIALS_DIRECTORY=/etc/duban/credentials" in line, line
+
+
+def test_unit_check_passes_in_a_checkout_whose_path_has_spaces(tmp_path: Path) -> None:
+    """CI's systemd/verify.sh on a clone in "…/a b/督办": ExecStart= would split an unquoted path."""
+    if shutil.which("systemd-analyze") is None:
+        pytest.skip("systemd-analyze is not installed (.ci/run checks the unit only where it is)")
+    checkout = tmp_path / "a b" / "督办 检出"
+    shutil.copytree(REPO / "systemd", checkout / "systemd")
+    (checkout / ".venv" / "bin").mkdir(parents=True)
+    _stub(checkout / ".venv" / "bin" / "duban", "#!/bin/sh\n")
+    done = subprocess.run(["bash", str(checkout / "systemd" / "verify.sh")], capture_output=True, text=True,
+                          timeout=60, check=False)
+    assert (done.returncode, done.stdout) == (0, "systemd-analyze security: exposure 1.3\n"), done.stdout + done.stderr
