@@ -24,6 +24,7 @@ import pytest
 
 from scheduler.load.json_text import json_error_place
 from scheduler.load.settings import load_settings
+from tests.conftest import SETTINGS, Duban, Project
 
 REPO = Path(__file__).resolve().parent.parent
 # what a checkout may hold besides its sources: never part of a distribution
@@ -301,3 +302,16 @@ def test_unit_check_passes_in_a_checkout_whose_path_has_spaces(tmp_path: Path) -
     done = subprocess.run(["bash", str(checkout / "systemd" / "verify.sh")], capture_output=True, text=True,
                           timeout=60, check=False)
     assert (done.returncode, done.stdout) == (0, "systemd-analyze security: exposure 1.3\n"), done.stdout + done.stderr
+
+
+def test_listing_feedback_or_printing_a_link_creates_no_state_database(project: Project, duban: Duban) -> None:
+    """An operator running `duban feedback` or `duban link UNIT` outside the unit without STATE_DIRECTORY
+    points at a state that does not exist (/etc/state/duban.db): nothing is created there."""
+    (project.root / "web_secret").write_text("s" * 48, encoding="utf-8")
+    project.write("duban.toml", SETTINGS + '\n[web]\nlisten = "127.0.0.1:8650"\nbase_url = "https://duban.example.gov.cn"\n'
+                                           'secret_file = "web_secret"\n')
+    listed = duban("feedback", "--config", str(project.config))
+    link = duban("link", "省司法厅", "--config", str(project.config), "--now", "2021-06-23T09:30")
+    assert (listed.code, listed.out) == (0, "没有等待审核的反馈。\n")
+    assert link.code == 0 and link.out.startswith("https://duban.example.gov.cn/u/"), link.err
+    assert not (project.root / "state").exists()

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from datetime import datetime
 
 from scheduler.errors import DubanError
+from scheduler.feedback.readers import generation_of
 from scheduler.feedback.review import decide
 from scheduler.feedback.store import KIND_LABEL, STATE_LABEL, Store, Submission
 from scheduler.plan_view import pad
@@ -17,11 +18,13 @@ from scheduler.web.links import signin_url, tokens_for, unit_url
 
 
 def listing(runtime: Runtime, everything: bool, fmt: str) -> Iterator[str]:
-    store = _store(runtime)
-    try:
-        subs = store.listing(everything)
-    finally:
-        store.close()
+    subs: list[Submission] = []
+    if runtime.settings.state.is_file():  # no state: nothing submitted, and none is created here
+        store = _store(runtime)
+        try:
+            subs = store.listing(everything)
+        finally:
+            store.close()
     if fmt == "json":
         yield json.dumps([s.as_json() for s in subs], ensure_ascii=False, indent=2) + "\n"
         return
@@ -64,13 +67,13 @@ def link(runtime: Runtime, unit: str | None, coordinator: bool, revoke: bool, no
     if unit not in runtime.directory.units and unit not in runtime.directory.aliases:
         raise DubanError(f"units.toml 中没有单位“{unit}”{runtime.directory.suggest(unit)}")
     name = runtime.directory.resolve(unit)[0]
+    if not revoke:  # read without writing: printing a link creates no state
+        return unit_url(web, tokens_for(web, lambda: now), name, generation_of(runtime.settings.state, name)) + "\n"
     store = _store(runtime)
     try:
-        if revoke:
-            generation = store.revoke(name, now)
-            return f"已作废“{name}”此前的所有链接（第{generation}代）。新链接：\n" + unit_url(
-                web, tokens_for(web, lambda: now), name, generation) + "\n"
-        return unit_url(web, tokens_for(web, lambda: now), name, store.generation(name)) + "\n"
+        generation = store.revoke(name, now)
+        return f"已作废“{name}”此前的所有链接（第{generation}代）。新链接：\n" + unit_url(
+            web, tokens_for(web, lambda: now), name, generation) + "\n"
     finally:
         store.close()
 
