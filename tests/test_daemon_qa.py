@@ -1,0 +1,244 @@
+"""QA pass on the daemon's life (SPEC §3.3, §4; README "duban run", "作为服务运行"): start-up, signals,
+reloads, time zones and the systemd protocol, tried the way production meets them — real `duban run`
+processes on real files, a real SMTP server on 127.0.0.1, a datagram socket as NOTIFY_SOCKET; the
+clock injected where a test needs a given instant."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import queue
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import threading
+import time as time_module
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
+from types import TracebackType
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from scheduler.app import State
+from scheduler.clock import FixedClock
+from scheduler.daemon import Daemon
+from scheduler.ledger import Ledger
+from tests.conftest import REPO, SETTINGS, TASKS, UNITS, Duban, Project, email_channel
+from tests.fakes import Mailbox, SmtpServer, free_port
+from tests.kit import FakeChannel, make_app
+
+BERLIN = ZoneInfo("Europe/Berlin")
+NEW_YORK = ZoneInfo("America/New_York")
+T02 = '\n[[task]]\nid = "T-02"\ntitle = "第二项任务"\nlead = ["省财政厅"]\ndeadline = 2021-07-05\n'
+BAD_LEAD = TASKS.replace('lead = ["省司法厅"]', 'lead = ["省司法局"]')
+SECRET = "s" * 40
+
+
+class Service:
+    """A real `duban run` process; its log lines (stderr) are read in a thread and waited for."""
+
+    def __init__(self, project: Project, now: str, env: dict[str, str] | None = None, *args: str) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "scheduler.cli", "run", "--config", str(project.config), "--now", now, *args],
+            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            env={**os.environ, "PYTHONUNBUFFERED": "1", "DUBAN_WEB_SECRET": SECRET, **(env or {})})
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.log: list[str] = []
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        assert self.proc.stderr is not None
+        for line in self.proc.stderr:
+            self.log.append(line)
+            self.lines.put(line)
+
+    def wait_for(self, text: str, timeout: float = 30.0) -> str:
+        """The next log line containing `text`."""
+        deadline = time_module.monotonic() + timeout
+        while (left := deadline - time_module.monotonic()) > 0:
+            try:
+                line = self.lines.get(timeout=left)
+            except queue.Empty:
+                break
+            if text in line:
+                return line
+        raise AssertionError(f"no log line with {text!r} within {timeout} s:\n{''.join(self.log)}")
+
+    def send(self, sig: signal.Signals) -> None:
+        self.proc.send_signal(sig)
+
+    def stop(self, sig: signal.Signals = signal.SIGTERM) -> int:
+        if self.proc.poll() is None:
+            self.proc.send_signal(sig)
+        code = self.proc.wait(30)
+        self.reader.join(10)
+        return code
+
+    def text(self) -> str:
+        return "".join(self.log)
+
+    def __enter__(self) -> Service:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(10)
+
+
+def _until(condition: Callable[[], bool], timeout: float = 20.0) -> bool:
+    """Poll a condition another process changes (no event to wait on), at most `timeout` seconds."""
+    tick = threading.Event()
+    deadline = time_module.monotonic() + timeout
+    while time_module.monotonic() < deadline:
+        if condition():
+            return True
+        tick.wait(0.01)
+    return False
+
+
+def _catches(pid: int, sig: signal.Signals) -> bool:
+    """Whether process `pid` has a handler for `sig` (Linux /proc: SigCgt)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="ascii")
+    except OSError:
+        return False
+    mask = next(int(line.split()[1], 16) for line in status.splitlines() if line.startswith("SigCgt:"))
+    return bool(mask >> (sig - 1) & 1)
+
+
+def _history(duban: Duban, project: Project) -> list[dict[str, object]]:
+    result = duban("history", "--config", str(project.config), "--format", "json")
+    assert result.code == 0, result.err
+    rows: list[dict[str, object]] = json.loads(result.out)
+    return rows
+
+
+def _with_email(project: Project, port: int, settings: str = SETTINGS) -> None:
+    project.write("duban.toml", settings + email_channel(port, "timeout = 5\n"))
+
+
+def _recipients(box: Mailbox) -> list[str]:
+    return sorted(r for e in box.received for r in e.rcpt_tos)
+
+
+# --- reloads -------------------------------------------------------------------------------------------
+
+
+def test_an_edit_saved_while_a_broken_one_is_being_told_is_not_lost(project: Project) -> None:
+    """Defect: the watcher stopped watching from the change it reported until the reload was done
+    (and the coordinator told); a fix saved in that gap was never loaded."""
+    box = Mailbox()
+    with SmtpServer(box) as srv:
+        _with_email(project, srv.port)
+        with Service(project, "2021-06-30T10:00") as svc:
+            svc.wait_for("pass at")
+            project.write("tasks.toml", BAD_LEAD)
+            svc.wait_for("reload failed")
+            project.write("tasks.toml", TASKS + T02)  # the fix, with a new task, saved at once
+            svc.wait_for("reloaded 2 tasks", 15)
+            assert box.wait_for(5)
+            code = svc.stop()
+    assert code == 0, svc.text()
+    assert "czt@example.gov.cn" in _recipients(box)  # T-02's 临期提醒 went out
+
+
+def test_a_burst_of_saves_ends_on_the_last_one(project: Project) -> None:
+    """A script rewriting the tasks file every few ms: the daemon ends up on the last content and
+    never tells the coordinator about a half-written file (each write here is complete)."""
+    box = Mailbox()
+    with SmtpServer(box) as srv:
+        _with_email(project, srv.port)
+        with Service(project, "2021-06-30T10:00") as svc:
+            svc.wait_for("pass at")
+            for n in range(60):
+                deadline = f"2021-07-{5 + n % 20:02d}"
+                project.write("tasks.toml", TASKS + T02.replace("2021-07-05", deadline))
+            project.write("tasks.toml", TASKS + T02)
+            svc.wait_for("reloaded 2 tasks")
+            assert box.wait_for(4)
+            code = svc.stop()
+    assert code == 0
+    assert "reload failed" not in svc.text()
+    assert svc.text().count("reloaded") <= 10, svc.text()  # coalesced, not one reload per write
+    assert _recipients(box).count("czt@example.gov.cn") == 1
+
+
+def test_a_tasks_file_renamed_over_atomically_is_reloaded(project: Project) -> None:
+    """Editors save by writing a new file and renaming it over the old one."""
+    with Service(project, "2021-06-30T10:00") as svc:
+        svc.wait_for("pass at")
+        (project.root / ".tasks.toml.swp").write_text(TASKS + T02, encoding="utf-8")
+        (project.root / ".tasks.toml.swp").replace(project.root / "tasks.toml")
+        svc.wait_for("reloaded 2 tasks")
+        assert svc.stop() == 0
+
+
+def test_invalid_then_valid_again_tells_once_and_reloads_the_fix(project: Project) -> None:
+    box = Mailbox()
+    with SmtpServer(box) as srv:
+        _with_email(project, srv.port)
+        with Service(project, "2021-06-30T10:00") as svc:
+            svc.wait_for("pass at")
+            project.write("duban.toml", "timezone = \n")
+            svc.wait_for("reload failed")
+            _with_email(project, srv.port)
+            svc.wait_for("reloaded 1 tasks")
+            assert svc.stop() == 0
+    subjects = box.subjects()
+    assert sum("配置文件有误" in s for s in subjects) == 1, subjects
+    assert len(box.received) == 4  # three reminders and the one notice: the fix sent nothing twice
+
+
+def _web(port: int) -> str:
+    return (f'\n[web]\nlisten = "127.0.0.1:{port}"\nbase_url = "http://127.0.0.1:{port}"\n'
+            'secret_env = "DUBAN_WEB_SECRET"\n')
+
+
+def _health(port: int) -> str:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as answer:
+            return str(answer.read().decode())
+    except (urllib.error.URLError, ConnectionError) as err:
+        return f"down: {err}"
+
+
+def test_the_web_turned_on_and_off_by_a_reload(project: Project) -> None:
+    """Defect: the web pages were started only at start-up, while the links in messages follow the
+    current [web] at once: a reload adding [web] sent links to pages nobody served, and one removing
+    it left the pages up."""
+    port = free_port()
+    with Service(project, "2021-06-30T10:00") as svc:
+        svc.wait_for("pass at")
+        project.write("duban.toml", SETTINGS + _web(port))
+        svc.wait_for("reloaded")
+        assert _health(port).startswith("ok")
+        project.write("duban.toml", SETTINGS)
+        svc.wait_for("reloaded")
+        assert _health(port).startswith("down")
+        assert svc.stop() == 0
+
+
+def test_a_state_path_changed_by_a_reload_is_said_to_need_a_restart(project: Project,
+                                                                   caplog: pytest.LogCaptureFixture) -> None:
+    """The daemon keeps the state it holds the lock on (switching would re-send what the old state
+    recorded as sent); the operator is told that the new path takes effect at the next start."""
+    state = State(project.root / "state" / "duban.db", dry_run=False)
+    daemon = Daemon(project.config, make_app(project.config, FakeChannel("email")), state,
+                    FixedClock(datetime(2021, 6, 30, 10, tzinfo=ZoneInfo("Asia/Shanghai"))))
+    try:
+        project.write("duban.toml", SETTINGS.replace("state/duban.db", "elsewhere/duban.db"))
+        asyncio.run(daemon.reload())
+    finally:
+        asyncio.run(daemon.app.aclose())
+        state.close()
+    assert daemon.state.ledger.path == project.root / "state" / "duban.db"
+    assert f"state 改为 {project.root / 'elsewhere' / 'duban.db'}，重新启动 duban run 后生效" in caplog.text
