@@ -81,9 +81,7 @@ class Daemon:
             loop.add_signal_handler(sig, self.stopping.set)
         loop.add_signal_handler(signal.SIGHUP, self.reload_wanted.set)
         if self.app.runtime.settings.web:
-            self.web = WebServer(lambda: self.app.runtime, self.state.ledger.path, self.now,
-                                 lambda: self.last_pass, self.reload_wanted.set)
-            await self.web.start()
+            await self._start_web()
         self.scheduler.start()
         self.scheduler.add_job(self._safety, "interval", minutes=SAFETY_MINUTES, id="safety")
         watcher = asyncio.create_task(watch_files(lambda: self.app.files(), self.reload_wanted, self.stopping,
@@ -158,6 +156,25 @@ class Daemon:
         self.notifier.status(f"下一次发送：{opening:%Y-%m-%d %H:%M}，待发{waiting}条")
         return 0
 
+    async def _start_web(self) -> None:
+        self.web = WebServer(lambda: self.app.runtime, self.state.ledger.path, self.now,
+                             lambda: self.last_pass, self.reload_wanted.set)
+        await self.web.start()
+
+    async def _follow_web(self, before: App) -> None:
+        """A reload that adds, changes or removes [web]: the pages follow, as the links in messages do."""
+        if before.runtime.settings.web == self.app.runtime.settings.web:
+            return
+        if self.web is not None:
+            await self.web.stop()
+            self.web = None
+        if self.app.runtime.settings.web is not None:
+            try:
+                await self._start_web()
+            except DubanError as err:
+                self.web = None
+                log.error("%s", err)
+
     async def _safety(self) -> None:
         """Retries and clock jumps matter only while messages may be sent."""
         if self.app.window.open_at(self.now()):
@@ -202,6 +219,10 @@ class Daemon:
         self.loads += 1
         self.loaded = f"{self.now().isoformat()}#{self.loads}"
         await old.aclose()
+        await self._follow_web(old)
+        if (moved := app.runtime.settings.state) != old.runtime.settings.state:  # the lock is held on the old one
+            log.warning("duban.toml 中的 state 改为 %s，重新启动 duban run 后生效；现在仍使用 %s", moved,
+                        old.runtime.settings.state)
         try:
             self.state.ledger.retry_now(self.now())
         except DubanError as err:
