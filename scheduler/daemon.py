@@ -39,6 +39,7 @@ from scheduler.pass_result import PassResult, describe
 from scheduler.pipeline import deliver_all, run_pass
 from scheduler.retention import closing_days
 from scheduler.runtime import Runtime
+from scheduler.startup import EarlySignals
 from scheduler.systemd import Notifier
 from scheduler.watch import watch_files
 from scheduler.web.links import UnitLinker
@@ -274,10 +275,11 @@ async def _first_of(*events: asyncio.Event) -> None:
             w.cancel()
 
 
-def serve(path: Path, runtime: Runtime, dry_run: bool, clock: Clock) -> int:
-    """The daemon on a validated runtime; a state that cannot be opened is a Chinese message."""
+def serve(path: Path, runtime: Runtime, dry_run: bool, clock: Clock, early: EarlySignals | None = None) -> int:
+    """The daemon on a validated runtime; a state that cannot be opened is a Chinese message.
+    `early`: the signals that came while the runtime was loaded."""
     logs.setup()
-    return asyncio.run(_serve(path, runtime, dry_run, clock))
+    return asyncio.run(_serve(path, runtime, dry_run, clock, early or EarlySignals()))
 
 
 async def open_state(path: Path, dry_run: bool, stopping: asyncio.Event, report: Callable[[str], None],
@@ -295,11 +297,16 @@ async def open_state(path: Path, dry_run: bool, stopping: asyncio.Event, report:
     return None
 
 
-async def _serve(path: Path, runtime: Runtime, dry_run: bool, clock: Clock) -> int:
-    stopping = asyncio.Event()
+async def _serve(path: Path, runtime: Runtime, dry_run: bool, clock: Clock, early: EarlySignals) -> int:
+    stopping, reload = asyncio.Event(), asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stopping.set)
+    loop.add_signal_handler(signal.SIGHUP, reload.set)  # while the state is opened (a lock: minutes) too
+    if early.stop:
+        stopping.set()
+    if early.reload:
+        reload.set()
     notifier = Notifier()
 
     def locked(text: str) -> None:  # under systemd: started (not killed by TimeoutStartSec), and alive
@@ -318,6 +325,6 @@ async def _serve(path: Path, runtime: Runtime, dry_run: bool, clock: Clock) -> i
         state.close()
         raise
     daemon = Daemon(path, app, state, clock)
-    daemon.stopping = stopping
+    daemon.stopping, daemon.reload_wanted = stopping, reload
     linker.runtime = notes.runtime = lambda: daemon.app.runtime
     return await daemon.main()

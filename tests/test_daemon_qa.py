@@ -242,3 +242,49 @@ def test_a_state_path_changed_by_a_reload_is_said_to_need_a_restart(project: Pro
         state.close()
     assert daemon.state.ledger.path == project.root / "state" / "duban.db"
     assert f"state 改为 {project.root / 'elsewhere' / 'duban.db'}，重新启动 duban run 后生效" in caplog.text
+
+
+# --- signals -------------------------------------------------------------------------------------------
+
+
+def _locked_database(path: Path) -> sqlite3.Connection:
+    """Another program holding the whole state (exclusive locking mode: readers wait too)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Ledger(path).close()
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("PRAGMA locking_mode=EXCLUSIVE")
+    other.execute("BEGIN EXCLUSIVE")
+    return other
+
+
+def test_sighup_while_the_state_is_locked_at_start_up_is_a_reload_not_the_end(project: Project) -> None:
+    """Defect: SIGHUP (`systemctl reload`, after READY=1 was sent for the locked state) arrived before
+    the daemon's handlers and ended the process; under systemd an end by SIGHUP is clean, so
+    Restart=on-failure never brought it back."""
+    other = _locked_database(project.root / "state" / "duban.db")
+    with Service(project, "2021-06-30T10:00") as svc:
+        try:
+            assert _until(lambda: _catches(svc.proc.pid, signal.SIGHUP)), "SIGHUP is never caught"
+            svc.send(signal.SIGHUP)
+        finally:
+            other.execute("COMMIT")
+            other.close()
+        svc.wait_for("duban started")
+        svc.wait_for("reloaded 1 tasks")
+        assert svc.stop() == 0, svc.text()
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_a_stop_while_the_state_is_locked_at_start_up_exits_0_without_sending(project: Project,
+                                                                              sig: signal.Signals) -> None:
+    other = _locked_database(project.root / "state" / "duban.db")
+    with Service(project, "2021-06-30T10:00") as svc:
+        try:
+            assert _until(lambda: _catches(svc.proc.pid, signal.SIGTERM))  # SIGINT: Python's own, at once
+            svc.send(sig)
+        finally:
+            other.execute("COMMIT")
+            other.close()
+        assert svc.stop() == 0, svc.text()
+    assert "pass at" not in svc.text() and "Traceback" not in svc.text()
+    assert list((project.root / "outbox").glob("*")) == []
