@@ -472,3 +472,87 @@ def test_a_host_in_another_zone_keeps_the_configured_zones_times(project: Projec
         status = supervisor.next("STATUS=下一次发送：")
         assert svc.stop() == 0
     assert "STATUS=下一次发送：2021-07-05 09:00" in status  # Monday 09:00 in Shanghai, not New York
+
+
+# --- stops at each moment, and what is sent afterwards -------------------------------------------------
+
+
+def test_sigterm_twice_during_a_hung_send_exits_0_and_nothing_is_sent_twice_or_lost(project: Project,
+                                                                                     duban: Duban) -> None:
+    hung = Mailbox(hold=True)
+    with SmtpServer(hung) as srv:
+        _with_email(project, srv.port, SETTINGS.replace('send_until = "18:00"', 'send_until = "18:00"\n'))
+        project.write("duban.toml", (project.root / "duban.toml").read_text(encoding="utf-8")
+                      .replace("timeout = 5", "timeout = 60"))
+        with Service(project, "2021-06-30T10:00") as svc:
+            assert hung.data_started.wait(20)
+            svc.send(signal.SIGTERM)
+            svc.send(signal.SIGTERM)  # an impatient operator
+            code = svc.stop()
+    assert code == 0, svc.text()
+    box = Mailbox()
+    with SmtpServer(box) as srv:
+        _with_email(project, srv.port)
+        first = duban("run", "--once", "--config", str(project.config), "--now", "2021-06-30T10:05")
+        again = duban("run", "--once", "--config", str(project.config), "--now", "2021-06-30T11:00")
+    assert (first.code, again.code) == (0, 0), first.err + again.err
+    assert "发送0条消息" in again.out
+    assert _recipients(box) == ["hd@example.gov.cn", "sft@example.gov.cn", "xn@example.gov.cn"]
+    rows = _history(duban, project)
+    assert {(r["unit"], r["state"]) for r in rows if r["stage"] == "到期提醒"} == {
+        ("省司法厅", "sent"), ("西宁市", "sent"), ("海东市", "sent")}
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_a_stop_between_passes_exits_0_at_once(project: Project, sig: signal.Signals) -> None:
+    with Service(project, "2021-06-30T10:00") as svc:
+        svc.wait_for("pass at")
+        svc.send(sig)
+        assert svc.proc.wait(10) == 0
+        svc.reader.join(10)
+    assert svc.text().rstrip().endswith("INFO stopping"), svc.text()
+
+
+def test_a_reload_and_a_stop_together_stop(project: Project) -> None:
+    with Service(project, "2021-06-30T10:00") as svc:
+        svc.wait_for("pass at")
+        project.write("tasks.toml", TASKS + T02)
+        svc.send(signal.SIGHUP)
+        svc.send(signal.SIGTERM)
+        assert svc.stop() == 0
+    assert "Traceback" not in svc.text()
+
+
+# --- start-up ----------------------------------------------------------------------------------------------
+
+
+def test_a_missing_state_directory_is_created(project: Project) -> None:
+    project.write("duban.toml", SETTINGS.replace("state/duban.db", "new/deeper/duban.db"))
+    with Service(project, "2021-06-30T10:00") as svc:
+        svc.wait_for("pass at")
+        assert svc.stop() == 0
+    assert (project.root / "new" / "deeper" / "duban.db").is_file()
+
+
+def test_a_state_directory_that_cannot_be_made_is_a_chinese_message_and_exit_1(project: Project,
+                                                                               duban: Duban) -> None:
+    (project.root / "blocker").write_text("a file where the state directory should be\n", encoding="utf-8")
+    project.write("duban.toml", SETTINGS.replace("state/duban.db", "blocker/state/duban.db"))
+    once = duban("run", "--once", "--config", str(project.config), "--now", "2021-06-30T10:00")
+    daemon = duban("run", "--config", str(project.config), "--now", "2021-06-30T10:00")
+    for result in (once, daemon):
+        assert result.code == 1
+        assert "blocker" in result.err and "Traceback" not in result.err, result.err
+    assert not list((project.root / "outbox").glob("*"))
+
+
+def test_a_second_daemon_on_the_same_state_exits_1_and_the_first_runs_on(project: Project) -> None:
+    with Service(project, "2021-06-30T10:00") as first:
+        first.wait_for("pass at")
+        with Service(project, "2021-06-30T10:00") as second:
+            assert second.proc.wait(30) == 1
+            second.reader.join(10)
+        first.send(signal.SIGHUP)
+        first.wait_for("reloaded")
+        assert first.stop() == 0
+    assert "另一个 duban run 正在使用状态文件" in second.text() and "Traceback" not in second.text()
