@@ -74,7 +74,8 @@ class Daemon:
             "coalesce": True, "max_instances": 1})
 
     def now(self) -> datetime:
-        return self.clock.now()
+        """In the zone of the current configuration (a reload may change it; the clock keeps its own)."""
+        return self.clock.now().astimezone(self.app.runtime.settings.timezone)
 
     async def main(self) -> int:
         loop = asyncio.get_running_loop()
@@ -327,4 +328,5 @@ async def _serve(path: Path, runtime: Runtime, dry_run: bool, clock: Clock, earl
     daemon = Daemon(path, app, state, clock)
     daemon.stopping, daemon.reload_wanted = stopping, reload
     linker.runtime = notes.runtime = lambda: daemon.app.runtime
+    linker.now = daemon.now
     return await daemon.main()

@@ -556,3 +556,21 @@ def test_a_second_daemon_on_the_same_state_exits_1_and_the_first_runs_on(project
         first.wait_for("reloaded")
         assert first.stop() == 0
     assert "另一个 duban run 正在使用状态文件" in second.text() and "Traceback" not in second.text()
+
+
+def test_a_zone_changed_by_a_reload_is_the_zone_of_now(project: Project, duban: Duban) -> None:
+    """Defect: the daemon's clock kept the zone it started with, so after a reload to another zone
+    "today" (calendar notices, retention, the web's dates) and every recorded time stayed in the old one."""
+    state = State(project.root / "state" / "duban.db", dry_run=False)
+    shanghai = datetime(2021, 6, 30, 16, tzinfo=ZoneInfo("Asia/Shanghai"))  # 10:00 in Berlin
+    daemon = Daemon(project.config, make_app(project.config, FakeChannel("email")), state, FixedClock(shanghai))
+    try:
+        project.write("duban.toml", _zone_settings("Europe/Berlin"))
+        asyncio.run(daemon.reload())
+        assert daemon.now().isoformat() == "2021-06-30T10:00:00+02:00"
+        assert asyncio.run(daemon.one_pass()) == 0
+    finally:
+        asyncio.run(daemon.app.aclose())
+        state.close()
+    handled = {str(r["handled_at"]) for r in _history(duban, project) if r["state"] == "sent"}
+    assert handled == {"2021-06-30T10:00:00+02:00"}
