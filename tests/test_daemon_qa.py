@@ -574,3 +574,33 @@ def test_a_zone_changed_by_a_reload_is_the_zone_of_now(project: Project, duban: 
         state.close()
     handled = {str(r["handled_at"]) for r in _history(duban, project) if r["state"] == "sent"}
     assert handled == {"2021-06-30T10:00:00+02:00"}
+
+
+def test_a_clock_stepped_back_and_forward_sends_nothing_twice(project: Project, duban: Duban) -> None:
+    """An NTP step back a day, then on again, then a resume three weeks later (the fake clock moves)."""
+    email = FakeChannel("email")
+    state = State(project.root / "state" / "duban.db", dry_run=False)
+    clock = FixedClock(datetime(2021, 6, 30, 10, tzinfo=ZoneInfo("Asia/Shanghai")))
+    daemon = Daemon(project.config, make_app(project.config, email), state, clock)
+    seen: list[list[str]] = []
+
+    async def passes() -> None:
+        daemon.scheduler.start()
+        try:
+            for step in (timedelta(0), timedelta(days=-1), timedelta(days=1, minutes=5), timedelta(days=21)):
+                clock.advance(step)
+                assert await daemon.one_pass() == 0
+                seen.append(email.units())
+        finally:
+            daemon.scheduler.shutdown(wait=False)
+
+    try:
+        asyncio.run(passes())
+    finally:
+        asyncio.run(daemon.app.aclose())
+        state.close()
+    first = ["海东市", "省司法厅", "西宁市"]
+    assert seen[:3] == [first, first, first]
+    assert sorted(set(seen[3]) - set(first)) == ["督查室"] and len(seen[3]) == 7  # one 逾期催办 each
+    rows = _history(duban, project)
+    assert sorted(r["stage"] for r in rows if r["state"] == "sent") == ["到期提醒"] * 3 + ["逾期催办"] * 4
