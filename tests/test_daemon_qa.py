@@ -30,8 +30,8 @@ from scheduler.app import State
 from scheduler.clock import FixedClock
 from scheduler.daemon import Daemon
 from scheduler.ledger import Ledger
-from tests.conftest import REPO, SETTINGS, TASKS, Duban, Project, email_channel
-from tests.fakes import Mailbox, SmtpServer, free_port
+from tests.conftest import REPO, SETTINGS, TASKS, UNITS, Duban, Project, email_channel
+from tests.fakes import Mailbox, SmtpServer, WecomRobot, WecomServer, free_port
 from tests.kit import FakeChannel, make_app
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -604,3 +604,72 @@ def test_a_clock_stepped_back_and_forward_sends_nothing_twice(project: Project, 
     assert sorted(set(seen[3]) - set(first)) == ["督查室"] and len(seen[3]) == 7  # one 逾期催办 each
     rows = _history(duban, project)
     assert sorted(r["stage"] for r in rows if r["state"] == "sent") == ["到期提醒"] * 3 + ["逾期催办"] * 4
+
+
+def test_the_service_as_the_unit_file_runs_it_credentials_and_state_directory(project: Project, tmp_path: Path,
+                                                                             supervisor: Supervisor) -> None:
+    """LoadCredential= gives `smtp_password` and a directory `wecom` as `wecom_<file>` in
+    $CREDENTIALS_DIRECTORY; StateDirectory= gives $STATE_DIRECTORY, which wins over `state`."""
+    creds, state_dir = tmp_path / "credentials", tmp_path / "var-lib-duban"
+    creds.mkdir()
+    state_dir.mkdir()
+    (creds / "smtp_password").write_text("授权码-1", encoding="utf-8")
+    (creds / "wecom_sft").write_text("robot-key-sft", encoding="utf-8")
+    box = Mailbox()
+    robot = WecomRobot(keys={"robot-key-sft"})
+    with SmtpServer(box, auth=("duban", "授权码-1")) as srv, WecomServer(robot) as wecom:
+        project.write("duban.toml", SETTINGS + email_channel(srv.port, 'username = "duban"\n'
+                                                                       'password_file = "smtp_password"\n')
+                      + f'\n[channels.wecom]\nbase_url = "{wecom.url}"\n')
+        project.write("units.toml", UNITS.replace('email = ["sft@example.gov.cn"]',
+                                                  'email = ["sft@example.gov.cn"]\nwecom_key_file = "wecom_sft"'))
+        env = supervisor.env(CREDENTIALS_DIRECTORY=str(creds), STATE_DIRECTORY=str(state_dir),
+                             JOURNAL_STREAM="8:1234")
+        with Service(project, "2021-06-30T10:00", env) as svc:
+            supervisor.next("READY=1")
+            svc.wait_for("pass at")
+            assert svc.stop() == 0
+    assert _recipients(box) == ["hd@example.gov.cn", "sft@example.gov.cn", "xn@example.gov.cn"]
+    assert len(robot.accepted) == 1
+    assert (state_dir / "duban.db").is_file() and not (project.root / "state").exists()
+    assert "robot-key-sft" not in svc.text() and "授权码" not in svc.text()
+
+
+@pytest.mark.parametrize(("send_at", "send_until", "told"), [
+    ("09:00", "09:00", "duban.toml send_until：应晚于 send_at（09:00）"),
+    ("18:00", "09:00", "duban.toml send_until：应晚于 send_at（18:00）"),
+    ("00:00", "24:00", "duban.toml send_until：时间“24:00”写法不对，应为 24 小时制“时:分”"),
+])
+def test_an_empty_or_reversed_window_is_refused_by_check_and_run(project: Project, duban: Duban, send_at: str,
+                                                                 send_until: str, told: str) -> None:
+    project.write("duban.toml", _zone_settings("Asia/Shanghai", send_at, send_until))
+    for args in (("check",), ("run", "--once"), ("run",)):
+        result = duban(*args, "--config", str(project.config), "--now", "2021-06-30T10:00")
+        assert result.code == 1
+        assert told in result.out + result.err and "Traceback" not in result.out + result.err
+
+
+@pytest.mark.parametrize(("moment", "is_open"), [
+    ("2021-06-30T00:00", True), ("2021-06-30T23:58:59", True), ("2021-06-30T23:59", False),
+    ("2021-07-03T00:00", False),  # a Saturday
+])
+def test_a_window_from_midnight_to_the_last_minute(project: Project, moment: str, is_open: bool) -> None:
+    project.write("duban.toml", _zone_settings("Asia/Shanghai", "00:00", "23:59"))
+    window = make_app(project.config).window
+    now = datetime.fromisoformat(moment).replace(tzinfo=ZoneInfo("Asia/Shanghai"))
+    assert window.open_at(now) is is_open
+    assert window.next_opening(now).isoformat() == ("2021-07-01T00:00:00+08:00" if moment.startswith("2021-06-30")
+                                                    else "2021-07-05T00:00:00+08:00")
+
+
+def test_a_web_port_taken_at_a_reload_is_logged_and_the_daemon_runs_on(project: Project) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = int(taken.getsockname()[1])
+        with Service(project, "2021-06-30T10:00") as svc:
+            svc.wait_for("pass at")
+            project.write("duban.toml", SETTINGS + _web(port))
+            svc.wait_for(f"网页服务无法在 127.0.0.1:{port} 上启动")
+            svc.wait_for("reloaded")
+            assert svc.stop() == 0
