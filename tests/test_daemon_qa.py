@@ -603,7 +603,7 @@ def test_a_clock_stepped_back_and_forward_sends_nothing_twice(project: Project, 
     assert seen[:3] == [first, first, first]
     assert sorted(set(seen[3]) - set(first)) == ["督查室"] and len(seen[3]) == 7  # one 逾期催办 each
     rows = _history(duban, project)
-    assert sorted(r["stage"] for r in rows if r["state"] == "sent") == ["到期提醒"] * 3 + ["逾期催办"] * 4
+    assert sorted(str(r["stage"]) for r in rows if r["state"] == "sent") == ["到期提醒"] * 3 + ["逾期催办"] * 4
 
 
 def test_the_service_as_the_unit_file_runs_it_credentials_and_state_directory(project: Project, tmp_path: Path,
