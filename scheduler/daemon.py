@@ -41,7 +41,7 @@ from scheduler.retention import closing_days
 from scheduler.runtime import Runtime
 from scheduler.startup import EarlySignals
 from scheduler.systemd import Notifier
-from scheduler.watch import watch_files
+from scheduler.watch import settled, signature, watch_files
 from scheduler.web.links import UnitLinker
 from scheduler.web.serve import WebServer
 from scheduler.wording import run_summary
@@ -49,7 +49,8 @@ from scheduler.wording import run_summary
 log = logging.getLogger("duban")
 SAFETY_MINUTES = 15
 STOP_GRACE = 10.0
-COALESCE = 0.3  # seconds: an editor's burst of writes is one reload
+COALESCE = 0.3  # seconds without a change before a reload: an editor's burst of writes is one reload
+SETTLE_LIMIT = 10.0  # seconds: files that never rest are loaded anyway
 LOCKED_RETRY = 60.0  # seconds between attempts to open a state locked at start-up
 
 
@@ -105,7 +106,7 @@ class Daemon:
             if self.stopping.is_set():
                 break
             if self.reload_wanted.is_set():
-                await asyncio.sleep(COALESCE)
+                await settled(self.app.files, COALESCE, SETTLE_LIMIT)
                 self.reload_wanted.clear()
                 await self.reload()
             if self.pass_wanted.is_set() and not self.stopping.is_set():
@@ -207,15 +208,22 @@ class Daemon:
 
     async def _reload(self) -> None:
         started = time.perf_counter()
+        files = self.app.files
+        before = signature(files())
         try:
             app = build_app(self.path, self.now, self.app.dry_run, previous=self.app,
                             unit_link=self.app.renderer.unit_link, unit_notes=self.app.renderer.unit_notes)
-        except ConfigError as err:
-            lines = [p.located() for p in err.problems if p.severity is Severity.ERROR]
+        except DubanError as err:
+            if signature(files()) != before:  # written to while it was read: not the coordinator's mistake (yet)
+                self.reload_wanted.set()
+                return
+            lines = ([p.located() for p in err.problems if p.severity is Severity.ERROR]
+                     if isinstance(err, ConfigError) else [str(err)])
             await self._tell("配置文件有误，仍按上一版有效配置运行", lines)
             return
-        except DubanError as err:
-            await self._tell("配置文件有误，仍按上一版有效配置运行", [str(err)])
+        if signature(files()) != before:  # read half-written: read it again once it rests
+            await app.aclose()
+            self.reload_wanted.set()
             return
         old, self.app = self.app, app
         self.loads += 1

@@ -79,3 +79,34 @@ async def _first_of(*events: asyncio.Event) -> None:
     finally:
         for w in waiters:
             w.cancel()
+
+
+Signature = tuple[tuple[int, int, int] | None, ...]
+
+
+def signature(files: tuple[Path, ...]) -> Signature:
+    """What a change to any of `files` changes: inode, size and modification time (None: missing)."""
+    out: list[tuple[int, int, int] | None] = []
+    for path in files:
+        try:
+            st = path.stat()
+        except OSError:
+            out.append(None)
+            continue
+        out.append((st.st_ino, st.st_size, st.st_mtime_ns))
+    return tuple(out)
+
+
+async def settled(files: Callable[[], tuple[Path, ...]], quiet: float, limit: float) -> Signature:
+    """Wait until none of `files()` has changed for `quiet` seconds (at most `limit` seconds in all):
+    a file rewritten in place is empty or cut short while it is being written, and a valid prefix
+    (0 tasks, the first 6 of 47) would be loaded as if the coordinator had deleted the rest."""
+    loop = asyncio.get_running_loop()
+    end = loop.time() + limit
+    seen = signature(files())
+    while True:
+        await asyncio.sleep(quiet)
+        now = signature(files())
+        if now == seen or loop.time() >= end:
+            return now
+        seen = now
