@@ -697,3 +697,22 @@ def test_a_web_port_taken_at_a_reload_is_logged_and_the_daemon_runs_on(project: 
             svc.wait_for(f"网页服务无法在 127.0.0.1:{port} 上启动")
             svc.wait_for("reloaded")
             assert svc.stop() == 0
+
+
+@pytest.mark.parametrize(("start", "seconds", "expected"), [
+    ("2021-03-28T01:30", 3600, "2021-03-28T03:30:00+02:00"),  # 02:00 CET is 03:00 CEST
+    ("2021-10-31T01:30", 7200, "2021-10-31T02:30:00+01:00"),  # 02:30 CEST, 02:00 CET again, 02:30 CET
+])
+def test_now_shifted_by_the_now_option_runs_in_real_time_across_a_change(start: str, seconds: float,
+                                                                        expected: str) -> None:
+    """Defect (`--now` previews): the shifted clock added the elapsed time on the wall clock, an hour
+    off across the change."""
+    from scheduler.clock import ShiftedClock
+
+    elapsed = [0.0]
+    clock = ShiftedClock(datetime.fromisoformat(start).replace(tzinfo=BERLIN), lambda: elapsed[0])
+    elapsed[0] = seconds
+    assert clock.now().isoformat() == expected
+    fixed = FixedClock(datetime.fromisoformat(start).replace(tzinfo=BERLIN))
+    fixed.advance(timedelta(seconds=seconds))
+    assert fixed.now().isoformat() == expected
