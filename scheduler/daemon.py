@@ -106,9 +106,7 @@ class Daemon:
             if self.stopping.is_set():
                 break
             if self.reload_wanted.is_set():
-                await settled(self.app.files, COALESCE, SETTLE_LIMIT)
-                self.reload_wanted.clear()
-                await self.reload()
+                await self.reload(settle=True)
             if self.pass_wanted.is_set() and not self.stopping.is_set():
                 self.pass_wanted.clear()
                 code = await self._owned_pass()
@@ -197,10 +195,15 @@ class Daemon:
         log.debug("next pass at %s", at.isoformat(timespec="minutes"))
         return at
 
-    async def reload(self) -> None:
+    async def reload(self, settle: bool = False) -> None:
+        """`settle`: first wait until the files rest (a SIGTERM meanwhile: no reload)."""
         self.reloaded.clear()
         self.notifier.reloading()
         try:
+            if settle:
+                if not await settled(self.app.files, COALESCE, SETTLE_LIMIT, self.stopping):
+                    return
+                self.reload_wanted.clear()
             await self._reload()
         finally:
             self.reloaded.set()

@@ -10,6 +10,7 @@ either path (replacing a file by a link, editing the target) requests a reload.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -97,16 +98,19 @@ def signature(files: tuple[Path, ...]) -> Signature:
     return tuple(out)
 
 
-async def settled(files: Callable[[], tuple[Path, ...]], quiet: float, limit: float) -> Signature:
+async def settled(files: Callable[[], tuple[Path, ...]], quiet: float, limit: float, stop: asyncio.Event) -> bool:
     """Wait until none of `files()` has changed for `quiet` seconds (at most `limit` seconds in all):
     a file rewritten in place is empty or cut short while it is being written, and a valid prefix
-    (0 tasks, the first 6 of 47) would be loaded as if the coordinator had deleted the rest."""
+    (0 tasks, the first 6 of 47) would be loaded as if the coordinator had deleted the rest.
+    False when `stop` was set meanwhile."""
     loop = asyncio.get_running_loop()
     end = loop.time() + limit
     seen = signature(files())
-    while True:
-        await asyncio.sleep(quiet)
+    while not stop.is_set():
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), quiet)
         now = signature(files())
         if now == seen or loop.time() >= end:
-            return now
+            return not stop.is_set()
         seen = now
+    return False

@@ -716,3 +716,30 @@ def test_now_shifted_by_the_now_option_runs_in_real_time_across_a_change(start: 
     fixed = FixedClock(datetime.fromisoformat(start).replace(tzinfo=BERLIN))
     fixed.advance(timedelta(seconds=seconds))
     assert fixed.now().isoformat() == expected
+
+
+def test_sigterm_while_a_reload_waits_for_the_files_to_rest_stops_at_once(project: Project,
+                                                                           supervisor: Supervisor) -> None:
+    done = threading.Event()
+
+    def keep_writing() -> None:  # a program rewriting the tasks file until told to stop (at most 20 s)
+        end = time_module.monotonic() + 20
+        n = 0
+        while not done.wait(0.005) and time_module.monotonic() < end:
+            project.write("tasks.toml", TASKS + f"# 第{n}次\n")
+            n += 1
+
+    writer = threading.Thread(target=keep_writing)
+    with Service(project, "2021-06-30T10:00", supervisor.env()) as svc:
+        svc.wait_for("pass at")
+        writer.start()
+        try:
+            supervisor.next("RELOADING=1")
+            svc.send(signal.SIGTERM)
+            code = svc.proc.wait(5)  # not after the 10 s a reload waits at most for the files to rest
+        finally:
+            done.set()
+            writer.join(10)
+        svc.reader.join(10)
+    assert code == 0
+    assert "reloaded" not in svc.text() and "reload failed" not in svc.text()
