@@ -743,3 +743,10 @@ def test_sigterm_while_a_reload_waits_for_the_files_to_rest_stops_at_once(projec
         svc.reader.join(10)
     assert code == 0
     assert "reloaded" not in svc.text() and "reload failed" not in svc.text()
+
+
+@pytest.mark.parametrize("usec", ["0", "", "-5", "1e6", "abc"])
+def test_a_watchdog_interval_that_is_not_a_positive_number_pings_nothing(usec: str) -> None:
+    from scheduler.systemd import Notifier
+
+    assert Notifier({"NOTIFY_SOCKET": "@x", "WATCHDOG_USEC": usec}).watchdog_interval is None
