@@ -245,6 +245,7 @@ class Daemon:
 
     async def _tell(self, title: str, lines: list[str]) -> None:
         log.error("reload failed, keeping the previous configuration:\n%s", "\n".join(lines))
+        self.notifier.status(f"{title}（详见日志）")  # systemctl status shows it until the next pass
         try:
             told = hashlib.sha256("\n".join([self.loaded, title, *lines]).encode()).hexdigest()
             keys = notify(self.app, self.state.ledger, title, lines, self.now(), told)

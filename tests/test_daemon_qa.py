@@ -750,3 +750,15 @@ def test_a_watchdog_interval_that_is_not_a_positive_number_pings_nothing(usec: s
     from scheduler.systemd import Notifier
 
     assert Notifier({"NOTIFY_SOCKET": "@x", "WATCHDOG_USEC": usec}).watchdog_interval is None
+
+
+def test_a_failed_reload_shows_in_the_status_line(project: Project, supervisor: Supervisor) -> None:
+    """`systemctl status duban` showed "下一次发送：…" as if nothing were wrong."""
+    with Service(project, "2021-07-03T10:00", supervisor.env()) as svc:
+        supervisor.next("STATUS=下一次发送：")
+        project.write("tasks.toml", BAD_LEAD)
+        supervisor.next("RELOADING=1")
+        status = supervisor.next("STATUS=")
+        supervisor.next("READY=1")
+        assert svc.stop() == 0
+    assert status == "STATUS=配置文件有误，仍按上一版有效配置运行（详见日志）"
