@@ -154,20 +154,16 @@ def _run(args: argparse.Namespace) -> int:
     import asyncio
 
     from scheduler.app import run_once
-    from scheduler.clock import ShiftedClock, SystemClock
     from scheduler.pass_result import describe
-    from scheduler.startup import EarlySignals
     from scheduler.wording import run_summary
 
     path = config_path(args.config)
-    early = None if args.once else EarlySignals().install()  # the daemon: no signal ends it while it loads
+    if not args.once:
+        from scheduler.startup import run_daemon
+
+        return run_daemon(path, args.dry_run, args.now)
     runtime = build_runtime(path, strict_secrets=not args.dry_run)
     tz = runtime.settings.timezone
-    if early is not None:
-        from scheduler.daemon import serve
-
-        clock = ShiftedClock(parse_now(args.now, tz)) if args.now else SystemClock(tz)
-        return serve(path, runtime, args.dry_run, clock, early)
     result = asyncio.run(run_once(runtime, _now(args, tz), args.dry_run))
     print(run_summary(describe(result), args.dry_run))
     return 1 if result.failed else 0

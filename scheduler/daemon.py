@@ -27,22 +27,17 @@ from pathlib import Path
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from scheduler import logs
-from scheduler.app import App, State, assemble, build_app
+from scheduler.app import App, State, build_app
 from scheduler.clock import Clock
 from scheduler.due import Outgoing
 from scheduler.errors import ConfigError, DubanError, Severity, StateBrokenError, StateLockedError
-from scheduler.feedback.readers import DecisionNotes
 from scheduler.messages import Reason
 from scheduler.notices import notify
 from scheduler.pass_result import PassResult, describe
 from scheduler.pipeline import deliver_all, run_pass
 from scheduler.retention import closing_days
-from scheduler.runtime import Runtime
-from scheduler.startup import EarlySignals
 from scheduler.systemd import Notifier
 from scheduler.watch import settled, signature, watch_files
-from scheduler.web.links import UnitLinker
 from scheduler.web.serve import WebServer
 from scheduler.wording import run_summary
 
@@ -288,13 +283,6 @@ async def _first_of(*events: asyncio.Event) -> None:
             w.cancel()
 
 
-def serve(path: Path, runtime: Runtime, dry_run: bool, clock: Clock, early: EarlySignals | None = None) -> int:
-    """The daemon on a validated runtime; a state that cannot be opened is a Chinese message.
-    `early`: the signals that came while the runtime was loaded."""
-    logs.setup()
-    return asyncio.run(_serve(path, runtime, dry_run, clock, early or EarlySignals()))
-
-
 async def open_state(path: Path, dry_run: bool, stopping: asyncio.Event, report: Callable[[str], None],
                      lock_wait: float | None = None, retry: float = LOCKED_RETRY) -> State | None:
     """The state at start-up (SPEC 3.3): a database locked by another program (beyond its 60 s
@@ -308,37 +296,3 @@ async def open_state(path: Path, dry_run: bool, stopping: asyncio.Event, report:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stopping.wait(), retry)
     return None
-
-
-async def _serve(path: Path, runtime: Runtime, dry_run: bool, clock: Clock, early: EarlySignals) -> int:
-    stopping, reload = asyncio.Event(), asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(sig, stopping.set)
-    loop.add_signal_handler(signal.SIGHUP, reload.set)  # while the state is opened (a lock: minutes) too
-    if early.stop:
-        stopping.set()
-    if early.reload:
-        reload.set()
-    notifier = Notifier()
-
-    def locked(text: str) -> None:  # under systemd: started (not killed by TimeoutStartSec), and alive
-        log.error("%s", text)
-        notifier.ready(text)
-        notifier.send("WATCHDOG=1")
-
-    state = await open_state(runtime.settings.state, dry_run, stopping, locked)
-    if state is None:
-        return 0
-    linker = UnitLinker(lambda: runtime, state.ledger.path, clock.now)
-    notes = DecisionNotes(lambda: runtime, state.ledger.path)
-    try:
-        app = assemble(runtime, clock.now, dry_run, unit_link=linker, unit_notes=notes)
-    except BaseException:
-        state.close()
-        raise
-    daemon = Daemon(path, app, state, clock)
-    daemon.stopping, daemon.reload_wanted = stopping, reload
-    linker.runtime = notes.runtime = lambda: daemon.app.runtime
-    linker.now = daemon.now
-    return await daemon.main()
