@@ -452,9 +452,11 @@ def test_a_bad_configuration_at_start_says_nothing_to_systemd_and_exits_1(projec
 
 def test_bad_configuration_once_and_daemon_both_exit_1(project: Project, duban: Duban) -> None:
     project.write("tasks.toml", BAD_LEAD)
+    handlers = [signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)]
     once = duban("run", "--once", "--config", str(project.config), "--now", "2021-06-30T10:00")
     daemon = duban("run", "--config", str(project.config), "--now", "2021-06-30T10:00")
     assert (once.code, daemon.code) == (1, 1)
+    assert [signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)] == handlers
     assert once.err == daemon.err and "省司法局" in once.err and "Traceback" not in once.err + daemon.err
 
 
