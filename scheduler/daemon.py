@@ -184,7 +184,8 @@ class Daemon:
         at = self.app.window.next_opening(now)
         if retry is not None and retry < at:
             at = max(retry, now + timedelta(seconds=1))
-        delay = at.timestamp() - now.timestamp()  # real seconds, also across a summer-time change
+        # real seconds (also across a summer-time change), from the pass's end: it may have taken minutes
+        delay = at.timestamp() - self.now().timestamp()
         run_at = datetime.now(self.app.runtime.settings.timezone) + timedelta(seconds=delay)
         self.scheduler.add_job(self._wake, "date", run_date=run_at, id="next", replace_existing=True)
         log.debug("next pass at %s", at.isoformat(timespec="minutes"))

@@ -764,3 +764,31 @@ def test_a_failed_reload_shows_in_the_status_line(project: Project, supervisor: 
         supervisor.next("READY=1")
         assert svc.stop() == 0
     assert status == "STATUS=配置文件有误，仍按上一版有效配置运行（详见日志）"
+
+
+def test_a_pass_that_ends_after_the_window_arms_the_next_from_its_end(project: Project) -> None:
+    """A pass started at 17:55 whose sends take ten minutes each: the next pass is tomorrow's 09:00
+    counted from the pass's end (the timer was counted from its start: half an hour late)."""
+    shanghai = ZoneInfo("Asia/Shanghai")
+    clock = FixedClock(datetime(2021, 6, 30, 17, 55, tzinfo=shanghai))
+    email = FakeChannel("email", hook=lambda _m: clock.advance(timedelta(minutes=10)))
+    state = State(project.root / "state" / "duban.db", dry_run=False)
+    daemon = Daemon(project.config, make_app(project.config, email), state, clock)
+
+    async def one() -> timedelta:
+        daemon.scheduler.start()
+        try:
+            assert await daemon.one_pass() == 0
+            job = daemon.scheduler.get_job("next")
+            return job.next_run_time - datetime.now(UTC)
+        finally:
+            daemon.scheduler.shutdown(wait=False)
+
+    try:
+        ahead = asyncio.run(one())
+    finally:
+        asyncio.run(daemon.app.aclose())
+        state.close()
+    assert len(email.sent) == 3  # (the pass's own budget runs on the deliverer's clock: all three went)
+    assert clock.now() == datetime(2021, 6, 30, 18, 25, tzinfo=shanghai)
+    assert abs(ahead - timedelta(hours=14, minutes=35)) < timedelta(minutes=1), ahead
