@@ -780,7 +780,8 @@ def test_a_pass_that_ends_after_the_window_arms_the_next_from_its_end(project: P
         try:
             assert await daemon.one_pass() == 0
             job = daemon.scheduler.get_job("next")
-            return job.next_run_time - datetime.now(UTC)
+            due: datetime = job.next_run_time
+            return due - datetime.now(UTC)
         finally:
             daemon.scheduler.shutdown(wait=False)
 
