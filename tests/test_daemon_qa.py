@@ -310,6 +310,7 @@ def test_a_stop_while_the_state_is_locked_at_start_up_exits_0_without_sending(pr
             other.close()
         assert svc.stop() == 0, svc.text()
     assert "pass at" not in svc.text() and "Traceback" not in svc.text()
+    assert "stopping" in svc.text()
     assert list((project.root / "outbox").glob("*")) == []
 
 
