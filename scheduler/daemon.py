@@ -157,14 +157,16 @@ class Daemon:
                              lambda: self.last_pass, self.reload_wanted.set)
         await self.web.start()
 
-    async def _follow_web(self, before: App) -> None:
-        """A reload that adds, changes or removes [web]: the pages follow, as the links in messages do."""
-        if before.runtime.settings.web == self.app.runtime.settings.web:
+    async def _follow_web(self) -> None:
+        """A reload that adds, changes or removes [web]: the pages follow, as the links in messages do
+        (pages that could not start, a port taken, are tried again at each reload)."""
+        wanted = self.app.runtime.settings.web
+        if (self.web.context.web if self.web is not None else None) == wanted:
             return
         if self.web is not None:
             await self.web.stop()
             self.web = None
-        if self.app.runtime.settings.web is not None:
+        if wanted is not None:
             try:
                 await self._start_web()
             except DubanError as err:
@@ -228,7 +230,7 @@ class Daemon:
         self.loads += 1
         self.loaded = f"{self.now().isoformat()}#{self.loads}"
         await old.aclose()
-        await self._follow_web(old)
+        await self._follow_web()
         if (moved := app.runtime.settings.state) != old.runtime.settings.state:  # the lock is held on the old one
             log.warning("duban.toml 中的 state 改为 %s，重新启动 duban run 后生效；现在仍使用 %s", moved,
                         old.runtime.settings.state)
