@@ -26,6 +26,7 @@ from scheduler.daemon import Daemon, open_state
 from scheduler.feedback.readers import DecisionNotes
 from scheduler.runtime import Runtime, build_runtime
 from scheduler.systemd import Notifier
+from scheduler.watch import signature
 from scheduler.web.links import UnitLinker
 
 log = logging.getLogger("duban")
@@ -85,6 +86,7 @@ async def _serve(path: Path, runtime: Runtime, dry_run: bool, clock: Clock, earl
     if early.reload:
         reload.set()
     notifier = Notifier()
+    loaded = signature(runtime.files())
 
     def locked(text: str) -> None:  # under systemd: started (not killed by TimeoutStartSec), and alive
         log.error("%s", text)
@@ -106,4 +108,6 @@ async def _serve(path: Path, runtime: Runtime, dry_run: bool, clock: Clock, earl
     daemon.stopping, daemon.reload_wanted = stopping, reload
     linker.runtime = notes.runtime = lambda: daemon.app.runtime
     linker.now = daemon.now
+    if signature(runtime.files()) != loaded:  # edited while the state was awaited (the watcher starts now)
+        reload.set()
     return await daemon.main()

@@ -798,3 +798,27 @@ def test_a_pass_that_ends_after_the_window_arms_the_next_from_its_end(project: P
     assert len(email.sent) == 3  # (the pass's own budget runs on the deliverer's clock: all three went)
     assert clock.now() == datetime(2021, 6, 30, 18, 25, tzinfo=shanghai)
     assert abs(ahead - timedelta(hours=14, minutes=35)) < timedelta(minutes=1), ahead
+
+
+def _holds_open(pid: int, path: Path) -> bool:
+    try:
+        return any(os.readlink(fd) == str(path) for fd in Path(f"/proc/{pid}/fd").iterdir())
+    except OSError:
+        return False
+
+
+def test_an_edit_made_while_the_state_is_locked_at_start_up_is_loaded(project: Project) -> None:
+    """Defect: the files are read before the state is opened and watched only once the daemon runs;
+    a tasks file edited while a locked state was waited for (minutes, hours) was never loaded."""
+    db = project.root / "state" / "duban.db"
+    other = _locked_database(db)
+    with Service(project, "2021-06-30T10:00") as svc:
+        try:
+            assert _until(lambda: _holds_open(svc.proc.pid, db)), "the daemon never opened the state"
+            project.write("tasks.toml", TASKS + T02)
+        finally:
+            other.execute("COMMIT")
+            other.close()
+        svc.wait_for("duban started: 1 tasks")
+        svc.wait_for("reloaded 2 tasks")
+        assert svc.stop() == 0
