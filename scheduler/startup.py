@@ -96,6 +96,7 @@ async def _serve(path: Path, runtime: Runtime, dry_run: bool, clock: Clock, earl
     state = await open_state(runtime.settings.state, dry_run, stopping, locked)
     if state is None:
         log.info("stopping before the first pass")
+        notifier.stopping()
         return 0
     linker = UnitLinker(lambda: runtime, state.ledger.path, clock.now)
     notes = DecisionNotes(lambda: runtime, state.ledger.path)

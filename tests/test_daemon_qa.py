@@ -298,16 +298,18 @@ def test_sighup_while_the_state_is_locked_at_start_up_is_a_reload_not_the_end(pr
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
-def test_a_stop_while_the_state_is_locked_at_start_up_exits_0_without_sending(project: Project,
-                                                                              sig: signal.Signals) -> None:
-    other = _locked_database(project.root / "state" / "duban.db")
-    with Service(project, "2021-06-30T10:00") as svc:
+def test_a_stop_while_the_state_is_locked_at_start_up_exits_0_without_sending(project: Project, sig: signal.Signals,
+                                                                              supervisor: Supervisor) -> None:
+    db = project.root / "state" / "duban.db"
+    other = _locked_database(db)
+    with Service(project, "2021-06-30T10:00", supervisor.env()) as svc:
         try:
-            assert _until(lambda: _catches(svc.proc.pid, signal.SIGTERM))  # SIGINT: Python's own, at once
+            assert _until(lambda: _holds_open(svc.proc.pid, db))  # loaded, waiting for the state
             svc.send(sig)
         finally:
             other.execute("COMMIT")
             other.close()
+        supervisor.next("STOPPING=1")
         assert svc.stop() == 0, svc.text()
     assert "pass at" not in svc.text() and "Traceback" not in svc.text()
     assert "stopping" in svc.text()
