@@ -21,7 +21,7 @@ import hashlib
 import logging
 import signal
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -110,8 +110,11 @@ class Daemon:
         return 0
 
     async def _owned_pass(self) -> int:
-        """Run one pass as a task; on SIGTERM let it finish its send (bounded), then stop."""
-        task = asyncio.create_task(self.one_pass())
+        return await self._owned(self.one_pass())
+
+    async def _owned(self, work: Coroutine[object, object, int]) -> int:
+        """Run a pass (or a reload's notice) as a task; on SIGTERM let it finish its send (bounded), then stop."""
+        task = asyncio.create_task(work)
         stop = asyncio.create_task(self.stopping.wait())
         await asyncio.wait({task, stop}, return_when=asyncio.FIRST_COMPLETED)
         stop.cancel()
@@ -251,8 +254,11 @@ class Daemon:
             log.error("%s", err)
             return
         if keys and self.app.window.open_at(self.now()):
-            await deliver_all(self.app, self.state.ledger, [_notice(k) for k in keys], self.now(), PassResult(),
-                              self.stopping)
+            await self._owned(self._deliver([_notice(k) for k in keys]))
+
+    async def _deliver(self, work: list[Outgoing]) -> int:
+        await deliver_all(self.app, self.state.ledger, work, self.now(), PassResult(), self.stopping)
+        return 0
 
     async def _shutdown(self) -> None:
         log.info("stopping")

@@ -824,3 +824,32 @@ def test_an_edit_made_while_the_state_is_locked_at_start_up_is_loaded(project: P
         svc.wait_for("duban started: 1 tasks")
         svc.wait_for("reloaded 2 tasks")
         assert svc.stop() == 0
+
+
+def test_sigterm_while_a_reload_notice_hangs_on_the_server_stops_within_the_grace(project: Project,
+                                                                                 duban: Duban) -> None:
+    """The notice of a failed reload is sent from the reload, not from a pass: a server that never
+    answers held SIGTERM for the whole channel timeout (here 60 s; up to 600 s, past TimeoutStopSec)."""
+    hung = Mailbox(hold=True)
+    with SmtpServer(hung) as srv:
+        _with_email(project, srv.port)
+        project.write("duban.toml", (project.root / "duban.toml").read_text(encoding="utf-8")
+                      .replace("timeout = 5", "timeout = 60"))
+        with Service(project, "2021-06-03T10:00") as svc:  # nothing due yet: the pass sends nothing
+            svc.wait_for("pass at")
+            project.write("tasks.toml", BAD_LEAD)
+            svc.wait_for("reload failed")
+            assert hung.data_started.wait(20)
+            svc.send(signal.SIGTERM)
+            started = time_module.monotonic()
+            code = svc.proc.wait(30)
+            took = time_module.monotonic() - started
+            svc.reader.join(10)
+    assert code == 0, svc.text()
+    assert took < 15, took  # STOP_GRACE (10 s), as for a send of a pass
+    project.write("tasks.toml", TASKS)
+    box = Mailbox()
+    with SmtpServer(box) as srv:
+        _with_email(project, srv.port)
+        assert duban("run", "--once", "--config", str(project.config), "--now", "2021-06-03T10:05").code == 0
+    assert box.subjects() == ["【督办系统】配置文件有误，仍按上一版有效配置运行"]  # the cut notice, sent once
