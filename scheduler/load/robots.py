@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from scheduler import secrets
 from scheduler.errors import DubanError, Problem, Severity
@@ -34,6 +35,21 @@ class RobotSettings:
     per_second: int | None = None  # Feishu: 5
 
 
+def usable_url(url: str) -> bool:
+    """An http(s) address a request can go to: it parses, and its port (if any) is 1–65535 (an
+    out-of-range port passes a pattern and fails only when sending, with a traceback)."""
+    import httpx  # only for a configured channel: the other commands do not load it
+
+    if not re.match(r"https?://[^/\s]+", url):
+        return False
+    try:
+        port = urlsplit(url).port
+        httpx.URL(url)
+    except (ValueError, httpx.InvalidURL):
+        return False
+    return port != 0
+
+
 def robot_settings(channels: Section, kind: str) -> RobotSettings | None:
     """`[channels.dingtalk]` or `[channels.feishu]`; None when the table is absent."""
     sec = channels.optional(kind, f"[channels.{kind}]")
@@ -41,12 +57,13 @@ def robot_settings(channels: Section, kind: str) -> RobotSettings | None:
         return None
     default = DINGTALK_URL if kind == "dingtalk" else FEISHU_URL
     base_url = sec.text("base_url", default=default).rstrip("/")
-    if not re.match(r"https?://[^/\s]+", base_url) or "access_token=" in base_url or "?" in base_url:
+    if not usable_url(base_url) or "access_token=" in base_url or "?" in base_url:
         sec.error("base_url", f"应为 http(s) 地址，不含查询参数和密钥（{_HINT[kind]}）")
     ceiling = MAX_PER_MINUTE[kind]
-    per_minute = sec.integer("per_minute", ceiling) or ceiling
+    per_minute = sec.integer("per_minute", ceiling) or 0  # 0 is refused, not the default
     if not 1 <= per_minute <= ceiling:
-        sec.error("per_minute", f"应为 1–{ceiling} 之间的整数（平台限制每个机器人每分钟 {ceiling} 条）")
+        sec.error("per_minute",
+                  f"应为 1–{ceiling} 之间的整数（平台限制每个机器人每分钟 {ceiling} 条；不写即为 {ceiling}）")
         per_minute = ceiling
     timeout = timeout_of(sec, 15)
     sec.finish()
@@ -76,10 +93,13 @@ def robot_refs(sec: Section, base: Path) -> RobotRefs:
     return refs
 
 
+_TOKEN_PART = {"dingtalk": "access_token 参数的值", "wecom": "key= 之后的部分"}  # else Feishu's hook
+
+
 def key_problem(kind: str, value: str) -> str:
     """What is wrong with a token's shape (a full URL pasted in is the usual mistake), or ""."""
-    if "://" in value or "access_token=" in value or "/hook/" in value:
-        what = "access_token 参数的值" if kind == "dingtalk" else "网址最后一段（hook/ 之后的部分）"
+    if "://" in value or "access_token=" in value or "/hook/" in value or "key=" in value:
+        what = _TOKEN_PART.get(kind, "网址最后一段（hook/ 之后的部分）")
         return f"应只填写机器人网址中的{what}，不是完整网址"
     if re.search(r"\s", value):
         return "不应包含空格或换行"
