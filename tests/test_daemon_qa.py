@@ -574,10 +574,11 @@ def test_a_state_directory_that_cannot_be_made_is_a_chinese_message_and_exit_1(p
     (project.root / "blocker").write_text("a file where the state directory should be\n", encoding="utf-8")
     project.write("duban.toml", SETTINGS.replace("state/duban.db", "blocker/state/duban.db"))
     once = duban("run", "--once", "--config", str(project.config), "--now", "2021-06-30T10:00")
-    daemon = duban("run", "--config", str(project.config), "--now", "2021-06-30T10:00")
-    for result in (once, daemon):
-        assert result.code == 1
-        assert "blocker" in result.err and "Traceback" not in result.err, result.err
+    assert once.code == 1
+    assert "blocker" in once.err and "Traceback" not in once.err, once.err
+    with Service(project, "2021-06-30T10:00") as daemon:  # a process: the daemon sets up the process's logging
+        assert daemon.ended() == 1
+    assert "blocker" in daemon.text() and "Traceback" not in daemon.text(), daemon.text()
     assert not list((project.root / "outbox").glob("*"))
 
 
