@@ -154,18 +154,16 @@ def _run(args: argparse.Namespace) -> int:
     import asyncio
 
     from scheduler.app import run_once
-    from scheduler.clock import ShiftedClock, SystemClock
     from scheduler.pass_result import describe
     from scheduler.wording import run_summary
 
     path = config_path(args.config)
+    if not args.once:
+        from scheduler.startup import run_daemon
+
+        return run_daemon(path, args.dry_run, args.now)
     runtime = build_runtime(path, strict_secrets=not args.dry_run)
     tz = runtime.settings.timezone
-    if not args.once:
-        from scheduler.daemon import serve
-
-        clock = ShiftedClock(parse_now(args.now, tz)) if args.now else SystemClock(tz)
-        return serve(path, runtime, args.dry_run, clock)
     result = asyncio.run(run_once(runtime, _now(args, tz), args.dry_run))
     print(run_summary(describe(result), args.dry_run))
     return 1 if result.failed else 0
