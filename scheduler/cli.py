@@ -245,14 +245,39 @@ def _import(args: argparse.Namespace) -> int:
         known = runtime_units.known
     doc = Path(args.doc)
     draft = load_draft(doc)
-    sys.stdout.write(emit_toml(draft, doc.name, args.prefix, args.year, known))
-    if args.units_out:
-        from scheduler.importer.units_out import write_units
+    text = emit_toml(draft, doc.name, args.prefix, args.year, known)
+    if args.units_out:  # first: a units file it cannot extend fails the command before any output
+        from scheduler.importer.units_out import same_file, write_units
 
+        if same_file(Path(args.units_out), _stdout_fd()):
+            raise DubanError(f"{args.units_out}：--units-out 与草稿的输出是同一个文件，单位清单会覆盖草稿；"
+                             "请写到另一个文件（如 config/units.toml）")
         added = write_units(Path(args.units_out), draft, doc.name)
         print(f"{args.units_out}：新增{len(added.units)}个单位、{len(added.groups)}个分组，"
               "请填写联系方式和分组成员后运行 duban check", file=sys.stderr)
+    _write_draft(text)
     return 0
+
+
+def _stdout_fd() -> int:
+    try:
+        return sys.stdout.fileno()
+    except (OSError, ValueError):  # captured (tests) or closed
+        return -1
+
+
+def _write_draft(text: str) -> None:
+    """The draft to stdout; a full disk or another write error is reported, not a traceback."""
+    from scheduler.errors import os_reason
+
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as err:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the exit's flush finds nothing to fail
+        raise DubanError(f"无法写出草稿（{os_reason(err)}）") from None
 
 
 def _directory(path: Path) -> Directory:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from datetime import date
 
@@ -12,11 +13,19 @@ from scheduler.importer.recurring import recurring_lines
 from scheduler.importer.relative import find_relative, resolve_relative
 
 Known = Callable[[str], bool]
+_SURROGATE = re.compile(r"[\ud800-\udfff]")  # an undecodable byte of a file name (surrogateescape)
+_COMMENT_BAD = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")  # TOML allows no control character but tab in a comment
 
 
 def q(text: str) -> str:
-    """A TOML basic string (JSON's escapes are valid TOML)."""
-    return json.dumps(text, ensure_ascii=False)
+    """A TOML basic string (JSON's escapes are valid TOML; DEL, which JSON leaves raw, is escaped too)."""
+    return json.dumps(_SURROGATE.sub("\ufffd", text), ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+def toml_lines(lines: list[str]) -> str:
+    """The lines as a TOML file. Values are all written by `q`, so a control character or an
+    undecodable byte left in a line is in a comment (a file name, a title, a phrase): made a space."""
+    return "\n".join(_COMMENT_BAD.sub(" ", _SURROGATE.sub("\ufffd", line)) for line in lines) + "\n"
 
 
 def emit_toml(draft: Draft, source: str, prefix: str, year: int | None,
@@ -45,7 +54,7 @@ def emit_toml(draft: Draft, source: str, prefix: str, year: int | None,
         if task.line in draft.damaged:
             out.append("# 原文此行有乱码，编号按顺序推定，标题可能不完整，请核对")
         out += _task(task, prefix, base_year, draft.issued, known)
-    return "\n".join(out) + "\n"
+    return toml_lines(out)
 
 
 def _task(task: DraftTask, prefix: str, year: int | None, issued: date | None,
