@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -241,8 +241,7 @@ def _import(args: argparse.Namespace) -> int:
 
     known = None
     if args.config:
-        runtime_units = _directory(Path(args.config))
-        known = runtime_units.known
+        known = _known_units(Path(args.config), args.units_out)
     doc = Path(args.doc)
     draft = load_draft(doc)
     text = emit_toml(draft, doc.name, args.prefix, args.year, known)
@@ -278,6 +277,17 @@ def _write_draft(text: str) -> None:
     except OSError as err:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the exit's flush finds nothing to fail
         raise DubanError(f"无法写出草稿（{os_reason(err)}）") from None
+
+
+def _known_units(config: Path, units_out: str | None) -> Callable[[str], bool] | None:
+    """What the draft marks as missing from units.toml; nothing when --units-out is that file (it will
+    hold every name of the draft, and may not exist yet on the first import)."""
+    from scheduler.load.settings import load_settings
+
+    units = load_settings(config).units
+    if units_out and os.path.realpath(units_out) == os.path.realpath(units):
+        return None
+    return _directory(config).known
 
 
 def _directory(path: Path) -> Directory:

@@ -5,6 +5,7 @@ file and refuse what it cannot extend safely; stdout trouble ends with a Chinese
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -16,7 +17,13 @@ from pathlib import Path
 from typing import IO
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from scheduler.cli import main
+from scheduler.importer.emit import emit_toml
+from scheduler.importer.parse import parse_document
+from scheduler.importer.units_out import named_units, skeleton
 from tests.conftest import REPO, SEEDS, Duban
 
 COORDINATOR = "督办测试单位"
@@ -180,6 +187,48 @@ def test_directory_or_dash_as_document(tmp_path: Path, duban: Duban) -> None:
     assert (dash.code, dash.out) == (1, "") and "-：无法读取文件（文件或目录不存在）" in dash.err
 
 
+# generated documents: titles of awkward characters, units in several roles and collectives, every kind
+# of deadline the README lists (with and without a year, recurring, ongoing, counted from the issue)
+_TITLE = st.lists(st.sampled_from([*"推进改革优化营商环境", '"', "'", "\\", '"""', "'''", "\x01", "\x7f", "\t",
+                                           "\x0b", "\x0c", "\u2028", "\x85", "#", "[", "]", "=", "{", "}", " ", "\u3000",
+                                           "\ufeff", "\u202e", "\U0001f600"]), min_size=1, max_size=24).map("".join)
+_UNIT = st.sampled_from(["县发改局", "县财政局", "各乡（镇）人民政府", "县直有关部门", "省政府相关部门", "各地区", "市委改革办",
+                         "各县（市、区）政府", 'A"局', "B\\局", "县统计局\x01", "县\x7f局"])
+_DEADLINE = st.sampled_from(["2021年6月底前", "6月底前", "年底前", "持续推进", "长期坚持", "常态化推进", "每季度末", "每月底前",
+                             "三季度末", "上半年", "2022年11月底前", "2024年", "2021年9月30日前", "本意见印发之日起30日内",
+                             "‘十四五’期间持续推进", "年内持续推进", "2月30日前", "12月15日前", ""])
+_ITEM = st.tuples(_TITLE, st.lists(_UNIT, max_size=3), st.lists(_UNIT, max_size=2), _DEADLINE)
+Item = tuple[str, list[str], list[str], str]
+
+
+def _generated(year: str, items: list[Item]) -> str:
+    lines = [f"{year}重点工作任务分工方案", "", "一、深化改革"]
+    for i, (title, leads, partners, deadline) in enumerate(items):
+        roles = [*(["、".join(leads) + "牵头"] if leads else []), *(["、".join(partners) + "配合"] if partners else [])]
+        inner = "，".join(roles) + (f"；{deadline}" if deadline else "")
+        lines.append(f"（{'一二三四五六'[i]}）{title}。" + (f"（{inner}）" if inner else ""))
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(["2021年", "某县", ""]), st.lists(_ITEM, min_size=1, max_size=6))
+def test_generated_documents_pass_the_loop(tmp_path: Path, year: str, items: list[Item]) -> None:
+    draft = parse_document(_generated(year, items))
+    if not draft.tasks:
+        return
+    text = emit_toml(draft, "plan.txt", "T-", None)
+    tomllib.loads(text)
+    config = _config(tmp_path)
+    (tmp_path / "tasks.toml").write_text(_fix_issued(text), encoding="utf-8")
+    (config / "units.toml").write_text(skeleton(named_units(draft), "plan.txt", True), encoding="utf-8")
+    _fill(config / "units.toml")
+    settings_file = str(config / "duban.toml")
+    with open(os.devnull, "w") as null, contextlib.redirect_stdout(null), contextlib.redirect_stderr(null):
+        checked = main(["check", "--config", settings_file])
+        planned = main(["plan", "--config", settings_file, "--now", "2021-03-01", "--to", "2022-12-31"])
+    assert (checked, planned) == (0, 0), text
+
+
 # ---- --units-out into an existing file ----
 
 EXISTING = (
@@ -233,6 +282,36 @@ def test_two_documents_into_one_units_file_then_again(tmp_path: Path, duban: Dub
     check = duban("check", "--config", str(config / "duban.toml"))
     assert check.code == 0, check.out + check.err
     assert not set(data["unit"]) & set(data["group"])
+
+
+def test_first_import_with_config_into_its_own_units_file(tmp_path: Path, duban: Duban) -> None:
+    """`--config` marks names missing from units.toml; when --units-out is that file it need not exist yet,
+    and the draft marks nothing (every name is in it after the merge)."""
+    config = _config(tmp_path)
+    result = duban("import", str(SEED), "--config", str(config / "duban.toml"), "--units-out",
+                   str(config / "units.toml"))
+    assert result.code == 0, result.err
+    assert "未找到" not in result.out and result.out.count("[[task]]") == 58
+    assert "新增35个单位、2个分组" in result.err
+    again = duban("import", str(SEEDS / "000_f4c8e39b9b01479d.txt"), "--config", str(config / "duban.toml"))
+    assert again.code == 0 and "  # units.toml 中未找到：" in again.out  # without --units-out: marked as before
+
+
+def test_document_without_units_still_creates_the_units_file(tmp_path: Path, duban: Duban) -> None:
+    doc = tmp_path / "plan.txt"
+    doc.write_text("2021年工作要点\n\n一、改革\n（一）推进改革。（2021年6月底前）\n（二）优化服务。（年底前）\n", encoding="utf-8")
+    units = tmp_path / "units.toml"
+    result = duban("import", str(doc), "--units-out", str(units))
+    assert result.code == 0 and "新增0个单位、0个分组" in result.err
+    assert units.read_text(encoding="utf-8").startswith("# 单位通讯录：duban import 根据《plan.txt》生成的骨架。")
+    assert tomllib.loads(units.read_text(encoding="utf-8")) == {}
+
+
+def test_units_file_in_a_missing_directory(tmp_path: Path, duban: Duban) -> None:
+    units = tmp_path / "no" / "units.toml"
+    result = duban("import", str(SEED), "--units-out", str(units))
+    assert (result.code, result.out) == (1, "")
+    assert f"{units}：无法写入单位文件（文件或目录不存在）" in result.err and not units.parent.exists()
 
 
 def test_bom_is_kept_and_its_names_are_known(tmp_path: Path, duban: Duban) -> None:

@@ -84,8 +84,8 @@ def write_units(path: Path, draft: Draft, source: str) -> Written:
     if real.exists():  # a dangling symlink: its target is created
         old, known = _known(path, real)
         names = [n for n in names if n not in known]
-    if not names:
-        return Written((), ())
+    if not names and real.exists():
+        return Written((), ())  # (a new file is written even so: the loop's next step reads it)
     text = skeleton(names, source, header=not old.strip())
     newline = b"\r\n" if b"\r\n" in old else b"\n"
     gap = b"" if not old or old.endswith(b"\n\n") or old.endswith(b"\r\n\r\n") else (
@@ -94,8 +94,8 @@ def write_units(path: Path, draft: Draft, source: str) -> Written:
     try:
         tomllib.loads(data.decode("utf-8-sig"))
     except tomllib.TOMLDecodeError:
-        raise DubanError(f"{path}：单位文件中的 unit 或 group 写成了内联表（如 unit = {{…}}），无法在末尾追加；"
-                         "请改写为 [unit.\"名称\"] 这样的表后再导入，文件未改动") from None
+        raise DubanError(f"{path}：单位文件中的 unit 或 group 不是 [unit.\"名称\"] 这样的表"
+                         "（如写成了内联表 unit = {…}），无法在末尾追加；请改写后再导入，文件未改动") from None
     _atomic_write(path, real, data)
     return Written(tuple(n for n in names if not is_collective(n)), tuple(n for n in names if is_collective(n)))
 
