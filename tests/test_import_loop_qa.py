@@ -147,6 +147,19 @@ def test_quotes_backslashes_control_characters_and_long_titles(tmp_path: Path, d
     assert COORDINATOR in units["unit"] and "县住建局" in units["unit"]
 
 
+def test_unit_names_are_written_as_check_reads_them(tmp_path: Path, duban: Duban) -> None:
+    """Word's optional hyphen (\\x1f) or a full-width space around a name: `duban check` strips a task's
+    names, and refuses a unit whose name is not stripped, so the draft and the skeleton strip them too."""
+    doc = tmp_path / "plan.txt"
+    doc.write_text("2021年工作要点\n\n一、改革\n（一）推进改革。（县司法局牵头，县发改局\u3000、\x1f县财政局配合；6月底前）\n"
+                   "（二）优化服务。（县发改局\u3000负责；年底前）\n", encoding="utf-8")
+    draft = tomllib.loads(_loop(tmp_path, duban, doc))
+    assert [(t.get("lead"), t.get("responsible"), t.get("cooperating")) for t in draft["task"]] == [
+        (["县司法局"], None, ["县发改局", "县财政局"]), (None, ["县发改局"], None)]
+    units = tomllib.loads((tmp_path / "config" / "units.toml").read_text(encoding="utf-8"))
+    assert list(units["unit"]) == ["县司法局", "县发改局", "县财政局", COORDINATOR]
+
+
 def test_yearless_draft_passes_once_issued_is_filled_in_or_with_year(tmp_path: Path, duban: Duban) -> None:
     doc = tmp_path / "通知.txt"
     doc.write_text(YEARLESS, encoding="utf-8")
@@ -193,7 +206,7 @@ _TITLE = st.lists(st.sampled_from([*"推进改革优化营商环境", '"', "'", 
                                            "\x0b", "\x0c", "\u2028", "\x85", "#", "[", "]", "=", "{", "}", " ", "\u3000",
                                            "\ufeff", "\u202e", "\U0001f600"]), min_size=1, max_size=24).map("".join)
 _UNIT = st.sampled_from(["县发改局", "县财政局", "各乡（镇）人民政府", "县直有关部门", "省政府相关部门", "各地区", "市委改革办",
-                         "各县（市、区）政府", 'A"局', "B\\局", "县统计局\x01", "县\x7f局"])
+                         "各县（市、区）政府", 'A"局', "B\\局", "县统计局\x01", "县\x7f局", "\x1f县财政局", "县发改局\u3000"])
 _DEADLINE = st.sampled_from(["2021年6月底前", "6月底前", "年底前", "持续推进", "长期坚持", "常态化推进", "每季度末", "每月底前",
                              "三季度末", "上半年", "2022年11月底前", "2024年", "2021年9月30日前", "本意见印发之日起30日内",
                              "‘十四五’期间持续推进", "年内持续推进", "2月30日前", "12月15日前", ""])

@@ -22,6 +22,12 @@ def q(text: str) -> str:
     return json.dumps(_SURROGATE.sub("\ufffd", text), ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
+def unit_names(names: list[str]) -> list[str]:
+    """The names as `duban check` reads them: without surrounding whitespace (a Word optional hyphen
+    \\x1f, a \\u3000 left by a copy), none empty, each once."""
+    return list(dict.fromkeys(n.strip() for n in names if n.strip()))
+
+
 def toml_lines(lines: list[str]) -> str:
     """The lines as a TOML file. Values are all written by `q`, so a control character or an
     undecodable byte left in a line is in a comment (a file name, a title, a phrase): made a space."""
@@ -64,9 +70,9 @@ def _task(task: DraftTask, prefix: str, year: int | None, issued: date | None,
     if task.detail:
         lines.append(f"detail = {q(task.detail)}")
     a = task.assignment
-    for key, names in (("lead", a.lead), ("responsible", a.responsible),
-                       ("cooperating", a.cooperating)):
-        if names:
+    for key, raw in (("lead", a.lead), ("responsible", a.responsible),
+                     ("cooperating", a.cooperating)):
+        if names := unit_names(raw):
             lines.append(f"{key} = [{', '.join(q(n) for n in names)}]" + _unknown(names, known))
     if a.etc:
         lines.append("# 原文单位列表含“等”，可能还有未列出的单位")

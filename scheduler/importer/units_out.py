@@ -19,7 +19,7 @@ from pathlib import Path
 import tomli
 
 from scheduler.errors import DubanError, os_reason
-from scheduler.importer.emit import q, toml_lines
+from scheduler.importer.emit import q, toml_lines, unit_names
 from scheduler.importer.parse import Draft
 from scheduler.load.reader import describe_toml_error, not_utf8
 
@@ -42,7 +42,7 @@ def named_units(draft: Draft) -> list[str]:
     seen: dict[str, None] = {}
     for task in draft.tasks:
         a = task.assignment
-        for name in (*a.lead, *a.responsible, *a.cooperating):
+        for name in unit_names([*a.lead, *a.responsible, *a.cooperating]):
             seen.setdefault(name, None)
     return list(seen)
 
