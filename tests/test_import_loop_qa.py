@@ -141,6 +141,9 @@ def test_quotes_backslashes_control_characters_and_long_titles(tmp_path: Path, d
     assert (tasks[1]["start"].isoformat(), tasks[1]["until"].isoformat()) == ("2021-01-01", "2021-12-31")
     assert tasks[2]["title"] == "很长的标题" * 400 and tasks[2]["responsible"] == ["各乡（镇）人民政府"]
     assert tasks[3]["deadline"] == "持续推进"
+    plan = json.loads(duban("plan", "--config", str(tmp_path / "config" / "duban.toml"), "--now", "2021-01-01",
+                            "--to", "2021-12-31", "--task", "T-02", "--format", "json").out)
+    assert sorted({f["milestone"] for f in plan}) == ["2021-03-31", "2021-06-30", "2021-09-30", "2021-12-31"]
     assert [m["deadline"].isoformat() for m in tasks[4]["milestone"]] == ["2021-09-30", "2021-12-31"]
     units = tomllib.loads((tmp_path / "config" / "units.toml").read_text(encoding="utf-8"))
     assert list(units["group"]) == ["各乡（镇）人民政府"]
@@ -375,6 +378,14 @@ def test_inline_table_units_file_is_refused_rather_than_made_invalid(tmp_path: P
     assert units.read_bytes() == old
 
 
+def test_units_out_on_the_document_itself(tmp_path: Path, duban: Duban) -> None:
+    doc = tmp_path / "plan.txt"
+    doc.write_bytes(SEED.read_bytes())
+    result = duban("import", str(doc), "--units-out", str(doc))
+    assert (result.code, result.out) == (1, "") and f"{doc}：单位文件不是有效的 TOML（第" in result.err
+    assert doc.read_bytes() == SEED.read_bytes()
+
+
 def test_directory_as_units_file(tmp_path: Path, duban: Duban) -> None:
     result = duban("import", str(SEED), "--units-out", str(tmp_path))
     assert (result.code, result.out) == (1, "") and f"{tmp_path}：无法读取单位文件（这是一个目录）" in result.err
@@ -448,3 +459,19 @@ def test_stdout_on_a_full_disk_is_a_chinese_error(tmp_path: Path) -> None:
     assert done.returncode == 1, done.stderr
     assert "错误：无法写出草稿（磁盘空间已满）" in done.stderr and "Traceback" not in done.stderr, done.stderr
     assert "Exception ignored" not in done.stderr
+
+
+def test_units_out_into_a_pipe_is_written_in_place_not_read_or_replaced(tmp_path: Path) -> None:
+    """A FIFO (like /dev/null or /dev/stderr, not a regular file): reading it to merge would block, and
+    renaming over it would replace the device. It is written in place."""
+    fifo = tmp_path / "units.fifo"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        with open(os.devnull, "w") as null:
+            done = _cli("import", str(SEED), "--units-out", str(fifo), stdout=null)
+        got = os.read(reader, 1 << 20).decode()
+    finally:
+        os.close(reader)
+    assert done.returncode == 0, done.stderr
+    assert got.startswith("# 单位通讯录：") and got.count("[unit.") == 35 and stat.S_ISFIFO(fifo.stat().st_mode)

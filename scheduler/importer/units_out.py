@@ -67,12 +67,13 @@ def skeleton(names: list[str], source: str, header: bool) -> str:
 
 
 def same_file(path: Path, fd: int) -> bool:
-    """Whether `path` is the file open as `fd` (`--units-out tasks.toml > tasks.toml`)."""
+    """Whether `path` is the file (or pipe) open as `fd` (`--units-out tasks.toml > tasks.toml`); a
+    terminal or /dev/null may well be both."""
     try:
         here, there = path.stat(), os.fstat(fd)
     except (OSError, ValueError):
         return False
-    return stat.S_ISREG(here.st_mode) and (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino)
+    return not stat.S_ISCHR(here.st_mode) and (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino)
 
 
 def write_units(path: Path, draft: Draft, source: str) -> Written:
@@ -80,6 +81,10 @@ def write_units(path: Path, draft: Draft, source: str) -> Written:
     existing file keeps its mode; a read-only file, or one the result would not parse, is left alone."""
     real = Path(os.path.realpath(path))
     names = named_units(draft)
+    written = Written(tuple(n for n in names if not is_collective(n)), tuple(n for n in names if is_collective(n)))
+    if real.exists() and not real.is_file() and not real.is_dir():  # /dev/null, /dev/stderr, a FIFO: never
+        _write_in_place(path, real, skeleton(names, source, header=True))  # read (it may block) nor replaced
+        return written
     old = b""
     if real.exists():  # a dangling symlink: its target is created
         old, known = _known(path, real)
@@ -145,6 +150,14 @@ def _atomic_write(path: Path, real: Path, data: bytes) -> None:
         os.replace(tmp, real)
     except OSError as err:
         Path(tmp).unlink(missing_ok=True)
+        raise DubanError(f"{path}：无法写入单位文件（{os_reason(err)}）") from None
+
+
+def _write_in_place(path: Path, real: Path, text: str) -> None:
+    try:
+        with real.open("wb") as fh:
+            fh.write(text.encode("utf-8"))
+    except OSError as err:
         raise DubanError(f"{path}：无法写入单位文件（{os_reason(err)}）") from None
 
 
