@@ -475,3 +475,18 @@ def test_units_out_into_a_pipe_is_written_in_place_not_read_or_replaced(tmp_path
         os.close(reader)
     assert done.returncode == 0, done.stderr
     assert got.startswith("# 单位通讯录：") and got.count("[unit.") == 35 and stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+def test_two_drafts_with_the_same_prefix_are_told_to_use_prefix(tmp_path: Path, duban: Duban) -> None:
+    config = _config(tmp_path)
+    units = config / "units.toml"
+    for doc, name in ((SEED, "tasks.toml"), (SEEDS / "000_f4c8e39b9b01479d.txt", "tasks2.toml")):
+        result = duban("import", str(doc), "--units-out", str(units))
+        (tmp_path / name).write_text(result.out, encoding="utf-8")
+    (config / "duban.toml").write_text(SETTINGS.replace('tasks = "../tasks.toml"',
+                                                        'tasks = ["../tasks.toml", "../tasks2.toml"]'), encoding="utf-8")
+    _fill(units)
+    check = duban("check", "--config", str(config / "duban.toml"))
+    assert check.code == 1
+    assert ('tasks2.toml 第11行 [[task]] id="T-01"：任务编号重复：tasks.toml 第11行已有同一编号，编号必须唯一'
+            "（两份文件由 duban import 生成时，请导入时用 --prefix 给各自的编号加上不同的前缀）") in check.out + check.err
