@@ -239,6 +239,8 @@ def _import(args: argparse.Namespace) -> int:
     from scheduler.importer.emit import emit_toml
     from scheduler.importer.run import load_draft
 
+    if sys.stdout is None:  # started with stdout closed (`>&-`)
+        raise DubanError("标准输出已关闭，草稿无法输出：请把它重定向到文件（> tasks.toml）")
     known = None
     if args.config:
         known = _known_units(Path(args.config), args.units_out)

@@ -490,3 +490,12 @@ def test_two_drafts_with_the_same_prefix_are_told_to_use_prefix(tmp_path: Path, 
     assert check.code == 1
     assert ('tasks2.toml 第11行 [[task]] id="T-01"：任务编号重复：tasks.toml 第11行已有同一编号，编号必须唯一'
             "（两份文件由 duban import 生成时，请导入时用 --prefix 给各自的编号加上不同的前缀）") in check.out + check.err
+
+
+def test_stdout_closed_from_the_start_is_a_chinese_error(tmp_path: Path) -> None:
+    units = tmp_path / "units.toml"
+    done = subprocess.run([sys.executable, "-m", "scheduler.cli", "import", str(SEED), "--units-out", str(units)],
+                          cwd=REPO, stderr=subprocess.PIPE, text=True, timeout=120, preexec_fn=lambda: os.close(1),
+                          env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert "错误：标准输出已关闭，草稿无法输出" in done.stderr and not units.exists()
