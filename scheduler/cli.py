@@ -245,6 +245,8 @@ def _import(args: argparse.Namespace) -> int:
     if args.config:
         known = _known_units(Path(args.config), args.units_out)
     doc = Path(args.doc)
+    if args.doc == "-" and not doc.exists():  # SPEC names no stdin; /dev/stdin reads it like a file
+        raise DubanError("-：找不到这个文件。duban import 读取一个文件；要从标准输入读取，请写 /dev/stdin")
     draft = load_draft(doc)
     text = emit_toml(draft, doc.name, args.prefix, args.year, known)
     if args.units_out:  # first: a units file it cannot extend fails the command before any output

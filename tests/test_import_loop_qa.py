@@ -196,11 +196,18 @@ def test_document_path_with_spaces_and_chinese(tmp_path: Path, duban: Duban) -> 
     assert draft.startswith("# duban import 生成的草稿，来源：2021年 工作 要点.txt\n")
 
 
+def test_stdin_as_dev_stdin(tmp_path: Path) -> None:
+    with SEED.open("rb") as stdin:
+        done = subprocess.run([sys.executable, "-m", "scheduler.cli", "import", "/dev/stdin"], cwd=REPO, stdin=stdin,
+                              capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert done.returncode == 0 and done.stdout.count("[[task]]") == 58, done.stderr
+
+
 def test_directory_or_dash_as_document(tmp_path: Path, duban: Duban) -> None:
     result = duban("import", str(tmp_path))
     assert (result.code, result.out) == (1, "") and f"{tmp_path}：无法读取文件（这是一个目录）" in result.err
-    dash = duban("import", "-")  # SPEC and README name no stdin: "-" is a file name like any other
-    assert (dash.code, dash.out) == (1, "") and "-：无法读取文件（文件或目录不存在）" in dash.err
+    dash = duban("import", "-")  # SPEC and README name no stdin: "-" says how to read it
+    assert (dash.code, dash.out) == (1, "") and "要从标准输入读取，请写 /dev/stdin" in dash.err
 
 
 # generated documents: titles of awkward characters, units in several roles and collectives, every kind
