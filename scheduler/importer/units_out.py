@@ -81,10 +81,9 @@ def write_units(path: Path, draft: Draft, source: str) -> Written:
     existing file keeps its mode; a read-only file, or one the result would not parse, is left alone."""
     real = Path(os.path.realpath(path))
     names = named_units(draft)
-    written = Written(tuple(n for n in names if not is_collective(n)), tuple(n for n in names if is_collective(n)))
     if real.exists() and not real.is_file() and not real.is_dir():  # /dev/null, /dev/stderr, a FIFO: never
         _write_in_place(path, real, skeleton(names, source, header=True))  # read (it may block) nor replaced
-        return written
+        return _written(names)
     old = b""
     if real.exists():  # a dangling symlink: its target is created
         old, known = _known(path, real)
@@ -102,6 +101,10 @@ def write_units(path: Path, draft: Draft, source: str) -> Written:
         raise DubanError(f"{path}：单位文件中的 unit 或 group 不是 [unit.\"名称\"] 这样的表"
                          "（如写成了内联表 unit = {…}），无法在末尾追加；请改写后再导入，文件未改动") from None
     _atomic_write(path, real, data)
+    return _written(names)
+
+
+def _written(names: list[str]) -> Written:
     return Written(tuple(n for n in names if not is_collective(n)), tuple(n for n in names if is_collective(n)))
 
 
