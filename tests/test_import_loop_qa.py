@@ -506,3 +506,15 @@ def test_stdout_closed_from_the_start_is_a_chinese_error(tmp_path: Path) -> None
                           env={**os.environ, "PYTHONPATH": str(REPO)})
     assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
     assert "错误：标准输出已关闭，草稿无法输出" in done.stderr and not units.exists()
+
+
+def test_units_out_on_a_tasks_file_is_refused(tmp_path: Path, duban: Duban) -> None:
+    """`--units-out tasks.toml` by mistake (an earlier draft): [unit] tables appended there would make it fail
+    `duban check`; a file with anything but unit and group is not a units file."""
+    tasks = tmp_path / "tasks.toml"
+    old = duban("import", str(SEEDS / "000_f4c8e39b9b01479d.txt")).out.encode()
+    tasks.write_bytes(old)
+    result = duban("import", str(SEED), "--units-out", str(tasks))
+    assert (result.code, result.out) == (1, "")
+    assert f"{tasks}：这不像单位文件（其中有 units.toml 中不该有的 document、task）" in result.err, result.err
+    assert tasks.read_bytes() == old

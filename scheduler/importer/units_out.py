@@ -123,6 +123,9 @@ def _known(path: Path, real: Path) -> tuple[bytes, set[str]]:
         place, hint = describe_toml_error(err)
         where = f"{place}：" if place else ""
         raise DubanError(f"{path}：单位文件不是有效的 TOML（{where}{hint}），请先修正再追加；文件未改动") from None
+    if stray := [key for key in doc if key not in ("unit", "group")]:  # a tasks or settings file, say
+        raise DubanError(f"{path}：这不像单位文件（其中有 units.toml 中不该有的 {'、'.join(stray[:5])}），文件未改动；"
+                         "--units-out 应指向 units.toml")
     known: set[str] = set()
     units = doc.get("unit", {})
     for name, table in units.items() if isinstance(units, dict) else ():
