@@ -63,7 +63,7 @@ class CalendarGapError(DubanError):
         self.year = year
         super().__init__(
             f"{year}年没有节假日数据（calendar.fallback = \"error\"）："
-            f"请在 config/duban.toml 的 [calendar.years.{year}] 中补充国务院办公厅通知的安排，"
+            f"请在设置文件（--config，默认 config/duban.toml）的 [calendar.years.{year}] 中补充国务院办公厅通知的安排，"
             "或在 [calendar] files 中列出该年的通知文件（holiday-cn 格式 JSON）"
         )
 

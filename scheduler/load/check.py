@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from scheduler import secrets as secret_store
 from scheduler.calendar_notice import fallback_words
 from scheduler.errors import CalendarGapError, DubanError, Problem, Severity
+from scheduler.load.robots import key_problem
 from scheduler.load.schema import Report
 from scheduler.load.settings import Settings
 from scheduler.load.units import Directory
@@ -57,6 +58,8 @@ def secrets(settings: Settings, directory: Directory, strict: bool, report: Repo
     for label, place, ref in refs:
         if not secret_store.present(ref):
             report(Problem(severity, label, place, f"找不到密钥：{ref.describe()} 不存在或为空"))
+        elif place.endswith("wecom_key") and (problem := key_problem("wecom", secret_store.resolve(ref).reveal())):
+            report(Problem(Severity.ERROR, label, place, f"{ref.describe()} 的内容{problem}"))
 
 
 def calendar(runtime: Runtime, report: Report) -> None:

@@ -44,9 +44,10 @@ def robot_settings(channels: Section, kind: str) -> RobotSettings | None:
     if not re.match(r"https?://[^/\s]+", base_url) or "access_token=" in base_url or "?" in base_url:
         sec.error("base_url", f"应为 http(s) 地址，不含查询参数和密钥（{_HINT[kind]}）")
     ceiling = MAX_PER_MINUTE[kind]
-    per_minute = sec.integer("per_minute", ceiling) or ceiling
+    per_minute = sec.integer("per_minute", ceiling) or 0  # 0 is refused, not the default
     if not 1 <= per_minute <= ceiling:
-        sec.error("per_minute", f"应为 1–{ceiling} 之间的整数（平台限制每个机器人每分钟 {ceiling} 条）")
+        sec.error("per_minute",
+                  f"应为 1–{ceiling} 之间的整数（平台限制每个机器人每分钟 {ceiling} 条；不写即为 {ceiling}）")
         per_minute = ceiling
     timeout = timeout_of(sec, 15)
     sec.finish()
@@ -76,10 +77,13 @@ def robot_refs(sec: Section, base: Path) -> RobotRefs:
     return refs
 
 
+_TOKEN_PART = {"dingtalk": "access_token 参数的值", "wecom": "key= 之后的部分"}  # else Feishu's hook
+
+
 def key_problem(kind: str, value: str) -> str:
     """What is wrong with a token's shape (a full URL pasted in is the usual mistake), or ""."""
-    if "://" in value or "access_token=" in value or "/hook/" in value:
-        what = "access_token 参数的值" if kind == "dingtalk" else "网址最后一段（hook/ 之后的部分）"
+    if "://" in value or "access_token=" in value or "/hook/" in value or "key=" in value:
+        what = _TOKEN_PART.get(kind, "网址最后一段（hook/ 之后的部分）")
         return f"应只填写机器人网址中的{what}，不是完整网址"
     if re.search(r"\s", value):
         return "不应包含空格或换行"

@@ -175,6 +175,9 @@ def _policies(sec: Section) -> dict[str, Policy]:
     return policies
 
 
+FAR_OFFSET = 250  # working days, about a year: farther is a typo more often than a plan
+
+
 def _stage(sec: Section) -> Stage:
     name = sec.text("name", required=True)
     offset = sec.integer("offset")
@@ -186,6 +189,10 @@ def _stage(sec: Section) -> Stage:
             roles.append(Role(role))
         else:
             sec.error(f"to[{i}]", f"未知的角色“{role}”，应为 lead、responsible、cooperating、coordinator 之一")
+    if sec.data.get("to") == []:
+        sec.error("to", "至少写一个角色（lead、responsible、cooperating、coordinator），否则这个阶段不发给任何人")
+    if offset is not None and abs(offset) > FAR_OFFSET:
+        sec.warn("offset", f"距到期日{abs(offset)}个工作日，超过一年（{FAR_OFFSET}个工作日），请确认没有多写一位数")
     repeat = sec.integer("repeat_every")
     if repeat is not None and repeat < 1:
         sec.error("repeat_every", "应为正整数（每隔几个工作日重复一次）")
@@ -237,9 +244,9 @@ def _wecom(channels: Section) -> WecomSettings | None:
     if not re.match(r"https?://[^/\s]+", base_url) or "key=" in base_url:
         wc.error("base_url", "应为 http(s) 地址且不含 key=（机器人密钥写在 units.toml 的 "
                  "wecom_key_env/wecom_key_file）")
-    per_minute = wc.integer("per_minute", 20) or 20
+    per_minute = wc.integer("per_minute", 20) or 0  # 0 is refused, not the default
     if not 1 <= per_minute <= 20:
-        wc.error("per_minute", "应为 1–20 之间的整数（平台限制每个机器人每分钟 20 条）")
+        wc.error("per_minute", "应为 1–20 之间的整数（平台限制每个机器人每分钟 20 条；不写即为 20）")
     timeout = timeout_of(wc, 15)
     wc.finish()
     return WecomSettings(base_url, per_minute, timeout)

@@ -20,6 +20,7 @@ from scheduler.load.schema import Report, Section
 from scheduler.load.task_memo import Done, memo_for
 from scheduler.load.units import Directory
 from scheduler.model import Document, Milestone, Policy, Recurrence, Task, TaskStatus
+from scheduler.phrases_written import resolve_written
 
 _ID = re.compile(r"[^\s\"'\\\x00-\x1f\x7f-\x9f]{1,64}")
 _MILESTONE_ID = re.compile(r"(?=.*\S)[^\x00-\x1f\x7f-\x9f]+")
@@ -106,7 +107,23 @@ def _task(table: dict[str, Any], index: int, line: int, label: str, document: Do
     if not (task.lead or task.responsible or task.cooperating):
         sec.warn("lead", "没有牵头、责任或配合单位：只有发给督办单位的阶段会发送")
     _check_done_by(sec, task, ctx)
+    _check_dates(sec, task)
     return task if task_id else None
+
+
+def _check_dates(sec: Section, task: Task) -> None:
+    """Open deadlines that no reminder can serve: before the task's start (nothing fires before
+    it), or before the document was issued (a year mistyped, "2012" for "2021", more often than not)."""
+    issued = task.document.issued
+    single = "milestone" not in sec.data
+    for i, ms in enumerate(task.milestones):
+        if ms.done is not None:
+            continue
+        key = "deadline" if single else f"milestone[{i}] → deadline"
+        if task.start is not None and ms.deadline < task.start:
+            sec.warn(key, f"时限 {ms.deadline} 早于 start（{task.start}）：start 之前的提醒阶段都不会发出，请核对")
+        elif issued is not None and ms.deadline < issued:
+            sec.warn(key, f"时限 {ms.deadline} 早于文件印发日期（{issued}），印发时就已逾期：请核对年份")
 
 
 def _visible(text: str) -> str:
@@ -169,7 +186,7 @@ def _deadline(sec: Section, key: str, base_year: int | None) -> tuple[date | Non
     if isinstance(value, date):
         return (_bounded_day(sec, key), "", True)
     try:
-        resolved = phrases.resolve(value, base_year)
+        resolved = resolve_written(value, base_year)
     except phrases.PhraseError as err:
         sec.error(key, str(err))
         return None, value, True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +14,10 @@ from scheduler.load.schema import Report, Section, did_you_mean
 from scheduler.load.settings import secret_ref
 from scheduler.model import Group, Unit
 
-_EMAIL = re.compile(r"[^@\s<>\"',;\x00-\x1f\x7f-\x9f]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")  # no control characters
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"  # a domain label: no leading or trailing hyphen
+# local part: no spaces, brackets, separators, colons ("mailto:") or control characters; no empty dot-atom
+_EMAIL = re.compile(r"(?!\.)(?:[^@\s<>\"',;:()\[\]\\\x00-\x1f\x7f-\x9f.]|\.(?!\.))+(?<!\.)"
+                    rf"@(?:{_LABEL}\.)+[A-Za-z]{{2,}}")
 _MOBILE = re.compile(r"1\d{10}|@all")
 
 
@@ -50,6 +54,11 @@ class Directory:
             self._expand(member, out, (*path, name))
 
     def suggest(self, name: str) -> str:
+        hidden = invisible(name)
+        if hidden:  # pasted from a page or a document: the names look the same
+            clean = "".join(c for c in name if not _unseen(c))
+            fix = f"：应为“{clean}”" if self.known(clean) else ""
+            return f"，名称中有看不见的字符（{'、'.join(hidden)}），请删除{fix}"
         names = [*self.units, *self.aliases, *self.groups]
         hint = did_you_mean(name, names)
         if not hint:
@@ -80,12 +89,23 @@ def parse_units(data: dict[str, Any], path: Path, report: Report) -> Directory:
     return directory
 
 
+def _email_hint(addr: str) -> str:
+    """What was probably meant, for the usual pastes: a mailto: link, a name with the address, a list."""
+    if addr.lower().startswith("mailto:"):
+        return "，去掉“mailto:”"
+    if "<" in addr and ">" in addr:
+        return "，只写尖括号中的地址，不写姓名"
+    if any(sep in addr for sep in ",;，；、") and addr.count("@") > 1:
+        return "；多个地址请分别写成一项：email = [\"a@example.gov.cn\", \"b@example.gov.cn\"]"
+    return ""
+
+
 def _unit(sec: Section, name: str, base: Path) -> Unit:
     emails = sec.texts("email")
     for i, addr in enumerate(emails):
         if not _EMAIL.fullmatch(addr):
             shown = "".join(c if c.isprintable() or c == " " else f"\\u{ord(c):04x}" for c in addr)
-            sec.error(f"email[{i}]", f"“{shown}”不是电子邮件地址（应为 name@example.gov.cn）")
+            sec.error(f"email[{i}]", f"“{shown}”不是电子邮件地址（应为 name@example.gov.cn{_email_hint(addr)}）")
     mobiles = sec.texts("mention_mobiles")
     for i, mobile in enumerate(mobiles):
         if not _MOBILE.fullmatch(mobile):
@@ -98,9 +118,23 @@ def _unit(sec: Section, name: str, base: Path) -> Unit:
     return unit
 
 
+def invisible(name: str) -> list[str]:
+    """The code points of the characters in `name` that show as nothing (zero-width spaces and
+    joiners, BOM, direction marks, control characters), e.g. ["U+200B"]."""
+    return sorted({f"U+{ord(c):04X}" for c in name if _unseen(c)})
+
+
+def _unseen(char: str) -> bool:
+    return unicodedata.category(char) in ("Cc", "Cf", "Co", "Cn")
+
+
 def _check_name(sec: Section, name: str) -> None:
     if not name.strip() or name != name.strip():
         sec.error("", "名称不能为空，前后也不能有空格（任务中的名称会去掉前后空格，这个名称无法被引用）")
+    hidden = invisible(name)
+    if hidden:
+        sec.warn("", f"名称中有看不见的字符（{'、'.join(hidden)}），多半是从网页或文档复制时带入的；"
+                     "任务中须写出同样的字符才能引用，建议删除")
 
 
 def _add_alias(sec: Section, aliases: dict[str, str], units: Mapping[str, Unit],
