@@ -152,9 +152,10 @@ def test_quotes_backslashes_control_characters_and_long_titles(tmp_path: Path, d
 
 def test_unit_names_are_written_as_check_reads_them(tmp_path: Path, duban: Duban) -> None:
     """Word's optional hyphen (\\x1f) or a full-width space around a name: `duban check` strips a task's
-    names, and refuses a unit whose name is not stripped, so the draft and the skeleton strip them too."""
+    names, and refuses a unit whose name is not stripped, so the draft and the skeleton strip them too; a
+    zero-width space pasted from a page (check warns of it) is dropped."""
     doc = tmp_path / "plan.txt"
-    doc.write_text("2021年工作要点\n\n一、改革\n（一）推进改革。（县司法局牵头，县发改局\u3000、\x1f县财政局配合；6月底前）\n"
+    doc.write_text("2021年工作要点\n\n一、改革\n（一）推进改革。（县司法\u200b局牵头，县发改局\u3000、\x1f县财政局配合；6月底前）\n"
                    "（二）优化服务。（县发改局\u3000负责；年底前）\n", encoding="utf-8")
     draft = tomllib.loads(_loop(tmp_path, duban, doc))
     assert [(t.get("lead"), t.get("responsible"), t.get("cooperating")) for t in draft["task"]] == [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Callable
 from datetime import date
 
@@ -24,8 +25,10 @@ def q(text: str) -> str:
 
 def unit_names(names: list[str]) -> list[str]:
     """The names as `duban check` reads them: without surrounding whitespace (a Word optional hyphen
-    \\x1f, a \\u3000 left by a copy), none empty, each once."""
-    return list(dict.fromkeys(n.strip() for n in names if n.strip()))
+    \\x1f, a \\u3000 left by a copy) and without characters that show as nothing (U+200B, U+FEFF, control
+    characters: check warns of them, and a name typed by hand would never match), none empty, each once."""
+    cleaned = ("".join(c for c in n if unicodedata.category(c) not in ("Cc", "Cf")).strip() for n in names)
+    return list(dict.fromkeys(n for n in cleaned if n))
 
 
 def toml_lines(lines: list[str]) -> str:
