@@ -298,6 +298,7 @@ def test_two_documents_into_one_units_file_then_again(tmp_path: Path, duban: Dub
     again = [duban("import", str(doc), "--units-out", str(units)) for doc in (SEED, SEEDS / "000_f4c8e39b9b01479d.txt")]
     assert all(r.code == 0 and "新增0个单位、0个分组" in r.err for r in again)
     assert units.read_bytes() == after_two  # idempotent
+    assert duban("import", str(SEED), "--prefix", "QH-").out == first.out  # the same draft again: a diff shows edits
     (tmp_path / "tasks.toml").write_text(first.out, encoding="utf-8")
     (tmp_path / "tasks2.toml").write_text(second.out, encoding="utf-8")
     (config / "duban.toml").write_text(SETTINGS.replace('tasks = "../tasks.toml"',
