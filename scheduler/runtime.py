@@ -15,10 +15,12 @@ from pathlib import Path
 from scheduler.errors import ConfigError, Problem, Severity
 from scheduler.gcpolicy import fewer_collections
 from scheduler.load import cache, check
-from scheduler.load.reader import read_toml, read_toml_text
+from scheduler.load.reader import loads_located, read_text, read_toml
 from scheduler.load.report_settings import check_report
 from scheduler.load.robots import check_robot_keys
 from scheduler.load.settings import Settings, parse_settings
+from scheduler.load.task_blocks import parse_edited
+from scheduler.load.task_memo import WholeParse
 from scheduler.load.tasks import TaskContext, parse_tasks
 from scheduler.load.units import Directory, parse_units
 from scheduler.load.web import check_web_secret
@@ -92,22 +94,31 @@ def _raise_if_errors(problems: list[Problem]) -> None:
 
 
 def _parse(path: Path, ctx: TaskContext) -> tuple[list[Task], list[Problem]]:
-    """One tasks file: its tasks and the problems found in it (errors included)."""
+    """One tasks file: its tasks and the problems found in it (errors included). An edited file
+    is read block by block when it can be (task_blocks.py), else parsed whole."""
     noted: list[Problem] = []
-    data, text = _read_or_collect(path, noted)
+    found = TaskContext(ctx.directory, ctx.policies, noted.append)
+    try:
+        text = read_text(path)
+    except ConfigError as err:
+        return [], list(err.problems)
+    try:
+        return parse_edited(text, path, found), noted
+    except WholeParse:
+        noted.clear()
+    data = _parse_or_collect(text, path, noted)
     if data is None:
         return [], noted
-    found = TaskContext(ctx.directory, ctx.policies, noted.append)
     return parse_tasks(data, text, path, found), noted
 
 
-def _read_or_collect(path: Path, problems: list[Problem]) -> tuple[dict[str, object] | None, str]:
-    """Read one tasks file; its failure is collected so the other files are still checked."""
+def _parse_or_collect(text: str, path: Path, problems: list[Problem]) -> dict[str, object] | None:
+    """Parse one tasks file; its failure is collected so the other files are still checked."""
     try:
-        return read_toml_text(path)
+        return loads_located(text, path.name)
     except ConfigError as err:
         problems.extend(err.problems)
-        return None, ""
+        return None
 
 
 def config_path(given: str | None) -> Path:

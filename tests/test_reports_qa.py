@@ -349,7 +349,7 @@ def test_very_long_text_fits_excels_cell_limit(project: Project, duban: Duban, t
     assert _csv_rows(duban, project)[1][3] == "'" + title
 
 
-@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "docx", "md"])
 def test_output_to_a_pipe_is_written_not_replaced(project: Project, duban: Duban, tmp_path: Path, fmt: str) -> None:
     """`--output /dev/null` or a named pipe: written in place (as root, replacing /dev/null with a
     regular file would break the machine)."""
@@ -371,8 +371,13 @@ def test_output_to_a_pipe_is_written_not_replaced(project: Project, duban: Duban
     data = received[0]
     if fmt == "csv":
         assert data.decode("utf-8-sig").splitlines()[1].startswith("1,T-01,,第一项任务,1,省司法厅,各地区")
-    else:
+    elif fmt == "xlsx":
         assert openpyxl.load_workbook(io.BytesIO(data))["台账"]["B2"].value == "T-01"
+    elif fmt == "docx":
+        assert any("第一项任务" in p.text for p in docx.Document(io.BytesIO(data)).paragraphs) or \
+            any("第一项任务" in c.text for t in docx.Document(io.BytesIO(data)).tables for r in t.rows for c in r.cells)
+    else:
+        assert "第一项任务" in data.decode("utf-8")
 
 
 def test_a_format_contradicting_the_suffix_is_a_usage_error(project: Project, duban: Duban, tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import ssl
 from collections.abc import Callable
 from dataclasses import replace
@@ -12,6 +13,7 @@ import aiosmtplib
 from aiosmtplib.response import SMTPResponse
 from aiosmtplib.typing import Default
 
+from scheduler import secrets
 from scheduler.channels.base import Outcome, Receipt
 from scheduler.load.settings import EmailSettings
 from scheduler.messages import Message
@@ -30,6 +32,21 @@ class EmailChannel:
         self._tls = tls_context
 
     async def send(self, message: Message) -> Receipt:
+        receipt = await self._send(message)
+        return replace(receipt, detail=self._redact(receipt.detail)) if receipt.detail else receipt
+
+    def _redact(self, text: str) -> str:
+        """The password out of a server's answer, raw or as AUTH sent it (LOGIN: base64 of the
+        password; PLAIN: base64 of "\\0user\\0password"), should the server quote it back."""
+        if self._password is None or not self._password.reveal():
+            return text
+        password = self._password.reveal()
+        plain = base64.b64encode(f"\0{self.settings.username}\0{password}".encode()).decode()
+        for form in sorted((*secrets.forms(password), plain), key=len, reverse=True):
+            text = text.replace(form, "<key>")
+        return text
+
+    async def _send(self, message: Message) -> Receipt:
         s = self.settings
         mime = email_mime(message, s.sender, self._now())
         client = _Client(hostname=s.host, port=s.port, username=s.username or None,

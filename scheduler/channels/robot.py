@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 import httpx
 
+from scheduler import secrets
 from scheduler.channels.base import Fault, Outcome, Quota, Receipt
 from scheduler.logs import guard_http_logs
 from scheduler.messages import Message
@@ -69,7 +70,8 @@ class Redactor:
     values: list[str] = field(default_factory=list)
 
     def add(self, *values: str) -> None:
-        self.values.extend(v for v in values if v)
+        """Each value raw and as a URL or a gateway would echo it (URL-encoded, base64)."""
+        self.values.extend(form for v in values for form in secrets.forms(v))
 
     def __call__(self, text: str) -> str:
         for value in sorted(self.values, key=len, reverse=True):

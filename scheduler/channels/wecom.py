@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 import httpx
 
+from scheduler import secrets
 from scheduler.channels.base import Outcome, Receipt
 from scheduler.channels.robot import UNANSWERED
 from scheduler.load.settings import WecomSettings
@@ -86,4 +87,7 @@ def classify(status: int, body: bytes, secret: str) -> Receipt:
 
 
 def redact(text: str, secret: str) -> str:
-    return text.replace(secret, "<key>") if secret else text
+    """The key raw and URL-encoded (as a gateway echoing the request line writes it)."""
+    for form in sorted(secrets.forms(secret), key=len, reverse=True):
+        text = text.replace(form, "<key>")
+    return text

@@ -155,8 +155,10 @@ def _retro_labels(lines: list[str]) -> list[str]:
 
 
 def _number_records(lines: list[str]) -> list[str]:
-    firsts = [i for i in range(len(lines) - 1)
-              if lines[i] and ("：" in lines[i + 1] or ":" in lines[i + 1]) and _record_start(lines, i)]
+    labelled = [i for i in range(len(lines) - 1) if lines[i] and ("：" in lines[i + 1] or ":" in lines[i + 1])]
+    firsts = [i for i in labelled if _record_start(lines, i)]
+    if len(firsts) >= 2:  # records: a longer paragraph above its unit's label line is one too (round 57)
+        firsts = [i for i in labelled if _record_start(lines, i, _LONG_RECORD)]
     if (len(firsts) < 2 and not _lone(lines, firsts)) \
             or any(_SUB_LINE.match(ln) or _STRUCTURE.match(ln) for ln in lines if ln):
         return lines
@@ -176,10 +178,14 @@ def _lone(lines: list[str], firsts: list[int]) -> bool:
 _OPEN_END = "：:，,、；;（("  # a line going on below ("详情见下:"), no sentence of its own
 
 
-def _record_start(lines: list[str], i: int) -> bool:
-    """A one-sentence line followed by label lines, one of which names the unit."""
+_LONG_RECORD = 500  # a task's paragraph of two or three sentences, among records of one sentence
+
+
+def _record_start(lines: list[str], i: int, longest: int = 150) -> bool:
+    """A one-sentence line (or, among such records, a paragraph) followed by label lines, one of which names
+    the unit."""
     ln = lines[i]
-    if ln[-1] in _OPEN_END or ASSIGN_LINE.match(ln) or _OTHER_LABEL.match(ln) or len(ln) > 150:
+    if ln[-1] in _OPEN_END or ASSIGN_LINE.match(ln) or _OTHER_LABEL.match(ln) or len(ln) > longest:
         return False  # a sentence with or without its "。" ("建成配套小学,提供学位1200个", round 33)
     for j in range(i + 1, len(lines)):  # the label lines below it (never a copy of the rest: 10 MB texts)
         if not (ASSIGN_LINE.match(lines[j]) or _OTHER_LABEL.match(lines[j])):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from scheduler.importer.and_units import part_at_one_and
 from scheduler.importer.place_pairs import pair_places
 from scheduler.importer.shared_gov import share_government
 from scheduler.importer.spaced_units import spaced_names
@@ -63,6 +64,8 @@ def _and_split(parts: list[str]) -> list[str]:
         if not whole and len(pieces) == 2 and GENERIC.match(pieces[0].strip()) and not GENERIC.match(rest) \
                 and (is_unit_name(rest) or rest.startswith("各")) and not _BARE.match(rest):
             pieces, whole = pieces[1:], True  # "会同有关部门和各县区": the generic half is no unit
+        if not whole and (two := part_at_one_and(part, _unit_piece)):
+            pieces, whole = two, True  # "文化和旅游部和各省级人民政府" (round 56)
         out += pieces if whole else [part]  # "各有关部门和单位" stays one collective
     return out
 
@@ -71,6 +74,10 @@ _AND = re.compile(r"和|与")
 _EACH = re.compile(r"^各[\u4e00-\u9fff]{2,6}$")  # "市人口计生委和各县市区": a unit and a collective
 # "各县（市、区）党委和人民政府", "高新区党工委和管委会": a body named without its place shares the one before
 _BARE = re.compile(either(r"^(?:人民政府|政府|党委|党工委|管委会|管理委员会|办事处)$"))
+
+
+def _unit_piece(name: str) -> bool:
+    return (is_unit_name(name) or bool(_EACH.match(name))) and not GENERIC.match(name) and not _BARE.match(name)
 
 
 def unit_names(clause: str, out: Assignment) -> list[str]:
@@ -91,14 +98,15 @@ ETC_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{2})等(?:有关|相关)?(?:部门|�
 _BY = re.compile(r"^由(?=[\u4e00-\u9fff]{2})")  # "（由县发改局牵头实施）"
 # names keep traditional forms: "各市、縣人民政府"; "各縣、特區、區人民政府" (round 33)
 _PLACE = r"(?:[县縣市区區州旗乡鄉镇鎮]|特[区區]|县级市|自治县|自治州|地级市)"
-_PLACE_STUB = re.compile(rf"各?(?:有关|相关|有關|相關)?{_PLACE}(?:[（(][^（）()]{{1,8}}[）)])?")
+_PLACE_BRACKET = r"[（(〔][^（）()〔〕]{1,8}[）)〕]"  # "县（市、区）", "县〔区〕" (round 57)
+_PLACE_STUB = re.compile(rf"各?(?:有关|相关|有關|相關)?{_PLACE}(?:{_PLACE_BRACKET})?")
 _STUB_AFTER = re.compile(rf"(?<=[等和及与])(各(?:有关|相关)?{_PLACE})$")  # a unit "等和各市", then "县人民政府"
 # "13个街道、镇": a counted collective, one name with the place words after it
 _COUNTED = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十两]{1,3})个(?:街道|乡镇|镇|乡|社区)")
 _LEVEL = re.compile(r"(?:街办|街道|管理处|社区|园区)(?:办事处)?")  # "各乡、街办、管理处": 各 goes on over them
 _TOWNS = re.compile(r"各(?:乡镇|镇|乡|鄉鎮|鎮|鄉)(?:人民)?政府")  # "各乡镇人民政府" before a bare "街道办事处"
-_PLACE_TAIL = re.compile(rf"{_PLACE}(?:[（(][^（）()]{{1,8}}[）)])?(?:级)?(?:人民)?(?:政府|党委|有关部门|相关部门)?"
-                         r"(?:[（(][^（）()]{1,8}[）)])?")  # "各县、区人民政府(管委会)" (round 33)
+_PLACE_TAIL = re.compile(rf"{_PLACE}(?:{_PLACE_BRACKET})?(?:级)?(?:人民)?(?:政府|党委|有关部门|相关部门)?"
+                         rf"(?:{_PLACE_BRACKET})?")  # "各县、区人民政府(管委会)" (round 33), "县〔区〕" (57)
 
 
 def rejoin_places(parts: list[str]) -> list[str]:

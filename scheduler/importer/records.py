@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from scheduler.importer.columns import DETAIL, MEASURE, column_name
 from scheduler.importer.layout import RECORD
 from scheduler.importer.vocab import LABELS
 
@@ -24,6 +25,7 @@ _TASK_WORDS = frozenset(("重点工作", "重点任务", "工作任务", "主要
                          "具体任务"))
 _TASK_LABEL = re.compile(rf"^(?:{'|'.join(_TASK_WORDS)})$")
 _NUMBERED = re.compile(r"^\d{1,3}[.．、]")
+_COLUMNS = frozenset(DETAIL + MEASURE)  # a table's text column: "主要内容", "具体措施" (round 57)
 # a label alone on its line: a task label or a unit/deadline label of the plan's vocabulary (no colon)
 _BARE_LABEL = re.compile("^(?:" + "|".join(sorted(LABELS, key=len, reverse=True)) + r")$")
 
@@ -75,5 +77,5 @@ def _is_label(line: str) -> bool:
     return bool(_TASK_LABEL.match(line) or _BARE_LABEL.match(line))
 
 
-def _is_value(line: str) -> bool:
-    return bool(line) and not _is_label(line) and "|" not in line
+def _is_value(line: str) -> bool:  # a column's name ("任务" / "主要内容" / "责任单位": a header) is no value
+    return bool(line) and not _is_label(line) and "|" not in line and column_name(line) not in _COLUMNS

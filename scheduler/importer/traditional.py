@@ -14,9 +14,11 @@ from dataclasses import dataclass
 
 from scheduler.importer import columns, vocab
 from scheduler.importer.draft import Draft
+from scheduler.importer.traditional_units import UNIT_ENDINGS
 
 _PAIRS = {t: s for s, forms in vocab._TRADITIONAL.items() for t in forms}
 _PAIRS |= {t: s for t, s in zip(columns._TRADITIONAL, columns._SIMPLIFIED, strict=True) if t != s}
+_PAIRS |= UNIT_ENDINGS  # "銀保監會", "人民銀行": names end as units' names end (round 56)
 FOLD = str.maketrans(_PAIRS)
 _TRADITIONAL = frozenset(_PAIRS)
 _ANY = re.compile("[" + "".join(sorted(_PAIRS)) + "]")

@@ -13,6 +13,7 @@ from scheduler.importer.clauses import closing_groups
 from scheduler.importer.dash_items import dash_item
 from scheduler.importer.draft import Draft, DraftTask
 from scheduler.importer.formats.tables import TABLE_END
+from scheduler.importer.headed_cells import read_headed_cells
 from scheduler.importer.header import CLOSING_MARK, DOC_DATE, SIGNER
 from scheduler.importer.item import (
     ASSIGN_LINE,
@@ -102,7 +103,8 @@ class Walker:
         index = 0
         while index < len(self.lines):
             if (table := read_grouped_rows(self.lines, index) or read_merged_titles(self.lines, index)
-                    or read_unnumbered_cells(self.lines, index) or read_table(self.lines, index)
+                    or read_unnumbered_cells(self.lines, index) or read_headed_cells(self.lines, index)
+                    or read_table(self.lines, index)
                     or read_rule_lines(self.lines, index)) is not None:
                 self.table(*table[:1])
                 index = table[1]

@@ -4,6 +4,7 @@ order and raises if any is an error."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from scheduler import secrets as secret_store
@@ -63,25 +64,33 @@ def secrets(settings: Settings, directory: Directory, strict: bool, report: Repo
 
 
 def calendar(runtime: Runtime, report: Report) -> None:
-    """Deadlines that depend on a year without holiday data: warn (weekends) or fail (error)."""
-    cal = runtime.calendar
+    """Deadlines that depend on a year without holiday data: warn (weekends) or fail (error).
+    Worked out once per date (20,000 tasks share a few hundred deadlines: a reload stays fast)."""
+    said: dict[date, tuple[Severity, str] | None] = {}
     for task in runtime.tasks:
         for ms in task.milestones:
-            try:
-                years = cal.guessed_years([ms.deadline])
-                if not years:
-                    cal.on_or_before(ms.deadline)
-                    continue
-            except CalendarGapError as err:
-                years = [err.year]
-            except DubanError as err:
-                report(Problem(Severity.ERROR, task.source, _place(task, ms.id), str(err)))
-                continue
-            severity = Severity.ERROR if cal.fallback == "error" else Severity.WARNING
-            report(Problem(severity, task.source, _place(task, ms.id),
-                           f"时限 {ms.deadline} 所在的{years[0]}年没有节假日数据，{fallback_words(cal.fallback)}"
-                           f"；请在 duban.toml 的 [calendar.years.{years[0]}] 中补充，"
-                           "或在 [calendar] files 中列出该年的通知文件"))
+            if ms.deadline not in said:
+                said[ms.deadline] = _calendar_problem(runtime, ms.deadline)
+            found = said[ms.deadline]
+            if found is not None:
+                report(Problem(found[0], task.source, _place(task, ms.id), found[1]))
+
+
+def _calendar_problem(runtime: Runtime, deadline: date) -> tuple[Severity, str] | None:
+    cal = runtime.calendar
+    try:
+        years = cal.guessed_years([deadline])
+        if not years:
+            cal.on_or_before(deadline)
+            return None
+    except CalendarGapError as err:
+        years = [err.year]
+    except DubanError as err:
+        return Severity.ERROR, str(err)
+    severity = Severity.ERROR if cal.fallback == "error" else Severity.WARNING
+    return severity, (f"时限 {deadline} 所在的{years[0]}年没有节假日数据，{fallback_words(cal.fallback)}"
+                      f"；请在 {runtime.settings.label} 的 [calendar.years.{years[0]}] 中补充，"
+                      "或在 [calendar] files 中列出该年的通知文件")
 
 
 def _place(task: Task, milestone: str) -> str:

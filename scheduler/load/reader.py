@@ -86,23 +86,42 @@ def read_toml(path: Path, label: str | None = None) -> dict[str, Any]:
 def read_toml_text(path: Path, label: str | None = None) -> tuple[dict[str, Any], str]:
     """Like read_toml, also returning the decoded text (for line numbers of tables)."""
     label = label or path.name
+    return parse_toml(_read_bytes(path, label), label)
+
+
+def read_text(path: Path, label: str | None = None) -> str:
+    """The decoded text of a TOML file, not parsed yet (the failures of read_toml_text but TOML's)."""
+    label = label or path.name
+    return _text(_read_bytes(path, label), label)
+
+
+def _read_bytes(path: Path, label: str) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise _fail(label, "", f"文件不存在：{path}") from None
     except IsADirectoryError:
         raise _fail(label, "", f"这是一个目录，不是文件：{path}") from None
     except OSError as err:
         raise _fail(label, "", f"无法读取文件：{path}（{os_reason(err)}）") from None
-    return parse_toml(data, label)
 
 
 def parse_toml(data: bytes, label: str) -> tuple[dict[str, Any], str]:
+    text = _text(data, label)
+    return loads_located(text, label), text
+
+
+def _text(data: bytes, label: str) -> str:
     text = decode(data, label)
     if "\x00" in text:
         raise _fail(label, "", "文件含有二进制内容（NUL 字节），不是文本文件")
+    return text
+
+
+def loads_located(text: str, label: str) -> dict[str, Any]:
+    """tomli.loads, its failures as one located Chinese Problem."""
     try:
-        return tomli.loads(text), text
+        return tomli.loads(text)
     except tomli.TOMLDecodeError as err:
         place, message = describe_toml_error(err)
         raise _fail(label, place, message) from None

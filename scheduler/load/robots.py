@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from scheduler import secrets
 from scheduler.errors import DubanError, Problem, Severity
@@ -34,6 +35,21 @@ class RobotSettings:
     per_second: int | None = None  # Feishu: 5
 
 
+def usable_url(url: str) -> bool:
+    """An http(s) address a request can go to: it parses, and its port (if any) is 1–65535 (an
+    out-of-range port passes a pattern and fails only when sending, with a traceback)."""
+    import httpx  # only for a configured channel: the other commands do not load it
+
+    if not re.match(r"https?://[^/\s]+", url):
+        return False
+    try:
+        port = urlsplit(url).port
+        httpx.URL(url)
+    except (ValueError, httpx.InvalidURL):
+        return False
+    return port != 0
+
+
 def robot_settings(channels: Section, kind: str) -> RobotSettings | None:
     """`[channels.dingtalk]` or `[channels.feishu]`; None when the table is absent."""
     sec = channels.optional(kind, f"[channels.{kind}]")
@@ -41,7 +57,7 @@ def robot_settings(channels: Section, kind: str) -> RobotSettings | None:
         return None
     default = DINGTALK_URL if kind == "dingtalk" else FEISHU_URL
     base_url = sec.text("base_url", default=default).rstrip("/")
-    if not re.match(r"https?://[^/\s]+", base_url) or "access_token=" in base_url or "?" in base_url:
+    if not usable_url(base_url) or "access_token=" in base_url or "?" in base_url:
         sec.error("base_url", f"应为 http(s) 地址，不含查询参数和密钥（{_HINT[kind]}）")
     ceiling = MAX_PER_MINUTE[kind]
     per_minute = sec.integer("per_minute", ceiling) or 0  # 0 is refused, not the default

@@ -15,9 +15,9 @@ from scheduler.errors import ConfigError, Problem, Severity
 from scheduler.load.calendar_settings import CalendarSettings, parse_calendar
 from scheduler.load.reader import read_toml
 from scheduler.load.report_settings import ReportSettings, parse_report
-from scheduler.load.robots import RobotSettings, robot_settings
+from scheduler.load.robots import RobotSettings, robot_settings, usable_url
 from scheduler.load.schema import BaseDir, Report, Section, timeout_of
-from scheduler.load.web import WebSettings, parse_web
+from scheduler.load.web import WebSettings, loopback, parse_web
 from scheduler.model import DEFAULT_POLICY, Policy, Role, SecretRef, Stage
 
 SECURITY_MODES = ("tls", "starttls", "none")
@@ -221,6 +221,9 @@ def _email(channels: Section, base: BaseDir) -> EmailSettings | None:
         sender=sender, username=em.text("username"),
         password=secret_ref(em, "password", base), timeout=timeout_of(em, 30),
     )
+    if security == "none" and settings.password and not loopback(settings.host):
+        em.warn("security", f"security = \"none\" 时邮箱密码以明文经网络发送到 {settings.host}："
+                            "请改用 \"tls\"（465 端口）或 \"starttls\"（587 端口）")
     em.finish()
     return settings
 
@@ -241,7 +244,7 @@ def _wecom(channels: Section) -> WecomSettings | None:
     if wc is None:
         return None
     base_url = wc.text("base_url", default=WECOM_URL)
-    if not re.match(r"https?://[^/\s]+", base_url) or "key=" in base_url:
+    if not usable_url(base_url) or "key=" in base_url:
         wc.error("base_url", "应为 http(s) 地址且不含 key=（机器人密钥写在 units.toml 的 "
                  "wecom_key_env/wecom_key_file）")
     per_minute = wc.integer("per_minute", 20) or 0  # 0 is refused, not the default

@@ -46,6 +46,17 @@ class _Context:
     document: Document
 
 
+class WholeParse(Exception):
+    """An edited file read block by block (task_blocks.py) must be parsed whole instead; nothing of
+    the attempt was reported."""
+
+
+class _Reused(dict[str, Any]):
+    """The table of a block whose Task is reused (task_blocks.py): never read."""
+
+
+REUSED: dict[str, Any] = _Reused()
+
 # a task without problems is kept as itself (the memo stays small: the daemon keeps it)
 _FILES: dict[Path, tuple[_Context, dict[int, Task | Done]]] = {}
 
@@ -69,6 +80,15 @@ class Memo:
         previous = _FILES.get(path)
         if previous is not None and previous[0] == context:
             self._old = previous[1]
+
+    def has_previous(self) -> bool:
+        """A previous parse of this file, in the same context, can be reused from."""
+        return self.keys is not None and bool(self._old)
+
+    def would_reuse(self, index: int, line: int) -> bool:
+        """Whether `reuse` will give this block's task (without recording anything)."""
+        kept = self._old.get(self.keys[index]) if self.keys is not None else None
+        return kept is not None and (not isinstance(kept, Done) or (kept.line, kept.index) == (line, index))
 
     def reuse(self, index: int, line: int) -> Done | None:
         if self.keys is None:

@@ -17,7 +17,7 @@ from dateutil.rrule import rrulestr
 from scheduler import phrases
 from scheduler.errors import Problem, Severity
 from scheduler.load.schema import Report, Section
-from scheduler.load.task_memo import Done, memo_for
+from scheduler.load.task_memo import REUSED, Done, WholeParse, memo_for
 from scheduler.load.units import Directory
 from scheduler.model import Document, Milestone, Policy, Recurrence, Task, TaskStatus
 from scheduler.phrases_written import resolve_written
@@ -41,8 +41,8 @@ class TaskContext:
 
 def parse_tasks(data: dict[str, Any], text: str, path: Path, ctx: TaskContext) -> list[Task]:
     top = Section(data, ctx.report, path.name, "")
-    document = _document(top.child(top.table("document"), "[document]"))
-    lines, starts = _headers(text)
+    document = document_of(top.child(top.table("document"), "[document]"))
+    lines, starts = headers(text)
     tables = top.tables("task")
     memo = memo_for(path, text, starts, tables, path.name, ctx.directory, ctx.policies, document)
     noted: list[Problem] = []
@@ -52,6 +52,8 @@ def parse_tasks(data: dict[str, Any], text: str, path: Path, ctx: TaskContext) -
         line = lines[i] if i < len(lines) else 0
         done = memo.reuse(i, line)
         if done is None:
+            if table is REUSED:  # task_blocks.py did not parse this block: it was to be reused
+                raise WholeParse
             noted.clear()
             done = Done(_task(table, i, line, path.name, document, own), tuple(noted), line, i)
             memo.store(i, done)
@@ -64,7 +66,7 @@ def parse_tasks(data: dict[str, Any], text: str, path: Path, ctx: TaskContext) -
     return tasks
 
 
-def _headers(text: str) -> tuple[list[int], list[int]]:
+def headers(text: str) -> tuple[list[int], list[int]]:
     """1-based line and offset of each `[[task]]` header, counted incrementally (linear in the text)."""
     lines, starts, line, pos = [], [], 1, 0
     for m in _TASK_HEADER.finditer(text):
@@ -75,7 +77,7 @@ def _headers(text: str) -> tuple[list[int], list[int]]:
     return lines, starts
 
 
-def _document(sec: Section) -> Document:
+def document_of(sec: Section) -> Document:
     doc = Document(sec.text("title"), sec.text("number"), sec.day("issued"))
     if doc.issued and not _EARLIEST <= doc.issued <= _LATEST:
         sec.error("issued", f"日期 {doc.issued} 不在合理范围（2000–2099年）内")

@@ -62,7 +62,20 @@ def _listen(web: Section) -> tuple[str, int]:
     if not match or not 0 < int(match[2]) < 65536:
         web.error("listen", f"“{text}”写法不对，应为“地址:端口”，如 \"127.0.0.1:8650\"")
         return "127.0.0.1", 8650
+    if not loopback(match[1]):
+        web.warn("listen", f"网页监听 {match[1]}，本机以外的计算机可以不经反向代理（没有 HTTPS）直接访问；"
+                           "除非确有需要，请改为 \"127.0.0.1:端口\"，由内网的 nginx 对外发布")
     return match[1], int(match[2])
+
+
+def loopback(host: str) -> bool:
+    """This machine only: localhost or a loopback address (a host name may resolve to any interface)."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False  # a host name: it may resolve to any interface
 
 
 def check_web_secret(web: WebSettings | None, label: str, strict: bool, report: Report) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 from scheduler.model import Document
 from scheduler.readmodel import Register, Row, State, UnitRow
@@ -125,7 +126,7 @@ def _md_items(items: tuple[Item, ...], days_label: str, days: Callable[[Item], s
 # -- Word ----------------------------------------------------------------------------------------
 
 
-def write_docx(b: Bulletin, path: Path) -> None:
+def write_docx(b: Bulletin, path: Path | BinaryIO) -> None:
     from scheduler.report.docx_writer import write
 
     write(b, path)

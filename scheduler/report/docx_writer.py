@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from docx import Document
 from docx.document import Document as DocumentObject
@@ -17,7 +18,7 @@ from scheduler.report.safe import printable
 _FONT = "仿宋"  # official documents are set in 仿宋/宋体; Word falls back when it is missing
 
 
-def write(b: Bulletin, path: Path) -> None:
+def write(b: Bulletin, path: Path | BinaryIO) -> None:
     doc = Document()
     _fonts(doc)
     title = doc.add_paragraph()
@@ -44,7 +45,7 @@ def write(b: Bulletin, path: Path) -> None:
     for line in b.waiting or ("无。",):
         doc.add_paragraph(printable(line))
     doc.add_paragraph("（本通报由督办系统根据台账生成，请核对后签发。）")
-    doc.save(str(path))
+    doc.save(str(path) if isinstance(path, Path) else path)
 
 
 def _fonts(doc: DocumentObject) -> None:

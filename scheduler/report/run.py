@@ -9,6 +9,7 @@ import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 from scheduler import readmodel
 from scheduler.errors import DubanError, UsageError, os_reason
@@ -51,11 +52,13 @@ def report(runtime: Runtime, today: date, fmt: str, output: str | None,
             sys.stdout.write("".join(bulletin.to_markdown(bulletin.build(reg))))
             sys.stdout.flush()
         return
-    writers: dict[str, Callable[[Path], None]] = {
-        "xlsx": lambda p: register.write_xlsx(reg, p),
-        "docx": lambda p: bulletin.write_docx(bulletin.build(reg), p),
-        "csv": lambda p: _write_text(p, "".join(register.to_csv(reg))),
-        "md": lambda p: _write_text(p, "".join(bulletin.to_markdown(bulletin.build(reg)))),
+    # each writes to a stream opened here: a zip writer given a FIFO's path opens it read-write, fails
+    # to seek, and opens it again write-only — a reader that saw the first open has gone by then
+    writers: dict[str, Callable[[BinaryIO], object]] = {
+        "xlsx": lambda f: register.write_xlsx(reg, f),
+        "docx": lambda f: bulletin.write_docx(bulletin.build(reg), f),
+        "csv": lambda f: f.write("".join(register.to_csv(reg)).encode("utf-8")),
+        "md": lambda f: f.write("".join(bulletin.to_markdown(bulletin.build(reg))).encode("utf-8")),
     }
     (_direct if special else _atomic)(target, writers[fmt])
 
@@ -65,9 +68,10 @@ def _special(path: Path) -> bool:
     return path.exists() and not path.is_file() and not path.is_dir()
 
 
-def _direct(path: Path, write: Callable[[Path], None]) -> None:
+def _direct(path: Path, write: Callable[[BinaryIO], object]) -> None:
     try:
-        write(path)
+        with path.open("wb") as stream:
+            write(stream)
     except OSError as err:
         raise DubanError(f"无法写入 {path}：{os_reason(err)}") from None
 
@@ -85,19 +89,15 @@ def _target(given: Path) -> Path:
     return path
 
 
-def _write_text(path: Path, text: str) -> None:
-    path.write_text(text, encoding="utf-8", newline="")
-
-
-def _atomic(path: Path, write: Callable[[Path], None]) -> None:
+def _atomic(path: Path, write: Callable[[BinaryIO], object]) -> None:
     """A temporary file beside the target, then rename: a reader never sees half a report. A file
     replaced keeps its permissions; a new one gets those the umask allows."""
     try:
         mode = _mode(path)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        os.close(fd)
         try:
-            write(Path(tmp))
+            with os.fdopen(fd, "wb") as stream:
+                write(stream)
             os.chmod(tmp, mode)
             os.replace(tmp, path)
         except BaseException:

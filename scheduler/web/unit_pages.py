@@ -21,8 +21,12 @@ SUBMISSIONS_SHOWN = 50
 
 
 def _unit(request: Request) -> str | None:
+    """The unit a valid link names, while units.toml still has it under that name: a link of a
+    removed or renamed unit (even one kept as an alias) is refused like any invalid link, as
+    `duban link --revoke` can no longer reach it."""
     c = ctx(request)
-    return c.tokens.unit_of(request.path_params["token"], c.store.generation)
+    unit = c.tokens.unit_of(request.path_params["token"], c.store.generation)
+    return unit if unit is not None and unit in c.runtime().directory.units else None
 
 
 async def unit_page(request: Request) -> Response:
