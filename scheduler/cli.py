@@ -12,8 +12,7 @@ from zoneinfo import ZoneInfo
 
 from scheduler.cli_args import parser
 from scheduler.clock import parse_day, parse_now, system_now
-from scheduler.errors import ConfigError, DubanError, Problem, Severity, UsageError
-from scheduler.load.units import Directory
+from scheduler.errors import ConfigError, DubanError, Severity, UsageError
 from scheduler.plan import Firing
 from scheduler.runtime import Runtime, build_runtime, config_path, planner_for
 
@@ -154,18 +153,16 @@ def _run(args: argparse.Namespace) -> int:
     import asyncio
 
     from scheduler.app import run_once
-    from scheduler.clock import ShiftedClock, SystemClock
     from scheduler.pass_result import describe
     from scheduler.wording import run_summary
 
     path = config_path(args.config)
+    if not args.once:
+        from scheduler.startup import run_daemon
+
+        return run_daemon(path, args.dry_run, args.now)
     runtime = build_runtime(path, strict_secrets=not args.dry_run)
     tz = runtime.settings.timezone
-    if not args.once:
-        from scheduler.daemon import serve
-
-        clock = ShiftedClock(parse_now(args.now, tz)) if args.now else SystemClock(tz)
-        return serve(path, runtime, args.dry_run, clock)
     result = asyncio.run(run_once(runtime, _now(args, tz), args.dry_run))
     print(run_summary(describe(result), args.dry_run))
     return 1 if result.failed else 0
@@ -236,33 +233,9 @@ def _send_test(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from scheduler.importer.emit import emit_toml
-    from scheduler.importer.run import load_draft
+    from scheduler.import_cli import run_import
 
-    known = None
-    if args.config:
-        runtime_units = _directory(Path(args.config))
-        known = runtime_units.known
-    doc = Path(args.doc)
-    draft = load_draft(doc)
-    sys.stdout.write(emit_toml(draft, doc.name, args.prefix, args.year, known))
-    if args.units_out:
-        from scheduler.importer.units_out import write_units
-
-        added = write_units(Path(args.units_out), draft, doc.name)
-        print(f"{args.units_out}：新增{len(added.units)}个单位、{len(added.groups)}个分组，"
-              "请填写联系方式和分组成员后运行 duban check", file=sys.stderr)
-    return 0
-
-
-def _directory(path: Path) -> Directory:
-    from scheduler.load.reader import read_toml
-    from scheduler.load.settings import load_settings
-    from scheduler.load.units import parse_units
-
-    settings = load_settings(path)
-    problems: list[Problem] = []
-    return parse_units(read_toml(settings.units), settings.units, problems.append)
+    return run_import(args)
 
 
 if __name__ == "__main__":

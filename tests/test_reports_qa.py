@@ -363,10 +363,11 @@ def test_output_to_a_pipe_is_written_not_replaced(project: Project, duban: Duban
         result = duban("report", "--config", str(project.config), "--now", NOW, "--format", fmt,
                        "--output", str(fifo))
     finally:
-        if reader.is_alive():  # unblock a reader still waiting for a writer; never block on a pipe it just left
-            with contextlib.suppress(OSError):  # ENXIO: the reader is gone already
-                os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
         reader.join(timeout=10)
+        if reader.is_alive():  # nothing was written: unblock the reader (never block here: it may just have ended)
+            with contextlib.suppress(OSError):
+                os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+            reader.join(timeout=10)
     assert result.code == 0, result.err
     assert stat.S_ISFIFO(fifo.stat().st_mode)
     data = received[0]
