@@ -10,6 +10,7 @@ from scheduler.importer.copies import normalised, plain_spaces
 from scheduler.importer.draft import Draft as Draft
 from scheduler.importer.draft import DraftTask as DraftTask
 from scheduler.importer.duty_headings import duty_headings
+from scheduler.importer.duty_paragraphs import duty_paragraphs
 from scheduler.importer.furniture import without_furniture
 from scheduler.importer.glued_items import glued_lines
 from scheduler.importer.header import header_facts, title_year
@@ -42,7 +43,7 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?:[a-zü]*[āáǎàēéěèī�
 
 def _laid_out(lines: list[str]) -> list[str]:
     """The lines as the walker reads them: tables, records, run-on pages, minutes and target lists laid out."""
-    lines = joined_site_chunks(lines)  # site_chunks.py: a document site's numbered chunks (round 58)
+    lines = duty_paragraphs(joined_site_chunks(lines))  # site_chunks.py, duty_paragraphs.py (round 58)
     lines = marked_items(top_points(article_lines(outline_lines(lines))))  # numbering as a plan's levels
     lines = ordinal_points(starred_leads(lines))  # starred_lead.py, ordinal_points.py (round 54)
     lines = spanned_rows(glued_lines(office_points(scored_items(lines))))  # rounds 53, 52
