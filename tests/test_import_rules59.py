@@ -83,3 +83,31 @@ def test_two_unit_first_paragraphs_or_no_announcing_line_change_nothing() -> Non
     unannounced = _DUTY_PARAGRAPHS.replace("明确如下:", "进一步明确。")
     for text in (two, unannounced):
         assert all(not t.title.startswith("区城管局负责") for t in parse_document(text).tasks)
+
+
+_PATROL = """《XX乡防汛值守方案.docx》由会员分享,可在线阅读,更多相关文档请在本站搜索。
+1、XX乡防汛值守方案为确保汛期全乡安全度汛,结合实际制定如下方案:一、值守安排 1.乡水利站、乡应急办:各安排2名干部每天在全乡范围巡查 河道堤防,发现险情及时上报乡领导。2.包村干部、各村委会:每天早晚各巡查一次山塘水库,在危险地段设置警示标志。组织 村民转移演练,落实转移路线和安置点,确保人员转移及时有序。3.乡
+2、民兵应急分队:每天在易涝片区机动巡查,遇到紧急情况随时候命出动,协助转移受灾群众。
+"""
+
+
+def test_items_opening_with_their_units_and_a_colon_in_a_sites_chunks() -> None:
+    draft = parse_document(_PATROL)
+    got = [(t.title, units(t)) for t in draft.tasks]
+    assert got == [
+        ("各安排2名干部每天在全乡范围巡查河道堤防,发现险情及时上报乡领导", ([], ["乡水利站", "乡应急办"], [])),
+        ("每天早晚各巡查一次山塘水库,在危险地段设置警示标志", ([], ["各村委会"], [])),
+        ("每天在易涝片区机动巡查,遇到紧急情况随时候命出动,协助转移受灾群众", ([], ["乡民兵应急分队"], [])),
+    ]
+
+
+def test_numbered_headings_with_a_colon_stay_as_they_are() -> None:
+    text = """某县2021年工作方案
+1.工作目标:到2021年底,全县农村生活垃圾收运处置体系实现全覆盖。(责任单位:县住建局)
+2.组织领导:成立工作专班,统筹推进各项工作。(责任单位:县政府办)
+"""
+    draft = parse_document(text)
+    assert [(t.title, units(t)[1]) for t in draft.tasks] == [
+        ("工作目标:到2021年底,全县农村生活垃圾收运处置体系实现全覆盖", ["县住建局"]),
+        ("组织领导:成立工作专班,统筹推进各项工作", ["县政府办"]),
+    ]

@@ -6,6 +6,7 @@ import re
 
 from scheduler.importer.articles import article_lines
 from scheduler.importer.bracketed import relayout_targets
+from scheduler.importer.colon_units import colon_units
 from scheduler.importer.copies import normalised, plain_spaces
 from scheduler.importer.draft import Draft as Draft
 from scheduler.importer.draft import DraftTask as DraftTask
@@ -43,7 +44,7 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?:[a-zü]*[āáǎàēéěèī�
 
 def _laid_out(lines: list[str]) -> list[str]:
     """The lines as the walker reads them: tables, records, run-on pages, minutes and target lists laid out."""
-    lines = duty_paragraphs(joined_site_chunks(lines))  # site_chunks.py, duty_paragraphs.py (round 58)
+    lines = colon_units(duty_paragraphs(joined_site_chunks(lines)))  # site_chunks, duty_paragraphs, colon_units (58)
     lines = marked_items(top_points(article_lines(outline_lines(lines))))  # numbering as a plan's levels
     lines = ordinal_points(starred_leads(lines))  # starred_lead.py, ordinal_points.py (round 54)
     lines = spanned_rows(glued_lines(office_points(scored_items(lines))))  # rounds 53, 52

@@ -14,6 +14,13 @@ import re
 _CHUNK = re.compile(r"^(\d{1,2})、")
 _ENDS = "。；;）)”！？!?:："  # a chunk that ends a sentence or a bracket may be an item of the text's own
 _LONG = 150
+# a PDF's line break left as a space inside a sentence ("全 镇森林防火", "秸 秆"): gone, unless what follows
+# opens something of its own (an item "2.", a section "二、" "(一)", a label "协作部门:")
+_SPACE = re.compile(r"(?<=\S) (?![\d]{1,2}[.．、](?!\d)|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]"
+                    r"|[\u4e00-\u9fff]{2,6}[:：])")
+# "……配备车辆。2.挂村镇干部、各村委会:……。3.镇消防队:……": items glued after a stop, numbered in order
+# (the first of them may follow a space: "一、值守安排 1.……。2.……")
+_GLUED_ITEM = re.compile(r"(?:(?<=。)|\s)(?=(\d{1,2})[.．](?!\d))")
 
 
 def joined_site_chunks(lines: list[str]) -> list[str]:
@@ -25,12 +32,25 @@ def joined_site_chunks(lines: list[str]) -> list[str]:
     while i < len(lines):
         end = _run_end(lines, i)
         if end > i + 1:
-            out.append("".join(_CHUNK.sub("", ln, count=1) for ln in lines[i:end]))
+            text = _SPACE.sub("", "".join(_CHUNK.sub("", ln, count=1) for ln in lines[i:end]))
+            out += _items_cut(text)
             i = end
         else:
             out.append(lines[i])
             i += 1
     return out
+
+
+def _items_cut(text: str) -> list[str]:
+    """The joined text cut before each item glued to the stop before it, when they follow in order."""
+    found = list(_GLUED_ITEM.finditer(text))
+    cuts = [(m.end(), int(m[1])) for m in found]
+    numbers = [n for _, n in cuts]
+    if len(cuts) < 2 or numbers != list(range(numbers[0], numbers[0] + len(numbers))) \
+            or all(m[0].isspace() for m in found):  # items after spaces only: layout.py's run-on split reads them
+        return [text]
+    starts = [0, *(c for c, _ in cuts)]
+    return [text[a:b].strip() for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
 
 
 def _run_end(lines: list[str], start: int) -> int:
