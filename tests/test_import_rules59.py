@@ -111,3 +111,13 @@ def test_numbered_headings_with_a_colon_stay_as_they_are() -> None:
         ("工作目标:到2021年底,全县农村生活垃圾收运处置体系实现全覆盖", ["县住建局"]),
         ("组织领导:成立工作专班,统筹推进各项工作", ["县政府办"]),
     ]
+
+
+def test_a_contact_list_with_units_before_colons_is_no_task() -> None:
+    text = """关于报送联络员的通知
+一、联络员名单
+1.县发改局:张某某,电话:13800000001
+2.县财政局:李某某,电话:13800000002
+3.县住建局:王某某,电话:13800000003
+"""
+    assert all(t.assignment.empty() for t in parse_document(text).tasks)

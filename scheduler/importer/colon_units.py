@@ -18,6 +18,8 @@ from scheduler.importer.vocab import GENERIC, is_unit_name
 
 _ITEM = re.compile(r"^(?P<number>\d{1,2}[.．、](?!\d))(?P<names>[^:：。，,；;（）()“”]{2,30})[:：](?P<rest>\S.*)$")
 _PERSON = re.compile(r"(?:干部|人员|领导|同志|书记|队员|护林员|网格员|组长|成员)$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CONTACT = re.compile(r"\d{7,}|电话|手机|联系人|邮箱")
 _COLLECTIVE = re.compile(r"^各[\u4e00-\u9fff]{1,6}(?:[（(][\u4e00-\u9fff、]{1,6}[）)])?$")
 
 
@@ -38,8 +40,8 @@ def colon_units(lines: list[str]) -> list[str]:
 def _units(line: str) -> list[str] | None:
     """The units an item opens with before its colon ([] if only persons), or None when it opens otherwise."""
     m = _ITEM.match(line)
-    if m is None:
-        return None
+    if m is None or len(_CJK.findall(m["rest"])) < 8 or _CONTACT.search(m["rest"]):
+        return None  # "1.县发改局:张三,电话……": a list of contacts, no work
     names = split_names(m["names"])
     units = [n for n in names if not _PERSON.search(n)
              and ((_unit(n) and not GENERIC.match(n)) or _COLLECTIVE.match(n))]

@@ -21,6 +21,7 @@ def glued_names(name: str) -> list[str]:
         return [name]
     for i in range(3, len(name) - 2):
         left, right = name[:i], name[i:]
-        if name[i] == name[0] and left.endswith(_OFFICE_ENDS) and is_unit_name(left) and is_unit_name(right):
+        if name[i] == name[0] and left.endswith(_OFFICE_ENDS) and is_unit_name(left) and is_unit_name(right) \
+                and not right.startswith("市场"):  # "县市场监管局" is no city's; "……局市场科" is the bureau's own
             return [left, *glued_names(right)]
     return [name]
