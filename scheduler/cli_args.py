@@ -36,8 +36,8 @@ def _year(text: str) -> int:
 
 def _prefix(text: str) -> str:
     """A task id's beginning: an id holds no space, quote or backslash and is at most 64 characters."""
-    if not re.fullmatch(r"[^\s\"'\\]{0,40}", text):
-        raise argparse.ArgumentTypeError(f"不能含空格、引号或反斜杠，最长 40 个字符，实际是 '{text}'")
+    if not re.fullmatch(r"[^\s\"'\\\x00-\x1f\x7f-\x9f]{0,40}", text):  # what `duban check` accepts in an id
+        raise argparse.ArgumentTypeError(f"不能含空格、引号、反斜杠或控制字符，最长 40 个字符，实际是 {text!r}")
     return text
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time as time_module
 from collections.abc import Callable
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
@@ -71,7 +71,7 @@ class FixedClock:
         return self.at
 
     def advance(self, delta: timedelta) -> None:
-        self.at += delta
+        self.at = _later(self.at, delta)
 
 
 class ShiftedClock:
@@ -83,4 +83,12 @@ class ShiftedClock:
         self._origin = monotonic()
 
     def now(self) -> datetime:
-        return self.start + timedelta(seconds=self._monotonic() - self._origin)
+        return _later(self.start, timedelta(seconds=self._monotonic() - self._origin))
+
+
+def _later(moment: datetime, delta: timedelta) -> datetime:
+    """`moment` + `delta` of real time: Python adds to a ZoneInfo datetime on the wall clock, an
+    hour off across a summer-time change."""
+    if moment.tzinfo is None:
+        return moment + delta
+    return (moment.astimezone(UTC) + delta).astimezone(moment.tzinfo)

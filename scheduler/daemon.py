@@ -21,34 +21,31 @@ import hashlib
 import logging
 import signal
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from scheduler import logs
-from scheduler.app import App, State, assemble, build_app
+from scheduler.app import App, State, build_app
 from scheduler.clock import Clock
 from scheduler.due import Outgoing
 from scheduler.errors import ConfigError, DubanError, Severity, StateBrokenError, StateLockedError
-from scheduler.feedback.readers import DecisionNotes
 from scheduler.messages import Reason
 from scheduler.notices import notify
 from scheduler.pass_result import PassResult, describe
 from scheduler.pipeline import deliver_all, run_pass
 from scheduler.retention import closing_days
-from scheduler.runtime import Runtime
 from scheduler.systemd import Notifier
-from scheduler.watch import watch_files
-from scheduler.web.links import UnitLinker
+from scheduler.watch import settled, signature, watch_files
 from scheduler.web.serve import WebServer
 from scheduler.wording import run_summary
 
 log = logging.getLogger("duban")
 SAFETY_MINUTES = 15
 STOP_GRACE = 10.0
-COALESCE = 0.3  # seconds: an editor's burst of writes is one reload
+COALESCE = 0.3  # seconds without a change before a reload: an editor's burst of writes is one reload
+SETTLE_LIMIT = 10.0  # seconds: files that never rest are loaded anyway
 LOCKED_RETRY = 60.0  # seconds between attempts to open a state locked at start-up
 
 
@@ -73,7 +70,8 @@ class Daemon:
             "coalesce": True, "max_instances": 1})
 
     def now(self) -> datetime:
-        return self.clock.now()
+        """In the zone of the current configuration (a reload may change it; the clock keeps its own)."""
+        return self.clock.now().astimezone(self.app.runtime.settings.timezone)
 
     async def main(self) -> int:
         loop = asyncio.get_running_loop()
@@ -81,9 +79,7 @@ class Daemon:
             loop.add_signal_handler(sig, self.stopping.set)
         loop.add_signal_handler(signal.SIGHUP, self.reload_wanted.set)
         if self.app.runtime.settings.web:
-            self.web = WebServer(lambda: self.app.runtime, self.state.ledger.path, self.now,
-                                 lambda: self.last_pass, self.reload_wanted.set)
-            await self.web.start()
+            await self._start_web()
         self.scheduler.start()
         self.scheduler.add_job(self._safety, "interval", minutes=SAFETY_MINUTES, id="safety")
         watcher = asyncio.create_task(watch_files(lambda: self.app.files(), self.reload_wanted, self.stopping,
@@ -105,9 +101,7 @@ class Daemon:
             if self.stopping.is_set():
                 break
             if self.reload_wanted.is_set():
-                await asyncio.sleep(COALESCE)
-                self.reload_wanted.clear()
-                await self.reload()
+                await self.reload(settle=True)
             if self.pass_wanted.is_set() and not self.stopping.is_set():
                 self.pass_wanted.clear()
                 code = await self._owned_pass()
@@ -116,8 +110,11 @@ class Daemon:
         return 0
 
     async def _owned_pass(self) -> int:
-        """Run one pass as a task; on SIGTERM let it finish its send (bounded), then stop."""
-        task = asyncio.create_task(self.one_pass())
+        return await self._owned(self.one_pass())
+
+    async def _owned(self, work: Coroutine[object, object, int]) -> int:
+        """Run a pass (or a reload's notice) as a task; on SIGTERM let it finish its send (bounded), then stop."""
+        task = asyncio.create_task(work)
         stop = asyncio.create_task(self.stopping.wait())
         await asyncio.wait({task, stop}, return_when=asyncio.FIRST_COMPLETED)
         stop.cancel()
@@ -158,6 +155,27 @@ class Daemon:
         self.notifier.status(f"下一次发送：{opening:%Y-%m-%d %H:%M}，待发{waiting}条")
         return 0
 
+    async def _start_web(self) -> None:
+        self.web = WebServer(lambda: self.app.runtime, self.state.ledger.path, self.now,
+                             lambda: self.last_pass, self.reload_wanted.set)
+        await self.web.start()
+
+    async def _follow_web(self) -> None:
+        """A reload that adds, changes or removes [web]: the pages follow, as the links in messages do
+        (pages that could not start, a port taken, are tried again at each reload)."""
+        wanted = self.app.runtime.settings.web
+        if (self.web.context.web if self.web is not None else None) == wanted:
+            return
+        if self.web is not None:
+            await self.web.stop()
+            self.web = None
+        if wanted is not None:
+            try:
+                await self._start_web()
+            except DubanError as err:
+                self.web = None
+                log.error("%s", err)
+
     async def _safety(self) -> None:
         """Retries and clock jumps matter only while messages may be sent."""
         if self.app.window.open_at(self.now()):
@@ -171,16 +189,22 @@ class Daemon:
         at = self.app.window.next_opening(now)
         if retry is not None and retry < at:
             at = max(retry, now + timedelta(seconds=1))
-        delay = (at - now).total_seconds()
+        # real seconds (also across a summer-time change), from the pass's end: it may have taken minutes
+        delay = at.timestamp() - self.now().timestamp()
         run_at = datetime.now(self.app.runtime.settings.timezone) + timedelta(seconds=delay)
         self.scheduler.add_job(self._wake, "date", run_date=run_at, id="next", replace_existing=True)
         log.debug("next pass at %s", at.isoformat(timespec="minutes"))
         return at
 
-    async def reload(self) -> None:
+    async def reload(self, settle: bool = False) -> None:
+        """`settle`: first wait until the files rest (a SIGTERM meanwhile: no reload)."""
         self.reloaded.clear()
         self.notifier.reloading()
         try:
+            if settle:
+                if not await settled(self.app.files, COALESCE, SETTLE_LIMIT, self.stopping):
+                    return
+                self.reload_wanted.clear()
             await self._reload()
         finally:
             self.reloaded.set()
@@ -188,20 +212,31 @@ class Daemon:
 
     async def _reload(self) -> None:
         started = time.perf_counter()
+        files = self.app.files
+        before = signature(files())
         try:
             app = build_app(self.path, self.now, self.app.dry_run, previous=self.app,
                             unit_link=self.app.renderer.unit_link, unit_notes=self.app.renderer.unit_notes)
-        except ConfigError as err:
-            lines = [p.located() for p in err.problems if p.severity is Severity.ERROR]
+        except DubanError as err:
+            if signature(files()) != before:  # written to while it was read: not the coordinator's mistake (yet)
+                self.reload_wanted.set()
+                return
+            lines = ([p.located() for p in err.problems if p.severity is Severity.ERROR]
+                     if isinstance(err, ConfigError) else [str(err)])
             await self._tell("配置文件有误，仍按上一版有效配置运行", lines)
             return
-        except DubanError as err:
-            await self._tell("配置文件有误，仍按上一版有效配置运行", [str(err)])
+        if signature(files()) != before:  # read half-written: read it again once it rests
+            await app.aclose()
+            self.reload_wanted.set()
             return
         old, self.app = self.app, app
         self.loads += 1
         self.loaded = f"{self.now().isoformat()}#{self.loads}"
         await old.aclose()
+        await self._follow_web()
+        if (moved := app.runtime.settings.state) != old.runtime.settings.state:  # the lock is held on the old one
+            log.warning("duban.toml 中的 state 改为 %s，重新启动 duban run 后生效；现在仍使用 %s", moved,
+                        old.runtime.settings.state)
         try:
             self.state.ledger.retry_now(self.now())
         except DubanError as err:
@@ -211,6 +246,7 @@ class Daemon:
 
     async def _tell(self, title: str, lines: list[str]) -> None:
         log.error("reload failed, keeping the previous configuration:\n%s", "\n".join(lines))
+        self.notifier.status(f"{title}（详见日志）")  # systemctl status shows it until the next pass
         try:
             told = hashlib.sha256("\n".join([self.loaded, title, *lines]).encode()).hexdigest()
             keys = notify(self.app, self.state.ledger, title, lines, self.now(), told)
@@ -218,8 +254,11 @@ class Daemon:
             log.error("%s", err)
             return
         if keys and self.app.window.open_at(self.now()):
-            await deliver_all(self.app, self.state.ledger, [_notice(k) for k in keys], self.now(), PassResult(),
-                              self.stopping)
+            await self._owned(self._deliver([_notice(k) for k in keys]))
+
+    async def _deliver(self, work: list[Outgoing]) -> int:
+        await deliver_all(self.app, self.state.ledger, work, self.now(), PassResult(), self.stopping)
+        return 0
 
     async def _shutdown(self) -> None:
         log.info("stopping")
@@ -253,12 +292,6 @@ async def _first_of(*events: asyncio.Event) -> None:
             w.cancel()
 
 
-def serve(path: Path, runtime: Runtime, dry_run: bool, clock: Clock) -> int:
-    """The daemon on a validated runtime; a state that cannot be opened is a Chinese message."""
-    logs.setup()
-    return asyncio.run(_serve(path, runtime, dry_run, clock))
-
-
 async def open_state(path: Path, dry_run: bool, stopping: asyncio.Event, report: Callable[[str], None],
                      lock_wait: float | None = None, retry: float = LOCKED_RETRY) -> State | None:
     """The state at start-up (SPEC 3.3): a database locked by another program (beyond its 60 s
@@ -272,31 +305,3 @@ async def open_state(path: Path, dry_run: bool, stopping: asyncio.Event, report:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stopping.wait(), retry)
     return None
-
-
-async def _serve(path: Path, runtime: Runtime, dry_run: bool, clock: Clock) -> int:
-    stopping = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(sig, stopping.set)
-    notifier = Notifier()
-
-    def locked(text: str) -> None:  # under systemd: started (not killed by TimeoutStartSec), and alive
-        log.error("%s", text)
-        notifier.ready(text)
-        notifier.send("WATCHDOG=1")
-
-    state = await open_state(runtime.settings.state, dry_run, stopping, locked)
-    if state is None:
-        return 0
-    linker = UnitLinker(lambda: runtime, state.ledger.path, clock.now)
-    notes = DecisionNotes(lambda: runtime, state.ledger.path)
-    try:
-        app = assemble(runtime, clock.now, dry_run, unit_link=linker, unit_notes=notes)
-    except BaseException:
-        state.close()
-        raise
-    daemon = Daemon(path, app, state, clock)
-    daemon.stopping = stopping
-    linker.runtime = notes.runtime = lambda: daemon.app.runtime
-    return await daemon.main()

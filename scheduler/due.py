@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta, timezone
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
@@ -79,19 +79,25 @@ class SendWindow:
         day: date = local.date()
         if not (self.calendar.is_workday(day) and local.time() < self.start):
             day = self.calendar.shift(day, 1)
-        return datetime.combine(day, self.start, self.tz)
+        return self._instant(day, self.start)
 
     def seconds_left(self, now: datetime) -> float:
         """Seconds until the window closes at `now` (0 when it is not open): a pass stops sending then."""
         if not self.open_at(now):
             return 0.0
-        local = now.astimezone(self.tz)
-        return (datetime.combine(local.date(), self.end, self.tz) - local).total_seconds()
+        return (self._instant(now.astimezone(self.tz).date(), self.end) - now).total_seconds()
 
     def deferral_limit(self, first_failure: datetime) -> datetime:
         """The end of the window of the working day after the first failure."""
         day = self.calendar.shift(first_failure.astimezone(self.tz).date(), 1)
-        return datetime.combine(day, self.end, self.tz)
+        return self._instant(day, self.end)
+
+    def _instant(self, day: date, moment: time) -> datetime:
+        """`moment` of `day` in the zone, as a fixed offset: Python subtracts and compares two datetimes
+        of one ZoneInfo on the wall clock, an hour off across a summer-time change (`now` is a
+        ZoneInfo datetime); a fixed offset makes `opening - now` real time, wherever it is taken."""
+        local = datetime.combine(day, moment, self.tz)
+        return local.astimezone(timezone(local.utcoffset() or timedelta(0)))
 
 
 @dataclass(frozen=True, slots=True)

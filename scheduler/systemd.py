@@ -19,7 +19,8 @@ class Notifier:
         usec = env.get("WATCHDOG_USEC", "")
         pid = env.get("WATCHDOG_PID", "")
         mine = not pid or pid == str(os.getpid())
-        self.watchdog_interval = int(usec) / 2e6 if usec.isdigit() and mine else None
+        # WATCHDOG_USEC=0 (a hand-written environment) would ping in a busy loop
+        self.watchdog_interval = int(usec) / 2e6 if usec.isdigit() and int(usec) > 0 and mine else None
 
     def send(self, *fields: str) -> None:
         if not self.address:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from collections.abc import Callable
 from datetime import date
 
@@ -12,11 +14,27 @@ from scheduler.importer.recurring import recurring_lines
 from scheduler.importer.relative import find_relative, resolve_relative
 
 Known = Callable[[str], bool]
+_SURROGATE = re.compile(r"[\ud800-\udfff]")  # an undecodable byte of a file name (surrogateescape)
+_COMMENT_BAD = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")  # TOML allows no control character but tab in a comment
 
 
 def q(text: str) -> str:
-    """A TOML basic string (JSON's escapes are valid TOML)."""
-    return json.dumps(text, ensure_ascii=False)
+    """A TOML basic string (JSON's escapes are valid TOML; DEL, which JSON leaves raw, is escaped too)."""
+    return json.dumps(_SURROGATE.sub("\ufffd", text), ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+def unit_names(names: list[str]) -> list[str]:
+    """The names as `duban check` reads them: without surrounding whitespace (a Word optional hyphen
+    \\x1f, a \\u3000 left by a copy) and without characters that show as nothing (U+200B, U+FEFF, control
+    characters: check warns of them, and a name typed by hand would never match), none empty, each once."""
+    cleaned = ("".join(c for c in n if unicodedata.category(c) not in ("Cc", "Cf")).strip() for n in names)
+    return list(dict.fromkeys(n for n in cleaned if n))
+
+
+def toml_lines(lines: list[str]) -> str:
+    """The lines as a TOML file. Values are all written by `q`, so a control character or an
+    undecodable byte left in a line is in a comment (a file name, a title, a phrase): made a space."""
+    return "\n".join(_COMMENT_BAD.sub(" ", _SURROGATE.sub("\ufffd", line)) for line in lines) + "\n"
 
 
 def emit_toml(draft: Draft, source: str, prefix: str, year: int | None,
@@ -45,7 +63,7 @@ def emit_toml(draft: Draft, source: str, prefix: str, year: int | None,
         if task.line in draft.damaged:
             out.append("# 原文此行有乱码，编号按顺序推定，标题可能不完整，请核对")
         out += _task(task, prefix, base_year, draft.issued, known)
-    return "\n".join(out) + "\n"
+    return toml_lines(out)
 
 
 def _task(task: DraftTask, prefix: str, year: int | None, issued: date | None,
@@ -55,9 +73,9 @@ def _task(task: DraftTask, prefix: str, year: int | None, issued: date | None,
     if task.detail:
         lines.append(f"detail = {q(task.detail)}")
     a = task.assignment
-    for key, names in (("lead", a.lead), ("responsible", a.responsible),
-                       ("cooperating", a.cooperating)):
-        if names:
+    for key, raw in (("lead", a.lead), ("responsible", a.responsible),
+                     ("cooperating", a.cooperating)):
+        if names := unit_names(raw):
             lines.append(f"{key} = [{', '.join(q(n) for n in names)}]" + _unknown(names, known))
     if a.etc:
         lines.append("# 原文单位列表含“等”，可能还有未列出的单位")

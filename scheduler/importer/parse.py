@@ -75,10 +75,16 @@ def parse_document(text: str) -> Draft:
 def _unique_keys(draft: Draft) -> None:
     """Numbering may restart in each section: a repeated key gets "-2", "-3" … (ids stay unique)."""
     seen: dict[str, int] = {}
+    taken = {task.key for task in draft.tasks}  # "01-2" may be a key of its own ("(一)2"): never reuse it
     for task in draft.tasks:
         count = seen[task.key] = seen.get(task.key, 0) + 1
         if count > 1:
-            task.key = f"{task.key}-{count}"
+            key = task.key
+            while f"{key}-{count}" in taken:
+                count += 1
+            seen[key] = count
+            task.key = f"{key}-{count}"
+            taken.add(task.key)
 
 
 def _header(lines: list[str]) -> Draft:

@@ -25,8 +25,10 @@ def ids(tasks: list[Task], report: Report) -> None:
     for task in tasks:
         first = seen.setdefault(task.id, task)
         if first is not task:
+            hint = "（两份文件由 duban import 生成时，请导入时用 --prefix 给各自的编号加上不同的前缀）" \
+                if first.source != task.source else ""
             report(Problem(Severity.ERROR, task.source, f'第{task.line}行 [[task]] id="{task.id}"',
-                           f"任务编号重复：{first.source} 第{first.line}行已有同一编号，编号必须唯一"))
+                           f"任务编号重复：{first.source} 第{first.line}行已有同一编号，编号必须唯一{hint}"))
 
 
 def coordinator(settings: Settings, directory: Directory, report: Report) -> None:
