@@ -27,6 +27,7 @@ from pathlib import Path
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from scheduler.aio import cancel, first_of
 from scheduler.app import App, State, build_app
 from scheduler.clock import Clock
 from scheduler.due import Outgoing
@@ -97,7 +98,7 @@ class Daemon:
 
     async def _loop(self) -> int:
         while not self.stopping.is_set():
-            await _first_of(self.stopping, self.reload_wanted, self.pass_wanted)
+            await first_of(self.stopping, self.reload_wanted, self.pass_wanted)
             if self.stopping.is_set():
                 break
             if self.reload_wanted.is_set():
@@ -122,7 +123,7 @@ class Daemon:
             done, _ = await asyncio.wait({task}, timeout=STOP_GRACE)
             if not done:
                 log.warning("a send did not finish within %.0f s; it is resent once at the next start", STOP_GRACE)
-                await _cancel(task)
+                await cancel(task)
                 return 0
         return task.result()
 
@@ -272,24 +273,6 @@ class Daemon:
 
 def _notice(key: str) -> Outgoing:
     return Outgoing(key, Reason.NOTICE)
-
-
-async def _cancel(task: asyncio.Task[int]) -> None:
-    """Cancel and wait; cancel again while a client's clean-up (SMTP QUIT to a hung server) holds it."""
-    for _ in range(10):
-        task.cancel()
-        done, _pending = await asyncio.wait({task}, timeout=0.5)
-        if done:
-            return
-
-
-async def _first_of(*events: asyncio.Event) -> None:
-    waiters = [asyncio.create_task(e.wait()) for e in events]
-    try:
-        await asyncio.wait(waiters, return_when=asyncio.FIRST_COMPLETED)
-    finally:
-        for w in waiters:
-            w.cancel()
 
 
 async def open_state(path: Path, dry_run: bool, stopping: asyncio.Event, report: Callable[[str], None],

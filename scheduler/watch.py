@@ -17,6 +17,8 @@ from pathlib import Path
 
 import watchfiles
 
+from scheduler.aio import first_of
+
 log = logging.getLogger("duban")
 # watchfiles logs every batch at INFO: inside a watched directory holding the log file, its own
 # lines would be changes too
@@ -65,21 +67,12 @@ async def _halt_when_moved(files: Callable[[], tuple[Path, ...]], directories: l
     """Set `halt` at the stop, or after a reload that changed the directories to watch."""
     events = [stop] if reloaded is None else [stop, reloaded]
     while not stop.is_set():
-        await _first_of(*events)
+        await first_of(*events)
         if reloaded is not None and reloaded.is_set():
             reloaded.clear()
             if _directories(files()) != directories:
                 break
     halt.set()
-
-
-async def _first_of(*events: asyncio.Event) -> None:
-    waiters = [asyncio.create_task(e.wait()) for e in events]
-    try:
-        await asyncio.wait(waiters, return_when=asyncio.FIRST_COMPLETED)
-    finally:
-        for w in waiters:
-            w.cancel()
 
 
 Signature = tuple[tuple[int, int, int] | None, ...]

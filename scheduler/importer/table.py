@@ -25,6 +25,7 @@ from scheduler.importer.cells import row_cells
 from scheduler.importer.columns import column_name, words
 from scheduler.importer.narrow_header import header_name, without_category
 from scheduler.importer.spaced_rows import continued, header_cells, period_column, without_report
+from scheduler.importer.system_columns import SYSTEM
 from scheduler.importer.vocab import is_unit_name
 
 _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (  # the words of columns.py, anchored: a line must be a name
@@ -38,6 +39,7 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (  # the words of columns.py, 
         rf"|^(?:{words(col.SUBJECT)})(?:{words(col.UNIT_WORD)})$|^(?:责任|任务)?分工$|^牵头负责")),
     ("deadline", re.compile(words(col.DEADLINE))),
     ("problem", re.compile(words(col.PROBLEM))),
+    ("detail", SYSTEM),  # "目标体系 | 工作体系 | 政策体系": the row's detail (system_columns.py)
     ("detail", re.compile(words(col.DETAIL + col.SCHEDULE))),
     ("skip", re.compile(r"(?:完成|进展|落实)情况|取得成效|评价$")),  # "1-9月份工作完成情况", "工作评价": progress
     ("name", re.compile(rf"^(?:{words(col.NAME)})$")),  # "名称": the row's name (columns.named)
