@@ -28,7 +28,8 @@ RECORD = "\ue000"  # starts an unnumbered one-sentence task: walker.py opens an 
 
 # "1.2007年是……": an item number before a year is no decimal (round 33)
 _DIGIT_SPLIT = re.compile(r"\s+(?=\d{1,3}[、．.](?![\s%]|\d(?!\d{3}年)))")
-_SECTION_SPLIT = re.compile(rf"(?<=[。：:])\s+(?=[{CN_NUM}]+、|[（(][{CN_NUM}]+[）)])")
+# after a label's last unit too ("主体责任单位:各村(居) 二、……", "……:各企业 二、……": round 58)
+_SECTION_SPLIT = re.compile(rf"(?<=[。：:）)\u4e00-\u9fff])\s+(?=[{CN_NUM}]+、|[（(][{CN_NUM}]+[）)])")
 _SECTION_NUMBER = re.compile(rf"^([{CN_NUM}]+)、")
 _SUB_LINE = re.compile(r"^(\d{1,3})[.．、﹒](?!\d(?!\d{3}年))")
 _STRUCTURE = re.compile(rf"^(?:[（(]?[{CN_NUM}\d]+[）)、．.]|[—\-－\s\d]+$|第[{CN_NUM}\d]+页)")

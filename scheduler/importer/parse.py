@@ -6,10 +6,12 @@ import re
 
 from scheduler.importer.articles import article_lines
 from scheduler.importer.bracketed import relayout_targets
+from scheduler.importer.colon_units import colon_units
 from scheduler.importer.copies import normalised, plain_spaces
 from scheduler.importer.draft import Draft as Draft
 from scheduler.importer.draft import DraftTask as DraftTask
 from scheduler.importer.duty_headings import duty_headings
+from scheduler.importer.duty_paragraphs import duty_paragraphs
 from scheduler.importer.furniture import without_furniture
 from scheduler.importer.glued_items import glued_lines
 from scheduler.importer.header import header_facts, title_year
@@ -27,6 +29,7 @@ from scheduler.importer.page_fields import page_fields
 from scheduler.importer.records import record_lines
 from scheduler.importer.scored_items import scored_items
 from scheduler.importer.sections import covering_notice, select_tasks
+from scheduler.importer.site_chunks import joined_site_chunks
 from scheduler.importer.spanned_cells import spanned_rows
 from scheduler.importer.starred_lead import starred_leads
 from scheduler.importer.top_points import top_points
@@ -41,6 +44,7 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?:[a-zü]*[āáǎàēéěèī�
 
 def _laid_out(lines: list[str]) -> list[str]:
     """The lines as the walker reads them: tables, records, run-on pages, minutes and target lists laid out."""
+    lines = colon_units(duty_paragraphs(joined_site_chunks(lines)))  # site_chunks, duty_paragraphs, colon_units (58)
     lines = marked_items(top_points(article_lines(outline_lines(lines))))  # numbering as a plan's levels
     lines = ordinal_points(starred_leads(lines))  # starred_lead.py, ordinal_points.py (round 54)
     lines = spanned_rows(glued_lines(office_points(scored_items(lines))))  # rounds 53, 52
