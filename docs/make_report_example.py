@@ -33,8 +33,10 @@ MADE_UP = {
     "QH2021-09": dict(milestones=(Milestone("1", D(2021, 12, 30), written="12月30日前"),)),
     "QH2021-07": dict(milestones=(Milestone("1", D(2022, 1, 14), written="2022年1月中旬前"),)),
 }
-FEEDBACK = {("QH2021-07", "1"): [readmodel.Feedback("省市场监管局", "done", datetime(2021, 12, 27, 16, 20), D(2021, 12, 27),
-                                                    "已印发实施方案", waiting=True)]}
+FEEDBACK = {("QH2021-07", "1"): [
+    readmodel.Feedback("省市场监管局", "done", datetime(2021, 12, 27, 16, 20), D(2021, 12, 27), "已印发实施方案",
+                       waiting=True),
+]}
 
 
 def main() -> None:
