@@ -13,6 +13,7 @@ from scheduler.importer.draft import DraftTask as DraftTask
 from scheduler.importer.duty_headings import duty_headings
 from scheduler.importer.duty_paragraphs import duty_paragraphs
 from scheduler.importer.furniture import without_furniture
+from scheduler.importer.glued_fields import glued_fields
 from scheduler.importer.glued_items import glued_lines
 from scheduler.importer.header import header_facts, title_year
 from scheduler.importer.label_forms import plain_labels
@@ -48,6 +49,7 @@ def _laid_out(lines: list[str]) -> list[str]:
     lines = marked_items(top_points(article_lines(outline_lines(lines))))  # numbering as a plan's levels
     lines = ordinal_points(starred_leads(lines))  # starred_lead.py, ordinal_points.py (round 54)
     lines = spanned_rows(glued_lines(office_points(scored_items(lines))))  # rounds 53, 52
+    lines = glued_fields(lines)  # a 整改 list's labels run together on one line (round 61)
     return duty_headings(relayout_targets(read_minutes(relayout(record_lines(unit_cells(lines))))))
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from scheduler.importer import by_agents
 from scheduler.importer.assign import Assignment
 from scheduler.importer.names import ETC_TAIL, rejoin_places, split_outside
 from scheduler.importer.vocab import DIVISIONS, MASS_ORGS, OPENERS, simplified
@@ -143,6 +144,9 @@ def _subject_units(body: str) -> Assignment:
             _add(out.responsible, out, _names(w["a"]) + _names(w["b"]))
             continue
         m = _subject(sentence)
+        if "由" in sentence and (agents := by_agents.agents(sentence, m is not None or _agent(sentence, m) is not None)):
+            _add(out.responsible, out, agents)  # "由包片单位县供销社负责……", "由城关镇负责……"
+            continue
         if (by := _agent(sentence, m)) is not None:
             names = _names(by["names"])
             if by["verb"] == "会同":  # "办法由市财政局会同浦东新区、奉贤区和临港地区管委会制定"
@@ -156,6 +160,8 @@ def _subject_units(body: str) -> Assignment:
             continue  # "各地在……的基础上，根据……": a setting; "各地要……" assigns
         if m["names"] == "各地" and any(_LOCAL_GOVS.match(n) for n in out.lead + out.responsible):
             continue  # "各市、县人民政府要……。各地要……": the same governments named again
+        if m["verb"] == "对" and by_agents.about_whole_list(sentence[m.end():]):
+            continue  # "请各相关单位对本次巡查的问题认真整改": the closing request, about every item
         if m["verb"] in ("将", "对") and _SANCTION.search(sentence[m.end():]):
             continue  # "……的乡镇，县人民政府将实行问责": accountability for the work, not the work
         if (pair := _joined(m["names"])) is not None:  # "请X商Y研究……", "X同Y加强……", "X联合Y开展……"
