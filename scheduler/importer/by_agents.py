@@ -15,7 +15,7 @@ import re
 
 # "包片单位", "陈家坝沿线包片单位", "包保单位", "挂点联系单位": who the unit is to the place, not its name
 _ROLE = r"(?:[\u4e00-\u9fff]{0,8}?(?:包片|包保|包联|联系|挂点|挂钩|帮扶|结对)单位)"
-_END = (r"(?:镇|乡|街道|街道办事处|办事处|供销社|党校|学校|医院|卫生院|站|局|大队|中队|中心|所|委|办|社区"
+_END = (r"(?:镇|乡|街道|街道办事处|办事处|供销社|党校|学校|中学|小学|医院|卫生院|站|局|大队|中队|中心|所|委|办|社区"
         r"|公司|集团|管委会|委员会|办公室|政府)")
 _ONE = rf"[\u4e00-\u9fff]{{1,12}}?{_END}"
 _BY = re.compile(rf"由(?P<role>{_ROLE})?(?P<names>{_ONE}(?:、{_ONE})*)负责")
@@ -39,3 +39,12 @@ _WHOLE_LIST = re.compile(r"^(?:本次|此次|这次|上述|以上)")
 def about_whole_list(after_verb: str) -> bool:
     """True for the words after a subject's 对 that name the document's whole list ("对本次巡查的问题……")."""
     return bool(_WHOLE_LIST.match(after_verb))
+
+
+# "上述责任单位要……", "今年是复审年,上述责任单位要……", "请以上单位……": words after a problem list about all of it
+_CLOSING_LINE = re.compile(r"^(?:[^。，,；;]{0,16}[，,])?请?(?:上述|以上)(?:各?(?:责任|相关|有关)?单位|问题)")
+
+
+def closes_list(line: str) -> bool:
+    """True for a paragraph after a list's last item that speaks of every item ("上述责任单位要……")."""
+    return bool(_CLOSING_LINE.match(line))

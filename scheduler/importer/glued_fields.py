@@ -5,8 +5,9 @@ document site's copy of a 整改措施清单, every break of the original lost):
 
 Such a line is cut before each label (and a heading "一、认识不深" glued to its first item "(一)" is
 cut from both sides), so each field stands on its own line as in the lists the importer reads. A
-line is read so only when it holds at least three different labels of a 整改 list and one of them
-runs straight on from the words before it; a label inside brackets is left alone.
+line is read so only when it holds at least three different labels, two of them a 整改 list's own
+(整改目标, 整改措施, 整改时限, 整改要求), and one of them runs straight on from the words before it
+(a 民生实事 ledger's "牵头领导:… 责任单位:… 项目责任人:…" is left alone); a label inside brackets is too.
 """
 
 from __future__ import annotations
@@ -38,8 +39,9 @@ def glued_fields(lines: list[str]) -> list[str]:
 
 def _cuts(ln: str) -> list[int]:
     found = [m for m in _LABEL.finditer(ln) if not _inside_brackets(ln, m.start())]
-    if len({m[0] for m in found}) < 3:
-        return []
+    names = {m[0] for m in found}
+    if len(names) < 3 or len({n for n in names if n.startswith("整改")}) < 2:
+        return []  # a 整改 list names at least two of its own fields (整改目标, 整改时限 …)
     if not any(m.start() > 0 and ln[m.start() - 1] not in "。；;，, \t" for m in found):
         return []  # every label opens its clause: a line the importer already reads
     cuts = {m.start() for m in found if m.start() > 0}

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from scheduler.importer import by_agents
 from scheduler.importer.assign import Assignment
 from scheduler.importer.boxed_labels import label_lines
 from scheduler.importer.circled import circled_point, heads_points, point_under
@@ -239,7 +240,8 @@ class Walker:
             return False
         if item.texts[0] and item.texts[0][-1] not in _ENDS:
             return False  # "……停车场(位)等生活" / "服务设施。……": a sentence broken across lines
-        if len(item.texts[0]) <= 40 or ln[0] in OPEN or ASSIGN_LINE.match(ln) or _OPINION_LEAD.match(ln):
+        short = len(item.texts[0]) <= 40 and not by_agents.closes_list(ln)  # "上述责任单位要……" closes (round 61)
+        if short or ln[0] in OPEN or ASSIGN_LINE.match(ln) or _OPINION_LEAD.match(ln):
             return False
         self.flush()
         return True
