@@ -20,7 +20,8 @@ _LABELS = ("整改目标", "整改措施", "整改时限", "整改要求", "整�
            "牵头单位", "配合单位", "完成时限", "牵头领导")
 _LABEL = re.compile("(?:" + "|".join(sorted(_LABELS, key=len, reverse=True)) + r")(?=[:：])")
 # "清单一、认识不深(一)……": a section heading between the words before it and the first item
-_HEADING = re.compile(rf"(?<=[^\s{CN_NUM}、])([{CN_NUM}]{{1,3}}、[^，,。；;：:()（）\d]{{2,12}}?)(?=[(（][{CN_NUM}]{{1,3}}[)）])")
+_HEADING = re.compile(rf"(?<=[^\s{CN_NUM}、])([{CN_NUM}]{{1,3}}、[^，,。；;：:()（）\d]{{2,12}}?)"
+                      rf"(?=[(（][{CN_NUM}]{{1,3}}[)）])")
 
 
 def glued_fields(lines: list[str]) -> list[str]:

@@ -144,7 +144,8 @@ def _subject_units(body: str) -> Assignment:
             _add(out.responsible, out, _names(w["a"]) + _names(w["b"]))
             continue
         m = _subject(sentence)
-        if "由" in sentence and (agents := by_agents.agents(sentence, m is not None or _agent(sentence, m) is not None)):
+        named = "由" in sentence and (m is not None or _agent(sentence, m) is not None)
+        if "由" in sentence and (agents := by_agents.agents(sentence, named)):
             _add(out.responsible, out, agents)  # "由包片单位县供销社负责……", "由城关镇负责……"
             continue
         if (by := _agent(sentence, m)) is not None:
