@@ -2,9 +2,12 @@
 
 Sentences of our own, not the documents': a reposted provincial 实施意见 whose page sets its own fields as a
 bulleted list above the text ("• 時間:…" "• 點擊:…" "• 來源:"), which were read as three items (the last swallowing the 文号,
-the addressees and the preamble) when an item below has no bracket of its own, and the shapes
-of the round that were read right at first sight, kept from being lost: an 实施意见 in traditional characters
-with pinyin glosses whose item is followed by its own "責任單位:" line."""
+the addressees and the preamble) when an item below has no bracket of its own, and untitled
+measures under a group heading, one of which names its unit as the subject of a sentence ("市防震减灾中心要……"),
+which were read as the heading's sentences (one task), and the shapes of the round that were read right at first
+sight, kept from being lost: an 实施意见 in traditional characters
+with pinyin glosses whose item is followed by its own "責任單位:" line, and a bracket whose first-listed unit
+leads ("列第一位的为牵头单位,下同") with a collective unit after a comma."""
 
 from __future__ import annotations
 
@@ -82,4 +85,49 @@ def test_a_glossed_item_followed_by_its_own_unit_line() -> None:
     draft = parse_document(_GLOSSED_ITEM_WITH_UNIT_LINE)
     assert [(t.title, units(t)) for t in draft.tasks] == [
         ("落實地方糧食儲備規模", ([], ["各市、縣人民政府"], [])),
+    ]
+
+
+_MEASURES_UNDER_HEADING = """2020年全县气象防灾减灾重点工作清单
+一、重点工作
+(一)提升气象灾害监测能力
+1.县乡两级气象信息员要熟悉本地易涝点和山洪沟的分布,汛期每日巡查一次,发现险情及时报告。
+2.完善乡镇区域自动气象站布局,新增站点10个。县气象局要会同县财政局落实站点运行维护经费。
+(二)做好人工影响天气作业
+3.抓住有利天气时机开展人工增雨作业,缓解春季旱情。县人影办要加强作业人员安全培训。
+"""
+
+
+def test_untitled_measures_under_a_heading_one_naming_its_unit() -> None:
+    draft = parse_document(_MEASURES_UNDER_HEADING)
+    assert [(t.title, units(t)) for t in draft.tasks] == [
+        ("县乡两级气象信息员要熟悉本地易涝点和山洪沟的分布,汛期每日巡查一次,发现险情及时报告", ([], [], [])),
+        ("完善乡镇区域自动气象站布局,新增站点10个", (["县气象局"], [], ["县财政局"])),
+        ("抓住有利天气时机开展人工增雨作业,缓解春季旱情", ([], ["县人影办"], [])),
+    ]
+
+
+_SENTENCES_UNDER_HEADING = """某县2021年春季造林工作要点
+一、重点工作
+(一)抓好春季植树造林
+1.完成人工造林1万亩,封山育林2万亩。
+2.实施退化林修复5000亩,做好苗木调运。
+"""
+
+
+def test_sub_items_naming_no_unit_stay_the_heading_s_sentences() -> None:
+    draft = parse_document(_SENTENCES_UNDER_HEADING)
+    assert [t.title for t in draft.tasks] == ["抓好春季植树造林"]
+
+
+_ONE_BRACKET_FOR_ALL = """某省防汛工作实施意见
+二、重点任务
+(一)健全防汛责任体系。落实以行政首长负责制为核心的防汛责任制,层层压实责任。(责任单位:省水利厅、省应急管理厅,各市政府。列第一位的为牵头单位,下同)
+"""
+
+
+def test_a_first_listed_lead_with_a_collective_unit_after_a_comma() -> None:
+    draft = parse_document(_ONE_BRACKET_FOR_ALL)
+    assert [(t.title, units(t)) for t in draft.tasks] == [
+        ("健全防汛责任体系", (["省水利厅"], ["省应急管理厅", "各市政府"], [])),
     ]
