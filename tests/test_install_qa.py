@@ -315,3 +315,15 @@ def test_listing_feedback_or_printing_a_link_creates_no_state_database(project: 
     assert (listed.code, listed.out) == (0, "没有等待审核的反馈。\n")
     assert link.code == 0 and link.out.startswith("https://duban.example.gov.cn/u/"), link.err
     assert not (project.root / "state").exists()
+
+
+@pytest.mark.parametrize("verb", ["accept", "reject"])
+def test_deciding_feedback_on_a_state_that_does_not_exist_says_where_the_service_keeps_it(
+        project: Project, duban: Duban, verb: str) -> None:
+    """`duban feedback accept 1` outside the unit without STATE_DIRECTORY: no new empty state is made
+    beside the settings; the message says which state to use."""
+    result = duban("feedback", verb, "1", "--note", "同意", "--config", str(project.config))
+    assert result.code == 1
+    assert result.err.startswith(f"错误：状态数据库 {project.root / 'state' / 'duban.db'} 不存在，没有可审核的反馈：")
+    assert "STATE_DIRECTORY=/var/lib/duban" in result.err
+    assert not (project.root / "state").exists()

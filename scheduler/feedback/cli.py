@@ -47,6 +47,10 @@ def _row(s: Submission) -> str:
 def decision(runtime: Runtime, ident: str, accept: bool, note: str, now: datetime) -> str:
     if not ident.isdigit():
         raise DubanError(f"反馈编号“{ident}”应为数字（见 duban feedback 的“编号”列）")
+    state = runtime.settings.state
+    if not state.is_file():  # never a new, empty state beside the settings: the service keeps its own
+        raise DubanError(f"状态数据库 {state} 不存在，没有可审核的反馈：请在服务使用的状态数据库上运行"
+                         "（systemd 下设置 STATE_DIRECTORY=/var/lib/duban，见 README“作为系统服务运行”）")
     store = _store(runtime)
     try:
         return decide(store, runtime, int(ident), accept, now, f"命令行（{_user()}）", note, "")
