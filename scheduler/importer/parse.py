@@ -6,6 +6,7 @@ import re
 
 from scheduler.importer.articles import article_lines
 from scheduler.importer.bracketed import relayout_targets
+from scheduler.importer.bullet_fields import bullet_fields
 from scheduler.importer.colon_units import colon_units
 from scheduler.importer.copies import normalised, plain_spaces
 from scheduler.importer.draft import Draft as Draft
@@ -55,7 +56,7 @@ def _laid_out(lines: list[str]) -> list[str]:
 
 def parse_document(text: str) -> Draft:
     lines = normalised(without_furniture([ln.translate(WIDE) for ln in plain_spaces(text).splitlines()]))  # stripped
-    lines = page_fields(lines)  # page_fields.py: "1. [成文日期] …"
+    lines = bullet_fields(page_fields(lines))  # page_fields.py: "1. [成文日期] …"; bullet_fields.py: "• 時間:…"
     written = [_PINYIN.sub("", ln).strip() for ln in lines]
     written = [unit_label(plain_labels(ln)) if ":" in ln or "：" in ln else ln for ln in written]  # label_forms.py
     read, folding = fold(written)  # traditional.py

@@ -16,6 +16,7 @@ from scheduler.importer.draft import Draft, DraftTask
 from scheduler.importer.formats.tables import TABLE_END
 from scheduler.importer.headed_cells import read_headed_cells
 from scheduler.importer.header import CLOSING_MARK, DOC_DATE, SIGNER
+from scheduler.importer.heading_measures import measures_under_heading
 from scheduler.importer.item import (
     ASSIGN_LINE,
     Rules,
@@ -281,7 +282,8 @@ class Walker:
             parent = None
         if parent is not None and parent.assignment.empty() and subs and not any(assigns(t) for t in subs) \
                 and not all(names_subjects(t) or (len(subs) > 1 and opens_with_unit(t)) for t in subs) \
-                and not _titled_under_heading(item, subs):
+                and not _titled_under_heading(item, subs) \
+                and not measures_under_heading(item.texts, [sub.texts for sub in item.subs if not sub.heading], subs):
             # sub-items that assign nothing, under an item that assigns nothing: its sentences
             parent = item_task(item.number, item.key, item.line,
                            item.texts + [f"{sub.number.removeprefix(item.number)}.{''.join(sub.texts)}"
