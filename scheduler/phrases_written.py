@@ -60,8 +60,6 @@ def _respelled(text: str, base_year: int | None) -> tuple[str, bool]:
     if relative[1] in ("今年", "本年"):
         return ("年内" if rest == "内" else rest), False
     if base_year is None:
-        raise PhraseError(f"时限“{text}”相对于印发年份：请在 [document] 中填写 issued，或写成“{_NEXT}年…”这样的年份")
+        raise PhraseError(f"时限“{text}”相对于印发年份：请在 [document] 中填写 issued，或写成“2022年…”这样的年份")
     return f"{base_year + 1}年{rest}", True
 
-
-_NEXT = "2022"  # an example year in the message

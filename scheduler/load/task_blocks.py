@@ -45,7 +45,7 @@ def parse_edited(text: str, path: Path, ctx: TaskContext) -> list[Task]:
     ends = [*starts[1:], len(text)]
     tables = [REUSED if memo.would_reuse(i, lines[i]) else _one_task(text[start:end])
               for i, (start, end) in enumerate(zip(starts, ends, strict=True))]
-    return parse_tasks({**preamble, "task": tables}, text, path, ctx)
+    return parse_tasks({**preamble, "task": tables}, text, path, ctx, memo)
 
 
 def _dropped(problem: Problem) -> None:

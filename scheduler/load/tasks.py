@@ -17,7 +17,7 @@ from dateutil.rrule import rrulestr
 from scheduler import phrases
 from scheduler.errors import Problem, Severity
 from scheduler.load.schema import Report, Section
-from scheduler.load.task_memo import REUSED, Done, WholeParse, memo_for
+from scheduler.load.task_memo import REUSED, Done, Memo, WholeParse, memo_for
 from scheduler.load.units import Directory
 from scheduler.model import Document, Milestone, Policy, Recurrence, Task, TaskStatus
 from scheduler.phrases_written import resolve_written
@@ -39,12 +39,13 @@ class TaskContext:
         self.report = report
 
 
-def parse_tasks(data: dict[str, Any], text: str, path: Path, ctx: TaskContext) -> list[Task]:
+def parse_tasks(data: dict[str, Any], text: str, path: Path, ctx: TaskContext, memo: Memo | None = None) -> list[Task]:
+    """`memo`: the one task_blocks.py built for this text (its block digests are not worked out again)."""
     top = Section(data, ctx.report, path.name, "")
     document = document_of(top.child(top.table("document"), "[document]"))
     lines, starts = headers(text)
     tables = top.tables("task")
-    memo = memo_for(path, text, starts, tables, path.name, ctx.directory, ctx.policies, document)
+    memo = memo or memo_for(path, text, starts, tables, path.name, ctx.directory, ctx.policies, document)
     noted: list[Problem] = []
     own = TaskContext(ctx.directory, ctx.policies, noted.append)  # a task's problems, kept for reuse
     tasks = []
