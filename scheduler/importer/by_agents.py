@@ -18,14 +18,23 @@ _ROLE = r"(?:[\u4e00-\u9fff]{0,8}?(?:包片|包保|包联|联系|挂点|挂钩|�
 _END = (r"(?:镇|乡|街道|街道办事处|办事处|供销社|党校|学校|中学|小学|医院|卫生院|站|局|大队|中队|中心|所|委|办|社区"
         r"|公司|集团|管委会|委员会|办公室|政府)")
 _ONE = rf"[\u4e00-\u9fff]{{1,12}}?{_END}"
-_BY = re.compile(rf"由(?P<role>{_ROLE})?(?P<names>{_ONE}(?:、{_ONE})*)负责")
+# "由兴东集团按程序组织实施" (round 63: a 常务会议's 议定事项): carrying it out is the charge too
+_CHARGE = r"(?:负责|(?:按程序|按规定|依法依规|依法)?组织实施)"
+_BY = re.compile(rf"由(?P<role>{_ROLE})?(?P<names>{_ONE}(?:、{_ONE})*){_CHARGE}")
+# one town, 乡 or 街道 by its name ("大龙山镇"): not a generic word ("乡镇", "城镇", "各镇")
+_TOWN = re.compile(r"^(?!各)[\u4e00-\u9fff]{2,6}(?<![城乡集村])(?:镇|乡|街道|街道办事处)$")
+
+
+def is_town(name: str) -> bool:
+    """"大龙山镇", "城关镇", "东湖街道": a single town named (round 63: a meeting's subject)."""
+    return bool(_TOWN.match(name))
 
 
 def agents(sentence: str, named: bool, unnamed: bool = False) -> list[str]:
     """The units of "由X负责" in a sentence: always after a role word, otherwise only when the
     subject grammar named no agent (`named` false); or, when it found no subject (`unnamed`), a
     government's purse as the subject ("县财政安排……经费50万元")."""
-    if "由" not in sentence or "负责" not in sentence:
+    if "由" not in sentence or ("负责" not in sentence and "组织实施" not in sentence):
         return [m["name"]] if unnamed and "财政" in sentence and (m := _PURSE.match(sentence)) else []
     m = _BY.search(sentence)
     if m is None or (named and not m["role"]):
