@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from scheduler.importer import by_agents
+from scheduler.importer.all_items import add_all_units, all_items_units
 from scheduler.importer.assign import Assignment
 from scheduler.importer.boxed_labels import label_lines
 from scheduler.importer.circled import circled_point, heads_points, point_under
@@ -100,6 +101,7 @@ class Walker:
         self.prev_single = False  # the previous item of this section was one paragraph
         self.in_table = False  # after "〇、任务分工表" (formats/tables.py): sections are a table's categories
         self.attachment = 0  # the number the next line of an attachment list ("附件：1.X") would have
+        self.all_units: list[str] = []  # all_items.py: units a rule gives every item of the plan
 
     def run(self) -> None:
         index = 0
@@ -120,6 +122,9 @@ class Walker:
                 continue
             if not _SUB.match(ln):
                 self.attachment = 2 if _ATTACHMENTS.match(ln) else 0
+            if units := all_items_units(ln):  # all_items.py: "（各目标、任务均需X落实,不再逐一列出）"
+                self.all_units = units  # for the items read from here on, the one it follows too
+                continue
             if ln and not _MEASURES.match(ln):
                 for part in label_lines(ln) if "【" in ln else [ln]:
                     self.line(i, part)
@@ -297,4 +302,5 @@ class Walker:
             found.append(task)
         for task in found:  # a title of running text loses the spaces a copy left in it (not a table row's)
             task.phase, task.section, task.title = self.kind == PHASES, self.kind, joined_title(task.title)
+        add_all_units(found, self.all_units)
         self.draft.tasks.extend(found)
