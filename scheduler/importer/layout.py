@@ -21,6 +21,7 @@ from scheduler.importer.item import ASSIGN_LINE
 from scheduler.importer.numerals import CN_NUM, cn_to_int
 from scheduler.importer.opened_cells import opened_rows
 from scheduler.importer.paren_start import split_first_items
+from scheduler.importer.ruled_numbers import ruled_numbers
 from scheduler.importer.run_on import split_at_spaces
 from scheduler.importer.vocab import either
 
@@ -46,7 +47,7 @@ _UNIT_LABEL = re.compile(either(r"^(?:责任单位|牵头单位|责任部门|牵
 
 
 def relayout(lines: list[str]) -> list[str]:
-    return _number_records(_retro_labels(_join_wrapped(_split_glued(_split_run_on(opened_rows(lines))))))
+    return _number_records(_retro_labels(_join_wrapped(_split_glued(_split_run_on(ruled_numbers(opened_rows(lines)))))))
 
 
 # "（一）……。（X负责）（二）……。（Y主办）": the next item glued to the bracket closing this one
