@@ -6,13 +6,18 @@ line "|" after every cell, its columns 责任领导 (people), 责任部门 and �
 oversees the work (not a unit of the task); a national 工作方案 部门分工 whose brackets put two labels apart by a space
 ("(牵头单位:X 参加单位:Y、Z)") and whose first bracket adds a remark about its lists ("未明确牵头单位的,由所列负责单位
 按职责分工负责,下同"). Guards for the shapes read at first sight: a 高新区 责任分解 bracket with a 牵头负责领导 and
-协同单位 list parted by 、 and ",". Each of the first ones read wrongly or not at all before this round."""
+协同单位 list parted by 、 and ",". After those rules (batch 2): a city's 数字政府 任务责任分工 whose page opens every row
+with a rule and parts its cells by blank lines (the header's "序号" folded over two lines, an empty cell, a units cell on two
+lines); a document site's preview of a 5G-style 实施方案 whose one line holds the first subsection's heading and its first
+item ("…方案 (一)加快……。 1.加快……"), and whose units list "各县市、区政府" (two place words before the government).
+Each of them but the guard read wrongly or not at all before this round."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from scheduler.importer.list_remarks import is_list_remark
+from scheduler.importer.names import split_names
 from scheduler.importer.parse import parse_document
 from scheduler.importer.ruled_numbers import ruled_numbers
 from tests.import_rules_support import dates, units
@@ -85,3 +90,54 @@ def test_a_zone_bracket_with_its_leaders_and_collaborators_read_at_first_sight()
         ("强化项目调度", (["区经发局"], [], ["区财政局", "建设局", "某城投公司", "各社区管委会"])),
         ("稳定工业运行", (["区经发局"], [], ["区统计局"])),
     ]
+
+
+def _opened(cells: list[list[str] | None]) -> list[str]:
+    """A row opened by a rule, each cell's lines indented and closed by a rule, blank lines between."""
+    lines = ["| "]
+    for cell in cells:
+        lines += ["             | ", "            "] if cell is None else \
+            [f"             {ln} " for ln in cell] + ["             | ", "            "]
+    return [*lines[:-1], "        "]
+
+
+_OPENED = "\n".join([
+    "附件",
+    "某市推进公共数据开放的重点任务责任分工",
+    *_opened([["序", "号"], ["工作任务"], ["牵头单位"], ["责任单位"], ["完成时限"]]),
+    *_opened([["1"], ["建立公共数据开放目录,按季度更新。"], ["市数据资源局"], ["市直有关部门"], ["2022年6月底"]]),
+    *_opened([["2"], ["编制本部门数据资源清单。"], ["市直有关部门"], None, ["2022年3月底"]]),
+    *_opened([["3"], ["建设数据开放平台,向社会提供", "数据下载服务。"], ["市数据资源局"], ["市直有关部门", "各县(市、区)"],
+              ["2022年12月底"]]),
+])
+
+
+def test_a_table_whose_rows_open_with_a_rule_and_whose_cells_are_parted_by_blank_lines() -> None:
+    draft = parse_document(_OPENED + "\n")
+    got = [(t.title, units(t)) for t in draft.tasks]
+    assert got == [
+        ("建立公共数据开放目录,按季度更新", (["市数据资源局"], ["市直有关部门"], [])),
+        ("编制本部门数据资源清单", (["市直有关部门"], [], [])),
+        ("建设数据开放平台,向社会提供数据下载服务", (["市数据资源局"], ["市直有关部门", "各县(市、区)"], [])),
+    ]
+    assert [dates(t, draft) for t in draft.tasks] == [[date(2022, 6, 30)], [date(2022, 3, 31)], [date(2022, 12, 31)]]
+
+
+_PREVIEW = ("推进千兆光网建设实施方案.docx\n"
+            "《推进千兆光网建设实施方案.docx》由会员分享,可在线阅读,更多相关《推进千兆光网建设实施方案.docx(8页珍藏版)》请在某文库上搜索。\n"
+            "1、文本为Word版本,下载可任意编辑推进千兆光网建设实施方案推进千兆光网建设实施方案 (一)加快光网规划建设。 "
+            "1.加快光网改造升级。各县(市、区)要明确光网改造的主管部门,将光纤到户纳入新建住宅的验收内容,老旧小区改造同步实施"
+            "光网改造。市、县两级住房城乡建设部门负责将光网建设纳入城市更新计划,并在各类城市建设工程中严格实施,确保按期完成"
+            "改造任务。(责任单位:市通信管理办、市住房和城乡建设局\n"
+            "2、、市自然资源和规划局,各县市、区政府)\n")
+
+
+def test_a_preview_page_whose_one_item_follows_its_subsection_heading() -> None:
+    draft = parse_document(_PREVIEW)
+    got = [(t.title, units(t)) for t in draft.tasks]
+    assert got == [("加快光网改造升级", ([], ["市通信管理办", "市住房和城乡建设局", "市自然资源和规划局", "各县市、区政府"], []))]
+
+
+def test_two_place_words_before_a_government_are_one_collective() -> None:
+    assert [split_names(t) for t in ("各县市、区政府", "各县市、区政府管委会", "各区县、市直各部门", "各县、市、区政府")] == [
+        ["各县市、区政府"], ["各县市、区政府管委会"], ["各区县", "市直各部门"], ["各县、市、区政府"]]
