@@ -121,6 +121,8 @@ def test_a_table_whose_rows_open_with_a_rule_and_whose_cells_are_parted_by_blank
         ("建设数据开放平台,向社会提供数据下载服务", (["市数据资源局"], ["市直有关部门", "各县(市、区)"], [])),
     ]
     assert [dates(t, draft) for t in draft.tasks] == [[date(2022, 6, 30)], [date(2022, 3, 31)], [date(2022, 12, 31)]]
+    unfolded = parse_document(_OPENED.replace("             序 \n             号 \n", "             序号 \n") + "\n")
+    assert [(t.title, units(t)) for t in unfolded.tasks] == got  # the header's "序号" on one line reads the same
 
 
 _PREVIEW = ("推进千兆光网建设实施方案.docx\n"

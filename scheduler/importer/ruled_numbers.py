@@ -34,8 +34,10 @@ _COLLECTIVE = re.compile(r"^各[\u4e00-\u9fff]{1,6}(?:[（(][^（）()]{1,8}[）
 
 def ruled_numbers(lines: list[str]) -> list[str]:
     """The lines with every such table's cells joined to the rules after them."""
+    if RULE not in lines:  # neither layout: no line is a rule alone
+        return lines
     if not any(_NUMBER_HEADER.match(ln.strip()) for ln in lines):
-        return _opened_rows(lines) if RULE in lines else lines
+        return _opened_rows(lines)
     out: list[str] = []
     i = 0
     while i < len(lines):
@@ -44,7 +46,7 @@ def ruled_numbers(lines: list[str]) -> list[str]:
         else:
             out.append(lines[i])
             i += 1
-    return out
+    return _opened_rows(out)
 
 
 def _ruled_cells(lines: list[str], start: int) -> int:
