@@ -14,7 +14,7 @@ from typing import Self
 
 from scheduler.errors import StateBrokenError, os_reason
 from scheduler.ledger.files import reader, state_error
-from scheduler.ledger.schema import SCHEMA_VERSION, create_v2, migrate_v1
+from scheduler.ledger.schema import SCHEMA_VERSION, create_v3, migrate_v1, migrate_v2
 
 LOCK_WAIT = 60.0  # seconds a locked database is waited for (SPEC §3.3)
 CACHE_KIB = 8192  # SQLite page cache of a writing ledger
@@ -152,9 +152,11 @@ class Connection:
         self.db.execute("BEGIN IMMEDIATE")
         try:
             if version == 0:
-                create_v2(self.db)
+                create_v3(self.db)
             else:
-                migrate_v1(self.db)
+                if version == 1:
+                    migrate_v1(self.db)
+                migrate_v2(self.db)
             self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except BaseException:
             self.db.execute("ROLLBACK")

@@ -20,17 +20,17 @@ class Reads(Connection):
     def handled(self, ids: Iterable[Identity]) -> set[Identity]:
         """Those of `ids` recorded in any state (sent, superseded, pending, failed), except the
         ones paused for review (they are decided again when the pause ends)."""
-        with self._guard("读取"):
-            if self.db.execute("SELECT 1 FROM reminders LIMIT 1").fetchone() is None:
-                return set()  # a first pass: the identities are not even built
+        if not self.has_reminders():
+            return set()  # a first pass: the identities are not even built
         wanted = ids if isinstance(ids, list) else list(ids)
         # the rows are collected as SQLite gives them (due as text), without a Python step per row
         recorded: set[tuple[str, str, str, str, int, str]] = set()
         with self._guard("读取"):
             for chunk in chunks(sorted({r[0] for r in wanted}), 500):
                 marks = ",".join("?" * len(chunk))
-                recorded.update(self.db.execute("SELECT task, milestone, due, stage, repetition, unit FROM reminders "
-                                                f"WHERE task IN ({marks})", chunk))
+                for table in ("reminders", "superseded"):
+                    recorded.update(self.db.execute("SELECT task, milestone, due, stage, repetition, unit "
+                                                    f"FROM {table} WHERE task IN ({marks})", chunk))
         recorded -= self._paused()
         return {r for r in wanted if cols(r) in recorded}
 
@@ -48,7 +48,8 @@ class Reads(Connection):
 
     def has_reminders(self) -> bool:
         with self._guard("读取"):
-            return self.db.execute("SELECT 1 FROM reminders LIMIT 1").fetchone() is not None
+            return any(self.db.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is not None
+                       for table in ("reminders", "superseded"))
 
     def open_messages(self) -> list[OpenMessage]:
         with self._guard("读取"):
@@ -98,12 +99,15 @@ class Reads(Connection):
         """The reminders of one task (the dashboard's history of a task), in the order of `history`."""
         return self._history_rows("task = ?", (task,))
 
-    def _history_rows(self, where: str, args: tuple[str, ...]) -> list[HistoryRow]:
+    def _history_rows(self, where: str, args: tuple[str, ...], superseded: bool = True) -> list[HistoryRow]:
+        """`superseded`: with the stages superseded without a message (their own table)."""
+        others = (" UNION ALL SELECT at, task, milestone, due, stage, repetition, unit, 'superseded', handled_at, "
+                  f"'', 0 FROM superseded WHERE {where}") if superseded else ""
         with self._guard("读取"):
             rows = self.db.execute(
                 "SELECT at, task, milestone, due, stage, repetition, unit, state, handled_at, channels, "
                 f"{PAUSED} "
-                f"FROM reminders WHERE {where}", args).fetchall()
+                f"FROM reminders WHERE {where}{others}", args * 2 if superseded else args).fetchall()
         out = [HistoryRow(datetime.fromisoformat(at), t, m, date.fromisoformat(d), s, rep, u, ReminderState(st),
                           datetime.fromisoformat(h), tuple(c for c in ch.split(",") if c), bool(p))
                for at, t, m, d, s, rep, u, st, h, ch, p in rows]
@@ -114,7 +118,7 @@ class Reads(Connection):
         """The last handled (not superseded) reminder per (task, milestone, unit): for status,
         the 台账 and the dashboard. Group per (task, milestone) by taking the latest `at`."""
         last: dict[tuple[str, str, str], HistoryRow] = {}
-        for row in self.history():
+        for row in self._history_rows("at >= ? AND at <= ?", ("", "9"), superseded=False):
             if row.state is not ReminderState.SUPERSEDED and not row.paused:
                 last[(row.task, row.milestone, row.unit)] = row
         return last

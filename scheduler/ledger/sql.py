@@ -10,6 +10,8 @@ from scheduler.messages import DeliveryState, Message
 OPEN = (DeliveryState.PENDING.value, DeliveryState.DEFERRED.value)
 # a reminder paused for review (SPEC 3.4): recorded `pending`, carried by no message
 PAUSED = "state = 'pending' AND NOT EXISTS (SELECT 1 FROM carries WHERE carries.reminder = reminders.id)"
+# a reminders row with the identity bound as ?1 … ?6 (task, milestone, due, stage, repetition, unit)
+IDENTITY = "task = ?1 AND milestone = ?2 AND due = ?3 AND stage = ?4 AND repetition = ?5 AND unit = ?6"
 # a reminder carried by another message than :key too
 SHARED = "EXISTS (SELECT 1 FROM carries o WHERE o.reminder = reminders.id AND o.message != :key)"
 
@@ -26,13 +28,31 @@ def carry_reminders(db: sqlite3.Connection, message: Message, rows: list[Row]) -
     db.executemany("INSERT OR IGNORE INTO reminders(id, task, milestone, due, stage, repetition, unit, at, state, "
                    "handled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)",
                    [(first + n, *row) for n, row in enumerate(rows)])
-    if db.total_changes - before == len(rows):
+    fresh = db.total_changes - before
+    if fresh and db.execute(f"UPDATE reminders SET state = 'superseded', at = s.at, handled_at = s.handled_at "
+                            f"FROM superseded s WHERE reminders.id >= ? AND {_SAME}", (first,)).rowcount:
+        _moved(db, first)
+    if fresh == len(rows):
         db.executemany("INSERT OR IGNORE INTO carries(reminder, message) VALUES (?, ?)",
                        [(first + n, message.key) for n in range(len(rows))])
         return
     db.executemany("INSERT OR IGNORE INTO carries(reminder, message) SELECT id, ? FROM reminders "
                    "WHERE task = ? AND milestone = ? AND due = ? AND stage = ? AND repetition = ? AND unit = ?",
                    [(message.key, *row[:6]) for row in rows])
+
+
+_COLUMNS = "task, milestone, due, stage, repetition, unit"
+# a superseded row and a reminders row of the same identity
+_SAME = ("s.task = reminders.task AND s.milestone = reminders.milestone AND s.due = reminders.due "
+         "AND s.stage = reminders.stage AND s.repetition = reminders.repetition AND s.unit = reminders.unit")
+
+
+def _moved(db: sqlite3.Connection, first: int) -> None:
+    """Reminders superseded earlier that a message now carries (never in a pass: a superseded
+    reminder is handled, so never sent) keep their superseded state as `reminders` rows, the
+    only ones `carries` can name; an identity is in one of the two tables, never both."""
+    db.execute(f"DELETE FROM superseded WHERE ({_COLUMNS}) IN (SELECT {_COLUMNS} FROM reminders "
+               "WHERE id >= ? AND state = 'superseded')", (first,))
 
 
 def refresh_reminders(db: sqlite3.Connection, key: str, stamp: str) -> None:
