@@ -20,9 +20,10 @@ class Ledger(Reads):
     `readonly` for status/history; `lock_wait` bounds a locked database."""
 
     def queue(self, messages: Iterable[Message], now: datetime, reason: Reason = Reason.DUE,
-              fire_times: dict[Identity, datetime] | None = None) -> list[str]:
+              fire_times: dict[Identity, datetime] | None = None, unhandled: bool = False) -> list[str]:
         """Record new messages, due now, with their reminders pending (one transaction, before
-        any of them is sent). Returns the keys that need sending (not already sent or failed)."""
+        any of them is sent). Returns the keys that need sending (not already sent or failed).
+        `unhandled`: their reminders were decided unhandled in this pass (`carry_reminders`)."""
         fire_times = fire_times or {}
         stamp = now.isoformat()
         keys: list[str] = []
@@ -35,7 +36,7 @@ class Ledger(Reads):
                     "?, ?, ?, ?)", (message.key, message.channel, message.unit, ",".join(message.to) or message.unit,
                                     message.subject, pack(message), reason.value, stamp, stamp, stamp))
                 carry_reminders(db, message, [(*cols(rid), stamp_of(fire_times.get(rid, now), stamps), stamp)
-                                              for rid in message.reminders])
+                                              for rid in message.reminders], unhandled)
                 state = db.execute("SELECT state FROM messages WHERE key = ?", (message.key,)).fetchone()[0]
                 if state in OPEN:
                     keys.append(message.key)
