@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from scheduler.errors import StateBrokenError
 from scheduler.ledger import SCHEMA_VERSION, Ledger
 from scheduler.ledger.schema import create_v2
 from scheduler.messages import Message, ReminderId, ReminderState
@@ -123,3 +124,14 @@ def test_migration_from_v2_moves_the_uncarried_superseded_stages(tmp_path: Path)
             ("到期提醒", ReminderState.SENT, False), ("临期提醒", ReminderState.SUPERSEDED, False),
             ("提前告知", ReminderState.SUPERSEDED, False), ("逾期催办", ReminderState.PENDING, True)]
         assert ledger.carried("k2") == [("T-01", "1", "省司法厅")]
+
+
+@pytest.mark.parametrize("readonly", [False, True])
+def test_a_state_written_by_a_newer_duban_is_refused(tmp_path: Path, readonly: bool) -> None:
+    path = tmp_path / "duban.db"
+    Ledger(path).close()
+    db = sqlite3.connect(path)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    db.close()
+    with pytest.raises(StateBrokenError, match="由更新版本的 duban 创建（版本 4），请升级 duban"):
+        Ledger(path, readonly=readonly)
