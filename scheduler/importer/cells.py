@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 
 from scheduler.importer.assign import is_deadline, starts_with_deadline
+from scheduler.importer.sub_rows import sub_item_rows
 from scheduler.importer.vocab import is_unit_name
 
 NUMBER = re.compile(r"^[（(]?\d{1,3}[）)]?[.．、]?$")
@@ -27,6 +28,8 @@ _HEADER_START = ("序号", "编号")
 def row_cells(lines: Sequence[str], pos: int, roles: list[str]) -> tuple[list[list[str]], int]:
     """The cells of the row numbered at lines[pos], and of a row that goes on with it; the index
     of the line after them."""
+    if (sub_items := sub_item_rows(lines, pos, roles)) is not None:
+        return sub_items  # a name merged down over sub-items, each with its unit (sub_rows.py)
     merges = _merging(tuple(roles))
     cells = [lines[pos]]
     pos += 1

@@ -11,6 +11,7 @@ from scheduler.importer.clauses import closing_groups, merged, title_labels, tra
 from scheduler.importer.deadlines import item_deadlines
 from scheduler.importer.draft import DraftTask
 from scheduler.importer.flat_rows import unit_cell
+from scheduler.importer.month_cells import month_cells
 from scheduler.importer.names import split_names
 from scheduler.importer.subjects import subject_units
 from scheduler.importer.vocab import CLOSE, OPEN, either, is_unit_name
@@ -105,7 +106,7 @@ _TASK_LABELS = ("任务要求", "具体任务")  # "(一)任务要求。X。" / 
 
 
 def item_task(number: str, key: str, line: int, texts: list[str], rules: Rules) -> DraftTask | None:
-    body_lines = [t for t in texts if not ASSIGN_LINE.match(t)]
+    body_lines, months = month_cells([t for t in texts if not ASSIGN_LINE.match(t)])  # "3月" / "6月": cells
     assign_text = " ".join(t for t in texts if ASSIGN_LINE.match(t))
     body = "".join(heading_line(body_lines))
     if assign_text:
@@ -133,5 +134,5 @@ def item_task(number: str, key: str, line: int, texts: list[str], rules: Rules) 
     if not title:
         return None
     task = DraftTask(number, key, line, title, detail.strip(), assignment)
-    task.deadlines, task.ongoing = item_deadlines(assignment.deadlines, body)
+    task.deadlines, task.ongoing = item_deadlines(assignment.deadlines + months, body)
     return task

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from scheduler.importer import by_agents
 from scheduler.importer.assign import Assignment
 from scheduler.importer.deadlines import item_deadlines
 from scheduler.importer.draft import DraftTask
@@ -52,22 +53,22 @@ _MEMBERS = re.compile(r"^(?:全[校院局厅委市县区])?(?:各|有关|相关|
 def meeting_tasks(lines: list[str], drafted: list[DraftTask]) -> list[DraftTask]:
     """The tasks of the sentences, when the document gave none, or when it is a meeting's page whose
     numbered points (the agenda, a speech's "1、2、3、") assign nothing; otherwise none."""
-    if drafted and not (_MEETING.search(" ".join(lines[:3])[:300])
-                        and all(t.assignment.empty() and not t.deadlines for t in drafted)):
+    meeting = _MEETING.search(" ".join(lines[:3])[:300]) is not None
+    if drafted and not (meeting and all(t.assignment.empty() and not t.deadlines for t in drafted)):
         return []
     tasks: list[DraftTask] = []
     for n, line in enumerate(lines, start=1):
         for sentence in re.split(r"(?<=[。！!？?])", line):
-            if task := _sentence_task(sentence.strip(), n, len(tasks) + 1):
+            if task := _sentence_task(sentence.strip(), n, len(tasks) + 1, meeting):
                 tasks.append(task)
     return tasks
 
 
-def _sentence_task(sentence: str, line: int, count: int) -> DraftTask | None:
+def _sentence_task(sentence: str, line: int, count: int, meeting: bool) -> DraftTask | None:
     folded = simplified(sentence)  # "交通運輸局要……": the keywords folded, the names kept as written
     for pattern in (_ORDER, _HOST, _CHARGE, _HELP, _MUST):
         for m in pattern.finditer(folded):
-            units = _named_units(sentence[m.start("units"):m.end("units")])
+            units = _named_units(sentence[m.start("units"):m.end("units")], meeting)
             if not units:
                 continue
             assignment = Assignment()
@@ -87,9 +88,12 @@ def _sentence_task(sentence: str, line: int, count: int) -> DraftTask | None:
     return None
 
 
-def _named_units(text: str) -> list[str]:
-    """The units a subject names, or none when any part is not a named unit."""
+def _named_units(text: str, meeting: bool) -> list[str]:
+    """The units a subject names, or none when any part is not a named unit. On a meeting's page a
+    traditional name's ending is read folded ("區財政部門要……") and a town named is a unit ("大龙山镇、
+    X局要……", round 63); a notice's own requirements keep the reading they had."""
     names = unit_names(_ORDINAL.sub("", text), Assignment())  # "四是县政府督查室要……"
-    if not names or any(_MEMBERS.match(name) or not _is_unit(name) for name in names):
+    if not names or any(_MEMBERS.match(name) or not (_is_unit(name) or (meeting and (
+            _is_unit(simplified(name)) or by_agents.is_town(name)))) for name in names):
         return []
     return names

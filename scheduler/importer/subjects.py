@@ -121,7 +121,7 @@ _REMARK = re.compile(r"[（(][^（）()]*[）)]")  # "（技工院校内由X负�
 _AGAIN = re.compile(r"^(?:同时|并且?|还|也)?(?:将|要)?(?=会同)")  # "同时将会同X、Y……": the lead's partners again
 # "这项工作由外交部和总参谋部统一归口管理", "其管理工作由X负责", "资金由X统筹使用": an agent after the topic
 _BY = re.compile(rf"由(?P<names>{_LIST})(?:等(?:有关|相关)?(?:部门|单位))?"
-                 r"(?P<verb>负责|牵头|统一归口|归口|统一管理|统筹|会同|跟进督办|督办)")
+                 r"(?P<verb>负责|牵头|统一归口|归口|统一管理|统筹|会同|跟进督办|督办|提出)")  # 提出: round 63
 # "X由各方派员组成，主任由……确定，负责……": the body described is the subject of the later 负责
 _COMPOSED = re.compile(rf"(?<![^。；;\n])(?P<names>{_LIST})由[^。；;]*?组成[^。；;]*?[，,]负责")
 # "国办将与国家标准委、国务院信息办等单位一起，组织制定……": all of them do it
@@ -145,7 +145,7 @@ def _subject_units(body: str) -> Assignment:
             continue
         m = _subject(sentence)
         named = "由" in sentence and (m is not None or _agent(sentence, m) is not None)
-        if "由" in sentence and (agents := by_agents.agents(sentence, named)):
+        if agents := by_agents.agents(sentence, named, m is None):  # or "县财政安排……" (round 63)
             _add(out.responsible, out, agents)  # "由包片单位县供销社负责……", "由城关镇负责……"
             continue
         if (by := _agent(sentence, m)) is not None:

@@ -41,7 +41,7 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (  # the words of columns.py, 
     ("problem", re.compile(words(col.PROBLEM))),
     ("detail", SYSTEM),  # "目标体系 | 工作体系 | 政策体系": the row's detail (system_columns.py)
     ("detail", re.compile(words(col.DETAIL + col.SCHEDULE))),
-    ("skip", re.compile(r"(?:完成|进展|落实)情况|取得成效|评价$")),  # "1-9月份工作完成情况", "工作评价": progress
+    ("skip", re.compile(r"(?:完成|进展|落实)情况|取得成效|评价$|类型$")),  # "工作完成情况", "工作评价", "目标类型"
     ("name", re.compile(rf"^(?:{words(col.NAME)})$")),  # "名称": the row's name (columns.named)
     ("title", re.compile(words(col.TITLE))),  # "民生实事", "2022年预期目标"
     ("skip", re.compile(words(col.OTHER + col.CATEGORY))),
