@@ -149,7 +149,7 @@ def _record(app: App, ledger: Ledger, send: list[Reminder], now: datetime, batch
                 digests = by_unit.pop(unit)  # freed once recorded
                 fire_times = {identity_of(i.reminder): i.reminder.at for d in digests for i in d.items}
                 messages = {m.key: m for d in digests for m in app.renderer.render(d, units.get(unit), now)}
-                for key in ledger.queue(messages.values(), now, fire_times=fire_times):
+                for key in ledger.queue(messages.values(), now, fire_times=fire_times, unhandled=True):
                     fresh[key] = _held(messages[key])
         yield fresh
 
