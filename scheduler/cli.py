@@ -173,7 +173,7 @@ def _history(args: argparse.Namespace) -> int:
 
     path = config_path(args.config)
     rows = history_rows(path, args.start, args.end, args.task, args.unit)
-    _out([to_json(rows)] if args.format == "json" else to_table(rows))
+    _out(to_json(rows) if args.format == "json" else to_table(rows))
     return 0
 
 

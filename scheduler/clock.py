@@ -71,7 +71,7 @@ class FixedClock:
         return self.at
 
     def advance(self, delta: timedelta) -> None:
-        self.at = _later(self.at, delta)
+        self.at = later(self.at, delta)
 
 
 class ShiftedClock:
@@ -83,12 +83,18 @@ class ShiftedClock:
         self._origin = monotonic()
 
     def now(self) -> datetime:
-        return _later(self.start, timedelta(seconds=self._monotonic() - self._origin))
+        return later(self.start, timedelta(seconds=self._monotonic() - self._origin))
 
 
-def _later(moment: datetime, delta: timedelta) -> datetime:
+def later(moment: datetime, delta: timedelta) -> datetime:
     """`moment` + `delta` of real time: Python adds to a ZoneInfo datetime on the wall clock, an
     hour off across a summer-time change."""
     if moment.tzinfo is None:
         return moment + delta
     return (moment.astimezone(UTC) + delta).astimezone(moment.tzinfo)
+
+
+def seconds_between(start: datetime, end: datetime) -> float:
+    """Real seconds from `start` to `end` (subtracting two datetimes of the same ZoneInfo counts
+    wall-clock time: an hour off across a summer-time change)."""
+    return end.timestamp() - start.timestamp()

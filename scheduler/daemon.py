@@ -29,7 +29,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from scheduler.aio import cancel, first_of
 from scheduler.app import App, State, build_app
-from scheduler.clock import Clock
+from scheduler.clock import Clock, later
 from scheduler.due import Outgoing
 from scheduler.errors import ConfigError, DubanError, Severity, StateBrokenError, StateLockedError
 from scheduler.messages import Reason
@@ -134,7 +134,7 @@ class Daemon:
         except StateLockedError as err:
             log.error("%s", err)
             self.notifier.status(str(err))
-            self._arm(now, now + timedelta(minutes=1))
+            self._arm(now, later(now, timedelta(minutes=1)))
             return 0
         except StateBrokenError as err:
             log.error("%s", err)
@@ -189,10 +189,10 @@ class Daemon:
         """The next pass: the next opening of the window, or an earlier retry."""
         at = self.app.window.next_opening(now)
         if retry is not None and retry < at:
-            at = max(retry, now + timedelta(seconds=1))
+            at = max(retry, later(now, timedelta(seconds=1)))
         # real seconds (also across a summer-time change), from the pass's end: it may have taken minutes
         delay = at.timestamp() - self.now().timestamp()
-        run_at = datetime.now(self.app.runtime.settings.timezone) + timedelta(seconds=delay)
+        run_at = later(datetime.now(self.app.runtime.settings.timezone), timedelta(seconds=delay))
         self.scheduler.add_job(self._wake, "date", run_date=run_at, id="next", replace_existing=True)
         log.debug("next pass at %s", at.isoformat(timespec="minutes"))
         return at

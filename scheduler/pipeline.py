@@ -24,6 +24,7 @@ from datetime import datetime, timedelta
 from itertools import chain
 
 from scheduler.app import App
+from scheduler.clock import later, seconds_between
 from scheduler.decide_stream import decide_streaming
 from scheduler.deliver import PassBudget, Verdict
 from scheduler.due import Outgoing
@@ -124,7 +125,7 @@ def hold_paused(app: App, ledger: Ledger, outgoing: list[Outgoing], give_up: lis
 
     waiting = [i for i in (*outgoing, *give_up) if paused(i)]
     for item in waiting:
-        ledger.hold(item.key, now + timedelta(minutes=HOLD_MINUTES))
+        ledger.hold(item.key, later(now, timedelta(minutes=HOLD_MINUTES)))
     return [i for i in outgoing if i not in waiting], [i for i in give_up if i not in waiting]
 
 
@@ -149,7 +150,7 @@ def _record(app: App, ledger: Ledger, send: list[Reminder], now: datetime, batch
                 digests = by_unit.pop(unit)  # freed once recorded
                 fire_times = {identity_of(i.reminder): i.reminder.at for d in digests for i in d.items}
                 messages = {m.key: m for d in digests for m in app.renderer.render(d, units.get(unit), now)}
-                for key in ledger.queue(messages.values(), now, fire_times=fire_times):
+                for key in ledger.queue(messages.values(), now, fire_times=fire_times, unhandled=True):
                     fresh[key] = _held(messages[key])
         yield fresh
 
@@ -213,7 +214,7 @@ async def _deliver_one(app: App, ledger: Ledger, item: Outgoing, now: datetime, 
         wait, why = held
         if item.reason is not Reason.RESEND:  # an interrupted send stays pending for its one resend
             down = channel.kind in budget.down
-            ledger.postpone(item.key, now + timedelta(seconds=wait), now if down else None, why)
+            ledger.postpone(item.key, later(now, timedelta(seconds=wait)), now if down else None, why)
         result.deferred += 1
         return
     began = ledger.begin_resend(item.key, now) if item.reason is Reason.RESEND else ledger.begin_attempt(item.key, now)
@@ -232,7 +233,7 @@ async def _deliver_one(app: App, ledger: Ledger, item: Outgoing, now: datetime, 
             ledger.mark_refused(item.key, now, receipt.detail, receipt.refused)
             result.failed.append(f"{label}：部分收件人被拒收 {receipt.detail}")
     elif attempt.verdict is Verdict.CONFIG:
-        wait = (app.window.next_opening(now) - now).total_seconds()  # the next working day
+        wait = seconds_between(now, app.window.next_opening(now))  # the next working day
         result.faults.append(f"{label}：{receipt.detail}")
         _defer(app, ledger, item.key, now, wait, receipt.detail, (), (), result, label)
     elif attempt.verdict is Verdict.UNANSWERED:  # stays pending: resent once at the next pass, like a crash
@@ -253,10 +254,11 @@ async def _deliver_one(app: App, ledger: Ledger, item: Outgoing, now: datetime, 
 def _defer(app: App, ledger: Ledger, key: str, now: datetime, wait: float, error: str, remaining: tuple[str, ...],
            refused: tuple[str, ...], result: PassResult, label: str) -> None:
     """A temporary failure: try again after `wait`, unless that is past the deferral limit."""
-    ledger.mark_deferred(key, now, now + timedelta(seconds=wait), error, remaining, refused)
+    retry = later(now, timedelta(seconds=wait))  # real seconds, also across a summer-time change
+    ledger.mark_deferred(key, now, retry, error, remaining, refused)
     first = ledger.first_failure(key) or now
     limit = app.window.deferral_limit(first)
-    if now + timedelta(seconds=wait) >= limit:
+    if retry >= limit:
         ledger.mark_failed(key, now, f"暂时失败持续到 {limit:%Y-%m-%d %H:%M}，不再重试：{error}", attempted=False)
         result.failed.append(f"{label}：自 {first:%Y-%m-%d %H:%M} 起一直暂时失败，已放弃：{error}")
         return

@@ -69,8 +69,11 @@ class Firing(NamedTuple):
     def reminders(self) -> list[Reminder]:
         at, task, milestone, deadline, due, stage, offset, repetition = (
             self.at, self.task, self.milestone, self.deadline, self.due, self.stage, self.offset, self.repetition)
-        return [Reminder(at, task, milestone, deadline, due, stage, offset, repetition, r.role, r.unit, r.channels,
-                         r.via) for r in self.recipients]
+        # `_make` from a tuple: half the time of the NamedTuple's generated __new__ (a first pass
+        # at 20,000 tasks builds ~700,000 reminders here)
+        make = Reminder._make
+        return [make((at, task, milestone, deadline, due, stage, offset, repetition, r.role, r.unit, r.channels,
+                      r.via)) for r in self.recipients]
 
     def only(self, units: set[str]) -> Firing | None:
         """The same firing restricted to recipients in `units` (or routed via one of them)."""

@@ -4,6 +4,7 @@ whom it has not reached yet, and the failed messages."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime, tzinfo
 from pathlib import Path
 
 from scheduler.ledger import HistoryRow, Ledger
@@ -38,8 +39,15 @@ def last_by_milestone(rows: Iterable[HistoryRow]) -> dict[tuple[str, str], str]:
     """`2021-07-01 09:00 逾期催办：省司法厅、省财政厅` for the latest handled reminder of each
     milestone (from the ledger's last reminder per (task, milestone, unit))."""
     latest: dict[tuple[str, str], tuple[str, str, list[str]]] = {}
-    for s in sorted(rows, key=lambda r: (r.handled_at, r.unit)):
-        key, when = (s.task, s.milestone), f"{s.handled_at:%Y-%m-%d %H:%M}"
+    # by instant as a float (comparing aware datetimes asks each for its offset), and each
+    # handling time written once per offset (a first pass at 20,000 tasks has ~230,000 rows)
+    whens: dict[tuple[datetime, tzinfo | None], str] = {}
+    for s in sorted(rows, key=lambda r: (r.handled_at.timestamp(), r.unit)):
+        moment = (s.handled_at, s.handled_at.tzinfo)
+        when = whens.get(moment)
+        if when is None:
+            when = whens[moment] = f"{s.handled_at:%Y-%m-%d %H:%M}"
+        key = (s.task, s.milestone)
         if key not in latest or latest[key][0] != when:
             latest[key] = (when, s.stage, [])
         latest[key][2].append(s.unit + _not_delivered(s))

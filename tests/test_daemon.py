@@ -71,7 +71,8 @@ def test_after_three_weeks_of_downtime_one_message_per_unit_with_the_current_sta
 
 def _states(project: Project) -> dict[str, int]:
     db = sqlite3.connect(project.root / "state" / "duban.db")
-    return dict(db.execute("SELECT state, count(*) FROM reminders GROUP BY state").fetchall())
+    return dict(db.execute("SELECT state, count(*) FROM (SELECT state FROM reminders UNION ALL "
+                           "SELECT 'superseded' FROM superseded) GROUP BY state").fetchall())
 
 
 @pytest.mark.parametrize("now", ["2021-06-30T20:00", "2021-07-04T10:00", "2021-06-30T08:59"])

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from scheduler.errors import StateBrokenError, StateLockedError
-from scheduler.ledger import Ledger, create_v1
+from scheduler.ledger import SCHEMA_VERSION, Ledger, create_v1
 from scheduler.messages import Attachment, DeliveryState, Message, Reason, ReminderId, ReminderState
 from scheduler.retention import closing_days
 from tests.kit import at
@@ -112,7 +112,7 @@ def test_migration_from_v1_keeps_history(tmp_path: Path) -> None:
     path = tmp_path / "duban.db"
     _v1_database(path)
     with Ledger(path) as ledger:
-        assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 2
+        assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         rows = {(r.stage, r.state, r.channels) for r in ledger.history()}
         assert rows == {("到期提醒", ReminderState.SENT, ("email",)), ("临期提醒", ReminderState.SUPERSEDED, ())}
         assert ledger.handled([RID]) == {RID}

@@ -135,6 +135,9 @@ def rejoin_places(parts: list[str]) -> list[str]:
 
 def _split_etc(part: str, out: Assignment) -> list[str]:
     """"省司法厅等省政府相关部门" → the named unit and the collective (generic ones dropped)."""
+    if part.startswith("等") and is_unit_name(part[1:]):  # "A、B、等区政府有关部门": a stray 、 before 等 (round 64)
+        out.etc = True
+        return [TAIL.sub("", part[1:]).strip()]
     if "等" not in part or part.startswith("等"):
         return [part]
     out.etc = True

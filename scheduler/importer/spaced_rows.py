@@ -12,7 +12,8 @@ A county's list of key tasks, reported on each quarter, pasted as text:
   report's, not the plan's, and a "工作评价" column is the report's verdict;
 - a row's cell wrapped onto lines of its own goes on in the next lines, which begin with a unit's
   name: a line holding that name alone is the rest of the cell it broke from ("各乡镇" / "县开发区"),
-  a line of several cells carries the row on;
+  a line of several cells carries the row on, also when its first cell lists several names
+  ("区发改委、区经信局,区农投公司。 2023年12月底", listed_units.py);
 - the report's cells after the last units' cell are not read, so a blank one (备注) shifts nothing.
 """
 
@@ -22,6 +23,7 @@ import re
 from collections.abc import Sequence
 
 from scheduler.importer.cells import NUMBER
+from scheduler.importer.listed_units import unit_list
 from scheduler.importer.vocab import is_unit_name
 
 _ONE_CHAR = re.compile(r"^[\u4e00-\u9fff]$")
@@ -57,7 +59,8 @@ def period_column(name: str) -> bool:
 def continued(lines: Sequence[str], pos: int) -> tuple[str, int]:
     """The row at lines[pos] with the lines its cells wrapped onto, and the index after them."""
     row, end = lines[pos], pos + 1
-    while end < len(lines) and (nxt := lines[end].split()) and not NUMBER.match(nxt[0]) and is_unit_name(nxt[0]):
+    while end < len(lines) and (nxt := lines[end].split()) and not NUMBER.match(nxt[0]) and (
+            is_unit_name(nxt[0]) or (len(nxt) > 1 and unit_list(nxt[0]))):  # "A、B,C。 2023年12月底" (round 64)
         row = f"{row}、{nxt[0]}" if len(nxt) == 1 else f"{row} {lines[end].strip()}"
         end += 1
     return row, end

@@ -14,7 +14,7 @@ from typing import Self
 
 from scheduler.errors import StateBrokenError, os_reason
 from scheduler.ledger.files import reader, state_error
-from scheduler.ledger.schema import SCHEMA_VERSION, create_v2, migrate_v1
+from scheduler.ledger.schema import SCHEMA_VERSION, create_v3, migrate_v1, migrate_v2
 
 LOCK_WAIT = 60.0  # seconds a locked database is waited for (SPEC §3.3)
 CACHE_KIB = 8192  # SQLite page cache of a writing ledger
@@ -50,7 +50,7 @@ class Connection:
             if not readonly:
                 self._migrate()
                 self._inode = os.stat(path).st_ino
-            elif self.db.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+            elif self._version() < SCHEMA_VERSION:
                 self._upgraded_copy()
 
     def _upgraded_copy(self) -> None:
@@ -139,10 +139,16 @@ class Connection:
             raise StateBrokenError(f"状态文件 {self.path} 在运行中被删除或替换：为免重复发送，已停止发送。"
                                    "请恢复该文件（或确认后重新启动 duban）")
 
-    def _migrate(self) -> None:
-        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+    def _version(self) -> int:
+        """The schema version; one written by a newer duban is refused (reading or writing: its
+        tables mean more than this version knows)."""
+        version: int = self.db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise StateBrokenError(f"状态数据库 {self.path} 由更新版本的 duban 创建（版本 {version}），请升级 duban")
+        return version
+
+    def _migrate(self) -> None:
+        version = self._version()
         if version == SCHEMA_VERSION:
             self.db.execute("CREATE INDEX IF NOT EXISTS reminders_pending ON reminders(state) WHERE state = 'pending'")
             # an index by fire time cost a first pass ~700,000 index entries; `history` reads the
@@ -152,9 +158,11 @@ class Connection:
         self.db.execute("BEGIN IMMEDIATE")
         try:
             if version == 0:
-                create_v2(self.db)
+                create_v3(self.db)
             else:
-                migrate_v1(self.db)
+                if version == 1:
+                    migrate_v1(self.db)
+                migrate_v2(self.db)
             self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except BaseException:
             self.db.execute("ROLLBACK")

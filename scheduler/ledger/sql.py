@@ -10,6 +10,8 @@ from scheduler.messages import DeliveryState, Message
 OPEN = (DeliveryState.PENDING.value, DeliveryState.DEFERRED.value)
 # a reminder paused for review (SPEC 3.4): recorded `pending`, carried by no message
 PAUSED = "state = 'pending' AND NOT EXISTS (SELECT 1 FROM carries WHERE carries.reminder = reminders.id)"
+# a reminders row with the identity bound as ?1 … ?6 (task, milestone, due, stage, repetition, unit)
+IDENTITY = "task = ?1 AND milestone = ?2 AND due = ?3 AND stage = ?4 AND repetition = ?5 AND unit = ?6"
 # a reminder carried by another message than :key too
 SHARED = "EXISTS (SELECT 1 FROM carries o WHERE o.reminder = reminders.id AND o.message != :key)"
 
@@ -17,22 +19,45 @@ SHARED = "EXISTS (SELECT 1 FROM carries o WHERE o.reminder = reminders.id AND o.
 Row = tuple[str, str, str, str, int, str, str, str]  # a reminder's identity as columns, its fire time, the stamp
 
 
-def carry_reminders(db: sqlite3.Connection, message: Message, rows: list[Row]) -> None:
+def carry_reminders(db: sqlite3.Connection, message: Message, rows: list[Row], unhandled: bool = False) -> None:
     """The message's reminders (pending unless recorded before) and which of them it carries.
     The ids are the ones SQLite would choose (max + 1 …); when every row is new — a first pass —
-    the carries are written from them instead of looking each reminder up again."""
+    the carries are written from them instead of looking each reminder up again. `unhandled`:
+    the caller knows none of them was recorded (a pass's new reminders: `decide` sends only
+    those), so none is looked for among the superseded stages (a first pass would look for
+    ~230,000 in a table of ~470,000)."""
     first = db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM reminders").fetchone()[0]
     before = db.total_changes
     db.executemany("INSERT OR IGNORE INTO reminders(id, task, milestone, due, stage, repetition, unit, at, state, "
                    "handled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)",
                    [(first + n, *row) for n, row in enumerate(rows)])
-    if db.total_changes - before == len(rows):
+    fresh = db.total_changes - before
+    if fresh and not unhandled:
+        _revive_superseded(db, first)
+    if fresh == len(rows):
         db.executemany("INSERT OR IGNORE INTO carries(reminder, message) VALUES (?, ?)",
                        [(first + n, message.key) for n in range(len(rows))])
         return
     db.executemany("INSERT OR IGNORE INTO carries(reminder, message) SELECT id, ? FROM reminders "
                    "WHERE task = ? AND milestone = ? AND due = ? AND stage = ? AND repetition = ? AND unit = ?",
                    [(message.key, *row[:6]) for row in rows])
+
+
+_COLUMNS = "task, milestone, due, stage, repetition, unit"
+# a superseded row and a reminders row of the same identity
+_SAME = ("s.task = reminders.task AND s.milestone = reminders.milestone AND s.due = reminders.due "
+         "AND s.stage = reminders.stage AND s.repetition = reminders.repetition AND s.unit = reminders.unit")
+
+
+def _revive_superseded(db: sqlite3.Connection, first: int) -> None:
+    """Reminders superseded earlier that a message now carries (never in a pass: a superseded
+    reminder is handled, so never sent) keep their superseded state as `reminders` rows (from
+    id `first` on), the only ones `carries` can name; an identity is in one table, never both."""
+    if not db.execute("UPDATE reminders SET state = 'superseded', at = s.at, handled_at = s.handled_at "
+                      f"FROM superseded s WHERE reminders.id >= ? AND {_SAME}", (first,)).rowcount:
+        return
+    db.execute(f"DELETE FROM superseded WHERE ({_COLUMNS}) IN (SELECT {_COLUMNS} FROM reminders "
+               "WHERE id >= ? AND state = 'superseded')", (first,))
 
 
 def refresh_reminders(db: sqlite3.Connection, key: str, stamp: str) -> None:

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 
 from scheduler.ledger.codec import DAYS, cols, day_text, pack, stamp_of
 from scheduler.ledger.reads import Reads
-from scheduler.ledger.sql import OPEN, PAUSED, carry_reminders, refresh_reminders
+from scheduler.ledger.sql import IDENTITY, OPEN, PAUSED, carry_reminders, refresh_reminders
 from scheduler.messages import Message, Reason, ReminderId
 from scheduler.model import Identity, Reminder
 
@@ -20,9 +20,10 @@ class Ledger(Reads):
     `readonly` for status/history; `lock_wait` bounds a locked database."""
 
     def queue(self, messages: Iterable[Message], now: datetime, reason: Reason = Reason.DUE,
-              fire_times: dict[Identity, datetime] | None = None) -> list[str]:
+              fire_times: dict[Identity, datetime] | None = None, unhandled: bool = False) -> list[str]:
         """Record new messages, due now, with their reminders pending (one transaction, before
-        any of them is sent). Returns the keys that need sending (not already sent or failed)."""
+        any of them is sent). Returns the keys that need sending (not already sent or failed).
+        `unhandled`: their reminders were decided unhandled in this pass (`carry_reminders`)."""
         fire_times = fire_times or {}
         stamp = now.isoformat()
         keys: list[str] = []
@@ -35,7 +36,7 @@ class Ledger(Reads):
                     "?, ?, ?, ?)", (message.key, message.channel, message.unit, ",".join(message.to) or message.unit,
                                     message.subject, pack(message), reason.value, stamp, stamp, stamp))
                 carry_reminders(db, message, [(*cols(rid), stamp_of(fire_times.get(rid, now), stamps), stamp)
-                                              for rid in message.reminders])
+                                              for rid in message.reminders], unhandled)
                 state = db.execute("SELECT state FROM messages WHERE key = ?", (message.key,)).fetchone()[0]
                 if state in OPEN:
                     keys.append(message.key)
@@ -74,11 +75,19 @@ class Ledger(Reads):
                               stamps.get(r.at) or stamp_of(r.at, stamps), stamp) for r in reminders)
 
     def _supersede_rows(self, rows: Iterable[tuple[str, str, str, str, int, str, str, str]]) -> None:
+        """A reminder paused for review is superseded in place; one recorded in another state
+        (sent, failed, carried by a message) stays as it is; the others go to `superseded`."""
+        paused = self._paused()
+        if paused:
+            rows = list(rows)
+            held = [r for r in rows if r[:6] in paused]
+            rows = [r for r in rows if r[:6] not in paused]
         with self._write() as db:  # rows streamed
-            db.executemany("INSERT INTO reminders(task, milestone, due, stage, repetition, unit, at, state, "
-                           "handled_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'superseded', ?) "
-                           "ON CONFLICT(task, milestone, due, stage, repetition, unit) DO UPDATE SET "
-                           f"state = 'superseded', handled_at = excluded.handled_at WHERE {PAUSED}", rows)
+            db.executemany(f"INSERT OR IGNORE INTO superseded SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE NOT EXISTS "
+                           f"(SELECT 1 FROM reminders WHERE {IDENTITY})", rows)
+            if paused:
+                db.executemany("UPDATE reminders SET state = 'superseded', handled_at = ?8 "
+                               f"WHERE {IDENTITY} AND {PAUSED}", held)
 
     def pause(self, items: Iterable[tuple[ReminderId, datetime]], now: datetime) -> None:
         """Due reminders paused for review (SPEC 3.4): recorded `pending`, carried by no message,
