@@ -16,6 +16,7 @@ from scheduler.importer.duty_paragraphs import duty_paragraphs
 from scheduler.importer.furniture import without_furniture
 from scheduler.importer.glued_fields import glued_fields
 from scheduler.importer.glued_items import glued_lines
+from scheduler.importer.glued_table import glued_table
 from scheduler.importer.header import header_facts, title_year
 from scheduler.importer.label_forms import plain_labels
 from scheduler.importer.layout import relayout
@@ -46,6 +47,7 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?:[a-zü]*[āáǎàēéěèī�
 
 def _laid_out(lines: list[str]) -> list[str]:
     """The lines as the walker reads them: tables, records, run-on pages, minutes and target lists laid out."""
+    lines = glued_table(lines)  # a table whose cells run together without separators (round 66)
     lines = colon_units(duty_paragraphs(joined_site_chunks(lines)))  # site_chunks, duty_paragraphs, colon_units (58)
     lines = marked_items(top_points(article_lines(outline_lines(lines))))  # numbering as a plan's levels
     lines = ordinal_points(starred_leads(lines))  # starred_lead.py, ordinal_points.py (round 54)
