@@ -97,7 +97,7 @@ def _row(number: str, text: str, texts: int, units: list[str], kinds: list[str])
         first, detail = text[:point.start()], text[point.start():]
     values = {"text": iter([first, detail][:texts]), "units": iter(units)}
     cells = [number if k == "number" else next(values[k], "") if k in values else "" for k in kinds]
-    return " | ".join(cells) + (" |" if kinds[-1] not in ("text", "units") else "")
+    return " | ".join(cells).rstrip()  # "… | 各部门 |": an empty last cell
 
 
 def _units(line: str, columns: int) -> list[str] | None:
