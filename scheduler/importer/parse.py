@@ -30,6 +30,7 @@ from scheduler.importer.ordinal_points import ordinal_points
 from scheduler.importer.outline import outline_lines
 from scheduler.importer.page_fields import page_fields
 from scheduler.importer.records import record_lines
+from scheduler.importer.restated import without_restated
 from scheduler.importer.scored_items import scored_items
 from scheduler.importer.sections import covering_notice, select_tasks
 from scheduler.importer.site_chunks import joined_site_chunks
@@ -67,6 +68,7 @@ def parse_document(text: str) -> Draft:
     Walker(draft, lines).run()
     covering_notice(draft, "\n".join(read))  # as read: a wrapped copy joined, keywords simplified
     select_tasks(draft)
+    draft.tasks = without_restated(draft.tasks)  # a point written again as a division table's row (66)
     if folding is not None:  # names as written; meeting_news.py folds a sentence's keywords itself
         restore(draft, folding)
         if all(t.assignment.empty() and not t.deadlines for t in draft.tasks):  # else it reads no line
