@@ -118,3 +118,48 @@ def test_the_shapes_read_right_at_first_sight() -> None:
         ("主动公开发展规划", (["规划处", "统计处"], [], ["办公室"]), [date(2020, 9, 30)]),
         ("推进预算公开", (["财务处"], ["各直属单位"], []), [date(2020, 11, 30)]),
     ]
+
+
+_COMBINED_TRADITIONAL = """一、工作要點
+1.做好信息發佈工作。局辦公室結合本局職責和公開目錄,及時收集、發佈應主動公開的信息。
+2.規範依申請公開。局法規科要依法依規辦理政府信息公開申請。
+3.推進解讀工作。局業務科結合職責做好政策解讀。
+4.堅持點面結合。以點帶面推進公開工作。
+"""
+
+
+def test_a_subject_that_combines_its_work_in_a_traditional_copy() -> None:
+    draft = parse_document(_COMBINED_TRADITIONAL)
+    got = [(t.title, units(t)) for t in draft.tasks]
+    assert got == [
+        ("做好信息發佈工作", ([], ["局辦公室"], [])),
+        ("規範依申請公開", ([], ["局法規科"], [])),
+        ("推進解讀工作", ([], ["局業務科"], [])),
+        ("堅持點面結合", ([], [], [])),  # 結合 after no unit's name: no subject
+    ]
+
+
+_RESTATED = """某局2023年政务公开工作要点
+一、工作要点
+1.做好政策解读。对本局起草的政策文件进行全面解读,创新解读形式。
+2.强化制度建设。局办公室要建立完善的信息公开制度,保障工作长效推进。
+3.做好宣传。局办公室要做好宣传。
+4.加强培训。局人事科要组织全局干部参加政务公开业务培训。
+二、重点工作任务分解
+重点任务 | 工作内容 | 负责科室 |
+政策解读 | 对本局起草的政策文件进行全面解读,创新解读形式。 | 各业务科室 |
+制度建设 | 局办公室要建立完善的信息公开制度,保障工作长效推进。 | 办公室 |
+宣传 | 局办公室要做好宣传。 | 办公室 |
+"""
+
+
+def test_a_point_written_again_by_a_row_of_the_division_is_that_row() -> None:
+    draft = parse_document(_RESTATED)
+    got = [(t.title, units(t)) for t in draft.tasks]
+    assert got == [
+        ("做好宣传", ([], ["局办公室"], [])),  # "局办公室要做好宣传": too short to be a restatement
+        ("加强培训", ([], ["局人事科"], [])),  # no row writes it again: a task of its own
+        ("政策解读", ([], ["各业务科室"], [])),
+        ("制度建设", ([], ["办公室"], [])),
+        ("宣传", ([], ["办公室"], [])),
+    ]
