@@ -31,6 +31,7 @@ from scheduler.model import (
 from scheduler.workdays import LAST_YEAR, WorkCalendar
 
 _FIRST_ROLES = (Role.LEAD, Role.RESPONSIBLE, Role.COOPERATING)
+_new = tuple.__new__
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,11 +70,10 @@ class Firing(NamedTuple):
     def reminders(self) -> list[Reminder]:
         at, task, milestone, deadline, due, stage, offset, repetition = (
             self.at, self.task, self.milestone, self.deadline, self.due, self.stage, self.offset, self.repetition)
-        # `_make` from a tuple: half the time of the NamedTuple's generated __new__ (a first pass
-        # at 20,000 tasks builds ~700,000 reminders here)
-        make = Reminder._make
-        return [make((at, task, milestone, deadline, due, stage, offset, repetition, r.role, r.unit, r.channels,
-                      r.via)) for r in self.recipients]
+        # tuple.__new__ straight from the values: a third of the NamedTuple's generated __new__
+        # (a Python frame per call; a first pass at 20,000 tasks builds ~700,000 reminders here)
+        return [_new(Reminder, (at, task, milestone, deadline, due, stage, offset, repetition, r.role, r.unit,
+                                r.channels, r.via)) for r in self.recipients]
 
     def only(self, units: set[str]) -> Firing | None:
         """The same firing restricted to recipients in `units` (or routed via one of them)."""

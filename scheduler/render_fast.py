@@ -60,16 +60,20 @@ def email_text(unit: str, summary: str, items: Sequence[ItemView], by_unit: Sequ
 
 def email_html(subject: str, unit: str, summary: str, items: Sequence[ItemView],
                by_unit: Sequence[dict[str, str]], sent_at: str) -> str:
-    h = escape
     parts = [_HTML_HEAD.format(subject=escape(subject), unit=escape(unit), summary=escape(summary))]
     append = parts.append
+    search = _SPECIAL.search
     for n, i in enumerate(items, 1):
-        document = f"<br><small>{h(i.document)}</small>" if i.document else ""
-        role = f"转交 {h(i.for_unit)}（{h(i.role)}，未配置联系方式）" if i.for_unit else h(i.role)
-        append(f"<tr>\n<td>{n}</td>\n<td>{h(i.number)}{h(i.title)}{document}</td>\n"
-               f'<td style="color: {h(i.html_color)};"><b>{h(i.stage)}</b><br>{h(i.days)}</td>\n'
-               f"<td>{h(i.written)}<br>{h(i.due)}</td>\n<td>{role}</td>\n<td>{h(i.others)}</td>\n"
-               f"<td>{h(i.what)}</td>\n</tr>")
+        # one search over the item's fields: most items hold nothing to escape (then each field
+        # is its own escape); a first pass escapes ~230,000 items of 12 fields
+        if search("".join(i)) is not None:
+            i = type(i)._make(escape(f) for f in i)
+        document = f"<br><small>{i.document}</small>" if i.document else ""
+        role = f"转交 {i.for_unit}（{i.role}，未配置联系方式）" if i.for_unit else i.role
+        append(f"<tr>\n<td>{n}</td>\n<td>{i.number}{i.title}{document}</td>\n"
+               f'<td style="color: {i.html_color};"><b>{i.stage}</b><br>{i.days}</td>\n'
+               f"<td>{i.written}<br>{i.due}</td>\n<td>{role}</td>\n<td>{i.others}</td>\n"
+               f"<td>{i.what}</td>\n</tr>")
     append("\n</table>\n")
     if by_unit:
         append("<p>按单位汇总：</p><ul>" + "".join(f"<li>{escape(row['unit'])}：{escape(row['text'])}</li>"

@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from scheduler import phrases
+from scheduler.importer.list_remarks import is_list_remark
 from scheduler.importer.names import CLAUSE, NAME_SEP, rejoin_places, split_outside, unit_names
 from scheduler.importer.numeric_dates import worded
 from scheduler.importer.periods import as_years
@@ -83,6 +84,7 @@ def _assigning_sentences(text: str) -> list[str]:
     gives the deadline ("（X、Y负责。2025年底前完成）")."""
     sentences = [s.strip() for s in text.split("。") if s.strip()]
     return sentences[:1] + [s for s in sentences[1:] if not s.startswith(("以下", "下同", "不再"))
+                            and not is_list_remark(s)  # "未明确牵头单位的,由所列负责单位…负责,下同" (round 65)
                             and (looks_like_assignment(s) or _dated(s) or _ONGOING_CLAUSE.fullmatch(s))]
 
 

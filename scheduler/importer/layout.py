@@ -21,6 +21,7 @@ from scheduler.importer.item import ASSIGN_LINE
 from scheduler.importer.numerals import CN_NUM, cn_to_int
 from scheduler.importer.opened_cells import opened_rows
 from scheduler.importer.paren_start import split_first_items
+from scheduler.importer.ruled_numbers import ruled_numbers
 from scheduler.importer.run_on import split_at_spaces
 from scheduler.importer.vocab import either
 
@@ -46,7 +47,7 @@ _UNIT_LABEL = re.compile(either(r"^(?:责任单位|牵头单位|责任部门|牵
 
 
 def relayout(lines: list[str]) -> list[str]:
-    return _number_records(_retro_labels(_join_wrapped(_split_glued(_split_run_on(opened_rows(lines))))))
+    return _number_records(_retro_labels(_join_wrapped(_split_glued(_split_run_on(ruled_numbers(opened_rows(lines)))))))
 
 
 # "（一）……。（X负责）（二）……。（Y主办）": the next item glued to the bracket closing this one
@@ -95,6 +96,7 @@ def _split_run_on(lines: list[str]) -> list[str]:
         run = (len(numbers) >= 3 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))) \
             or (numbers and len(sections) >= 2 and sections == list(range(1, len(sections) + 1)))  # 一、 二、 then 1、
         run = run or (numbers[:1] == [1] and sections[:1] == [1] and _FIRST_ITEM.search(ln) is not None)
+        run = run or (numbers[:1] == [1] and _FIRST_SUB_ITEM.search(ln) is not None)
         flat = table_header(ln)  # a task table run together: its cells' line breaks go (flat_rows.py)
         rows = [unwrap(p.strip()) if flat and _SUB_LINE.match(p.strip()) else p.strip() for p in parts]
         out.extend(rows if run else split_at_spaces(ln) or [ln])
@@ -103,6 +105,8 @@ def _split_run_on(lines: list[str]) -> list[str]:
 
 # "……报告。 一、主要工作目标 1.……": a page start holding the first section's heading and its first item (round 33)
 _FIRST_ITEM = re.compile(r"[。：:]\s+一、[\u4e00-\u9fff]{2,20}\s+1[、．.](?!\d(?!\d{3}年))")
+# "……实施方案 (一)加快网络规划建设。 1.加快……": the first subsection's heading and its first item (round 65)
+_FIRST_SUB_ITEM = re.compile(r"\s[（(]一[）)][^\s。]{2,30}。\s+1[、．.](?!\d)")
 
 
 _OWN_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[:：]")  # "监督方式:0557-…" below the last item: a line of its own

@@ -100,13 +100,13 @@ _BY = re.compile(r"^由(?=[\u4e00-\u9fff]{2})")  # "（由县发改局牵头实�
 # names keep traditional forms: "各市、縣人民政府"; "各縣、特區、區人民政府" (round 33)
 _PLACE = r"(?:[县縣市区區州旗乡鄉镇鎮]|特[区區]|县级市|自治县|自治州|地级市)"
 _PLACE_BRACKET = r"[（(〔][^（）()〔〕]{1,8}[）)〕]"  # "县（市、区）", "县〔区〕" (round 57)
-_PLACE_STUB = re.compile(rf"各?(?:有关|相关|有關|相關)?{_PLACE}(?:{_PLACE_BRACKET})?")
+_PLACE_STUB = re.compile(rf"各?(?:有关|相关|有關|相關)?{_PLACE}{{1,3}}(?:{_PLACE_BRACKET})?")  # "各县市、区政府" (65)
 _STUB_AFTER = re.compile(rf"(?<=[等和及与])(各(?:有关|相关)?{_PLACE})$")  # a unit "等和各市", then "县人民政府"
 # "13个街道、镇": a counted collective, one name with the place words after it
 _COUNTED = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十两]{1,3})个(?:街道|乡镇|镇|乡|社区)")
 _LEVEL = re.compile(r"(?:街办|街道|管理处|社区|园区)(?:办事处)?")  # "各乡、街办、管理处": 各 goes on over them
 _TOWNS = re.compile(r"各(?:乡镇|镇|乡|鄉鎮|鎮|鄉)(?:人民)?政府")  # "各乡镇人民政府" before a bare "街道办事处"
-_PLACE_TAIL = re.compile(rf"{_PLACE}(?:{_PLACE_BRACKET})?(?:级)?(?:人民)?(?:政府|党委|有关部门|相关部门)?"
+_PLACE_TAIL = re.compile(rf"{_PLACE}(?:{_PLACE_BRACKET})?(?:级)?(?:人民)?(?:政府(?:管委会)?|党委|有关部门|相关部门)?"
                          rf"(?:{_PLACE_BRACKET})?")  # "各县、区人民政府(管委会)" (round 33), "县〔区〕" (57)
 
 

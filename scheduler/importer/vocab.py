@@ -40,6 +40,7 @@ LABELS = {"牵头单位": "lead", "主办单位": "lead", "牵头部门": "lead"
            "主要协作单位": "cooperating", "主要协作部门": "cooperating",
            "主责单位": "responsible", "主责部门": "responsible",
            "落实单位": "responsible", "落实部门": "responsible",  # "落实单位:区工信局等" (round 62)
+           "参加单位": "cooperating", "参加部门": "cooperating",  # "(牵头单位:X 参加单位:Y、Z)" (round 65)
            # bare role words as labels, in a bracket or a table cell: "（牵头：X；配合：Y、Z）"
            "牵头": "lead", "主办": "lead", "配合": "cooperating", "协办": "cooperating", "参与": "cooperating",
            # people, not units: "（牵头单位：…；督办领导：李四）"
