@@ -91,12 +91,15 @@ class Ledger(Reads):
 
     def pause(self, items: Iterable[tuple[ReminderId, datetime]], now: datetime) -> None:
         """Due reminders paused for review (SPEC 3.4): recorded `pending`, carried by no message,
-        not counted as handled; the pass after the pause ends sends or supersedes them."""
+        not counted as handled; the pass after the pause ends sends or supersedes them. The pause
+        holds every latest stage of its milestones: one superseded before (in `superseded`) stays
+        there, as one recorded in `reminders` stays as it is (an identity is in one table)."""
         stamp = now.isoformat()
         stamps: dict[datetime, str] = {}
         with self._write() as db:
             db.executemany("INSERT OR IGNORE INTO reminders(task, milestone, due, stage, repetition, unit, at, "
-                           "state, handled_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?)",
+                           "state, handled_at) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, 'pending', ?8 WHERE NOT EXISTS "
+                           f"(SELECT 1 FROM superseded WHERE {IDENTITY})",
                            [(*cols(rid), stamp_of(at, stamps), stamp) for rid, at in items])
 
     def settle_paused(self, still: set[ReminderId], now: datetime) -> int:
