@@ -3,13 +3,14 @@ never both, on every path that writes reminders; `history` lists each reminder o
 
 from __future__ import annotations
 
-from datetime import date
+import json
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from scheduler.feedback.store import Store
 from scheduler.ledger import Ledger
 from scheduler.messages import ReminderId, ReminderState
-from tests.conftest import Project
+from tests.conftest import SETTINGS, Duban, Project
 from tests.kit import FakeChannel, at, make_app, one_pass
 
 EARLY = ReminderId("T-01", "1", date(2021, 6, 30), "提前告知", 0, "省司法厅")
@@ -57,3 +58,21 @@ def test_a_done_waiting_for_review_after_a_catch_up_pass_records_each_reminder_o
         assert _rows(ledger) == [*before, *(("到期提醒", u, "sent", False) for u in UNITS)]
         assert sorted(m.unit for m in email.sent) == sorted(UNITS * 2)
         assert {r.state for r in ledger.history() if r.stage == "提前告知"} == {ReminderState.SUPERSEDED}
+
+
+def test_history_bounds_are_days_of_the_configured_zone_for_stamps_of_an_earlier_zone(
+        project: Project, duban: Duban) -> None:
+    """A state written under Asia/Shanghai (+08:00 stamps), read after `timezone` became
+    America/New_York (-04:00 in summer): --from/--to are that zone's days, compared as instants."""
+    east = timezone(timedelta(hours=8))
+    fired = [datetime(2021, 6, 30, 9, 0, tzinfo=east), datetime(2021, 6, 30, 13, 0, tzinfo=east),
+             datetime(2021, 7, 1, 11, 59, tzinfo=east), datetime(2021, 7, 1, 12, 0, tzinfo=east)]
+    with Ledger(project.root / "state" / "duban.db") as ledger:
+        ledger.supersede([(EARLY._replace(repetition=n), moment) for n, moment in enumerate(fired)],
+                         datetime(2021, 7, 2, 9, 30, tzinfo=east))
+    project.write("duban.toml", SETTINGS.replace("Asia/Shanghai", "America/New_York"))
+    result = duban("history", "--config", str(project.root / "duban.toml"), "--from", "2021-06-30", "--to",
+                   "2021-06-30", "--format", "json")
+    assert result.code == 0, result.err
+    # 2021-06-30 in New York is 06-30 12:00 … 07-01 11:59:59 in Shanghai
+    assert [r["at"] for r in json.loads(result.out)] == ["2021-06-30T13:00:00+08:00", "2021-07-01T11:59:00+08:00"]
