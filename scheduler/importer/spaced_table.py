@@ -1,0 +1,90 @@
+"""A task table a page ran into one paragraph, its cells joined by single spaces and its rows
+unnumbered (issue #13 round 68: a county's 职责清单 reposted on a forum):
+
+    附件 ……职责清单 工作任务和内容 责任单位 配合单位 完成时间 负责全县……公开曝光.
+    县委宣传部 持续开展 负责……考核工作. 县委县政府 督查室 持续开展 负责制定……工作. 县五城办 7月底前制定 扬尘治理方案 …
+
+The header is a run of column names separated by spaces, anywhere in a line: a task-text column,
+then one or more units columns and a time column. The text after it, on that line and the next
+ones, holds the rows. A row's task text ends with a sentence's end before a space; its units cell
+follows (a name its cell wrapped keeps a space: "县交通 运输局" is one name, a piece that does not
+open with a place goes on the name before it); its time cell opens with a deadline or an ongoing
+wording ("持续开展"; "7月底前制定 扬尘治理方案": a short piece after its verb goes on it) and ends
+where the next row's text begins. An empty cell leaves no trace: the units go to the first units
+column. The page's "." after a Chinese character is its full stop ("。"). The table is written out
+" | "-separated, as the table reader reads it; the rest after the last whole row stays as it was.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scheduler.importer.assign import is_deadline
+from scheduler.importer.vocab import either, is_unit_name
+
+_TEXT_COL = r"(?:工作|重点|主要|具体)?(?:任务|内容|措施|事项|举措)(?:和|及|与)?(?:内容|措施|要求)?"
+_UNIT_COL = r"(?:牵头|责任|配合|协办|主办|协同|参与|主责|承办)(?:单位|部门)"
+_TIME_COL = r"(?:完成|办结)(?:时间|时限|期限)|时间节点|时限要求"
+_HEADER = re.compile(either(rf"(?:^|(?<=\s))({_TEXT_COL})((?: {_UNIT_COL}){{1,3}}) ({_TIME_COL})(?= |$)"))
+_STEADY = re.compile(either(r"^(?:持续|长期|常年|常态化)"))
+_PUNCT = re.compile(r"[，,、；;：:。.（）()]")
+_STOP = re.compile(r"(?<=[\u4e00-\u9fff）)])\.(?=[\u4e00-\u9fff]|$)")  # "……公开曝光." / "……查处.加大……"
+_OPEN_VERB = re.compile(r"(?:制定|完成|建成|出台|印发|编制|报送|上报)$")  # a time cell wrapped after its verb
+_PLACE = re.compile(either(r"^(?:各|[省市县区州旗乡镇])"))
+
+
+def spaced_table(lines: list[str]) -> list[str]:
+    """The lines with each space-joined task table written out " | "-separated."""
+    for i, line in enumerate(lines):
+        if (m := _HEADER.search(line)) is None:
+            continue
+        units = len(m[2].split())
+        rows, rest = _rows(" ".join([line[m.end():], *lines[i + 1:]]).split(), units)
+        if not rows:
+            continue
+        header = " | ".join([m[1], *m[2].split(), m[3]])
+        before = [line[:m.start()].strip()] if line[:m.start()].strip() else []
+        return [*lines[:i], *before, header, *rows, *([" ".join(rest)] if rest else [])]
+    return lines
+
+
+def _rows(pieces: list[str], units: int) -> tuple[list[str], list[str]]:
+    """The rows read from the space-separated pieces, and the pieces after the last whole row."""
+    rows: list[str] = []
+    i = 0
+    while (row := _row(pieces, i)) is not None:
+        text, names, time, i = row
+        rows.append(" | ".join([text, "、".join(names), *[""] * (units - 1), time]))
+    return rows, pieces[i:]
+
+
+def _row(pieces: list[str], i: int) -> tuple[str, list[str], str, int] | None:
+    """(text, units, time, next index) of the row at piece i, or None."""
+    j = i
+    while j < len(pieces) and not _ends_text(pieces[j]):
+        j += 1
+    text, j = _STOP.sub("。", " ".join(pieces[i:j + 1])), j + 1
+    names: list[str] = []
+    while j < len(pieces) and not _time(pieces[j]):
+        if _PUNCT.search(pieces[j]) or len(pieces[j]) > 20:
+            return None
+        if names and not _PLACE.search(pieces[j]):
+            names[-1] += pieces[j]  # "县交通 运输局": a name its cell wrapped
+        else:
+            names.append(pieces[j])
+        j += 1
+    if j >= len(pieces) or not names or not all(is_unit_name(n) for n in names):
+        return None
+    time, j = pieces[j], j + 1
+    if j < len(pieces) and _OPEN_VERB.search(time) and len(pieces[j]) <= 12 and not _PUNCT.search(pieces[j]):
+        time += pieces[j]  # "7月底前制定 扬尘治理方案": one cell, wrapped before the verb's object
+        j += 1
+    return text, names, time, j
+
+
+def _ends_text(piece: str) -> bool:
+    return piece.endswith(("。", ".")) and len(piece) > 6
+
+
+def _time(piece: str) -> bool:
+    return bool(_STEADY.search(piece)) or is_deadline(piece) or bool(re.match(r"\d{1,4}\s*[年月]", piece))
