@@ -12,7 +12,8 @@ open with a place goes on the name before it); its time cell opens with a deadli
 wording ("持续开展"; "7月底前制定 扬尘治理方案": a short piece after its verb goes on it) and ends
 where the next row's text begins. An empty cell leaves no trace: the units go to the first units
 column. The page's "." after a Chinese character is its full stop ("。"). The table is written out
-" | "-separated, as the table reader reads it; the rest after the last whole row stays as it was.
+" | "-separated, as the table reader reads it; after the last whole row the rest of its line and
+the lines below stay as they were.
 """
 
 from __future__ import annotations
@@ -38,24 +39,28 @@ def spaced_table(lines: list[str]) -> list[str]:
     for i, line in enumerate(lines):
         if (m := _HEADER.search(line)) is None:
             continue
-        units = len(m[2].split())
-        rows, rest = _rows(" ".join([line[m.end():], *lines[i + 1:]]).split(), units)
+        placed = [(p, k) for k, text in enumerate([line[m.end():], *lines[i + 1:]], i) for p in text.split()]
+        rows, used = _rows([p for p, _ in placed], len(m[2].split()))
         if not rows:
             continue
         header = " | ".join([m[1], *m[2].split(), m[3]])
         before = [line[:m.start()].strip()] if line[:m.start()].strip() else []
-        return [*lines[:i], *before, header, *rows, *([" ".join(rest)] if rest else [])]
+        rest: list[str] = []
+        if used < len(placed):  # the rest of the line the last row ended on, then the lines after it
+            k = placed[used][1]
+            rest = [" ".join(p for p, at in placed[used:] if at == k), *lines[k + 1:]]
+        return [*lines[:i], *before, header, *rows, *spaced_table(rest)]
     return lines
 
 
-def _rows(pieces: list[str], units: int) -> tuple[list[str], list[str]]:
-    """The rows read from the space-separated pieces, and the pieces after the last whole row."""
+def _rows(pieces: list[str], units: int) -> tuple[list[str], int]:
+    """The rows read from the space-separated pieces, and the number of pieces they took."""
     rows: list[str] = []
     i = 0
     while (row := _row(pieces, i)) is not None:
         text, names, time, i = row
         rows.append(" | ".join([text, "、".join(names), *[""] * (units - 1), time]))
-    return rows, pieces[i:]
+    return rows, i
 
 
 def _row(pieces: list[str], i: int) -> tuple[str, list[str], str, int] | None:
