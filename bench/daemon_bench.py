@@ -1,5 +1,6 @@
-"""Daemon figures: a pass over the 20,000-task configuration (time, peak memory), the reload time
-at that size, and the idle daemon's CPU over 60 s and RSS on the bundled sample.
+"""Daemon figures: a pass over the 20,000-task configuration (time, peak memory), the reading
+commands on the state it leaves (status, history, report), the reload time at that size, and the
+idle daemon's CPU over 60 s and RSS on the bundled sample.
 
     python bench/daemon_bench.py [--idle-seconds 60]
 """
@@ -42,7 +43,37 @@ def big_pass(root: Path) -> None:
     subprocess.run(duban("run", "--once", "--config", str(settings), "--now", "2021-07-01T11:00"),
                    capture_output=True, check=True)
     print(f"second pass at the same size (nothing new to send): {time.perf_counter() - start:.1f} s wall")
+    reading(settings)
     reload_time(settings)
+
+
+def reading(settings: Path) -> None:
+    """The coordinator's reading commands on the state those passes left (~700,000 reminders)."""
+    config = ("--config", str(settings))
+    out = settings.parent / "report.xlsx"
+    for label, args in (("status", ("status", *config, "--now", "2021-07-01T12:00")),
+                        ("history --format json (every reminder)", ("history", *config, "--format", "json")),
+                        ("history --task (one task)", ("history", *config, "--task", "B-00172")),
+                        ("history --unit --from --to (one unit, a month)",
+                         ("history", *config, "--unit", "单位007", "--from", "2021-06-01", "--to", "2021-06-30")),
+                        ("report --format xlsx", ("report", *config, "--format", "xlsx", "--output", str(out),
+                                                  "--now", "2021-07-01T12:00"))):
+        wall, cpu, peak = measure(duban(*args))
+        print(f"  {label}: {wall:.1f} s wall, {cpu:.1f} s CPU, peak RSS {peak:.0f} MB")
+
+
+def measure(cmd: list[str]) -> tuple[float, float, float]:
+    """Wall and CPU seconds and peak RSS (MB) of one command, its output discarded."""
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            errors.seek(0)
+            raise SystemExit(f"{' '.join(cmd)}: exit {proc.returncode}: {errors.read().decode()}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def reload_time(settings: Path) -> None:

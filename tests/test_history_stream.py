@@ -72,3 +72,19 @@ def test_the_table_counts_what_it_lists_and_says_when_there_is_nothing(tmp_path:
     lines = "".join(to_table(_ledger(tmp_path).history_rows(task="T-01"))).splitlines()
     assert len(lines) == 1 + 9 + 2
     assert lines[-1] == "已送达3条，已被取代6条"
+
+
+def test_the_last_reminders_are_the_last_of_each_in_the_history(tmp_path: Path) -> None:
+    ledger = _ledger(tmp_path)
+    later = ReminderId("T-01", "1", date(2021, 7, 30), "提前告知", 0, "省财政厅")  # a new deadline: its own stages
+    ledger.queue([Message("n" * 32, "email", "省财政厅", "s", "正文", ("x@example.gov.cn",), "", "", (later,))],
+                 NOW, fire_times={later: at("2021-06-30T09:00")})
+    ledger.pause([(ReminderId("T-02", "1", date(2021, 6, 30), "逾期催办", 0, "督查室"), at("2021-07-01T09:00"))], NOW)
+    expected: dict[tuple[str, str, str], HistoryRow] = {}
+    for row in ledger.history():
+        if row.state is not ReminderState.SUPERSEDED and not row.paused:
+            expected[(row.task, row.milestone, row.unit)] = row
+    last = ledger.last_reminders()
+    assert last == expected and len(last) == 6
+    assert last[("T-01", "1", "省财政厅")].due == date(2021, 7, 30)  # same fire time: the later deadline
+    assert last[("T-01", "1", "省财政厅")].state is ReminderState.PENDING

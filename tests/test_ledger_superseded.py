@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -135,3 +136,11 @@ def test_a_state_written_by_a_newer_duban_is_refused(tmp_path: Path, readonly: b
     db.close()
     with pytest.raises(StateBrokenError, match="由更新版本的 duban 创建（版本 4），请升级 duban"):
         Ledger(path, readonly=readonly)
+
+
+def test_an_sqlite_too_old_for_the_ledger_is_told_in_chinese(tmp_path: Path) -> None:
+    from scheduler.ledger.connection import require_sqlite
+
+    require_sqlite((3, 33, 0), tmp_path / "duban.db")
+    with pytest.raises(StateBrokenError, match=re.escape("SQLite 版本为 3.31.1，duban 需要 3.33.0 或更高")):
+        require_sqlite((3, 31, 1), tmp_path / "duban.db")

@@ -49,8 +49,11 @@ def item_deadlines(written: list[str], body: str) -> tuple[list[tuple[str, str]]
             found += [(f"{m[1]}底", text) for m in months if m]  # "2021年2月公布预算信息,2021年8月公布决算信息"
         else:
             found += [(p, text) for p in _phrases(text)]
+    labelled = bool(found)  # the item's own deadline label or cell
     for clause, here in _clauses(year_labelled(body)):  # "2020年任务：一是4月底前……"
         for phrase in here:
+            if labelled and phrase == "年内":  # "年内推动……" under "完成时限：2021年11月": the label's (round 66)
+                continue
             if all(p != phrase for p, _ in found):
                 found.append((phrase, clause))
     return found, ongoing

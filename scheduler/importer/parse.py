@@ -16,6 +16,7 @@ from scheduler.importer.duty_paragraphs import duty_paragraphs
 from scheduler.importer.furniture import without_furniture
 from scheduler.importer.glued_fields import glued_fields
 from scheduler.importer.glued_items import glued_lines
+from scheduler.importer.glued_table import glued_table
 from scheduler.importer.header import header_facts, title_year
 from scheduler.importer.label_forms import plain_labels
 from scheduler.importer.layout import relayout
@@ -29,6 +30,7 @@ from scheduler.importer.ordinal_points import ordinal_points
 from scheduler.importer.outline import outline_lines
 from scheduler.importer.page_fields import page_fields
 from scheduler.importer.records import record_lines
+from scheduler.importer.restated import without_restated
 from scheduler.importer.scored_items import scored_items
 from scheduler.importer.sections import covering_notice, select_tasks
 from scheduler.importer.site_chunks import joined_site_chunks
@@ -47,6 +49,7 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?:[a-zü]*[āáǎàēéěèī�
 
 def _laid_out(lines: list[str]) -> list[str]:
     """The lines as the walker reads them: tables, records, run-on pages, minutes and target lists laid out."""
+    lines = glued_table(lines)  # a table whose cells run together without separators (round 66)
     lines = colon_units(duty_paragraphs(joined_site_chunks(lines)))  # site_chunks, duty_paragraphs, colon_units (58)
     lines = marked_items(top_points(article_lines(outline_lines(lines))))  # numbering as a plan's levels
     lines = ordinal_points(starred_leads(lines))  # starred_lead.py, ordinal_points.py (round 54)
@@ -67,6 +70,7 @@ def parse_document(text: str) -> Draft:
     Walker(draft, lines).run()
     covering_notice(draft, "\n".join(read))  # as read: a wrapped copy joined, keywords simplified
     select_tasks(draft)
+    draft.tasks = without_restated(draft.tasks)  # a point written again as a division table's row (66)
     if folding is not None:  # names as written; meeting_news.py folds a sentence's keywords itself
         restore(draft, folding)
         if all(t.assignment.empty() and not t.deadlines for t in draft.tasks):  # else it reads no line

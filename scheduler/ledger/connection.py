@@ -17,6 +17,7 @@ from scheduler.ledger.files import reader, state_error
 from scheduler.ledger.schema import SCHEMA_VERSION, create_v3, migrate_v1, migrate_v2
 
 LOCK_WAIT = 60.0  # seconds a locked database is waited for (SPEC §3.3)
+SQLITE_MIN = (3, 33, 0)  # UPDATE … FROM (3.33), window functions (3.25), row values (3.15)
 CACHE_KIB = 8192  # SQLite page cache of a writing ledger
 PAGE_SIZE = 8192  # bytes; fewer, larger B-tree pages: a first pass writes ~700,000 reminders ~10 % faster
 
@@ -32,6 +33,7 @@ class Connection:
         self._inode: int | None = None
         self._batch = False
         self._paused_memo: tuple[tuple[int, int], set[tuple[str, str, str, str, int, str]]] | None = None
+        require_sqlite(sqlite3.sqlite_version_info, path)
         with self._guard("打开"):
             if readonly:
                 self.db = reader(path, lock_wait)
@@ -168,3 +170,13 @@ class Connection:
             self.db.execute("ROLLBACK")
             raise
         self.db.execute("COMMIT")
+
+
+def require_sqlite(version: tuple[int, int, int], path: Path) -> None:
+    """The SQLite that Python links to is new enough for the ledger's statements (Debian 12,
+    Ubuntu 24.04 and RHEL 9 have 3.34 or later); an older one is told in Chinese, not as a
+    syntax error at some pass."""
+    if tuple(version) < SQLITE_MIN:
+        found, needed = ".".join(map(str, version)), ".".join(map(str, SQLITE_MIN))
+        raise StateBrokenError(f"无法使用状态数据库 {path}：Python 所用的 SQLite 版本为 {found}，duban 需要 {needed} "
+                               "或更高（请换用较新的系统或 Python）")

@@ -140,13 +140,19 @@ class Reads(Connection):
                                  tuple(c for c in ch.split(",") if c) if ch else (), bool(p))
 
     def last_reminders(self) -> dict[tuple[str, str, str], HistoryRow]:
-        """The last handled (not superseded) reminder per (task, milestone, unit): for status,
-        the 台账 and the dashboard. Group per (task, milestone) by taking the latest `at`."""
-        last: dict[tuple[str, str, str], HistoryRow] = {}
-        for row in self._history_rows("1", (), superseded=False):
-            if row.state is not ReminderState.SUPERSEDED and not row.paused:
-                last[(row.task, row.milestone, row.unit)] = row
-        return last
+        """The last handled (not superseded, not paused) reminder per (task, milestone, unit): for
+        status, the 台账 and the dashboard — the last of each in `history`'s order, chosen by
+        SQLite (after months of passes a milestone has a row per stage and unit)."""
+        sql = ("SELECT at, task, milestone, due, stage, repetition, unit, state, handled_at, channels FROM ("
+               "SELECT *, row_number() OVER (PARTITION BY task, milestone, unit ORDER BY julianday(at) DESC, "
+               "stage DESC, due DESC, repetition DESC) AS n "
+               f"FROM reminders WHERE state != 'superseded' AND NOT ({PAUSED})) WHERE n = 1")
+        states = {s.value: s for s in ReminderState}
+        parse = datetime.fromisoformat
+        with self._guard("读取"):
+            return {(t, m, u): HistoryRow(parse(at), t, m, date.fromisoformat(d), s, rep, u, states[st], parse(h),
+                                          tuple(c for c in ch.split(",") if c) if ch else ())
+                    for at, t, m, d, s, rep, u, st, h, ch in self.db.execute(sql)}
 
     def failures(self) -> list[Failure]:
         with self._guard("读取"):
