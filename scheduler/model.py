@@ -237,7 +237,9 @@ class Reminder(NamedTuple):
 
     @property
     def identity(self) -> ReminderId:
-        return ReminderId(self.task, self.milestone, self.due, self.stage, self.repetition, self.unit)
+        # the fields picked in C and the tuple made without the generated __new__'s frame (every
+        # message carries its reminders' identities: ~230,000 in a first pass at 20,000 tasks)
+        return tuple.__new__(ReminderId, identity_of(self))
 
 
 # a reminder's identity as a plain tuple, built in C: equal to its ReminderId and hashed the same

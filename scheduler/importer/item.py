@@ -13,6 +13,7 @@ from scheduler.importer.draft import DraftTask
 from scheduler.importer.flat_rows import unit_cell
 from scheduler.importer.month_cells import month_cells
 from scheduler.importer.names import split_names
+from scheduler.importer.stated_duty import stated_lasting
 from scheduler.importer.subjects import subject_units
 from scheduler.importer.vocab import CLOSE, OPEN, either, is_unit_name
 
@@ -135,4 +136,6 @@ def item_task(number: str, key: str, line: int, texts: list[str], rules: Rules) 
         return None
     task = DraftTask(number, key, line, title, detail.strip(), assignment)
     task.deadlines, task.ongoing = item_deadlines(assignment.deadlines + months, body)
+    if not task.deadlines and not task.ongoing and stated_lasting(body):  # stated_duty.py (round 67)
+        task.ongoing = "持续推进"
     return task

@@ -37,6 +37,7 @@ from scheduler.importer.site_chunks import joined_site_chunks
 from scheduler.importer.spaced_table import spaced_table
 from scheduler.importer.spanned_cells import spanned_rows
 from scheduler.importer.starred_lead import starred_leads
+from scheduler.importer.stated_duty import stated_units
 from scheduler.importer.top_points import top_points
 from scheduler.importer.traditional import fold, restore
 from scheduler.importer.unit_cells import unit_cells
@@ -63,6 +64,7 @@ def parse_document(text: str) -> Draft:
     lines = bullet_fields(page_fields(lines))  # page_fields.py: "1. [成文日期] …"; bullet_fields.py: "• 時間:…"
     written = [_PINYIN.sub("", ln).strip() for ln in lines]
     written = [unit_label(plain_labels(ln)) if ":" in ln or "：" in ln else ln for ln in written]  # label_forms.py
+    written = [stated_units(ln) for ln in written]  # "…,负责部门为X、Y等。" (stated_duty.py, round 67)
     read, folding = fold(written)  # traditional.py
     lines = _laid_out(read)
     draft = _header(lines)
