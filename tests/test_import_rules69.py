@@ -45,6 +45,8 @@ def test_a_space_joined_header_and_lines_that_are_none() -> None:
     assert spaced_table(prose) == prose  # a header word run in a sentence; a row without its units
     no_time = ["工作任务 责任单位 完成时间 加强宣传引导工作. 区委宣传部"]
     assert spaced_table(no_time) == no_time
+    numbered = ["序号 工作任务 牵头单位 配合单位 完成时限", "1 建成应急广播系统。 县文旅局 县财政局 2024年6月底前"]
+    assert spaced_table(numbered) == numbered  # numbered rows, a cell a column: the table reader's
     after = ["工作任务 责任单位 完成时间 开展宣传周活动. 区文明办 5月底前 其他事项另行通知", "二、工作要求", "(一)加强领导"]
     assert spaced_table(after) == ["工作任务 | 责任单位 | 完成时间", "开展宣传周活动。 | 区文明办 | 5月底前",
                                    "其他事项另行通知", "二、工作要求", "(一)加强领导"]  # the lines after it stay

@@ -4,8 +4,9 @@ unnumbered (issue #13 round 68: a county's 职责清单 reposted on a forum):
     附件 ……职责清单 工作任务和内容 责任单位 配合单位 完成时间 负责全县……公开曝光.
     县委宣传部 持续开展 负责……考核工作. 县委县政府 督查室 持续开展 负责制定……工作. 县五城办 7月底前制定 扬尘治理方案 …
 
-The header is a run of column names separated by spaces, anywhere in a line: a task-text column,
-then one or more units columns and a time column. The text after it, on that line and the next
+The header is a run of column names separated by spaces, anywhere in a line but after "序号" (whose
+numbered rows keep a cell a column: table.py): a task-text column, then one or more units columns and a
+time column. The text after it, on that line and the next
 ones, holds the rows. A row's task text ends with a sentence's end before a space; its units cell
 follows (a name its cell wrapped keeps a space: "县交通 运输局" is one name, a piece that does not
 open with a place goes on the name before it); its time cell opens with a deadline or an ongoing
@@ -37,8 +38,8 @@ _PLACE = re.compile(either(r"^(?:各|[省市县区州旗乡镇])"))
 def spaced_table(lines: list[str]) -> list[str]:
     """The lines with each space-joined task table written out " | "-separated."""
     for i, line in enumerate(lines):
-        if (m := _HEADER.search(line)) is None:
-            continue
+        if (m := _HEADER.search(line)) is None or line[:m.start()].rstrip().endswith(("序号", "序號")):
+            continue  # "序号 工作任务 牵头单位 …": numbered rows, one cell a column (the table reader's)
         placed = [(p, k) for k, text in enumerate([line[m.end():], *lines[i + 1:]], i) for p in text.split()]
         rows, used = _rows([p for p, _ in placed], len(m[2].split()))
         if not rows:
@@ -65,6 +66,8 @@ def _rows(pieces: list[str], units: int) -> tuple[list[str], int]:
 
 def _row(pieces: list[str], i: int) -> tuple[str, list[str], str, int] | None:
     """(text, units, time, next index) of the row at piece i, or None."""
+    if i < len(pieces) and pieces[i].isdigit():
+        return None  # a numbered row: not this shape
     j = i
     while j < len(pieces) and not _ends_text(pieces[j]):
         j += 1
