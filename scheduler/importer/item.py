@@ -13,13 +13,14 @@ from scheduler.importer.draft import DraftTask
 from scheduler.importer.flat_rows import unit_cell
 from scheduler.importer.month_cells import month_cells
 from scheduler.importer.names import split_names
+from scheduler.importer.stated_duty import stated_lasting
 from scheduler.importer.subjects import subject_units
 from scheduler.importer.vocab import CLOSE, OPEN, either, is_unit_name
 
 ASSIGN_LINE = re.compile(either(
     r"^(?:责任单位|牵头单位|责任部门|牵头部门|配合单位|配合部门|协办单位|主办单位|牵头责任单位|协同责任单位|协同单位|协同部门|参与单位|参与部门"
     r"|完成时限|完成时间|时间节点|时限要求|负责部门|负责单位|适用范围|推广范围|实施范围|部门分工|责任分工|任务分工|主责单位|主责部门"
-    r"|整改时限|整改期限|(?:问题)?整改责任单位|完成期限|办结时限|主要负责部门|主要负责单位|(?:主要)?协作(?:单位|部门)|工作要求"
+    r"|整改时限|整改期限|治理时限|(?:问题)?整改责任单位|完成期限|办结时限|主要负责部门|主要负责单位|(?:主要)?协作(?:单位|部门)|工作要求"
     r"|落实(?:单位|部门)"
     r"|(?:牵头|责任|主办|配合|协办|参与)(?:科室|处室|司局|股室))\s*[:：]"))
 
@@ -135,4 +136,6 @@ def item_task(number: str, key: str, line: int, texts: list[str], rules: Rules) 
         return None
     task = DraftTask(number, key, line, title, detail.strip(), assignment)
     task.deadlines, task.ongoing = item_deadlines(assignment.deadlines + months, body)
+    if not task.deadlines and not task.ongoing and stated_lasting(body):  # stated_duty.py (round 67)
+        task.ongoing = "持续推进"
     return task
