@@ -14,7 +14,7 @@ import re
 from scheduler.importer.vocab import is_unit_name
 
 _SPACES = re.compile(r"[ \u3000]+")
-_WORDS = re.compile(r"[\u4e00-\u9fff（）()〔〕]+")
+_WORDS = re.compile(r"[\u4e00-\u9fff（）()〔〕、]+")  # "各县(市、区) 人民政府"
 _ROLE = re.compile(r"(?:牵头|牽頭|配合|负责|負責|责任|責任|协办|協辦|主办|主辦|参与|參與"
                    r"|单位|單位|部门|部門|会同|會同)$")
 
