@@ -77,12 +77,13 @@ def read_loose_box(lines: Sequence[str], start: int) -> tuple[list[Row], int] | 
     if title_role not in kept or not any(r in _UNITS for r in kept) or kept.count(title_role) != 1:
         return None
     at = roles.index(title_role)
+    by_line = [{c.first: c for c in col[1:]} for col in columns]  # a row's cells start on its title's line
     out: list[Row] = []
     for number, cell in enumerate(columns[at][1:], 1):
         names, texts = ["number", "title"], [str(number), _text(cell, "title")]
-        for role, col in zip(roles, columns, strict=True):
+        for role, cells in zip(roles, by_line, strict=True):
             if role in _KEPT and role != title_role:
-                match = next((c for c in col[1:] if c.first == cell.first), None)
+                match = cells.get(cell.first)
                 if role == "number" and match is not None:
                     texts[0] = _text(match, role)
                 elif role != "number":
