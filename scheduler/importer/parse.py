@@ -34,6 +34,7 @@ from scheduler.importer.restated import without_restated
 from scheduler.importer.scored_items import scored_items
 from scheduler.importer.sections import covering_notice, select_tasks
 from scheduler.importer.site_chunks import joined_site_chunks
+from scheduler.importer.spaced_table import spaced_table
 from scheduler.importer.spanned_cells import spanned_rows
 from scheduler.importer.starred_lead import starred_leads
 from scheduler.importer.stated_duty import stated_units
@@ -49,7 +50,7 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?:[a-zü]*[āáǎàēéěèī�
 
 def _laid_out(lines: list[str]) -> list[str]:
     """The lines as the walker reads them: tables, records, run-on pages, minutes and target lists laid out."""
-    lines = glued_table(lines)  # a table whose cells run together without separators (round 66)
+    lines = spaced_table(glued_table(lines))  # tables whose cells run together (rounds 66, 68)
     lines = colon_units(duty_paragraphs(joined_site_chunks(lines)))  # site_chunks, duty_paragraphs, colon_units (58)
     lines = marked_items(top_points(article_lines(outline_lines(lines))))  # numbering as a plan's levels
     lines = ordinal_points(starred_leads(lines))  # starred_lead.py, ordinal_points.py (round 54)

@@ -51,6 +51,7 @@ LABELS = {"牵头单位": "lead", "主办单位": "lead", "牵头部门": "lead"
            # rectification plans: "（责任单位：X；整改时限：2021年12月底前）"
            "整改责任单位": "responsible", "问题整改责任单位": "responsible",  # "问题整改责任单位:X 整改时限:3天"
            "整改时限": "deadline", "整改期限": "deadline", "完成期限": "deadline", "办结时限": "deadline",
+           "治理时限": "deadline",  # a 治理 plan's bracket: "（责任单位：X；治理时限：2022年11月）" (round 68)
            "负责部门": "responsible", "负责单位": "responsible",
            "主要负责部门": "responsible", "主要负责单位": "responsible",  # "主要负责部门：X；配合部门：Y"
            # "部门分工：省发展改革委牵头，各地、各部门配合": a clause, read as one
