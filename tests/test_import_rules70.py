@@ -47,6 +47,7 @@ def test_only_a_name_whose_pieces_read_together_as_a_unit_is_joined() -> None:
     assert unwrap_name("市 发改委") == "市 发改委"  # a one-character piece: as written (round 24)
     assert unwrap_name("牵头 市发改委") == "牵头 市发改委"  # a role word is no part of a name
     assert unwrap_name("推进 工作") == "推进 工作"  # read together, no unit
+    assert unwrap_name("推动 跨省通办") == "推动 跨省通办"  # a two-character piece: words (round 16)
     assert unwrap_name("2020 年底前") == "2020 年底前"
     assert unwrap_name("市财政局") == "市财政局"
 

@@ -4,7 +4,8 @@ Text drawn out of a PDF keeps a space wherever a printed line ended, words inclu
 "责任单位: 省经济和信息化委、住房城乡 建设厅、…, 各市(州) 人民政府". A name whose first piece is
 no unit ("住房城乡", "各市(州)") and whose pieces read together end as units' names end is one name
 ("住房城乡建设厅"). Pieces that are units already ("市发改委 市财政局") are a spaced list, and a
-one-character piece ("市 发改委") or a role word ("牵头 市发改委") is left as written.
+piece of one or two characters ("市 发改委", "推动 跨省通办": words, round 16) or a role word ("牵头 市发改委")
+is left as written.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ def unwrap_name(piece: str) -> str:
     if len(parts) < 2 or not all(_WORDS.fullmatch(p) for p in parts):
         return piece
     heads = parts[:-1]
-    if any(len(h) < 2 or is_unit_name(h) or _ROLE.search(h) for h in heads):
+    if any(len(h) < 3 or is_unit_name(h) or _ROLE.search(h) for h in heads):
         return piece
     joined = "".join(parts)
     return joined if is_unit_name(joined) else piece
