@@ -14,7 +14,7 @@ import re
 NUMBER = ("序号", "编号", "序")
 PEOPLE = ("领导", "责任人", "联系人", "联络员", "电话", "手机")  # "牵头领导", "责任人": people, not units
 LEAD = ("牵头", "主办")
-COOPERATING = ("配合", "协办", "协同", "参与")
+COOPERATING = ("配合", "协办", "协同", "参与", "协助")  # "协助单位" (round 69)
 RESPONSIBLE = ("责任", "负责", "主责", "承办")
 SUBJECT = ("落实", "指导", "实施")  # with a unit word after it: "落实单位", "指导部门", "实施主体"
 UNIT_WORD = ("单位", "部门", "主体", "科室", "处室", "司局", "股室")

@@ -12,6 +12,7 @@ from scheduler.importer.place_pairs import pair_places
 from scheduler.importer.shared_gov import share_government
 from scheduler.importer.spaced_units import spaced_names
 from scheduler.importer.vocab import CLOSE, GENERIC, OPEN, TAIL, either, is_unit_name
+from scheduler.importer.wrapped_names import unwrap_name
 
 if TYPE_CHECKING:
     from scheduler.importer.assign import Assignment
@@ -86,7 +87,8 @@ def unit_names(clause: str, out: Assignment) -> list[str]:
     clause = TAIL.sub("", clause.strip()).strip()
     names: list[str] = []
     parts = share_government(rejoin_places(_and_split(pair_places(split_outside(clause, NAME_SEP)))))  # rounds 39, 53
-    for part in (g for p in parts for piece in spaced_names(p) for g in glued_names(piece.strip())):  # round 58
+    pieces = (unwrap_name(piece.strip()) for p in parts for piece in spaced_names(p))  # round 69
+    for part in (g for piece in pieces for g in glued_names(piece)):  # round 58
         for name in _split_etc(_BY.sub("", part.strip(" 　─—")), out):  # "──由X组织落实"
             if name and not GENERIC.match(name) and name not in names and len(name) <= 40 \
                     and not HAS_DATE.search(name):  # "自2026年1月1日起执行", "2021年起实施": no units

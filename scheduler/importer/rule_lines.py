@@ -21,6 +21,7 @@ from scheduler.importer.box_table import read_box_table
 from scheduler.importer.cells import NUMBER
 from scheduler.importer.columns import column_name
 from scheduler.importer.level_header import level_header
+from scheduler.importer.loose_box import read_loose_box
 from scheduler.importer.numerals import CN_NUM
 from scheduler.importer.plain_cells import read_plain_cells
 from scheduler.importer.ruled_rows import read_ruled_rows
@@ -33,7 +34,7 @@ _UNITS = ("lead", "responsible", "cooperating")
 def read_rule_lines(lines: Sequence[str], start: int) -> tuple[list[Row], int] | None:
     """The rows of such a table whose header starts at lines[start], and the index after it."""
     if lines[start].startswith("┌"):  # a table drawn with box-drawing characters (box_table.py)
-        return read_box_table(lines, start)
+        return read_box_table(lines, start) or read_loose_box(lines, start)  # round 69: a page of one
     if lines[start] == RULE:  # "| / 工作任务 / | / …": each row opened by a rule of its own (ruled_rows.py)
         return read_ruled_rows(lines, start)
     if start + 1 < len(lines) and not lines[start + 1]:  # cells parted by blank lines (blank_cells.py, plain_cells.py)

@@ -24,6 +24,7 @@ from scheduler.importer.cells import NUMBER as _NUMBER
 from scheduler.importer.cells import row_cells
 from scheduler.importer.columns import column_name, words
 from scheduler.importer.narrow_header import header_name, without_category
+from scheduler.importer.piped_rows import piped_row
 from scheduler.importer.spaced_rows import continued, header_cells, period_column, without_report
 from scheduler.importer.system_columns import SYSTEM
 from scheduler.importer.vocab import is_unit_name
@@ -36,7 +37,9 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (  # the words of columns.py, 
     ("cooperating", re.compile(rf"^(?:{words(col.COOPERATING)})")),
     ("responsible", re.compile(
         rf"^(?:相关|主体|主要)?(?:{words(col.RESPONSIBLE)}|落实|实施主体|责任主体)(?:{words(col.UNIT_WORD)})?$"
-        rf"|^(?:{words(col.SUBJECT)})(?:{words(col.UNIT_WORD)})$|^(?:责任|任务)?分工$|^牵头负责")),
+        rf"|^(?:{words(col.SUBJECT)})(?:{words(col.UNIT_WORD)})$|^(?:责任|任务)?分工$|^牵头负责"
+        r"|^责任(?:单位|部门)或牵头(?:单位|部门)$")),  # "责任单位或牵头单位" (round 69)
+    ("title", re.compile(r"(?:标准或要求|标准要求)$")),  # "国家园林城市标准或要求": a 创建 table's items (69)
     ("deadline", re.compile(words(col.DEADLINE))),
     ("problem", re.compile(words(col.PROBLEM))),
     ("detail", SYSTEM),  # "目标体系 | 工作体系 | 政策体系": the row's detail (system_columns.py)
@@ -153,9 +156,9 @@ def _unnumbered(lines: Sequence[str], start: int, roles_only: bool = False) -> t
         return found
     roles, pos = found
     rows: list[Row] = []
+    closed = lines[start].rstrip().endswith("|")
     while pos < len(lines) and lines[pos].count("|") >= 2:
-        cells = _cells(lines[pos], "|")
-        pos += 1
+        cells, pos = piped_row(lines, pos, roles, closed)  # round 69: wrapped and merged cells
         if not _category(roles, cells):
             rows.append(_row(pos, ["number", *roles], [str(len(rows) + 1), *cells], unwrap=True))
     return (rows, pos) if rows else None
