@@ -20,20 +20,20 @@ _DEPARTMENTS = re.compile(either(r"部门$"))
 
 def stated_role(sentence: str) -> str | None:
     """"X均为责任单位,以下不再列出" → "X负责" (X responsible); None for any other sentence."""
-    m = _ROLE.match(sentence)
+    m = _ROLE.match(sentence) if "均" in sentence else None
     return f"{m[1].strip()}负责" if m else None
 
 
 def stated_rule(line: str) -> re.Match[str] | None:
     """The "X均为责任单位,以下不再列出" sentence of a line, X in group 1 (for the items after it)."""
-    return _RULE.search(line)
+    return _RULE.search(line) if "均" in line else None
 
 
 def join_bare_units(parts: list[str]) -> list[str]:
     """["市直有关部门", "单位"] → ["市直有关部门、单位"]: one collective."""
     out: list[str] = []
     for part in parts:
-        if out and _BARE_UNIT.match(part.strip()) and _DEPARTMENTS.search(out[-1].strip()):
+        if out and len(part) < 6 and _BARE_UNIT.match(part.strip()) and _DEPARTMENTS.search(out[-1].strip()):
             out[-1] = f"{out[-1]}、{part.strip()}"
         else:
             out.append(part)
