@@ -22,6 +22,7 @@ from scheduler.importer.recurring import recurrence
 from scheduler.importer.relative import find_relative
 from scheduler.importer.role_words import usual_roles
 from scheduler.importer.spaced_units import lead_from_requirement, leading_units
+from scheduler.importer.stated_roles import stated_role
 from scheduler.importer.vocab import CLOSE, LABEL_RE, LABELS, OPEN, RULE_CLAUSE, TAIL, UNIT_NAME, either, simplified
 
 
@@ -82,7 +83,7 @@ def _assigning_sentences(text: str) -> list[str]:
     """The sentences of a clause that assign: the first, and any later one that names units or a
     role ("〔…按职责分工负责。具体任务均涉及相关市(州)人民政府，不再做分工〕": a remark) or
     gives the deadline ("（X、Y负责。2025年底前完成）")."""
-    sentences = [s.strip() for s in text.split("。") if s.strip()]
+    sentences = [stated_role(s) or s.strip() for s in text.split("。") if s.strip()]  # round 70
     return sentences[:1] + [s for s in sentences[1:] if not s.startswith(("以下", "下同", "不再"))
                             and not is_list_remark(s)  # "未明确牵头单位的,由所列负责单位…负责,下同" (round 65)
                             and (looks_like_assignment(s) or _dated(s) or _ONGOING_CLAUSE.fullmatch(s))]

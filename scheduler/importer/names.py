@@ -11,6 +11,7 @@ from scheduler.importer.glued_units import glued_names
 from scheduler.importer.place_pairs import pair_places
 from scheduler.importer.shared_gov import share_government
 from scheduler.importer.spaced_units import spaced_names
+from scheduler.importer.stated_roles import join_bare_units
 from scheduler.importer.vocab import CLOSE, GENERIC, OPEN, TAIL, either, is_unit_name
 from scheduler.importer.wrapped_names import unwrap_name
 
@@ -87,6 +88,7 @@ def unit_names(clause: str, out: Assignment) -> list[str]:
     clause = TAIL.sub("", clause.strip()).strip()
     names: list[str] = []
     parts = share_government(rejoin_places(_and_split(pair_places(split_outside(clause, NAME_SEP)))))  # rounds 39, 53
+    parts = join_bare_units(parts)  # "市直有关部门、单位" (round 70)
     pieces = (unwrap_name(piece.strip()) for p in parts for piece in spaced_names(p))  # round 69
     for part in (g for piece in pieces for g in glued_names(piece)):  # round 58
         for name in _split_etc(_BY.sub("", part.strip(" 　─—")), out):  # "──由X组织落实"
@@ -108,7 +110,9 @@ _STUB_AFTER = re.compile(rf"(?<=[等和及与])(各(?:有关|相关)?{_PLACE})$"
 _COUNTED = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十两]{1,3})个(?:街道|乡镇|镇|乡|社区)")
 _LEVEL = re.compile(r"(?:街办|街道|管理处|社区|园区)(?:办事处)?")  # "各乡、街办、管理处": 各 goes on over them
 _TOWNS = re.compile(r"各(?:乡镇|镇|乡|鄉鎮|鎮|鄉)(?:人民)?政府")  # "各乡镇人民政府" before a bare "街道办事处"
-_PLACE_TAIL = re.compile(rf"{_PLACE}(?:{_PLACE_BRACKET})?(?:级)?(?:人民)?(?:政府(?:管委会)?|党委|有关部门|相关部门)?"
+# "县市区人民政府" after "各市州、" (round 70): up to three place words
+_PLACE_TAIL = re.compile(rf"{_PLACE}{{1,3}}(?:{_PLACE_BRACKET})?(?:级)?(?:人民)?"
+                         rf"(?:政府(?:管委会)?|党委|有关部门|相关部门)?"
                          rf"(?:{_PLACE_BRACKET})?")  # "各县、区人民政府(管委会)" (round 33), "县〔区〕" (57)
 
 

@@ -35,6 +35,7 @@ from scheduler.importer.numerals import CN_NUM, cn_to_int, int_to_cn, repair_moj
 from scheduler.importer.rule_lines import read_grouped_rows, read_merged_titles, read_rule_lines
 from scheduler.importer.section_duty import section_duty
 from scheduler.importer.sections import OTHER, PHASES, TASKS, section_kind
+from scheduler.importer.stated_roles import stated_rule
 from scheduler.importer.subject_items import opens_with_unit
 from scheduler.importer.subjects import subject_units
 from scheduler.importer.table import Row, read_table
@@ -128,7 +129,7 @@ class Walker:
             if ln and not _MEASURES.match(ln):
                 for part in label_lines(ln) if "【" in ln else [ln]:
                     self.line(i, part)
-            if rule := _SECTION_RULE.search(ln):
+            if rule := _SECTION_RULE.search(ln) or stated_rule(ln):  # stated_roles.py (round 70)
                 self.rules.section_units = unit_names(rule[1], Assignment())  # "X党委和人民政府": one collective
             elif lead := _SECTION_LEAD.search(ln):
                 self.rules.section_assignment = f"{lead[1]}牵头"
