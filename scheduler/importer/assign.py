@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from scheduler import phrases
-from scheduler.importer.list_remarks import is_list_remark
+from scheduler.importer.list_remarks import is_list_remark, without_leaders
 from scheduler.importer.names import CLAUSE, NAME_SEP, rejoin_places, split_outside, unit_names
 from scheduler.importer.numeric_dates import worded
 from scheduler.importer.periods import as_years
@@ -69,7 +69,7 @@ def parse_assignment(text: str) -> Assignment:
 
 @functools.lru_cache(maxsize=4096)
 def _parsed(text: str) -> Assignment:
-    text = RULE_CLAUSE.sub("", _unwrap(text)).strip("，,。；; ")
+    text = RULE_CLAUSE.sub("", without_leaders(_unwrap(text))).strip("，,。；; ")
     text = "；".join(_assigning_sentences(text))
     out = Assignment()
     if (LABEL_RE.match(text) and not text.startswith("责任单位")) or _has_several_labels(text):

@@ -24,7 +24,9 @@ from scheduler.importer.vocab import UNIT_NAME, either
 
 _ROLE = re.compile(r"牵头|負責|负责|主办|协办|配合|参与|牽頭|主辦|協辦")
 _BRACKET = re.compile(r"[（(]([^（）()]{2,80})[）)]")
-_HEADING = re.compile(rf"^(?:[（(][{CN_NUM}]+[）)]|[{CN_NUM}]+、|\d{{1,2}}[.．、](?!\d))(?P<title>.{{2,24}})$")
+# a short heading, or one sentence of up to 44 characters ("(一)推动经济稳定健康发展,必须……拉动作用。", round 72)
+_HEADING = re.compile(rf"^(?:[（(][{CN_NUM}]+[）)]|[{CN_NUM}]+、|\d{{1,2}}[.．、](?!\d))"
+                      r"(?P<title>.{2,24}|[^。（）()]{25,44}。?)$")
 _NUMBERED = re.compile(rf"^(?:[（(]?[{CN_NUM}\d]+[）)、．.]|第[{CN_NUM}\d]+)")
 # "(一)省监察厅牵头的工作", "(二)市发展改革委负责的工作": the unit that leads the items under it
 _LEAD_HEADING = re.compile(
@@ -116,12 +118,13 @@ def _mark_targets(lines: list[str]) -> list[str]:
     out = list(lines)
     i = 0
     while i < len(lines):
-        heading = _HEADING.match(lines[i]) if len(lines[i]) <= 40 else None
+        heading = _HEADING.match(lines[i]) if len(lines[i]) <= 50 else None
         run = i + 1
-        while heading and run < len(lines) and _is_target(lines[run]):
-            run += 1
-        if heading and run - i - 1 >= 2 and not _closing(lines[i]):
-            for j in range(i + 1, run):
+        while heading and run < len(lines) and (_is_target(lines[run]) or not lines[run].strip()):
+            run += 1  # blank lines between the paragraphs (a page's copy, round 72) do not end the run
+        targets = [j for j in range(i + 1, run) if lines[j].strip()]
+        if heading and len(targets) >= 2 and not _closing(lines[i]):
+            for j in targets:
                 out[j] = RECORD + lines[j]
         i = max(run, i + 1)
     return out

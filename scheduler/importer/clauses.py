@@ -18,6 +18,7 @@ from scheduler.importer.vocab import CLOSE, OPEN, starts_with_label
 _STOPS = "。；;.！!"
 _OPEN = re.compile(f"[{re.escape(OPEN)}]")
 _BRACKET = re.compile(f"[{re.escape(OPEN + CLOSE)}]")
+_ROLE = re.compile("牵头|负责|配合|牽頭|負責")
 
 
 def closing_groups(body: str) -> tuple[list[str], str]:
@@ -41,14 +42,22 @@ def closing_groups(body: str) -> tuple[list[str], str]:
     found: list[str] = []
     kept: list[str] = []
     last = 0
-    for start, end in groups:
+    closes: list[int] | None = None
+    for n, (start, end) in enumerate(groups):
         # the text around the bracket, looked at from the bracket outwards (a page stored as one
         # line has thousands of brackets: copying what comes before each one made it quadratic)
         before = _visible_end(body, start)
         after = _visible_start(body, end)
-        at_stop = before == 0 or body[before - 1] in _STOPS or after == len(body) or body[after] in _STOPS
         inner = body[start + 1:end - 1]
-        if at_stop and not _town_alias(body[max(0, before - _TOWN_CHARS):before], inner) \
+        at_stop = before == 0 or body[before - 1] in _STOPS or after == len(body) or body[after] in _STOPS
+        # "…减免政策(X、Y等负责),建设…": before a comma, in an item whose other brackets close sentences (round 72)
+        at_comma = not at_stop and body[after] in "，," and _ROLE.search(inner) is not None
+        if at_comma and not found:
+            if closes is None:  # worked out once: a page stored as one line has thousands of brackets
+                closes = [i for i, (_, e) in enumerate(groups)
+                          if _visible_start(body, e) == len(body) or body[_visible_start(body, e)] in _STOPS]
+            at_comma = bool(closes) and closes[-1] > n
+        if (at_stop or at_comma) and not _town_alias(body[max(0, before - _TOWN_CHARS):before], inner) \
                 and looks_like_assignment(inner):
             found.append(inner)
             kept.append(body[last:start])
