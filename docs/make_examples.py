@@ -10,8 +10,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 from scheduler.group import group
+from scheduler.mime import email_mime
 from scheduler.plan import Window
-from scheduler.render import Renderer, email_mime
+from scheduler.render import Renderer
 from scheduler.runtime import build_runtime, planner_for
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -379,3 +379,16 @@ def test_onboarding_import_fill_in_check(tmp_path: Path, duban: Duban) -> None:
     (config / "units.toml").write_text(filled, encoding="utf-8")
     after = duban("check", "--config", str(config / "duban.toml"))
     assert after.code == 0, after.out + after.err
+
+
+def test_xls_without_libreoffice_names_the_calc_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An .xls is converted by LibreOffice Calc: the hint names Calc's package, not Writer's (README: 快速开始)."""
+    from scheduler.importer.formats import legacy
+    from scheduler.importer.formats.blocks import FormatError
+
+    book = tmp_path / "plan.xls"
+    book.write_bytes(b"not read")
+    monkeypatch.setenv("PATH", str(tmp_path))  # no soffice on this PATH
+    with pytest.raises(FormatError) as caught:
+        legacy.convert(book, "xls")
+    assert "libreoffice-calc-nogui" in str(caught.value) and "writer" not in str(caught.value)

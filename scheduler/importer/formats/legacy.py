@@ -22,12 +22,13 @@ def convert(path: Path, kind: str, timeout: float = TIMEOUT_S) -> tuple[Path, te
     keeps until it has read the result."""
     name = _NAMES.get(kind, "Office 97-2003")
     target = "xlsx" if kind == "xls" else "docx"
+    package = "libreoffice-calc-nogui" if kind == "xls" else "libreoffice-writer-nogui"  # Writer cannot open .xls
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     renamed = f"（扩展名是 {path.suffix}，内容却是 {name} 文件）" if path.suffix.lower() not in (f".{kind}", "") else ""
     if soffice is None:
         raise FormatError(f"{path}：这是 {name} 文件{renamed}，需要 LibreOffice 才能读取，本机没有安装；"
                           f"请用 Word/WPS 打开后“另存为”.{target}，或安装 LibreOffice"
-                          "（Debian/Ubuntu：apt install libreoffice-writer-nogui）后重试")
+                          f"（Debian/Ubuntu：apt install {package}）后重试")
     work = tempfile.TemporaryDirectory(prefix="duban-lo-")
     root = Path(work.name)
     source = root / f"source.{kind if kind in ('doc', 'wps', 'xls') else 'doc'}"
