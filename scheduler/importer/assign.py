@@ -41,8 +41,8 @@ class Assignment:
 def looks_like_assignment(text: str) -> bool:
     """True for a clause that assigns units (the parenthesis or 责任单位 line), including a bare
     list of unit names ("〔市大数据局、各县（市、区）政府；年底前完成〕")."""
-    if LABEL_RE.search(text) or (re.search(either("(牵头|负责|配合|会同)"), text) and len(text) < 300):
-        return True  # "（X会同Y、Z组织实施，持续推进）"
+    if LABEL_RE.search(text) or (re.search(either("(牵头|负责|配合|会同|主办|协办)"), text) and len(text) < 300):
+        return True  # "（X会同Y、Z组织实施，持续推进）", "（X主办,相关街道协办）" (round 73)
     parts = [p.strip() for p in split_outside(text, CLAUSE) if p.strip()]
     parts = [_GUIDES.sub("", p) for p in parts]  # "（生态环境部指导，供销合作总社参与）"
     parts = [p for p in parts if not (_ONGOING_CLAUSE.fullmatch(p) or _GOING_ON.fullmatch(p)  # "（政治部，持续推进）"

@@ -66,7 +66,12 @@ def _assigns(inner: str) -> bool:
     """"市国土局牵头", "市水利局、市发展改革委……等部门按职责分工负责", "省科技厅、发展改革委": the
     first name written ends as units' names end."""
     first = re.split(r"[、，,；;和及]|" + _ROLE.pattern, inner, maxsplit=1)[0].strip()
-    return 2 <= len(first) <= 25 and bool(UNIT_NAME.search(first))
+    if 2 <= len(first) <= 25 and UNIT_NAME.search(first):
+        return True
+    if "和" not in inner and "及" not in inner:
+        return False
+    whole = re.split(r"[、，,；;]|" + _ROLE.pattern, inner, maxsplit=1)[0].strip()  # "省工业和信息化厅" (round 73)
+    return whole != first and 2 <= len(whole) <= 25 and bool(UNIT_NAME.search(whole))
 
 
 def _closing(ln: str) -> list[re.Match[str]]:
